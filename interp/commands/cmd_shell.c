@@ -1,0 +1,437 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * cmd_shell.c: the shell family: echo, include, quit, help, listcommands,
+ * lua, and the environment and working-directory commands.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../cmd.h"
+#include "../interp.h"
+
+extern char **environ;
+
+static enum gs_status cmd_cd_exec(struct gs_call *call);
+static enum gs_status cmd_echo_exec(struct gs_call *call);
+static enum gs_status cmd_getarg_exec(struct gs_call *call);
+static enum gs_status cmd_getdate_exec(struct gs_call *call);
+static enum gs_status cmd_getenv_exec(struct gs_call *call);
+static enum gs_status cmd_help_exec(struct gs_call *call);
+static enum gs_status cmd_include_exec(struct gs_call *call);
+static enum gs_status cmd_listcommands_exec(struct gs_call *call);
+static enum gs_status cmd_lua_exec(struct gs_call *call);
+static enum gs_status cmd_printenv_exec(struct gs_call *call);
+static enum gs_status cmd_pwd_exec(struct gs_call *call);
+static enum gs_status cmd_quit_exec(struct gs_call *call);
+static enum gs_status cmd_setenv_exec(struct gs_call *call);
+static enum gs_status cmd_sh_exec(struct gs_call *call);
+
+const struct gs_cmd cmd_cd_entry = {
+    .name = "cd",
+    .family = "shell",
+    .summary = "change the working directory",
+    .usage = "[directory]",
+    .pos = {{"directory", GS_ARG_STR}},
+    .min_pos = 0,
+    .max_pos = 1,
+    .exec = cmd_cd_exec,
+};
+
+static const struct gs_opt echo_opts[] = {
+    {"-nonewline", 0, GS_ARG_STR},
+    {"-format", 1, GS_ARG_STR},
+    {NULL, 0, 0},
+};
+
+const struct gs_cmd cmd_echo_entry = {
+    .name = "echo",
+    .family = "shell",
+    .summary = "print the arguments, separated by blanks",
+    .usage = "[arguments...] [-nonewline] [-format %[flag][width]s]",
+    .min_pos = 0,
+    .max_pos = GS_VARARGS,
+    .opts = echo_opts,
+    .exec = cmd_echo_exec,
+};
+
+static const struct gs_opt getarg_opts[] = {
+    {"-count", 0, GS_ARG_STR},
+    {"-arg", 1, GS_ARG_INT},
+    {NULL, 0, 0},
+};
+
+const struct gs_cmd cmd_getarg_entry = {
+    .name = "getarg",
+    .family = "shell",
+    .summary = "count the arguments, or return one of them",
+    .usage = "[arguments...] -count | -arg n",
+    .min_pos = 0,
+    .max_pos = GS_VARARGS,
+    .opts = getarg_opts,
+    .flags = GS_CMD_RESULT,
+    .exec = cmd_getarg_exec,
+};
+
+const struct gs_cmd cmd_getdate_entry = {
+    .name = "getdate",
+    .family = "shell",
+    .summary = "return the current date and time",
+    .usage = "",
+    .min_pos = 0,
+    .max_pos = 0,
+    .flags = GS_CMD_RESULT,
+    .exec = cmd_getdate_exec,
+};
+
+const struct gs_cmd cmd_getenv_entry = {
+    .name = "getenv",
+    .family = "shell",
+    .summary = "return the value of an environment variable (empty if unset)",
+    .usage = "name",
+    .pos = {{"name", GS_ARG_STR}},
+    .min_pos = 1,
+    .max_pos = 1,
+    .flags = GS_CMD_RESULT,
+    .exec = cmd_getenv_exec,
+};
+
+const struct gs_cmd cmd_help_entry = {
+    .name = "help",
+    .family = "shell",
+    .summary = "describe a command",
+    .usage = "[command]",
+    .pos = {{"command", GS_ARG_STR}},
+    .min_pos = 0,
+    .max_pos = 1,
+    .exec = cmd_help_exec,
+};
+
+const struct gs_cmd cmd_include_entry = {
+    .name = "include",
+    .family = "shell",
+    .summary = "run a script file found along SIMPATH (.g may be left out)",
+    .usage = "file [arguments...]",
+    .pos = {{"file", GS_ARG_STR}},
+    .min_pos = 1,
+    .max_pos = GS_VARARGS,
+    .flags = GS_CMD_RAW,
+    .exec = cmd_include_exec,
+};
+
+const struct gs_cmd cmd_listcommands_entry = {
+    .name = "listcommands",
+    .family = "shell",
+    .summary = "list the commands and script functions",
+    .usage = "",
+    .min_pos = 0,
+    .max_pos = 0,
+    .exec = cmd_listcommands_exec,
+};
+
+const struct gs_cmd cmd_lua_entry = {
+    .name = "lua",
+    .family = "shell",
+    .summary = "run the rest of the line as Lua",
+    .usage = "chunk...",
+    .min_pos = 1,
+    .max_pos = GS_VARARGS,
+    .flags = GS_CMD_RAW,
+    .exec = cmd_lua_exec,
+};
+
+const struct gs_cmd cmd_printenv_entry = {
+    .name = "printenv",
+    .family = "shell",
+    .summary = "print one environment variable, or all of them",
+    .usage = "[name]",
+    .pos = {{"name", GS_ARG_STR}},
+    .min_pos = 0,
+    .max_pos = 1,
+    .exec = cmd_printenv_exec,
+};
+
+const struct gs_cmd cmd_pwd_entry = {
+    .name = "pwd",
+    .family = "shell",
+    .summary = "print the working directory",
+    .usage = "",
+    .min_pos = 0,
+    .max_pos = 0,
+    .exec = cmd_pwd_exec,
+};
+
+const struct gs_cmd cmd_quit_entry = {
+    .name = "quit",
+    .family = "shell",
+    .summary = "close every output file and leave gensh",
+    .usage = "[status]",
+    .pos = {{"status", GS_ARG_INT}},
+    .min_pos = 0,
+    .max_pos = 1,
+    .exec = cmd_quit_exec,
+};
+
+const struct gs_cmd cmd_setenv_entry = {
+    .name = "setenv",
+    .family = "shell",
+    .summary = "set an environment variable",
+    .usage = "name [value...]",
+    .pos = {{"name", GS_ARG_STR}},
+    .min_pos = 1,
+    .max_pos = GS_VARARGS,
+    .exec = cmd_setenv_exec,
+};
+
+const struct gs_cmd cmd_sh_entry = {
+    .name = "sh",
+    .family = "shell",
+    .summary = "run a command line in the system shell",
+    .usage = "command...",
+    .min_pos = 1,
+    .max_pos = GS_VARARGS,
+    .flags = GS_CMD_RAW,
+    .exec = cmd_sh_exec,
+};
+
+/* Joins positionals FROM.. with blanks into SB. */
+static void
+join_args(const struct gs_call *call, int from, struct strbuf *sb)
+{
+    for (int i = from; i < call->npos; i++) {
+        if (i > from)
+            sb_putc(sb, ' ');
+        sb_puts(sb, call->pos[i]);
+    }
+}
+
+static enum gs_status
+cmd_cd_exec(struct gs_call *call)
+{
+    const char *dir = gs_arg(call, 0);
+    if (!dir)
+        dir = getenv("HOME");
+    if (!dir)
+        return gs_error(call->sim, "no directory given and HOME is not set");
+    if (chdir(dir) != 0)
+        return gs_error(call->sim, "cannot change to '%s': %s", dir, strerror(errno));
+    return GS_OK;
+}
+
+/* Checks a GENESIS echo format: %[flags][width]s and nothing else. */
+static bool
+echo_format_ok(const char *f)
+{
+    const char *p = strchr(f, '%');
+    if (!p || strchr(p + 1, '%'))
+        return false;
+    p++;
+    while (*p == '-' || *p == '0' || *p == ' ' || *p == '+')
+        p++;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    return *p == 's';
+}
+
+static enum gs_status
+cmd_echo_exec(struct gs_call *call)
+{
+    struct strbuf sb = STRBUF_INIT;
+    const char *fmt = gs_optval(call, "-format", 0);
+    if (fmt && !echo_format_ok(fmt))
+        return gs_error(call->sim, "-format expects '%%[flag][width]s', got '%s'", fmt);
+    join_args(call, 0, &sb);
+    if (fmt) {
+        char *s = sb_take(&sb);
+        /* The format was checked to hold exactly one %s conversion. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+        sb_printf(&sb, fmt, s);
+#pragma GCC diagnostic pop
+        free(s);
+    }
+    if (!gs_has_opt(call, "-nonewline"))
+        sb_putc(&sb, '\n');
+    gs_write(call->sim, sb_str(&sb), sb.len);
+    sb_free(&sb);
+    return GS_OK;
+}
+
+static enum gs_status
+cmd_getarg_exec(struct gs_call *call)
+{
+    if (gs_has_opt(call, "-count")) {
+        gs_result_int(call, call->npos);
+        return GS_OK;
+    }
+    if (!gs_has_opt(call, "-arg"))
+        return gs_error(call->sim, "expected -count or -arg n");
+    long n = gs_optval_int(call, "-arg", 0);
+    if (n < 1 || n > call->npos)
+        return gs_error(call->sim, "-arg %ld: there are %d arguments", n, call->npos);
+    gs_result_str(call, "%s", call->pos[n - 1]);
+    return GS_OK;
+}
+
+static enum gs_status
+cmd_getdate_exec(struct gs_call *call)
+{
+    time_t now = time(NULL);
+    char buf[64];
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(buf, sizeof buf, "%a %b %e %H:%M:%S %Y", &tm);
+    gs_result_str(call, "%s", buf);
+    return GS_OK;
+}
+
+static enum gs_status
+cmd_getenv_exec(struct gs_call *call)
+{
+    const char *v = getenv(gs_arg(call, 0));
+    gs_result_str(call, "%s", v ? v : "");
+    return GS_OK;
+}
+
+static void
+describe(struct gs_sim *sim, const struct gs_cmd *cmd)
+{
+    struct strbuf sb = STRBUF_INIT;
+    gs_cmd_usage(cmd, &sb);
+    gs_out(sim, "%s: %s\n%s\n", cmd->name, cmd->summary, sb_str(&sb));
+    if (cmd->opts)
+        for (const struct gs_opt *o = cmd->opts; o->name; o++) {
+            if (o->nvals == GS_VARARGS)
+                gs_out(sim, "  %s values...\n", o->name);
+            else
+                gs_out(sim, "  %s%s\n", o->name,
+                       o->nvals == 0 ? "" : o->nvals == 1 ? " value" : " values");
+        }
+    sb_free(&sb);
+}
+
+static enum gs_status
+cmd_help_exec(struct gs_call *call)
+{
+    const char *name = gs_arg(call, 0);
+    if (!name) {
+        gs_out(call->sim, "gensh: a GENESIS-compatible simulator shell.\n"
+                          "  help COMMAND     describe a command\n"
+                          "  listcommands     list every command and script function\n"
+                          "  COMMAND -usage   show a command's arguments\n");
+        return GS_OK;
+    }
+    const struct gs_cmd *cmd = gs_cmd_find(name);
+    if (!cmd) {
+        const char *near[3];
+        int n = gs_cmd_suggest(name, near, 3);
+        if (n)
+            return gs_error(call->sim, "no command '%s'; did you mean %s?", name, near[0]);
+        return gs_error(call->sim, "no command '%s'", name);
+    }
+    describe(call->sim, cmd);
+    return GS_OK;
+}
+
+static enum gs_status
+cmd_include_exec(struct gs_call *call)
+{
+    const char *name = gs_arg(call, 0);
+    char *path = interp_find_file(call->sim, name, ".g");
+    if (!path)
+        return gs_error(call->sim, "cannot find '%s' (looked in ., SIMPATH and the script library)",
+                        name);
+    /* Errors inside the file are reported where they happen, once. */
+    interp_run_file(call->sim, path, call->npos - 1, (char **)call->pos + 1);
+    free(path);
+    return GS_OK;
+}
+
+static bool
+print_function(const char *name, void *arg)
+{
+    gs_out(arg, "  %s (script function)\n", name);
+    return true;
+}
+
+static enum gs_status
+cmd_listcommands_exec(struct gs_call *call)
+{
+    for (int i = 0; i < gs_cmd_count; i++)
+        gs_out(call->sim, "  %-20s %s\n", gs_cmd_table[i]->name, gs_cmd_table[i]->summary);
+    interp_script_functions(call->sim, print_function, call->sim);
+    return GS_OK;
+}
+
+static enum gs_status
+cmd_lua_exec(struct gs_call *call)
+{
+    struct strbuf sb = STRBUF_INIT;
+    join_args(call, 0, &sb);
+    enum gs_status st = interp_eval_lua_chunk(call->sim, sb_str(&sb), call->origin);
+    sb_free(&sb);
+    return st;
+}
+
+static enum gs_status
+cmd_printenv_exec(struct gs_call *call)
+{
+    const char *name = gs_arg(call, 0);
+    if (name) {
+        const char *v = getenv(name);
+        if (!v)
+            return gs_error(call->sim, "'%s' is not set", name);
+        gs_out(call->sim, "%s=%s\n", name, v);
+        return GS_OK;
+    }
+    for (char **e = environ; *e; e++)
+        gs_out(call->sim, "%s\n", *e);
+    return GS_OK;
+}
+
+static enum gs_status
+cmd_pwd_exec(struct gs_call *call)
+{
+    char buf[4096];
+    if (!getcwd(buf, sizeof buf))
+        return gs_error(call->sim, "cannot read the working directory: %s", strerror(errno));
+    gs_out(call->sim, "%s\n", buf);
+    return GS_OK;
+}
+
+static enum gs_status
+cmd_quit_exec(struct gs_call *call)
+{
+    call->sim->quit_requested = true;
+    call->sim->exit_status = (int)gs_arg_int(call, 0);
+    return GS_OK;
+}
+
+static enum gs_status
+cmd_setenv_exec(struct gs_call *call)
+{
+    struct strbuf sb = STRBUF_INIT;
+    join_args(call, 1, &sb);
+    int rc = setenv(gs_arg(call, 0), sb_str(&sb), 1);
+    sb_free(&sb);
+    if (rc != 0)
+        return gs_error(call->sim, "cannot set '%s': %s", gs_arg(call, 0), strerror(errno));
+    return GS_OK;
+}
+
+static enum gs_status
+cmd_sh_exec(struct gs_call *call)
+{
+    struct strbuf sb = STRBUF_INIT;
+    join_args(call, 0, &sb);
+    fflush(NULL); /* keep our output before the child's */
+    int rc = system(sb_str(&sb));
+    sb_free(&sb);
+    if (rc == -1)
+        return gs_error(call->sim, "cannot run the shell: %s", strerror(errno));
+    gs_result_int(call, WIFEXITED(rc) ? WEXITSTATUS(rc) : 128 + WTERMSIG(rc));
+    return GS_OK;
+}

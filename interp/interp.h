@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * interp.h: the public API of the interpreter layer: build a simulator,
+ * run files and prompt entries (SLI or Lua), report diagnostics, complete
+ * words. The shell sees gensh only through this header.
+ */
+#ifndef GS_INTERP_H
+#define GS_INTERP_H
+
+#include <stdbool.h>
+
+#include "../models/base/gs.h"
+#include "../models/base/strbuf.h"
+
+/* Builds a simulator with its Lua state and command table. DATADIR is the
+ * script library (startup script, prototypes); NULL for the built-in default. */
+struct gs_sim *gs_sim_new(const struct gs_options *opt, const char *datadir);
+void gs_sim_free(struct gs_sim *sim);
+
+/* Runs a .g (SLI) or .lua file, chosen by extension; ARGV are its arguments.
+ * Errors inside are reported as they happen; returns GS_ERR if the file
+ * could not be run or stopped on an error (-strict). */
+enum gs_status interp_run_file(struct gs_sim *sim, const char *path, int argc, char **argv);
+/* Finds NAME along SIMPATH (as `include` does); EXT is tried when NAME has
+ * none. Returns a new string (caller frees) or NULL. */
+char *interp_find_file(struct gs_sim *sim, const char *name, const char *ext);
+
+/* What a prompt entry needs before it can run. */
+enum interp_more { INTERP_COMPLETE, INTERP_NEEDS_MORE };
+/* Does TEXT (one or more lines) need more lines to be a whole SLI entry? */
+enum interp_more interp_sli_needs_more(struct gs_sim *sim, const char *text);
+enum interp_more interp_lua_needs_more(struct gs_sim *sim, const char *text);
+/* Runs one prompt entry; errors are reported. */
+enum gs_status interp_eval_sli(struct gs_sim *sim, const char *text);
+enum gs_status interp_eval_lua(struct gs_sim *sim, const char *text);
+/* Runs a Lua chunk from a script line (the `lua` command); ORIGIN names it. */
+enum gs_status interp_eval_lua_chunk(struct gs_sim *sim, const char *text, const char *origin);
+/* Calls FN with the name of each script function. */
+void interp_script_functions(struct gs_sim *sim, bool (*fn)(const char *name, void *arg),
+                             void *arg);
+/* Compiles SLI source to Lua text (for --emit-lua). Returns GS_ERR and
+ * reports a syntax error. OUT receives the Lua. */
+enum gs_status interp_emit_lua(struct gs_sim *sim, const char *path, struct strbuf *out);
+
+/* Prints the pending diagnostic (sim->diag) as "gensh: WHERE: CMD: msg". */
+void interp_report(struct gs_sim *sim, const char *where, const char *cmd);
+/* Prints an already formatted message as an error line and counts it. */
+void interp_report_msg(struct gs_sim *sim, const char *msg);
+
+/* Completion candidates for the word PREFIX: commands, script functions and
+ * variables (AT_COMMAND), or element paths and variables (otherwise).
+ * Calls FN for each; stops when FN returns false. */
+void interp_complete(struct gs_sim *sim, const char *prefix, bool at_command,
+                     bool (*fn)(const char *cand, void *arg), void *arg);
+
+/* Asks running Lua code to stop at its next instruction (Ctrl-C). Safe to
+ * call from a signal handler. */
+void interp_interrupt(struct gs_sim *sim);
+/* Clears interrupt and -strict unwinding state before the next entry. */
+void interp_clear_stop(struct gs_sim *sim);
+
+/* Runs the startup scripts: the system one from the data dir, then the
+ * user's (~/.gshrc or ALTSIMRC, unless NOSIMRC). */
+enum gs_status interp_startup(struct gs_sim *sim, bool nosimrc, const char *altsimrc);
+
+#endif

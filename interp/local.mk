@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# interp/: Lua state, command registry, argument parser, diagnostics, commands.
+libgensh_a_SOURCES += \
+	%reldir%/cmd.h \
+	%reldir%/interp.h \
+	%reldir%/interp_int.h \
+	%reldir%/args.c \
+	%reldir%/complete.c \
+	%reldir%/lbind.c \
+	%reldir%/lstate.c \
+	%reldir%/registry.c \
+	%reldir%/report.c \
+	%reldir%/commands/cmd_list.h \
+	%reldir%/commands/cmd_shell.c \
+	%reldir%/commands/cmd_math.c \
+	%reldir%/commands/cmd_string.c
+
+# The SLI runtime is Lua source embedded in the binary as a C string.
+nodist_libgensh_a_SOURCES += %reldir%/sli/runtime_lua.c
+BUILT_SOURCES += %reldir%/sli/runtime_lua.c
+CLEANFILES += %reldir%/sli/runtime_lua.c
+EXTRA_DIST += %reldir%/sli/runtime.lua %reldir%/sli/embed.sh
+%reldir%/sli/runtime_lua.c: $(srcdir)/%reldir%/sli/runtime.lua $(srcdir)/%reldir%/sli/embed.sh
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(SHELL) $(srcdir)/%reldir%/sli/embed.sh sli_runtime_lua $(srcdir)/%reldir%/sli/runtime.lua > $@.tmp && \
+	mv $@.tmp $@

@@ -1,0 +1,34 @@
+dnl SPDX-License-Identifier: GPL-2.0-or-later
+dnl GS_CHECK_CUDA: the CUDA backend is built when nvcc is found (PATH, then
+dnl /usr/local/cuda); --with-cuda=DIR names the toolkit, --without-cuda skips it.
+AC_DEFUN([GS_CHECK_CUDA], [
+  AC_ARG_WITH([cuda],
+    [AS_HELP_STRING([--with-cuda=DIR], [CUDA toolkit in DIR (default: search)])],
+    [], [with_cuda=check])
+  AC_ARG_VAR([NVCC], [CUDA compiler])
+  AC_ARG_VAR([NVCCFLAGS], [flags for nvcc])
+  have_cuda=no
+  AS_IF([test "x$with_cuda" != xno], [
+    gs_cuda_path=$PATH:/usr/local/cuda/bin
+    AS_IF([test "x$with_cuda" != xcheck && test "x$with_cuda" != xyes],
+      [gs_cuda_path=$with_cuda/bin])
+    AC_PATH_PROG([NVCC], [nvcc], [], [$gs_cuda_path])
+    AS_IF([test -n "$NVCC"], [
+      CUDA_HOME=`dirname "$NVCC"`; CUDA_HOME=`dirname "$CUDA_HOME"`
+      CUDA_CFLAGS="-I$CUDA_HOME/include"
+      gs_cudalib=$CUDA_HOME/lib64
+      test -d "$gs_cudalib" || gs_cudalib=$CUDA_HOME/lib
+      CUDA_LIBS="-L$gs_cudalib -Wl,-rpath,$gs_cudalib -lcudart -lstdc++"
+      have_cuda=yes])
+  ])
+  AS_IF([test "x$with_cuda" != xcheck && test "x$with_cuda" != xno && test "x$have_cuda" != xyes],
+    [AC_MSG_ERROR([CUDA requested but nvcc not found: install the CUDA toolkit (nvcc)])])
+  AS_IF([test "x$have_cuda" = xyes],
+    [AC_DEFINE([HAVE_CUDA], [1], [the CUDA backend is built])
+     AS_IF([test -z "$NVCCFLAGS"], [NVCCFLAGS="-O3 -std=c++17"])
+     gs_cuda_summary="yes ($NVCC)"],
+    [gs_cuda_summary="no (CPU backend only)"])
+  AM_CONDITIONAL([HAVE_CUDA], [test "x$have_cuda" = xyes])
+  AC_SUBST([CUDA_CFLAGS])
+  AC_SUBST([CUDA_LIBS])
+])

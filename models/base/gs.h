@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * gs.h: the cross-cutting types every layer uses: the status code, the
+ * simulator object, diagnostics, output routing and allocation helpers.
+ * It depends on nothing but libc; the upper layers hang their own state
+ * off struct gs_sim through opaque pointers.
+ */
+#ifndef GS_H
+#define GS_H
+
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "rng.h"
+
+#define GS_PRINTFLIKE(f, a) __attribute__((format(printf, f, a)))
+#define GS_NORETURN         __attribute__((noreturn))
+
+enum gs_status { GS_OK = 0, GS_ERR = 1 };
+
+enum gs_severity { GS_SEV_ERROR, GS_SEV_WARNING };
+
+struct strbuf;
+struct gs_model;
+struct interp;
+struct par;
+
+/* One recorded problem, filled by gs_error() and printed by the top level. */
+struct gs_diag {
+    bool set;         /* a diagnostic is waiting to be reported */
+    enum gs_severity severity;
+    char msg[1024];   /* lower case, no final period, values quoted */
+};
+
+/* What the command line asked for (shell/main.c fills it). */
+struct gs_options {
+    bool batch;       /* -batch: run the script to the end and exit */
+    bool strict;      /* -strict: stop at the first error */
+    bool nox;         /* -nox: no GUI */
+    bool notty;       /* -notty: no terminal interaction */
+    int silent;       /* -silent N: verbosity (higher says less) */
+    int nodes;        /* -nodes N: requested ranks (0: not given) */
+    unsigned long seed; /* -seed N: default random seed */
+};
+
+/*
+ * The simulator: the only mutable state in gensh. Every layer reaches its
+ * state from here, so a test can build and free many in one process.
+ */
+struct gs_sim {
+    struct gs_options opt;
+    struct gs_diag diag;          /* the pending diagnostic */
+    unsigned long nerrors;        /* errors reported so far */
+    unsigned long nwarnings;      /* warnings reported so far */
+    struct strbuf *capture;       /* when set, gs_out() appends here */
+    FILE *out;                    /* where gs_out() writes otherwise */
+    FILE *err;                    /* where diagnostics are printed */
+    struct gs_model *model;       /* element tree, clocks, solver (models/) */
+    struct interp *interp;        /* Lua state and SLI runtime (interp/) */
+    struct par *par;              /* ranks, zones, requests (parallel/) */
+    struct gs_rng rng;            /* the script-level stream (rand, gaussian) */
+    volatile sig_atomic_t interrupted; /* set by SIGINT; cleared by whoever acts on it */
+    /* Element-path completion, installed by the model (NULL until then). */
+    void (*complete_path)(struct gs_sim *sim, const char *prefix,
+                          bool (*fn)(const char *cand, void *arg), void *arg);
+    bool quit_requested;          /* `quit` ran: stop after this command */
+    int exit_status;              /* status `quit`/`exit` asked for */
+};
+
+/* Record an error in sim->diag (the first one wins); returns GS_ERR. */
+enum gs_status gs_error(struct gs_sim *sim, const char *fmt, ...) GS_PRINTFLIKE(2, 3);
+enum gs_status gs_verror(struct gs_sim *sim, const char *fmt, va_list ap) GS_PRINTFLIKE(2, 0);
+/* Record a warning; the command still succeeds. */
+void gs_warn(struct gs_sim *sim, const char *fmt, ...) GS_PRINTFLIKE(2, 3);
+/* Forget the pending diagnostic (after it has been reported or retried). */
+void gs_diag_clear(struct gs_sim *sim);
+
+/* Ordinary command output (echo, showfield): to the capture buffer or sim->out. */
+void gs_out(struct gs_sim *sim, const char *fmt, ...) GS_PRINTFLIKE(2, 3);
+void gs_write(struct gs_sim *sim, const char *s, size_t n);
+
+/* A bug: prints file, line and message and aborts. */
+GS_NORETURN void gs_internal(const char *file, int line, const char *fmt, ...) GS_PRINTFLIKE(3, 4);
+#define GS_BUG(...) gs_internal(__FILE__, __LINE__, __VA_ARGS__)
+
+/* Bookkeeping allocations: they never return NULL (out of memory is a bug-class failure). */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) GS_PRINTFLIKE(1, 2);
+/* User-sized allocations: NULL on failure, the caller reports it. */
+void *gs_try_alloc(size_t n);
+
+#endif

@@ -1,0 +1,9 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# shell/: main(), options, the prompt, signals.
+gensh_SOURCES += \
+	%reldir%/main.c \
+	%reldir%/repl.c \
+	%reldir%/repl.h \
+	%reldir%/signals.c \
+	%reldir%/signals.h
+dist_man_MANS += %reldir%/gensh.1

@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * main.c: gensh's entry point: command-line options (GENESIS spellings),
+ * start-up order (system script, user startup file, then the script), batch
+ * or interactive mode, and exit codes:
+ *   0 no errors, 1 errors in the script, 2 usage or start-up failure,
+ *   3 internal error, 130 interrupted in batch mode.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../interp/interp.h"
+#include "repl.h"
+#include "signals.h"
+
+struct cmdline {
+    struct gs_options opt;
+    bool nosimrc;
+    const char *altsimrc;
+    const char *execdir;
+    const char *emit_lua; /* --emit-lua FILE */
+    const char *script;
+    int nargs;            /* script arguments */
+    char **args;
+};
+
+static void
+usage(FILE *f)
+{
+    fputs("usage: gensh [options] [script.g|script.lua [args...]]\n"
+          "  -batch          run the script to its end and exit with its status\n"
+          "  -strict         stop at the first error\n"
+          "  -nox            no GUI (XODUS elements stay headless)\n"
+          "  -notty          no terminal editing at the prompt\n"
+          "  -nosimrc        do not run ~/.gshrc\n"
+          "  -altsimrc FILE  run FILE instead of ~/.gshrc\n"
+          "  -execdir DIR    change to DIR before anything runs\n"
+          "  -silent N       say less (0: everything, higher: quieter)\n"
+          "  -nodes N        run on N MPI ranks\n"
+          "  -seed N         default random seed\n"
+          "  --emit-lua FILE print the Lua that a .g file compiles to\n"
+          "  --version       print the version and exit\n"
+          "  --help          print this help and exit\n",
+          f);
+}
+
+static int
+bad_usage(const char *fmt, const char *arg)
+{
+    fputs("gensh: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputc('\n', stderr);
+    usage(stderr);
+    return 2;
+}
+
+static bool
+parse_count(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = s ? strtol(s, &end, 10) : 0;
+    if (!s || end == s || *end || errno || v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* Returns -1 to go on, or the exit status. */
+static int
+parse_cmdline(int argc, char **argv, struct cmdline *cl)
+{
+    int i;
+    for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+        const char *a = argv[i];
+        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+        long v;
+        if (strcmp(a, "-batch") == 0) {
+            cl->opt.batch = true;
+        } else if (strcmp(a, "-strict") == 0) {
+            cl->opt.strict = true;
+        } else if (strcmp(a, "-nox") == 0) {
+            cl->opt.nox = true;
+        } else if (strcmp(a, "-notty") == 0) {
+            cl->opt.notty = true;
+        } else if (strcmp(a, "-nosimrc") == 0) {
+            cl->nosimrc = true;
+        } else if (strcmp(a, "-altsimrc") == 0) {
+            if (!next)
+                return bad_usage("%s expects a file name", a);
+            cl->altsimrc = argv[++i];
+        } else if (strcmp(a, "-execdir") == 0) {
+            if (!next)
+                return bad_usage("%s expects a directory", a);
+            cl->execdir = argv[++i];
+        } else if (strcmp(a, "-silent") == 0) {
+            if (!parse_count(next, 0, 10, &v))
+                return bad_usage("-silent expects a level 0-10, got '%s'", next ? next : "");
+            cl->opt.silent = (int)v;
+            i++;
+        } else if (strcmp(a, "-nodes") == 0) {
+            if (!parse_count(next, 1, 100000, &v))
+                return bad_usage("-nodes expects a positive number of ranks, got '%s'",
+                                 next ? next : "");
+            cl->opt.nodes = (int)v;
+            i++;
+        } else if (strcmp(a, "-seed") == 0) {
+            if (!parse_count(next, 0, 4294967295L, &v))
+                return bad_usage("-seed expects a non-negative integer, got '%s'",
+                                 next ? next : "");
+            cl->opt.seed = (unsigned long)v;
+            i++;
+        } else if (strcmp(a, "--emit-lua") == 0) {
+            if (!next)
+                return bad_usage("%s expects a .g file", a);
+            cl->emit_lua = argv[++i];
+        } else if (strcmp(a, "--version") == 0 || strcmp(a, "-version") == 0) {
+            printf("gensh %s\n", PACKAGE_VERSION);
+            return 0;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout);
+            return 0;
+        } else if (strcmp(a, "--") == 0) {
+            i++;
+            break;
+        } else {
+            return bad_usage("unknown option '%s'", a);
+        }
+    }
+    if (i < argc) {
+        cl->script = argv[i];
+        cl->nargs = argc - i - 1;
+        cl->args = argv + i + 1;
+    }
+    if (cl->opt.batch && !cl->script)
+        return bad_usage("%s needs a script to run", "-batch");
+    return -1;
+}
+
+static int
+emit_lua(struct gs_sim *sim, const char *path)
+{
+    struct strbuf out = STRBUF_INIT;
+    enum gs_status st = interp_emit_lua(sim, path, &out);
+    if (st == GS_OK)
+        fwrite(out.buf ? out.buf : "", 1, out.len, stdout);
+    sb_free(&out);
+    return st == GS_OK ? 0 : 1;
+}
+
+/* The data dir: $GENSH_DATADIR (tests, uninstalled runs) or the installed one. */
+static const char *
+datadir(void)
+{
+    const char *d = getenv("GENSH_DATADIR");
+    return d && *d ? d : NULL;
+}
+
+int
+main(int argc, char **argv)
+{
+    struct cmdline cl = {{0}};
+    int rc = parse_cmdline(argc, argv, &cl);
+    if (rc >= 0)
+        return rc;
+    if (cl.execdir && chdir(cl.execdir) != 0) {
+        fprintf(stderr, "gensh: -execdir: cannot change to '%s': %s\n", cl.execdir,
+                strerror(errno));
+        return 2;
+    }
+    if (cl.opt.nodes > 1) {
+        fprintf(stderr, "gensh: -nodes %d: this gensh runs one rank only (parallel runs are "
+                        "not wired into this build)\n", cl.opt.nodes);
+        return 2;
+    }
+    if (cl.script && !cl.emit_lua && access(cl.script, R_OK) != 0) {
+        fprintf(stderr, "gensh: %s: cannot read script: %s\n", cl.script, strerror(errno));
+        return 2;
+    }
+
+    struct gs_sim *sim = gs_sim_new(&cl.opt, datadir());
+    if (cl.emit_lua) {
+        rc = emit_lua(sim, cl.emit_lua);
+        gs_sim_free(sim);
+        return rc;
+    }
+    signals_install(sim, NULL);
+    enum gs_status st = interp_startup(sim, cl.nosimrc, cl.altsimrc);
+    interp_clear_stop(sim);
+    bool startup_failed = st != GS_OK;
+    if (cl.script && !sim->quit_requested && !(startup_failed && cl.opt.strict)) {
+        interp_run_file(sim, cl.script, cl.nargs, cl.args);
+        interp_clear_stop(sim);
+    }
+    bool interrupted = signals_terminate_requested();
+    if (!cl.opt.batch && !sim->quit_requested && !interrupted)
+        repl_run(sim, !cl.opt.notty);
+
+    if (sim->quit_requested)
+        rc = sim->exit_status ? sim->exit_status : (sim->nerrors ? 1 : 0);
+    else if (interrupted)
+        rc = 130;
+    else if (startup_failed && !cl.script && cl.opt.batch)
+        rc = 2;
+    else
+        rc = sim->nerrors ? 1 : 0;
+    if (cl.opt.batch && sim->nerrors && cl.script)
+        fprintf(stderr, "gensh: %s: %lu error%s\n", cl.script, sim->nerrors,
+                sim->nerrors == 1 ? "" : "s");
+    gs_sim_free(sim); /* flushes and closes every output file */
+    return rc;
+}

@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * repl.c: the prompt. "gensh #N > " reads SLI (N counts entries, like
+ * genesis), continues lines inside open blocks and after a trailing '\',
+ * switches to Lua with `lua` until `endlua`, keeps a history file and
+ * completes commands, variables and element paths. Without readline (or
+ * with -notty) it reads plain lines.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifdef HAVE_READLINE
+#include <readline/history.h>
+#include <readline/readline.h>
+#endif
+
+#include "../interp/interp.h"
+#include "repl.h"
+#include "signals.h"
+
+struct repl {
+    struct gs_sim *sim;
+    bool editor;      /* readline in use */
+    bool lua_mode;    /* between `lua` and `endlua` */
+    int count;        /* entries run, shown in the prompt */
+    char *history;    /* history file, or NULL */
+};
+
+#ifdef HAVE_READLINE
+/* Readline's completion callback has no user argument. */
+static struct gs_sim *complete_sim;
+
+struct cand_list {
+    char **v;
+    size_t n, cap;
+};
+
+static bool
+collect(const char *cand, void *arg)
+{
+    struct cand_list *cl = arg;
+    if (cl->n + 1 >= cl->cap) {
+        cl->cap = cl->cap ? cl->cap * 2 : 32;
+        cl->v = xreallocarray(cl->v, cl->cap, sizeof *cl->v);
+    }
+    cl->v[cl->n++] = xstrdup(cand);
+    return cl->n < 10000;
+}
+
+static char *
+next_candidate(const char *text, int state)
+{
+    static struct cand_list cl;
+    static size_t next;
+    static bool at_command;
+    if (state == 0) {
+        for (size_t i = next; i < cl.n; i++)
+            free(cl.v[i]);
+        cl.n = 0;
+        next = 0;
+        /* The first word of a line (or after ';') is a command. */
+        int i = rl_point - (int)strlen(text) - 1;
+        while (i >= 0 && (rl_line_buffer[i] == ' ' || rl_line_buffer[i] == '\t'))
+            i--;
+        at_command = i < 0 || rl_line_buffer[i] == ';' || rl_line_buffer[i] == '{';
+        interp_complete(complete_sim, text, at_command, collect, &cl);
+    }
+    return next < cl.n ? cl.v[next++] : NULL;
+}
+
+static char **
+complete_word(const char *text, int start, int end)
+{
+    (void)start;
+    (void)end;
+    rl_attempted_completion_over = 1; /* no file-name fallback */
+    return rl_completion_matches(text, next_candidate);
+}
+
+static void
+clear_line_on_interrupt(void)
+{
+    /* Ctrl-C at the prompt: drop the line, show a fresh prompt. */
+    ssize_t n = write(STDOUT_FILENO, "\n", 1);
+    (void)n;
+    rl_on_new_line();
+    rl_replace_line("", 0);
+    rl_redisplay();
+}
+#endif
+
+/* Reads one line with PROMPT; returns a new string or NULL at end of input. */
+static char *
+read_line(struct repl *r, const char *prompt)
+{
+#ifdef HAVE_READLINE
+    if (r->editor)
+        return readline(prompt);
+#endif
+    if (isatty(STDIN_FILENO)) {
+        fputs(prompt, stdout);
+        fflush(stdout);
+    }
+    struct strbuf sb = STRBUF_INIT;
+    int c;
+    while ((c = getchar()) != EOF && c != '\n')
+        sb_putc(&sb, (char)c);
+    if (c == EOF && sb.len == 0) {
+        sb_free(&sb);
+        return NULL;
+    }
+    return sb_take(&sb);
+}
+
+static bool
+ends_with_backslash(const char *s)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    return n && s[n - 1] == '\\';
+}
+
+/* Is LINE exactly WORD, apart from blanks? */
+static bool
+is_word(const char *line, const char *word)
+{
+    while (*line == ' ' || *line == '\t')
+        line++;
+    size_t n = strlen(word);
+    if (strncmp(line, word, n) != 0)
+        return false;
+    line += n;
+    while (*line == ' ' || *line == '\t' || *line == '\r')
+        line++;
+    return *line == '\0';
+}
+
+/* Reads a whole entry (with continuation lines); NULL at end of input. */
+static char *
+read_entry(struct repl *r)
+{
+    char prompt[64], more[64];
+    snprintf(prompt, sizeof prompt, r->lua_mode ? "gensh lua #%d > " : "gensh #%d > ", r->count);
+    snprintf(more, sizeof more, "%*s", (int)strlen(prompt), "... ");
+    signals_at_prompt(true);
+    char *line = read_line(r, prompt);
+    if (!line) {
+        signals_at_prompt(false);
+        return NULL;
+    }
+    struct strbuf entry = STRBUF_INIT;
+    sb_puts(&entry, line);
+    free(line);
+    for (;;) {
+        bool need;
+        if (r->lua_mode)
+            need = interp_lua_needs_more(r->sim, sb_str(&entry)) == INTERP_NEEDS_MORE;
+        else
+            need = ends_with_backslash(sb_str(&entry))
+                   || interp_sli_needs_more(r->sim, sb_str(&entry)) == INTERP_NEEDS_MORE;
+        if (!need)
+            break;
+        line = read_line(r, more);
+        if (!line)
+            break; /* end of input inside a block: run it and let it fail */
+        sb_putc(&entry, '\n');
+        sb_puts(&entry, line);
+        free(line);
+    }
+    signals_at_prompt(false);
+    return sb_take(&entry);
+}
+
+static void
+run_entry(struct repl *r, const char *entry)
+{
+    const char *p = entry;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (*p == '\0')
+        return;
+#ifdef HAVE_READLINE
+    if (r->editor)
+        add_history(entry);
+#endif
+    r->count++;
+    if (r->lua_mode) {
+        if (is_word(p, "endlua"))
+            r->lua_mode = false;
+        else
+            interp_eval_lua(r->sim, entry);
+    } else if (is_word(p, "lua")) {
+        r->lua_mode = true;
+    } else if (strncmp(p, "lua", 3) == 0 && (p[3] == ' ' || p[3] == '\t')) {
+        interp_eval_lua(r->sim, p + 4); /* the rest of the line, untouched by SLI */
+    } else {
+        interp_eval_sli(r->sim, entry);
+    }
+    interp_clear_stop(r->sim);
+    fflush(stdout);
+}
+
+void
+repl_run(struct gs_sim *sim, bool use_editor)
+{
+    struct repl r = {.sim = sim, .count = 0};
+#ifdef HAVE_READLINE
+    r.editor = use_editor && isatty(STDIN_FILENO);
+    if (r.editor) {
+        const char *home = getenv("HOME");
+        complete_sim = sim;
+        rl_readline_name = "gensh";
+        rl_attempted_completion_function = complete_word;
+        rl_basic_word_break_characters = " \t\n\";{}()=,";
+        rl_catch_signals = 0;
+        if (home) {
+            r.history = xasprintf("%s/.gensh_history", home);
+            read_history(r.history);
+        }
+        signals_install(sim, clear_line_on_interrupt);
+    } else {
+        signals_install(sim, NULL);
+    }
+#else
+    (void)use_editor;
+    signals_install(sim, NULL);
+#endif
+    while (!sim->quit_requested && !signals_terminate_requested()) {
+        char *entry = read_entry(&r);
+        if (!entry) {
+            if (isatty(STDIN_FILENO))
+                putchar('\n');
+            break;
+        }
+        run_entry(&r, entry);
+        free(entry);
+    }
+#ifdef HAVE_READLINE
+    if (r.history) {
+        stifle_history(1000);
+        write_history(r.history);
+        free(r.history);
+    }
+#endif
+}

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * signals.c: Ctrl-C and termination. The handlers only set flags (and ask
+ * the interpreter to stop running Lua at its next safe point); the code
+ * that runs commands acts on them between steps and statements.
+ *
+ * The signal handler needs the simulator without an argument, so this file
+ * keeps one pointer to it: the only file-scope mutable state in the shell.
+ */
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../interp/interp.h"
+#include "signals.h"
+
+static struct gs_sim *sig_sim;
+static void (*sig_prompt_hook)(void);
+static volatile sig_atomic_t sig_at_prompt;
+static volatile sig_atomic_t sig_terminate;
+
+static void
+on_interrupt(int signo)
+{
+    (void)signo;
+    if (sig_at_prompt) {
+        if (sig_prompt_hook)
+            sig_prompt_hook();
+        return;
+    }
+    if (sig_sim) {
+        sig_sim->interrupted = 1;
+        interp_interrupt(sig_sim);
+    }
+}
+
+static void
+on_terminate(int signo)
+{
+    (void)signo;
+    sig_terminate = 1;
+    if (sig_sim) {
+        sig_sim->interrupted = 1;
+        interp_interrupt(sig_sim);
+    }
+    if (sig_at_prompt) {
+        /* Nothing is running: leave the blocking read. */
+        static const char msg[] = "\n";
+        ssize_t n = write(STDOUT_FILENO, msg, sizeof msg - 1);
+        (void)n;
+    }
+}
+
+void
+signals_install(struct gs_sim *sim, void (*at_prompt_hook)(void))
+{
+    struct sigaction sa;
+    sig_sim = sim;
+    sig_prompt_hook = at_prompt_hook;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = on_interrupt;
+    sigaction(SIGINT, &sa, NULL);
+    sa.sa_handler = on_terminate;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
+void
+signals_at_prompt(bool at_prompt)
+{
+    sig_at_prompt = at_prompt;
+}
+
+bool
+signals_terminate_requested(void)
+{
+    return sig_terminate != 0;
+}

@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# tests/: C unit tests (TAP, *.t) and script tests (*.g / *.lua with their
+# expected stdout .out and stderr .err), all run by `make check`.
+TEST_EXTENSIONS = .t .g .lua
+T_LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+G_LOG_COMPILER = $(SHELL) $(top_srcdir)/%reldir%/scripts/run-script.sh
+LUA_LOG_COMPILER = $(SHELL) $(top_srcdir)/%reldir%/scripts/run-script.sh
+AM_TESTS_ENVIRONMENT = \
+	GENSH='$(abs_top_builddir)/gensh'; export GENSH; \
+	GS_TOP_SRCDIR='$(abs_top_srcdir)'; export GS_TOP_SRCDIR; \
+	GS_TOP_BUILDDIR='$(abs_top_builddir)'; export GS_TOP_BUILDDIR; \
+	HAVE_MPI='$(have_mpi)'; export HAVE_MPI;
+
+# Unit tests: one TAP program per module.
+GS_UNIT_TESTS = \
+	%reldir%/unit/test_args.t \
+	%reldir%/unit/test_registry.t
+check_PROGRAMS += $(GS_UNIT_TESTS)
+TESTS += $(GS_UNIT_TESTS)
+%canon_reldir%_unit_test_args_t_SOURCES = %reldir%/unit/test_args.c %reldir%/tap.h
+%canon_reldir%_unit_test_args_t_LDADD = $(GS_LIBS)
+%canon_reldir%_unit_test_registry_t_SOURCES = %reldir%/unit/test_registry.c %reldir%/tap.h
+%canon_reldir%_unit_test_registry_t_LDADD = $(GS_LIBS)
+
+# Script and shell tests are found by wildcard when make runs, so adding a
+# case needs no Makefile change; automake must not see those lists (it
+# would try to expand them itself), hence the plain-make include.
+TEST_EXTENSIONS += .test
+TEST_LOG_COMPILER = $(SHELL)
+-include $(top_srcdir)/%reldir%/wildcard.mk
+EXTRA_DIST += %reldir%/wildcard.mk %reldir%/scripts/run-script.sh %reldir%/setup.sh
