@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * model.h: the model as a whole: the element tree's root, the working
+ * element and its stack, the last created element (^), the slot table of
+ * handles, clocks, the schedule, simulation time, and the hook through
+ * which the compiled model (models/solver/) takes over the elements it
+ * owns. It hangs off sim->model (model_new/model_free, called by
+ * gs_sim_new/gs_sim_free).
+ */
+#ifndef GS_MODEL_H
+#define GS_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../base/gs.h"
+#include "class.h"
+#include "element.h"
+
+#define GS_NCLOCKS 100 /* clocks 0..99, as GENESIS */
+
+struct gs_task; /* sched.c */
+
+/*
+ * The compiled model's operations (DESIGN decisions 5-6). The solver
+ * installs them with model_set_solver(); STATE is its own data. The core
+ * calls them at these points:
+ * - compile: at `reset`, after every element's RESET action, and before a
+ *   step when the model is dirty (structure changed since the last compile).
+ *   It takes over the elements it can by setting el->solver_index >= 0 and
+ *   may rebind message slots into its arrays (msg_slot_bind). The scheduled
+ *   actions of taken-over elements are skipped; instead `advance` runs once
+ *   per base step at the position of the first schedule task that holds a
+ *   taken-over element.
+ * - advance: NSTEPS base steps starting at TICK (tick->dt is clock 0's).
+ * - read_field: refresh the instance member of F of EL from the arrays
+ *   (called before getfield/showfield/message setup reads a GS_F_SOLVER field).
+ * - write_field: push the instance member of F of EL into the arrays (after
+ *   setfield wrote it).
+ * - sync: copy all compiled state back into the instances (before a
+ *   recompile, a copy, or a structural change).
+ * - release: forget the compiled model; set every solver_index back to -1.
+ * - free: free STATE (at model_free).
+ * Any pointer but compile/advance may be NULL.
+ */
+struct gs_solver_ops {
+    const char *name;
+    enum gs_status (*compile)(struct gs_sim *sim, void *state);
+    enum gs_status (*advance)(struct gs_sim *sim, void *state, const struct gs_tick *tick,
+                              long nsteps);
+    void (*read_field)(void *state, struct gs_element *el, const struct gs_field *f);
+    void (*write_field)(void *state, struct gs_element *el, const struct gs_field *f);
+    void (*sync)(void *state);
+    void (*release)(struct gs_sim *sim, void *state);
+    void (*free)(void *state);
+};
+
+struct gs_model {
+    struct gs_sim *sim;
+    struct gs_element *root;       /* "/", class neutral */
+    struct gs_element *cwe;        /* current working element (ce) */
+    struct gs_element *last;       /* last created element (^); NULL if deleted */
+    struct gs_handle *estack;      /* pushe stack */
+    int nestack, capestack;
+
+    /* Handles: slot -> element and generation. */
+    struct gs_element **slot_el;
+    uint32_t *slot_gen;
+    uint32_t nslot, capslot;
+    uint32_t *free_slots;
+    uint32_t nfree, capfree;
+    size_t nelements;              /* live elements, root included */
+
+    /* Clocks: intervals in s; 0 means "not set". clock 0 starts at 1 (GENESIS). */
+    double clock[GS_NCLOCKS];
+
+    /* Schedule: tasks in order (sched.c). */
+    struct gs_task *task;
+    int ntask, captask;
+    bool sched_dirty;              /* element lists must be rebuilt before a step */
+
+    /* Simulation state. */
+    double time;                   /* simulation time, s */
+    long step;                     /* base steps taken since reset */
+    bool was_reset;                /* `reset` has run (step refuses before) */
+    bool dirty;                    /* structure changed since the last compile */
+    bool stop_requested;           /* `stop`: end the running step loop */
+
+    /* The compiled model. */
+    const struct gs_solver_ops *solver;
+    void *solver_state;
+    bool compiled;                 /* solver->compile succeeded and nothing since */
+};
+
+/* Builds sim->model with the root element, the default clocks and an empty
+ * schedule. Called by gs_sim_new. */
+void model_new(struct gs_sim *sim);
+/* Frees sim->model and everything in it. NULL model is a no-op. */
+void model_free(struct gs_sim *sim);
+
+/* Installs the compiled model's operations (the solver calls this once,
+ * from gs_sim_new). The model frees STATE with ops->free. */
+void model_set_solver(struct gs_model *m, const struct gs_solver_ops *ops, void *state);
+/* Records a structural change: the compiled model must be rebuilt and the
+ * schedule's element lists recomputed. */
+void model_changed(struct gs_model *m);
+/* Brings every solver-owned field back into the instances (ops->sync), e.g.
+ * before copying elements. */
+void model_sync(struct gs_model *m);
+
+/* The last created element (^), or NULL. */
+struct gs_element *model_last(const struct gs_model *m);
+
+#endif
