@@ -27,5 +27,7 @@ TESTS += $(GS_UNIT_TESTS)
 # would try to expand them itself), hence the plain-make include.
 TEST_EXTENSIONS += .test
 TEST_LOG_COMPILER = $(SHELL)
+# .test files print TAP: every check is counted.
+TEST_LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 -include $(top_srcdir)/%reldir%/wildcard.mk
 EXTRA_DIST += %reldir%/wildcard.mk %reldir%/scripts/run-script.sh %reldir%/setup.sh
