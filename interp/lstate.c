@@ -12,6 +12,7 @@
 
 #include <lualib.h>
 
+#include "../models/core/model.h"
 #include "cmd.h"
 #include "interp_int.h"
 #include "sli/sli.h"
@@ -220,6 +221,7 @@ gs_sim_new(const struct gs_options *opt, const char *datadir)
     sim->out = stdout;
     sim->err = stderr;
     rng_seed(&sim->rng, sim->opt.seed);
+    model_new(sim);
     interp_new(sim, datadir);
     return sim;
 }
@@ -229,6 +231,7 @@ gs_sim_free(struct gs_sim *sim)
 {
     if (!sim)
         return;
+    model_free(sim); /* first: classes close their files */
     interp_free(sim->interp);
     free(sim);
 }

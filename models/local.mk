@@ -8,3 +8,25 @@ libgensh_a_SOURCES += \
 	%reldir%/base/rng.c \
 	%reldir%/base/strbuf.c \
 	%reldir%/base/xalloc.c
+# The element tree, classes, fields, messages, paths, clocks and schedule.
+libgensh_a_SOURCES += \
+	%reldir%/class_list.h \
+	%reldir%/core/core.h \
+	%reldir%/core/core_int.h \
+	%reldir%/core/class.h \
+	%reldir%/core/class.c \
+	%reldir%/core/element.h \
+	%reldir%/core/element.c \
+	%reldir%/core/field.h \
+	%reldir%/core/field.c \
+	%reldir%/core/interpol.h \
+	%reldir%/core/interpol.c \
+	%reldir%/core/model.h \
+	%reldir%/core/model.c \
+	%reldir%/core/msg.h \
+	%reldir%/core/msg.c \
+	%reldir%/core/path.h \
+	%reldir%/core/path.c \
+	%reldir%/core/sched.h \
+	%reldir%/core/sched.c \
+	%reldir%/basic/neutral.c

@@ -166,6 +166,9 @@ struct gs_class {
     enum gs_status (*msg_added)(struct gs_sim *sim, struct gs_element *el, struct gs_msg *msg);
     /* A message to EL is about to be removed: free msg->data. */
     void (*msg_deleted)(struct gs_sim *sim, struct gs_element *el, struct gs_msg *msg);
+    /* copy made DST, a copy of message SRC (msg_added already ran for DST):
+     * carry the per-message data over (e.g. synapse weight and delay). */
+    void (*msg_copied)(struct gs_sim *sim, struct gs_msg *dst, const struct gs_msg *src);
 
     /* The solver's description of this class (DESIGN decision 5). Non-NULL
      * means the compiled model may take the element over; the core only

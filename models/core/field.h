@@ -54,9 +54,10 @@ enum gs_status field_set(struct gs_sim *sim, struct gs_element *el, const char *
 enum gs_status field_set_real(struct gs_sim *sim, struct gs_element *el, const char *name,
                               double v);
 
-/* The GENESIS number format for getfield/showfield of a double ("%.10g"
- * style, see field.c); for floats the float value is printed the same way. */
-void field_format_real(double v, struct strbuf *sb);
+/* Appends V in the model's number format (GENESIS's "%0.10g" unless the
+ * floatformat command changed it); floats are printed through the same
+ * format after conversion, as GENESIS does. */
+void field_format_real(struct gs_sim *sim, double v, struct strbuf *sb);
 
 /* Frees the strings and tables a class's field table says EL owns (the core
  * calls this at delete; classes do not). */

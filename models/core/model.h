@@ -85,6 +85,7 @@ struct gs_model {
     bool was_reset;                /* `reset` has run (step refuses before) */
     bool dirty;                    /* structure changed since the last compile */
     bool stop_requested;           /* `stop`: end the running step loop */
+    char float_format[16];         /* printf format of numeric field values ("%0.10g") */
 
     /* The compiled model. */
     const struct gs_solver_ops *solver;

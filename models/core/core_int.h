@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * core_int.h: private to models/core: the slot table behind handles and
+ * the helpers element.c, msg.c, field.c and sched.c share.
+ */
+#ifndef GS_CORE_INT_H
+#define GS_CORE_INT_H
+
+#include "core.h"
+
+/* Gives EL a slot in M's table. */
+void model_slot_alloc(struct gs_model *m, struct gs_element *el);
+/* Frees EL's slot and bumps its generation, so old handles go stale. */
+void model_slot_free(struct gs_model *m, struct gs_element *el);
+/* Called by elem_delete: forgets EL in the model's pointers (^, ce, stack). */
+void model_forget(struct gs_model *m, struct gs_element *el);
+
+/* Grows an array of pointers by one; *CAP doubles. */
+void core_push(void ***arr, int *n, int *cap, void *item);
+/* Removes the item at I, keeping order. */
+void core_remove_at(void **arr, int *n, int i);
+
+/* Whole-string number conversions (blanks around allowed, nothing else). */
+bool core_parse_real(const char *s, double *out);
+bool core_parse_int(const char *s, long *out);
+
+#endif

@@ -1,0 +1,438 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * element.c: the element tree: create, delete, copy and move elements,
+ * find children, build paths, handles and user fields. Instance and
+ * element are one allocation of cls->size bytes, owned here (K4).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core_int.h"
+
+void
+core_push(void ***arr, int *n, int *cap, void *item)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 4;
+        *arr = xreallocarray(*arr, (size_t)*cap, sizeof **arr);
+    }
+    (*arr)[(*n)++] = item;
+}
+
+void
+core_remove_at(void **arr, int *n, int i)
+{
+    memmove(arr + i, arr + i + 1, (size_t)(*n - i - 1) * sizeof *arr);
+    (*n)--;
+}
+
+bool
+elem_name_ok(const char *name)
+{
+    if (!name || !name[0] || strlen(name) > GS_MAX_NAME)
+        return false;
+    if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+        return false;
+    for (const char *p = name; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c <= ' ' || c >= 127 || strchr("/[]*?#,^@{}\"'\\=<>!&|;", c))
+            return false;
+    }
+    return true;
+}
+
+struct gs_element *
+elem_child(const struct gs_element *parent, const char *name, int index)
+{
+    /* Children are few per parent except in maps, where the last is the
+     * likely one when building; a reverse scan serves both. */
+    for (int i = parent->nchild - 1; i >= 0; i--) {
+        struct gs_element *c = parent->child[i];
+        if (c->index == index && strcmp(c->name, name) == 0)
+            return c;
+    }
+    return NULL;
+}
+
+bool
+elem_is_ancestor(const struct gs_element *a, const struct gs_element *b)
+{
+    for (; b; b = b->parent)
+        if (a == b)
+            return true;
+    return false;
+}
+
+void
+elem_tail(const struct gs_element *el, struct strbuf *sb)
+{
+    sb_puts(sb, el->name);
+    if (el->index != 0)
+        sb_printf(sb, "[%d]", el->index);
+}
+
+void
+elem_path(const struct gs_element *el, struct strbuf *sb)
+{
+    if (!el->parent) {
+        sb_putc(sb, '/');
+        return;
+    }
+    /* Collect the ancestors, then print from the top. */
+    const struct gs_element *chain[256];
+    int n = 0;
+    for (const struct gs_element *e = el; e->parent && n < 256; e = e->parent)
+        chain[n++] = e;
+    if (n == 256) {
+        elem_path(chain[255]->parent, sb);
+        if (sb->len == 1)
+            sb_reset(sb);
+    }
+    while (n > 0) {
+        sb_putc(sb, '/');
+        elem_tail(chain[--n], sb);
+    }
+}
+
+char *
+elem_path_str(const struct gs_element *el)
+{
+    struct strbuf sb = STRBUF_INIT;
+    elem_path(el, &sb);
+    return sb_take(&sb);
+}
+
+bool
+elem_isa(const struct gs_element *el, const char *object)
+{
+    return class_isa(el->cls, object);
+}
+
+struct gs_handle
+elem_handle(const struct gs_element *el)
+{
+    struct gs_handle h = {el->slot, el->model->slot_gen[el->slot]};
+    return h;
+}
+
+struct gs_element *
+elem_from_handle(const struct gs_model *m, struct gs_handle h)
+{
+    if (h.slot >= m->nslot || m->slot_gen[h.slot] != h.gen)
+        return NULL;
+    return m->slot_el[h.slot];
+}
+
+/* Links EL as the last child of PARENT. */
+static void
+link_child(struct gs_element *parent, struct gs_element *el)
+{
+    el->parent = parent;
+    core_push((void ***)&parent->child, &parent->nchild, &parent->capchild, el);
+}
+
+static void
+unlink_child(struct gs_element *el)
+{
+    struct gs_element *p = el->parent;
+    for (int i = 0; i < p->nchild; i++)
+        if (p->child[i] == el) {
+            core_remove_at((void **)p->child, &p->nchild, i);
+            break;
+        }
+    el->parent = NULL;
+}
+
+/* Allocates an element of CLS; not yet linked or created. */
+static struct gs_element *
+elem_alloc(struct gs_model *m, const struct gs_class *cls, const char *name, int index)
+{
+    size_t size = cls->size < sizeof(struct gs_element) ? sizeof(struct gs_element) : cls->size;
+    struct gs_element *el = xcalloc(1, size);
+    el->cls = cls;
+    el->name = xstrdup(name);
+    el->index = index;
+    el->model = m;
+    el->clock = cls->clock;
+    el->solver_index = -1;
+    model_slot_alloc(m, el);
+    return el;
+}
+
+/* Frees an element that has no children, messages or links left. */
+static void
+elem_release(struct gs_model *m, struct gs_element *el)
+{
+    field_free_owned(el);
+    for (int i = 0; i < el->nufield; i++) {
+        free(el->ufield[i].name);
+        free(el->ufield[i].value);
+    }
+    free(el->ufield);
+    free(el->child);
+    free(el->in);
+    free(el->out);
+    free(el->name);
+    model_slot_free(m, el);
+    free(el);
+}
+
+static enum gs_status
+check_new_name(struct gs_sim *sim, struct gs_element *parent, const char *name, int index)
+{
+    if (!elem_name_ok(name))
+        return gs_error(sim, "'%s' is not a valid element name", name);
+    if (index < 0 || index > GS_MAX_INDEX)
+        return gs_error(sim, "index %d of '%s' is out of range (0 to %d)", index, name,
+                        GS_MAX_INDEX);
+    if (elem_child(parent, name, index)) {
+        struct strbuf sb = STRBUF_INIT;
+        elem_path(parent, &sb);
+        if (sb.len > 1)
+            sb_putc(&sb, '/');
+        sb_puts(&sb, name);
+        if (index)
+            sb_printf(&sb, "[%d]", index);
+        gs_error(sim, "element '%s' already exists", sb_str(&sb));
+        sb_free(&sb);
+        return GS_ERR;
+    }
+    return GS_OK;
+}
+
+enum gs_status
+elem_create(struct gs_sim *sim, const struct gs_class *cls, struct gs_element *parent,
+            const char *name, int index, struct gs_element **out)
+{
+    struct gs_model *m = sim->model;
+    if (check_new_name(sim, parent, name, index) != GS_OK)
+        return GS_ERR;
+    model_changed(m);
+    struct gs_element *el = elem_alloc(m, cls, name, index);
+    link_child(parent, el);
+    if (cls->create && cls->create(sim, el) != GS_OK) {
+        unlink_child(el);
+        if (cls->destroy)
+            cls->destroy(el);
+        elem_release(m, el);
+        return GS_ERR;
+    }
+    m->last = el;
+    if (out)
+        *out = el;
+    return GS_OK;
+}
+
+/* Deletes EL's subtree bottom-up; EL is still linked to its parent. */
+static void
+delete_rec(struct gs_sim *sim, struct gs_element *el)
+{
+    while (el->nchild > 0)
+        delete_rec(sim, el->child[el->nchild - 1]);
+    while (el->nin > 0)
+        msg_delete(sim, el->in[el->nin - 1]);
+    while (el->nout > 0)
+        msg_delete(sim, el->out[el->nout - 1]);
+    if (el->cls->destroy)
+        el->cls->destroy(el);
+    model_forget(el->model, el);
+    unlink_child(el);
+    elem_release(el->model, el);
+}
+
+void
+elem_delete(struct gs_sim *sim, struct gs_element *el)
+{
+    if (!el->parent)
+        GS_BUG("attempt to delete the root element");
+    model_changed(sim->model);
+    delete_rec(sim, el);
+}
+
+/* Pairs of (original, copy) for re-creating messages inside a copied subtree. */
+struct copy_map {
+    struct gs_element **from, **to;
+    size_t n, cap;
+};
+
+static void
+map_add(struct copy_map *cm, struct gs_element *from, struct gs_element *to)
+{
+    if (cm->n == cm->cap) {
+        cm->cap = cm->cap ? cm->cap * 2 : 16;
+        cm->from = xreallocarray(cm->from, cm->cap, sizeof *cm->from);
+        cm->to = xreallocarray(cm->to, cm->cap, sizeof *cm->to);
+    }
+    cm->from[cm->n] = from;
+    cm->to[cm->n] = to;
+    cm->n++;
+}
+
+/* Copies SRC (and below) as NAME[INDEX] under PARENT; records pairs in CM. */
+static enum gs_status
+copy_rec(struct gs_sim *sim, struct gs_element *src, struct gs_element *parent, const char *name,
+         int index, struct copy_map *cm, struct gs_element **out)
+{
+    const struct gs_class *cls = src->cls;
+    struct gs_element *el = elem_alloc(sim->model, cls, name, index);
+    size_t hdr = sizeof(struct gs_element);
+    if (cls->size > hdr)
+        memcpy((char *)el + hdr, (const char *)src + hdr, cls->size - hdr);
+    field_dup_owned(el);
+    el->clock = src->clock;
+    el->flags = src->flags & GS_EL_DISABLED;
+    el->x = src->x;
+    el->y = src->y;
+    el->z = src->z;
+    for (int i = 0; i < src->nufield; i++) {
+        el->ufield = xreallocarray(el->ufield, (size_t)el->nufield + 1, sizeof *el->ufield);
+        el->ufield[el->nufield].name = xstrdup(src->ufield[i].name);
+        el->ufield[el->nufield].value = xstrdup(src->ufield[i].value);
+        el->nufield++;
+    }
+    link_child(parent, el);
+    if (cls->copy && cls->copy(sim, el, src) != GS_OK) {
+        unlink_child(el);
+        /* The class's copy failed half-way; its destroy must cope with that. */
+        if (cls->destroy)
+            cls->destroy(el);
+        elem_release(sim->model, el);
+        return GS_ERR;
+    }
+    map_add(cm, src, el);
+    *out = el;
+    /* Children: iterate over a snapshot count, since copying into a subtree
+     * of SRC is refused by the caller. */
+    for (int i = 0; i < src->nchild; i++) {
+        struct gs_element *c;
+        if (copy_rec(sim, src->child[i], el, src->child[i]->name, src->child[i]->index, cm, &c)
+            != GS_OK)
+            return GS_ERR;
+    }
+    return GS_OK;
+}
+
+static struct gs_element *
+map_find(const struct copy_map *cm, const struct gs_element *from)
+{
+    for (size_t i = 0; i < cm->n; i++)
+        if (cm->from[i] == from)
+            return cm->to[i];
+    return NULL;
+}
+
+enum gs_status
+elem_copy(struct gs_sim *sim, struct gs_element *src, struct gs_element *parent, const char *name,
+          int index, struct gs_element **out)
+{
+    if (!src->parent)
+        return gs_error(sim, "cannot copy the root element");
+    if (elem_is_ancestor(src, parent))
+        return gs_error(sim, "cannot copy an element into itself");
+    if (check_new_name(sim, parent, name, index) != GS_OK)
+        return GS_ERR;
+    model_sync(sim->model);
+    model_changed(sim->model);
+    struct copy_map cm = {0};
+    struct gs_element *top = NULL;
+    enum gs_status st = copy_rec(sim, src, parent, name, index, &cm, &top);
+    /* Messages with both ends inside the copied subtree, in the order the
+     * destinations received them. */
+    for (size_t i = 0; st == GS_OK && i < cm.n; i++) {
+        struct gs_element *d = cm.from[i];
+        for (int k = 0; k < d->nin && st == GS_OK; k++) {
+            struct gs_msg *m = d->in[k];
+            struct gs_element *s2 = map_find(&cm, m->src);
+            if (!s2)
+                continue;
+            const char *slots[GS_MSG_MAXSLOTS];
+            for (int j = 0; j < m->nslots; j++)
+                slots[j] = m->slot[j].text;
+            struct gs_msg *nm;
+            st = msg_add(sim, s2, cm.to[i], msg_type_name(m), m->nslots, slots, &nm);
+            if (st == GS_OK && d->cls->msg_copied)
+                d->cls->msg_copied(sim, nm, m);
+        }
+    }
+    if (st != GS_OK) {
+        if (top && top->parent)
+            delete_rec(sim, top);
+    } else {
+        sim->model->last = top;
+        if (out)
+            *out = top;
+    }
+    free(cm.from);
+    free(cm.to);
+    return st;
+}
+
+enum gs_status
+elem_move(struct gs_sim *sim, struct gs_element *el, struct gs_element *parent, const char *name,
+          int index)
+{
+    if (!el->parent)
+        return gs_error(sim, "cannot move the root element");
+    if (elem_is_ancestor(el, parent))
+        return gs_error(sim, "cannot move an element into itself");
+    struct gs_element *same = elem_child(parent, name, index);
+    if (same == el)
+        return GS_OK;
+    if (check_new_name(sim, parent, name, index) != GS_OK)
+        return GS_ERR;
+    model_changed(sim->model);
+    unlink_child(el);
+    free(el->name);
+    el->name = xstrdup(name);
+    el->index = index;
+    link_child(parent, el);
+    return GS_OK;
+}
+
+struct gs_ufield *
+elem_ufield(const struct gs_element *el, const char *name)
+{
+    for (int i = 0; i < el->nufield; i++)
+        if (strcmp(el->ufield[i].name, name) == 0)
+            return &el->ufield[i];
+    return NULL;
+}
+
+enum gs_status
+elem_add_ufield(struct gs_sim *sim, struct gs_element *el, const char *name)
+{
+    if (!name[0] || strpbrk(name, " \t/[]->.") || strlen(name) > GS_MAX_NAME)
+        return gs_error(sim, "'%s' is not a valid field name", name);
+    if (class_field(el->cls, name) || elem_ufield(el, name)) {
+        char *p = elem_path_str(el);
+        gs_error(sim, "'%s' already has a field '%s'", p, name);
+        free(p);
+        return GS_ERR;
+    }
+    el->ufield = xreallocarray(el->ufield, (size_t)el->nufield + 1, sizeof *el->ufield);
+    el->ufield[el->nufield].name = xstrdup(name);
+    el->ufield[el->nufield].value = xstrdup("");
+    el->nufield++;
+    return GS_OK;
+}
+
+enum gs_status
+elem_delete_ufield(struct gs_sim *sim, struct gs_element *el, const char *name)
+{
+    for (int i = 0; i < el->nufield; i++)
+        if (strcmp(el->ufield[i].name, name) == 0) {
+            free(el->ufield[i].name);
+            free(el->ufield[i].value);
+            memmove(el->ufield + i, el->ufield + i + 1,
+                    (size_t)(el->nufield - i - 1) * sizeof *el->ufield);
+            el->nufield--;
+            return GS_OK;
+        }
+    char *p = elem_path_str(el);
+    if (class_field(el->cls, name))
+        gs_error(sim, "'%s' is a built-in field of '%s' and cannot be deleted", name, p);
+    else
+        gs_error(sim, "'%s' has no added field '%s'", p, name);
+    free(p);
+    return GS_ERR;
+}

@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * model.c: the model object behind sim->model: creation with its root
+ * element, default clocks and default schedule; the slot table behind
+ * element handles; the working element's bookkeeping when elements go; and
+ * the compiled-model hook (install, invalidate, sync).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core_int.h"
+
+extern const struct gs_class neutral_class;
+
+void
+model_new(struct gs_sim *sim)
+{
+    struct gs_model *m = xcalloc(1, sizeof *m);
+    m->sim = sim;
+    sim->model = m;
+    struct gs_element *root = xcalloc(1, neutral_class.size);
+    root->cls = &neutral_class;
+    root->name = xstrdup("");
+    root->model = m;
+    root->solver_index = -1;
+    model_slot_alloc(m, root);
+    m->root = root;
+    m->cwe = root;
+    /* GENESIS starts clock 0 at 1 (Clocks.txt); scripts set it. */
+    m->clock[0] = 1.0;
+    strcpy(m->float_format, "%0.10g");
+    sched_default(sim);
+    sim->complete_path = path_complete;
+}
+
+static void
+free_tree(struct gs_sim *sim, struct gs_element *el)
+{
+    while (el->nchild > 0)
+        elem_delete(sim, el->child[el->nchild - 1]);
+}
+
+void
+model_free(struct gs_sim *sim)
+{
+    struct gs_model *m = sim->model;
+    if (!m)
+        return;
+    if (m->solver && m->compiled && m->solver->release)
+        m->solver->release(sim, m->solver_state);
+    m->compiled = false;
+    free_tree(sim, m->root);
+    sched_clear(sim);
+    free(m->task);
+    if (m->solver && m->solver->free)
+        m->solver->free(m->solver_state);
+    free(m->root->name);
+    free(m->root->child);
+    free(m->root->in);
+    free(m->root->out);
+    for (int i = 0; i < m->root->nufield; i++) {
+        free(m->root->ufield[i].name);
+        free(m->root->ufield[i].value);
+    }
+    free(m->root->ufield);
+    free(m->root);
+    free(m->estack);
+    free(m->slot_el);
+    free(m->slot_gen);
+    free(m->free_slots);
+    free(m);
+    sim->model = NULL;
+    sim->complete_path = NULL;
+}
+
+void
+model_slot_alloc(struct gs_model *m, struct gs_element *el)
+{
+    uint32_t s;
+    if (m->nfree > 0) {
+        s = m->free_slots[--m->nfree];
+    } else {
+        if (m->nslot == m->capslot) {
+            m->capslot = m->capslot ? m->capslot * 2 : 64;
+            m->slot_el = xreallocarray(m->slot_el, m->capslot, sizeof *m->slot_el);
+            m->slot_gen = xreallocarray(m->slot_gen, m->capslot, sizeof *m->slot_gen);
+        }
+        s = m->nslot++;
+        m->slot_gen[s] = 1;
+    }
+    m->slot_el[s] = el;
+    el->slot = s;
+    m->nelements++;
+}
+
+void
+model_slot_free(struct gs_model *m, struct gs_element *el)
+{
+    uint32_t s = el->slot;
+    m->slot_el[s] = NULL;
+    m->slot_gen[s]++;
+    if (m->nfree == m->capfree) {
+        m->capfree = m->capfree ? m->capfree * 2 : 64;
+        m->free_slots = xreallocarray(m->free_slots, m->capfree, sizeof *m->free_slots);
+    }
+    m->free_slots[m->nfree++] = s;
+    m->nelements--;
+}
+
+void
+model_forget(struct gs_model *m, struct gs_element *el)
+{
+    if (m->last == el)
+        m->last = NULL;
+    /* The working element goes up to the nearest surviving ancestor. */
+    if (m->cwe == el)
+        m->cwe = el->parent ? el->parent : m->root;
+}
+
+void
+model_set_solver(struct gs_model *m, const struct gs_solver_ops *ops, void *state)
+{
+    if (m->solver && m->solver->free)
+        m->solver->free(m->solver_state);
+    m->solver = ops;
+    m->solver_state = state;
+    m->compiled = false;
+    m->dirty = true;
+}
+
+void
+model_sync(struct gs_model *m)
+{
+    if (m->compiled && m->solver->sync)
+        m->solver->sync(m->solver_state);
+}
+
+void
+model_changed(struct gs_model *m)
+{
+    if (m->compiled) {
+        /* Keep the state the solver computed: the recompile starts from it. */
+        model_sync(m);
+        if (m->solver->release)
+            m->solver->release(m->sim, m->solver_state);
+        m->compiled = false;
+    }
+    m->dirty = true;
+    m->sched_dirty = true;
+}
+
+struct gs_element *
+model_last(const struct gs_model *m)
+{
+    return m->last;
+}

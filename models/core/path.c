@@ -1,0 +1,558 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * path.c: element paths and wildcard patterns, used by every command.
+ *
+ * A pattern is a comma-separated list of paths. A path is absolute ("/a"),
+ * relative to the working element ("a/b"), or starts at "^" (the last
+ * created element); "." and ".." work anywhere. Each component is a name
+ * (with "*" and "?" globbing, "#" for any name, "##" for every descendant),
+ * an optional index selection ("[3]", "[]", "[0-9]", "[1,4-6]") and any
+ * number of conditions ("[TYPE=compartment]", "[ISA=x]", "[CLASS=x]", each
+ * also with "!="). A plain name with no index selects index 0, as in
+ * GENESIS; a wildcard name selects every index unless one is given.
+ */
+#include <ctype.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core_int.h"
+
+void
+elist_add(struct gs_elist *l, struct gs_element *el)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 16;
+        l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+    }
+    l->v[l->n++] = el;
+}
+
+void
+elist_free(struct gs_elist *l)
+{
+    free(l->v);
+    l->v = NULL;
+    l->n = l->cap = 0;
+}
+
+bool
+path_is_pattern(const char *p)
+{
+    /* Brackets holding only digits are plain indices. */
+    for (const char *s = p; *s; s++) {
+        if (strchr("*?#,", *s))
+            return true;
+        if (*s == '[') {
+            const char *e = s + 1;
+            while (isdigit((unsigned char)*e))
+                e++;
+            if (*e != ']' || e == s + 1)
+                return true;
+            s = e;
+        }
+    }
+    return false;
+}
+
+/* ---- parsing ---------------------------------------------------------------- */
+
+enum cond_kind { COND_TYPE, COND_ISA, COND_CLASS };
+
+struct cond {
+    enum cond_kind kind;
+    bool negate;
+    char *value;
+};
+
+struct range {
+    long lo, hi;
+};
+
+enum comp_kind { COMP_NAME, COMP_DOT, COMP_DOTDOT, COMP_ALLDESC };
+
+struct comp {
+    enum comp_kind kind;
+    char *name;            /* glob pattern (COMP_NAME); "*" for '#' */
+    bool glob;             /* name has wildcard characters */
+    bool any_index;        /* [] or wildcard name without index */
+    struct range *ranges;  /* explicit index selection */
+    int nranges;
+    struct cond *conds;
+    int nconds;
+};
+
+struct ppath {
+    enum { START_CWE, START_ROOT, START_LAST } start;
+    struct comp *comps;
+    int ncomps;
+};
+
+static void
+ppath_free(struct ppath *p)
+{
+    for (int i = 0; i < p->ncomps; i++) {
+        struct comp *c = &p->comps[i];
+        free(c->name);
+        free(c->ranges);
+        for (int k = 0; k < c->nconds; k++)
+            free(c->conds[k].value);
+        free(c->conds);
+    }
+    free(p->comps);
+    memset(p, 0, sizeof *p);
+}
+
+static enum gs_status
+bad_path(struct gs_sim *sim, const char *full, const char *why)
+{
+    return gs_error(sim, "malformed path '%s': %s", full, why);
+}
+
+/* Parses the inside of [...] (TEXT, length N) into C. */
+static enum gs_status
+parse_bracket(struct gs_sim *sim, const char *full, const char *text, size_t n, struct comp *c)
+{
+    const char *eq = memchr(text, '=', n);
+    if (eq) {
+        bool neg = eq > text && eq[-1] == '!';
+        size_t klen = (size_t)(eq - text) - (neg ? 1 : 0);
+        struct cond cd = {.negate = neg};
+        if (klen == 4 && strncmp(text, "TYPE", 4) == 0)
+            cd.kind = COND_TYPE;
+        else if (klen == 3 && strncmp(text, "ISA", 3) == 0)
+            cd.kind = COND_ISA;
+        else if (klen == 5 && strncmp(text, "CLASS", 5) == 0)
+            cd.kind = COND_CLASS;
+        else
+            return bad_path(sim, full, "expected TYPE=, ISA= or CLASS= in brackets");
+        size_t vlen = n - (size_t)(eq + 1 - text);
+        if (vlen == 0)
+            return bad_path(sim, full, "empty condition value");
+        cd.value = xstrndup(eq + 1, vlen);
+        c->conds = xreallocarray(c->conds, (size_t)c->nconds + 1, sizeof *c->conds);
+        c->conds[c->nconds++] = cd;
+        return GS_OK;
+    }
+    if (n == 0 || (n == 1 && text[0] == '*')) {
+        c->any_index = true;
+        return GS_OK;
+    }
+    /* Index list: N, N-M, comma separated. */
+    const char *p = text, *end = text + n;
+    while (p < end) {
+        char *e;
+        if (!isdigit((unsigned char)*p))
+            return bad_path(sim, full, "expected an index, a range or a condition in brackets");
+        struct range r;
+        r.lo = strtol(p, &e, 10);
+        r.hi = r.lo;
+        p = e;
+        if (p < end && *p == '-') {
+            p++;
+            if (p >= end || !isdigit((unsigned char)*p))
+                return bad_path(sim, full, "incomplete index range");
+            r.hi = strtol(p, &e, 10);
+            p = e;
+        }
+        if (r.hi < r.lo)
+            return bad_path(sim, full, "index range runs backwards");
+        c->ranges = xreallocarray(c->ranges, (size_t)c->nranges + 1, sizeof *c->ranges);
+        c->ranges[c->nranges++] = r;
+        if (p < end && *p == ',')
+            p++;
+        else if (p < end)
+            return bad_path(sim, full, "expected ',' or ']' after an index");
+    }
+    return GS_OK;
+}
+
+/* Parses one component TEXT (length N). */
+static enum gs_status
+parse_comp(struct gs_sim *sim, const char *full, const char *text, size_t n, struct comp *c)
+{
+    memset(c, 0, sizeof *c);
+    const char *br = memchr(text, '[', n);
+    size_t nlen = br ? (size_t)(br - text) : n;
+    if (nlen == 1 && text[0] == '.' && !br) {
+        c->kind = COMP_DOT;
+        return GS_OK;
+    }
+    if (nlen == 2 && strncmp(text, "..", 2) == 0 && !br) {
+        c->kind = COMP_DOTDOT;
+        return GS_OK;
+    }
+    if (nlen == 0)
+        return bad_path(sim, full, "empty element name");
+    c->kind = COMP_NAME;
+    if (nlen == 2 && strncmp(text, "##", 2) == 0) {
+        c->kind = COMP_ALLDESC;
+        c->name = xstrdup("*");
+        c->glob = true;
+    } else if (nlen == 1 && text[0] == '#') {
+        c->name = xstrdup("*");
+        c->glob = true;
+    } else {
+        c->name = xstrndup(text, nlen);
+        c->glob = strpbrk(c->name, "*?") != NULL;
+    }
+    const char *p = br, *end = text + n;
+    while (p && p < end) {
+        if (*p != '[')
+            return bad_path(sim, full, "unexpected text after ']'");
+        const char *q = memchr(p, ']', (size_t)(end - p));
+        if (!q)
+            return bad_path(sim, full, "missing ']'");
+        if (parse_bracket(sim, full, p + 1, (size_t)(q - p - 1), c) != GS_OK)
+            return GS_ERR;
+        p = q + 1;
+    }
+    if (c->glob && c->nranges == 0)
+        c->any_index = true;
+    return GS_OK;
+}
+
+/* Parses one path (no top-level commas) of length N. */
+static enum gs_status
+parse_path(struct gs_sim *sim, const char *text, size_t n, struct ppath *pp)
+{
+    memset(pp, 0, sizeof *pp);
+    char *full = xstrndup(text, n);
+    const char *p = text, *end = text + n;
+    enum gs_status st = GS_OK;
+    if (n == 0) {
+        st = bad_path(sim, full, "empty path");
+        goto out;
+    }
+    if (*p == '/') {
+        pp->start = START_ROOT;
+        while (p < end && *p == '/')
+            p++;
+    } else if (*p == '^' && (p + 1 == end || p[1] == '/')) {
+        pp->start = START_LAST;
+        p++;
+    } else {
+        pp->start = START_CWE;
+    }
+    while (p < end) {
+        if (*p == '/') {
+            p++;
+            continue;
+        }
+        /* A component runs to the next '/' outside brackets. */
+        const char *q = p;
+        int depth = 0;
+        while (q < end && (depth > 0 || *q != '/')) {
+            if (*q == '[')
+                depth++;
+            else if (*q == ']')
+                depth--;
+            q++;
+        }
+        pp->comps = xreallocarray(pp->comps, (size_t)pp->ncomps + 1, sizeof *pp->comps);
+        st = parse_comp(sim, full, p, (size_t)(q - p), &pp->comps[pp->ncomps]);
+        pp->ncomps++;
+        if (st != GS_OK)
+            goto out;
+        p = q;
+    }
+out:
+    free(full);
+    return st;
+}
+
+/* ---- matching ---------------------------------------------------------------- */
+
+static bool
+cond_ok(const struct cond *cd, const struct gs_element *el)
+{
+    bool r = false;
+    switch (cd->kind) {
+    case COND_TYPE:
+        r = strcmp(el->cls->name, cd->value) == 0;
+        break;
+    case COND_ISA:
+        r = class_isa(el->cls, cd->value);
+        break;
+    case COND_CLASS:
+        r = class_in(el->cls, cd->value);
+        break;
+    }
+    return cd->negate ? !r : r;
+}
+
+static bool
+comp_match(const struct comp *c, const struct gs_element *el, bool check_name)
+{
+    if (check_name) {
+        if (c->glob ? fnmatch(c->name, el->name, 0) != 0 : strcmp(c->name, el->name) != 0)
+            return false;
+    }
+    if (c->nranges > 0) {
+        bool in = false;
+        for (int i = 0; i < c->nranges && !in; i++)
+            in = el->index >= c->ranges[i].lo && el->index <= c->ranges[i].hi;
+        if (!in)
+            return false;
+    } else if (!c->any_index && el->index != 0) {
+        return false;
+    }
+    for (int i = 0; i < c->nconds; i++)
+        if (!cond_ok(&c->conds[i], el))
+            return false;
+    return true;
+}
+
+static void
+add_unique(struct gs_elist *out, struct gs_element *el)
+{
+    if (el->flags & GS_EL_MARK)
+        return;
+    el->flags |= GS_EL_MARK;
+    elist_add(out, el);
+}
+
+static void walk(const struct ppath *pp, int i, struct gs_element *el, struct gs_elist *out);
+
+/* Every descendant of EL (pre-order) that matches C continues the walk. */
+static void
+walk_desc(const struct ppath *pp, int i, struct gs_element *el, struct gs_elist *out)
+{
+    const struct comp *c = &pp->comps[i];
+    for (int k = 0; k < el->nchild; k++) {
+        struct gs_element *ch = el->child[k];
+        if (comp_match(c, ch, false))
+            walk(pp, i + 1, ch, out);
+        walk_desc(pp, i, ch, out);
+    }
+}
+
+/* Matches components I.. starting from EL. */
+static void
+walk(const struct ppath *pp, int i, struct gs_element *el, struct gs_elist *out)
+{
+    if (i == pp->ncomps) {
+        add_unique(out, el);
+        return;
+    }
+    const struct comp *c = &pp->comps[i];
+    switch (c->kind) {
+    case COMP_DOT:
+        walk(pp, i + 1, el, out);
+        return;
+    case COMP_DOTDOT:
+        walk(pp, i + 1, el->parent ? el->parent : el, out);
+        return;
+    case COMP_ALLDESC:
+        walk_desc(pp, i, el, out);
+        return;
+    case COMP_NAME:
+        break;
+    }
+    if (!c->glob && c->nranges == 0 && !c->any_index && c->nconds == 0) {
+        struct gs_element *ch = elem_child(el, c->name, 0);
+        if (ch)
+            walk(pp, i + 1, ch, out);
+        return;
+    }
+    for (int k = 0; k < el->nchild; k++)
+        if (comp_match(c, el->child[k], true))
+            walk(pp, i + 1, el->child[k], out);
+}
+
+static struct gs_element *
+start_of(struct gs_sim *sim, const struct ppath *pp)
+{
+    switch (pp->start) {
+    case START_ROOT:
+        return sim->model->root;
+    case START_LAST:
+        return sim->model->last;
+    case START_CWE:
+        break;
+    }
+    return sim->model->cwe;
+}
+
+enum gs_status
+path_glob(struct gs_sim *sim, const char *pattern, struct gs_elist *out)
+{
+    size_t first = out->n;
+    for (size_t i = 0; i < first; i++)
+        out->v[i]->flags |= GS_EL_MARK;
+    enum gs_status st = GS_OK;
+    const char *p = pattern;
+    do {
+        /* Top-level commas separate paths; commas inside brackets do not. */
+        const char *q = p;
+        int depth = 0;
+        while (*q && (depth > 0 || *q != ',')) {
+            if (*q == '[')
+                depth++;
+            else if (*q == ']')
+                depth--;
+            q++;
+        }
+        struct ppath pp;
+        st = parse_path(sim, p, (size_t)(q - p), &pp);
+        if (st == GS_OK) {
+            struct gs_element *s = start_of(sim, &pp);
+            if (s)
+                walk(&pp, 0, s, out);
+        }
+        ppath_free(&pp);
+        p = *q ? q + 1 : q;
+    } while (st == GS_OK && *p);
+    for (size_t i = 0; i < out->n; i++)
+        out->v[i]->flags &= ~GS_EL_MARK;
+    if (st != GS_OK)
+        out->n = first;
+    return st;
+}
+
+/* Looks PATH up without recording errors; *SYNTAX tells a malformed path. */
+static struct gs_element *
+lookup(struct gs_sim *sim, const char *path, bool *syntax)
+{
+    struct gs_element *el = NULL;
+    *syntax = false;
+    if (path_is_pattern(path)) {
+        struct gs_elist l = GS_ELIST_INIT;
+        if (path_glob(sim, path, &l) != GS_OK)
+            *syntax = true;
+        else if (l.n > 0)
+            el = l.v[0];
+        elist_free(&l);
+        return el;
+    }
+    struct ppath pp;
+    if (parse_path(sim, path, strlen(path), &pp) != GS_OK) {
+        ppath_free(&pp);
+        *syntax = true;
+        return NULL;
+    }
+    el = start_of(sim, &pp);
+    for (int i = 0; el && i < pp.ncomps; i++) {
+        const struct comp *c = &pp.comps[i];
+        if (c->kind == COMP_DOT)
+            continue;
+        if (c->kind == COMP_DOTDOT) {
+            el = el->parent ? el->parent : el;
+            continue;
+        }
+        el = elem_child(el, c->name, c->nranges ? (int)c->ranges[0].lo : 0);
+    }
+    ppath_free(&pp);
+    return el;
+}
+
+struct gs_element *
+path_lookup(struct gs_sim *sim, const char *path)
+{
+    bool syntax;
+    struct gs_element *el = lookup(sim, path, &syntax);
+    if (syntax)
+        gs_diag_clear(sim);
+    return el;
+}
+
+enum gs_status
+path_find(struct gs_sim *sim, const char *path, struct gs_element **out)
+{
+    bool syntax;
+    *out = lookup(sim, path, &syntax);
+    if (syntax)
+        return GS_ERR;
+    if (!*out) {
+        if (path[0] == '^' && !sim->model->last)
+            return gs_error(sim, "no element has been created yet ('^')");
+        return gs_error(sim, "element '%s' does not exist", path);
+    }
+    return GS_OK;
+}
+
+enum gs_status
+path_split_new(struct gs_sim *sim, const char *path, struct gs_element **parent, char **name,
+               int *index)
+{
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/')
+        n--;
+    const char *slash = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (path[i] == '/')
+            slash = path + i;
+    const char *last = slash ? slash + 1 : path;
+    size_t llen = (size_t)(path + n - last);
+    if (llen == 0)
+        return gs_error(sim, "'%s' does not name a new element", path);
+    if (slash == path) {
+        *parent = sim->model->root;
+    } else if (slash) {
+        char *pp = xstrndup(path, (size_t)(slash - path));
+        enum gs_status st = path_find(sim, pp, parent);
+        free(pp);
+        if (st != GS_OK)
+            return GS_ERR;
+    } else {
+        *parent = sim->model->cwe;
+    }
+    const char *br = memchr(last, '[', llen);
+    long idx = 0;
+    if (br) {
+        char *e;
+        idx = strtol(br + 1, &e, 10);
+        if (e == br + 1 || *e != ']' || e + 1 != path + n || idx < 0 || idx > GS_MAX_INDEX)
+            return gs_error(sim, "malformed element index in '%s'", path);
+    }
+    size_t nlen = br ? (size_t)(br - last) : llen;
+    char *nm = xstrndup(last, nlen);
+    if (!elem_name_ok(nm)) {
+        gs_error(sim, "'%s' is not a valid element name", nm);
+        free(nm);
+        return GS_ERR;
+    }
+    *name = nm;
+    *index = (int)idx;
+    return GS_OK;
+}
+
+void
+path_complete(struct gs_sim *sim, const char *prefix, bool (*fn)(const char *cand, void *arg),
+              void *arg)
+{
+    if (!sim->model)
+        return;
+    const char *slash = strrchr(prefix, '/');
+    struct gs_element *dir;
+    size_t dlen = 0;
+    if (!slash) {
+        dir = sim->model->cwe;
+    } else {
+        dlen = (size_t)(slash - prefix) + 1;
+        if (slash == prefix) {
+            dir = sim->model->root;
+        } else {
+            char *d = xstrndup(prefix, dlen - 1);
+            dir = path_lookup(sim, d);
+            free(d);
+        }
+    }
+    if (!dir)
+        return;
+    const char *part = prefix + dlen;
+    size_t plen = strlen(part);
+    struct strbuf sb = STRBUF_INIT;
+    for (int i = 0; i < dir->nchild; i++) {
+        sb_reset(&sb);
+        sb_append(&sb, prefix, dlen);
+        elem_tail(dir->child[i], &sb);
+        if (strncmp(sb_str(&sb) + dlen, part, plen) != 0)
+            continue;
+        if (dir->child[i]->nchild > 0)
+            sb_putc(&sb, '/');
+        if (!fn(sb_str(&sb), arg))
+            break;
+    }
+    sb_free(&sb);
+}

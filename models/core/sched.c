@@ -1,0 +1,442 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * sched.c: clocks, the schedule and the simulation loop.
+ *
+ * Time: clock 0 is the base step; simulation time accumulates it in double
+ * after each step, as GENESIS does. An element runs in a step when its
+ * clock is due: clock k with interval dt_k fires every round(dt_k/dt_0)
+ * base steps, starting with step 0. A task is "Simulate PATH -action A";
+ * resched expands PATH into the elements that implement A, leaving out
+ * disabled elements and those the compiled model owns; the compiled model
+ * advances once per base step at the first task that would have held one
+ * of its elements (DESIGN decision 5).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core_int.h"
+
+/* ---- clocks ------------------------------------------------------------------ */
+
+static enum gs_status
+bad_clock(struct gs_sim *sim, int clock)
+{
+    return gs_error(sim, "clock %d does not exist (clocks are numbered 0 to %d)", clock,
+                    GS_NCLOCKS - 1);
+}
+
+enum gs_status
+clock_set(struct gs_sim *sim, int clock, double dt)
+{
+    if (clock < 0 || clock >= GS_NCLOCKS)
+        return bad_clock(sim, clock);
+    if (!(dt >= 0) || !isfinite(dt))
+        return gs_error(sim, "clock interval must be a number >= 0, got %g", dt);
+    sim->model->clock[clock] = dt;
+    sim->model->sched_dirty = true;
+    return GS_OK;
+}
+
+enum gs_status
+clock_get(struct gs_sim *sim, int clock, double *dt)
+{
+    if (clock < 0 || clock >= GS_NCLOCKS)
+        return bad_clock(sim, clock);
+    *dt = sim->model->clock[clock];
+    return GS_OK;
+}
+
+enum gs_status
+clock_use(struct gs_sim *sim, struct gs_element *el, int clock)
+{
+    if (clock < 0 || clock >= GS_NCLOCKS)
+        return bad_clock(sim, clock);
+    el->clock = clock;
+    return GS_OK;
+}
+
+void
+clock_show(struct gs_sim *sim)
+{
+    gs_out(sim, "\nACTIVE CLOCKS\n-------------\n");
+    for (int i = 0; i < GS_NCLOCKS; i++)
+        if (sim->model->clock[i] != 0)
+            gs_out(sim, "[%d] : %g\n", i, sim->model->clock[i]);
+    gs_out(sim, "\n");
+}
+
+/* Base steps between firings of clock K (0: never). */
+static long
+clock_ratio(const struct gs_model *m, int k)
+{
+    double dt0 = m->clock[0], dt = m->clock[k];
+    if (k == 0)
+        return 1;
+    if (dt <= 0)
+        return 0;
+    long r = (long)(dt / dt0 + 0.5);
+    return r < 1 ? 1 : r;
+}
+
+/* ---- schedule ------------------------------------------------------------------ */
+
+static void
+task_free(struct gs_task *t)
+{
+    free(t->func);
+    free(t->path);
+    elist_free(&t->elems);
+}
+
+enum gs_status
+sched_add(struct gs_sim *sim, const char *func, const char *path, const char *action)
+{
+    struct gs_model *m = sim->model;
+    if (strcmp(func, "Simulate") != 0)
+        return gs_error(sim, "unknown task function '%s' (expected Simulate)", func);
+    int a = class_action_find(action);
+    if (a != GS_ACT_INIT && a != GS_ACT_PROCESS)
+        return gs_error(sim, "a task runs INIT or PROCESS, got '%s'", action);
+    /* Check the pattern's syntax now, not at the first step. */
+    struct gs_elist l = GS_ELIST_INIT;
+    enum gs_status st = path_glob(sim, path, &l);
+    elist_free(&l);
+    if (st != GS_OK)
+        return GS_ERR;
+    if (m->ntask == m->captask) {
+        m->captask = m->captask ? m->captask * 2 : 16;
+        m->task = xreallocarray(m->task, (size_t)m->captask, sizeof *m->task);
+    }
+    struct gs_task *t = &m->task[m->ntask++];
+    memset(t, 0, sizeof *t);
+    t->func = xstrdup(func);
+    t->path = xstrdup(path);
+    t->action = (enum gs_action)a;
+    m->sched_dirty = true;
+    return GS_OK;
+}
+
+void
+sched_clear(struct gs_sim *sim)
+{
+    struct gs_model *m = sim->model;
+    for (int i = 0; i < m->ntask; i++)
+        task_free(&m->task[i]);
+    m->ntask = 0;
+    m->sched_dirty = true;
+}
+
+void
+sched_default(struct gs_sim *sim)
+{
+    /* The order of GENESIS's startup/schedule.g (Schedules.txt). */
+    static const char *const def[][2] = {
+        {"/##[CLASS=buffer]", "INIT"},
+        {"/##[CLASS=segment]", "INIT"},
+        {"/##[CLASS=device]", "INIT"},
+        {"/##[CLASS=buffer]", "PROCESS"},
+        {"/##[CLASS=projection]", "PROCESS"},
+        {"/##[CLASS=spiking]", "PROCESS"},
+        {"/##[CLASS=gate]", "PROCESS"},
+        {"/##[CLASS=segment][CLASS!=membrane][CLASS!=gate][CLASS!=concentration]"
+         "[CLASS!=concbuffer]",
+         "PROCESS"},
+        {"/##[CLASS=membrane]", "PROCESS"},
+        {"/##[CLASS=hsolver]", "PROCESS"},
+        {"/##[CLASS=concentration]", "PROCESS"},
+        {"/##[CLASS=concbuffer]", "PROCESS"},
+        {"/##[CLASS=device]", "PROCESS"},
+        {"/##[CLASS=output]", "PROCESS"},
+    };
+    sched_clear(sim);
+    for (size_t i = 0; i < sizeof def / sizeof def[0]; i++)
+        if (sched_add(sim, "Simulate", def[i][0], def[i][1]) != GS_OK)
+            GS_BUG("the default schedule does not parse: %s", sim->diag.msg);
+}
+
+enum gs_status
+sched_resched(struct gs_sim *sim)
+{
+    struct gs_model *m = sim->model;
+    bool solver_placed = false;
+    for (int i = 0; i < m->ntask; i++) {
+        struct gs_task *t = &m->task[i];
+        struct gs_elist all = GS_ELIST_INIT;
+        if (path_glob(sim, t->path, &all) != GS_OK) {
+            elist_free(&all);
+            return GS_ERR;
+        }
+        t->elems.n = 0;
+        t->runs_solver = false;
+        for (size_t k = 0; k < all.n; k++) {
+            struct gs_element *el = all.v[k];
+            if (!class_has_action(el->cls, t->action))
+                continue;
+            if (el->solver_index >= 0) {
+                if (!solver_placed && m->compiled) {
+                    t->runs_solver = true;
+                    solver_placed = true;
+                }
+                continue;
+            }
+            elist_add(&t->elems, el);
+        }
+        elist_free(&all);
+    }
+    m->sched_dirty = false;
+    return GS_OK;
+}
+
+void
+sched_show(struct gs_sim *sim)
+{
+    struct gs_model *m = sim->model;
+    if (m->sched_dirty && sched_resched(sim) != GS_OK)
+        gs_diag_clear(sim);
+    gs_out(sim, "\nWORKING SIMULATION SCHEDULE\n\n");
+    int n = 0;
+    for (int i = 0; i < m->ntask; i++) {
+        const struct gs_task *t = &m->task[i];
+        /* As GENESIS, only tasks with something to do are "working". */
+        if (t->elems.n == 0 && !t->runs_solver)
+            continue;
+        gs_out(sim, "[%d] %s\t%s\t-action\t%s\t", ++n, t->func, t->path,
+               class_action_name(t->action));
+        if (t->runs_solver)
+            gs_out(sim, "(+ compiled model: %s)", m->solver->name ? m->solver->name : "solver");
+        gs_out(sim, "\n");
+    }
+    gs_out(sim, "\n");
+}
+
+/* ---- reset, check, step ----------------------------------------------------------- */
+
+/* Runs RESET on EL and its subtree in tree order; the first failure wins. */
+static enum gs_status
+reset_tree(struct gs_sim *sim, struct gs_element *el)
+{
+    enum gs_status st = GS_OK;
+    for (int i = 0; i < el->nin; i++)
+        msg_resolve(el->in[i]);
+    if (el->cls->reset && !(el->flags & GS_EL_DISABLED))
+        st = el->cls->reset(sim, el);
+    for (int i = 0; i < el->nchild && st == GS_OK; i++)
+        st = reset_tree(sim, el->child[i]);
+    return st;
+}
+
+/* Compiles the model if a solver is installed and the model changed. */
+static enum gs_status
+compile(struct gs_sim *sim)
+{
+    struct gs_model *m = sim->model;
+    if (m->solver && !m->compiled) {
+        if (m->solver->compile(sim, m->solver_state) != GS_OK)
+            return GS_ERR;
+        m->compiled = true;
+        m->sched_dirty = true;
+    }
+    m->dirty = false;
+    return GS_OK;
+}
+
+enum gs_status
+sim_reset(struct gs_sim *sim)
+{
+    struct gs_model *m = sim->model;
+    if (m->compiled) {
+        /* Reset starts from the instances; drop the compiled state. */
+        if (m->solver->release)
+            m->solver->release(sim, m->solver_state);
+        m->compiled = false;
+    }
+    m->time = 0;
+    m->step = 0;
+    if (reset_tree(sim, m->root) != GS_OK)
+        return GS_ERR;
+    if (compile(sim) != GS_OK)
+        return GS_ERR;
+    if (sched_resched(sim) != GS_OK)
+        return GS_ERR;
+    m->was_reset = true;
+    return GS_OK;
+}
+
+/* A problem found by check: a warning line now, counted for the result. */
+#define CHECK_PROBLEM(sim, n, ...)                                                                \
+    do {                                                                                          \
+        gs_warn(sim, __VA_ARGS__);                                                                \
+        (n)++;                                                                                    \
+    } while (0)
+
+static void
+check_tree(struct gs_sim *sim, struct gs_element *el, int *nerr)
+{
+    struct gs_model *m = sim->model;
+    if (el->parent && !(el->flags & GS_EL_DISABLED)) {
+        double dt = m->clock[el->clock];
+        if (dt > 0 && dt < m->clock[0]) {
+            char *p = elem_path_str(el);
+            CHECK_PROBLEM(sim, *nerr, "check: the interval of '%s' (clock %d, %g) is less than "
+                          "the simulation dt (%g)", p, el->clock, dt, m->clock[0]);
+            free(p);
+        }
+        if (el->cls->check) {
+            gs_diag_clear(sim);
+            if (el->cls->check(sim, el) != GS_OK) {
+                char *p = elem_path_str(el);
+                CHECK_PROBLEM(sim, *nerr, "check: %s: %s", p, sim->diag.msg);
+                free(p);
+                gs_diag_clear(sim);
+            }
+        }
+    }
+    for (int i = 0; i < el->nchild; i++)
+        check_tree(sim, el->child[i], nerr);
+}
+
+enum gs_status
+sim_check(struct gs_sim *sim)
+{
+    struct gs_model *m = sim->model;
+    int nerr = 0;
+    if (sched_resched(sim) != GS_OK)
+        return GS_ERR;
+    if (!(m->clock[0] > 0))
+        CHECK_PROBLEM(sim, nerr, "check: invalid simulation step size %g (clock 0)", m->clock[0]);
+    check_tree(sim, m->root, &nerr);
+    /* An element must not run the same action twice per step. */
+    for (int i = 0; i < m->ntask; i++)
+        for (size_t k = 0; k < m->task[i].elems.n; k++)
+            m->task[i].elems.v[k]->flags &= ~GS_EL_MARK;
+    for (int a = 0; a < GS_ACT_COUNT_; a++) {
+        for (int i = 0; i < m->ntask; i++) {
+            struct gs_task *t = &m->task[i];
+            if ((int)t->action != a)
+                continue;
+            for (size_t k = 0; k < t->elems.n; k++) {
+                struct gs_element *el = t->elems.v[k];
+                if (el->flags & GS_EL_MARK) {
+                    char *p = elem_path_str(el);
+                    CHECK_PROBLEM(sim, nerr, "check: '%s' is scheduled twice for action %s "
+                                  "(task %d)", p, class_action_name(t->action), i + 1);
+                    free(p);
+                }
+                el->flags |= GS_EL_MARK;
+            }
+        }
+        for (int i = 0; i < m->ntask; i++)
+            for (size_t k = 0; k < m->task[i].elems.n; k++)
+                m->task[i].elems.v[k]->flags &= ~GS_EL_MARK;
+    }
+    if (nerr > 0)
+        return gs_error(sim, "%d problem%s found", nerr, nerr == 1 ? "" : "s");
+    return GS_OK;
+}
+
+static double
+wall_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* Runs one base step: every task in order, each element when its clock is due. */
+static enum gs_status
+one_step(struct gs_sim *sim, const long *ratio)
+{
+    struct gs_model *m = sim->model;
+    struct gs_tick tick = {.t = m->time, .dt0 = m->clock[0], .step = m->step};
+    bool solver_done = false;
+    for (int i = 0; i < m->ntask; i++) {
+        struct gs_task *t = &m->task[i];
+        if (t->runs_solver) {
+            tick.dt = m->clock[0];
+            if (m->solver->advance(sim, m->solver_state, &tick, 1) != GS_OK)
+                return GS_ERR;
+            solver_done = true;
+        }
+        for (size_t k = 0; k < t->elems.n; k++) {
+            struct gs_element *el = t->elems.v[k];
+            long r = ratio[el->clock];
+            if (r == 0 || m->step % r != 0 || (el->flags & GS_EL_DISABLED))
+                continue;
+            tick.dt = m->clock[el->clock];
+            gs_step_fn fn = t->action == GS_ACT_INIT ? el->cls->init : el->cls->process;
+            if (fn(sim, el, &tick) != GS_OK)
+                return GS_ERR;
+        }
+    }
+    if (m->compiled && !solver_done) {
+        tick.dt = m->clock[0];
+        if (m->solver->advance(sim, m->solver_state, &tick, 1) != GS_OK)
+            return GS_ERR;
+    }
+    m->time += m->clock[0];
+    m->step++;
+    return GS_OK;
+}
+
+enum gs_status
+sim_step(struct gs_sim *sim, const struct sim_step_opts *o, long *done)
+{
+    struct gs_model *m = sim->model;
+    long n = 0;
+    if (done)
+        *done = 0;
+    if (!m->was_reset)
+        return gs_error(sim, "the simulation has not been reset; run 'reset' first");
+    if (!(m->clock[0] > 0))
+        return gs_error(sim, "clock 0 is not set; use setclock 0 DT");
+    if (!o->by_time && o->nsteps < 0)
+        return gs_error(sim, "the number of steps must be >= 0, got %ld", o->nsteps);
+    if (o->by_time && !(o->duration >= 0))
+        return gs_error(sim, "the time to step must be >= 0, got %g", o->duration);
+    if (m->dirty && compile(sim) != GS_OK)
+        return GS_ERR;
+    if (m->sched_dirty && sched_resched(sim) != GS_OK)
+        return GS_ERR;
+    long ratio[GS_NCLOCKS];
+    for (int k = 0; k < GS_NCLOCKS; k++)
+        ratio[k] = clock_ratio(m, k);
+    /* GENESIS compares in single precision: start and duration are floats. */
+    float t0 = (float)m->time, dur = (float)o->duration;
+    double est = o->by_time ? o->duration / m->clock[0] + 1 : (double)o->nsteps;
+    double w0 = wall_now(), wlast = w0;
+    m->stop_requested = false;
+    enum gs_status st = GS_OK;
+    for (;;) {
+        if (!o->by_time && n >= o->nsteps)
+            break;
+        if ((st = one_step(sim, ratio)) != GS_OK)
+            break;
+        n++;
+        if (o->verbose)
+            gs_out(sim, "time = %f ; step = %ld\n", m->time, m->step);
+        if (sim->interrupted) {
+            st = gs_error(sim, "interrupted at t = %g", m->time);
+            break;
+        }
+        if (m->stop_requested)
+            break;
+        if (o->by_time && m->time - (double)t0 >= (double)dur)
+            break;
+        if (o->progress && (n & 63) == 0) {
+            double w = wall_now();
+            if (w - wlast >= 0.2) {
+                double rate = n / (w - w0);
+                double frac = est > 0 ? n / est : 0;
+                o->progress(sim, m->time, frac > 1 ? 1 : frac, rate,
+                            rate > 0 ? (est - n) / rate : 0, o->progress_arg);
+                wlast = w;
+            }
+        }
+    }
+    m->stop_requested = false;
+    if (done)
+        *done = n;
+    return st;
+}
