@@ -39,6 +39,7 @@ lb_raise_stop(lua_State *L)
 static bool
 is_stop(lua_State *L, int idx)
 {
+    idx = lua_absindex(L, idx); /* the push below would move a relative index */
     lua_rawgetp(L, LUA_REGISTRYINDEX, &STOP_KEY);
     bool same = lua_rawequal(L, idx, -1);
     lua_pop(L, 1);
