@@ -11,7 +11,12 @@ libgensh_a_SOURCES += \
 	%reldir%/registry.c \
 	%reldir%/report.c \
 	%reldir%/commands/cmd_list.h \
+	%reldir%/commands/cmd_clock.c \
+	%reldir%/commands/cmd_element.c \
+	%reldir%/commands/cmd_field.c \
+	%reldir%/commands/cmd_msg.c \
 	%reldir%/commands/cmd_shell.c \
+	%reldir%/commands/cmd_sim.c \
 	%reldir%/commands/cmd_math.c \
 	%reldir%/commands/cmd_string.c
 

@@ -369,9 +369,10 @@ store(const struct pending *p, void *addr)
     }
 }
 
-enum gs_status
-field_set_many(struct gs_sim *sim, struct gs_element *el, int n, const char *const *names,
-               const char *const *values)
+/* Validates (and with COMMIT, applies) the assignments: see field_set_many. */
+static enum gs_status
+set_many(struct gs_sim *sim, struct gs_element *el, int n, const char *const *names,
+         const char *const *values, bool commit)
 {
     struct pending *pv = xcalloc((size_t)(n > 0 ? n : 1), sizeof *pv);
     enum gs_status st = GS_OK;
@@ -389,11 +390,11 @@ field_set_many(struct gs_sim *sim, struct gs_element *el, int n, const char *con
         st = el->cls->check_fields(sim, (const struct gs_element *)cand, el);
         free(cand);
     }
-    if (st != GS_OK) {
+    if (st != GS_OK || !commit) {
         for (i = 0; i < nprep; i++)
             free(pv[i].s);
         free(pv);
-        return GS_ERR;
+        return st;
     }
     struct gs_model *m = sim->model;
     bool structural = false;
@@ -423,6 +424,20 @@ field_set_many(struct gs_sim *sim, struct gs_element *el, int n, const char *con
         model_changed(m);
     free(pv);
     return GS_OK;
+}
+
+enum gs_status
+field_set_many(struct gs_sim *sim, struct gs_element *el, int n, const char *const *names,
+               const char *const *values)
+{
+    return set_many(sim, el, n, names, values, true);
+}
+
+enum gs_status
+field_check_many(struct gs_sim *sim, struct gs_element *el, int n, const char *const *names,
+                 const char *const *values)
+{
+    return set_many(sim, el, n, names, values, false);
 }
 
 enum gs_status

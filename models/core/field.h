@@ -47,6 +47,10 @@ double field_real(struct gs_sim *sim, const struct gs_fref *f);
  */
 enum gs_status field_set_many(struct gs_sim *sim, struct gs_element *el, int n,
                               const char *const *names, const char *const *values);
+/* The checks of field_set_many without the writes (for setfield on many
+ * elements: every element is checked before any is changed). */
+enum gs_status field_check_many(struct gs_sim *sim, struct gs_element *el, int n,
+                                const char *const *names, const char *const *values);
 /* One field (same rules). */
 enum gs_status field_set(struct gs_sim *sim, struct gs_element *el, const char *name,
                          const char *value);

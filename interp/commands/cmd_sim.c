@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * cmd_sim.c: the sim family: reset, step, check, stop, the schedule
+ * (addtask, deletetasks, resched, showsched) and simulation status
+ * (getstat, showstat). The loop itself is models/core/sched.c; this file
+ * adds the one-line progress display of a long step at a terminal.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../models/core/core.h"
+#include "../cmd.h"
+
+static enum gs_status cmd_addtask_exec(struct gs_call *call);
+static enum gs_status cmd_check_exec(struct gs_call *call);
+static enum gs_status cmd_deletetasks_exec(struct gs_call *call);
+static enum gs_status cmd_getstat_exec(struct gs_call *call);
+static enum gs_status cmd_resched_exec(struct gs_call *call);
+static enum gs_status cmd_reset_exec(struct gs_call *call);
+static enum gs_status cmd_showsched_exec(struct gs_call *call);
+static enum gs_status cmd_showstat_exec(struct gs_call *call);
+static enum gs_status cmd_step_exec(struct gs_call *call);
+static enum gs_status cmd_stop_exec(struct gs_call *call);
+
+static const struct gs_opt addtask_opts[] = {
+    {"-action", 1, GS_ARG_STR},
+    {NULL, 0, 0},
+};
+
+const struct gs_cmd cmd_addtask_entry = {
+    .name = "addtask",
+    .family = "sim",
+    .summary = "append a task to the simulation schedule",
+    .usage = "Simulate path -action INIT|PROCESS",
+    .pos = {{"function", GS_ARG_STR}, {"path", GS_ARG_STR}},
+    .min_pos = 2,
+    .max_pos = 2,
+    .opts = addtask_opts,
+    .exec = cmd_addtask_exec,
+};
+
+const struct gs_cmd cmd_check_entry = {
+    .name = "check",
+    .family = "sim",
+    .summary = "check clocks, elements and the schedule for problems",
+    .usage = "",
+    .min_pos = 0,
+    .max_pos = 0,
+    .flags = GS_CMD_COLLECTIVE,
+    .exec = cmd_check_exec,
+};
+
+const struct gs_cmd cmd_deletetasks_entry = {
+    .name = "deletetasks",
+    .family = "sim",
+    .summary = "empty the simulation schedule",
+    .usage = "",
+    .min_pos = 0,
+    .max_pos = 0,
+    .exec = cmd_deletetasks_exec,
+};
+
+static const struct gs_opt getstat_opts[] = {
+    {"-time", 0, GS_ARG_STR},
+    {"-step", 0, GS_ARG_STR},
+    {"-elements", 0, GS_ARG_STR},
+    {NULL, 0, 0},
+};
+
+const struct gs_cmd cmd_getstat_entry = {
+    .name = "getstat",
+    .family = "sim",
+    .summary = "return the simulation time (default), the step count or the element count",
+    .usage = "[-time|-step|-elements]",
+    .min_pos = 0,
+    .max_pos = 0,
+    .opts = getstat_opts,
+    .flags = GS_CMD_RESULT,
+    .exec = cmd_getstat_exec,
+};
+
+const struct gs_cmd cmd_resched_entry = {
+    .name = "resched",
+    .family = "sim",
+    .summary = "reassign elements to the schedule's tasks",
+    .usage = "",
+    .min_pos = 0,
+    .max_pos = 0,
+    .exec = cmd_resched_exec,
+};
+
+const struct gs_cmd cmd_reset_entry = {
+    .name = "reset",
+    .family = "sim",
+    .summary = "return every element to its initial state, time to 0, and compile the model",
+    .usage = "",
+    .min_pos = 0,
+    .max_pos = 0,
+    .flags = GS_CMD_COLLECTIVE,
+    .exec = cmd_reset_exec,
+};
+
+const struct gs_cmd cmd_showsched_entry = {
+    .name = "showsched",
+    .family = "sim",
+    .summary = "print the working simulation schedule",
+    .usage = "",
+    .min_pos = 0,
+    .max_pos = 0,
+    .exec = cmd_showsched_exec,
+};
+
+const struct gs_cmd cmd_showstat_entry = {
+    .name = "showstat",
+    .family = "sim",
+    .summary = "print the simulation time, step count and element count",
+    .usage = "",
+    .min_pos = 0,
+    .max_pos = 0,
+    .exec = cmd_showstat_exec,
+};
+
+static const struct gs_opt step_opts[] = {
+    {"-time", 0, GS_ARG_STR},
+    {"-verbose", 0, GS_ARG_STR},
+    {"-background", 0, GS_ARG_STR},
+    {NULL, 0, 0},
+};
+
+const struct gs_cmd cmd_step_entry = {
+    .name = "step",
+    .family = "sim",
+    .summary = "advance the simulation N steps (default 1), or T seconds with -time",
+    .usage = "[steps-or-time] [-time] [-verbose]",
+    .pos = {{"steps-or-time", GS_ARG_REAL}},
+    .min_pos = 0,
+    .max_pos = 1,
+    .opts = step_opts,
+    .flags = GS_CMD_COLLECTIVE,
+    .exec = cmd_step_exec,
+};
+
+const struct gs_cmd cmd_stop_entry = {
+    .name = "stop",
+    .family = "sim",
+    .summary = "end the running step after the current step",
+    .usage = "",
+    .min_pos = 0,
+    .max_pos = 0,
+    .exec = cmd_stop_exec,
+};
+
+static enum gs_status
+cmd_addtask_exec(struct gs_call *call)
+{
+    const char *action = gs_optval(call, "-action", 0);
+    if (!action)
+        return gs_error(call->sim, "expected -action INIT or -action PROCESS");
+    return sched_add(call->sim, gs_arg(call, 0), gs_arg(call, 1), action);
+}
+
+static enum gs_status
+cmd_check_exec(struct gs_call *call)
+{
+    return sim_check(call->sim);
+}
+
+static enum gs_status
+cmd_deletetasks_exec(struct gs_call *call)
+{
+    sched_clear(call->sim);
+    return GS_OK;
+}
+
+static enum gs_status
+cmd_getstat_exec(struct gs_call *call)
+{
+    struct gs_model *m = call->sim->model;
+    if (gs_has_opt(call, "-step"))
+        gs_result_int(call, m->step);
+    else if (gs_has_opt(call, "-elements"))
+        gs_result_int(call, (long long)m->nelements);
+    else
+        gs_result_real(call, m->time);
+    return GS_OK;
+}
+
+static enum gs_status
+cmd_resched_exec(struct gs_call *call)
+{
+    return sched_resched(call->sim);
+}
+
+static enum gs_status
+cmd_reset_exec(struct gs_call *call)
+{
+    return sim_reset(call->sim);
+}
+
+static enum gs_status
+cmd_showsched_exec(struct gs_call *call)
+{
+    sched_show(call->sim);
+    return GS_OK;
+}
+
+static enum gs_status
+cmd_showstat_exec(struct gs_call *call)
+{
+    struct gs_model *m = call->sim->model;
+    gs_out(call->sim, "time = %f ; step = %ld ; elements = %zu\n", m->time, m->step,
+           m->nelements);
+    return GS_OK;
+}
+
+/* The progress line: model time, percent, speed, time left; redrawn in place. */
+static void
+progress(struct gs_sim *sim, double t, double frac, double rate, double eta, void *arg)
+{
+    bool *shown = arg;
+    char line[160];
+    snprintf(line, sizeof line, "\r  t = %.6g s  %3.0f%%  %.3g steps/s  %.0f s left ", t,
+             100 * frac, rate, eta);
+    gs_out(sim, "%s\033[K", line);
+    fflush(sim->out ? sim->out : stdout);
+    *shown = true;
+}
+
+static enum gs_status
+cmd_step_exec(struct gs_call *call)
+{
+    struct gs_sim *sim = call->sim;
+    struct sim_step_opts o = {.nsteps = 1};
+    o.by_time = gs_has_opt(call, "-time");
+    o.verbose = gs_has_opt(call, "-verbose");
+    if (call->npos > 0) {
+        double v = gs_arg_real(call, 0);
+        if (o.by_time) {
+            o.duration = v;
+        } else {
+            long n;
+            if (!gs_parse_int(gs_arg(call, 0), &n) || n < 0)
+                return gs_error(sim, "steps expects a whole number >= 0, got '%s' (use -time "
+                                     "for a duration)", gs_arg(call, 0));
+            o.nsteps = n;
+        }
+    } else if (o.by_time) {
+        return gs_error(sim, "-time needs the time to run, e.g. step 0.5 -time");
+    }
+    /* A live progress line only for a person at a terminal. */
+    bool shown = false;
+    if (!sim->opt.batch && !sim->capture && !o.verbose && isatty(fileno(sim->out ? sim->out
+                                                                              : stdout))) {
+        o.progress = progress;
+        o.progress_arg = &shown;
+    }
+    enum gs_status st = sim_step(sim, &o, NULL);
+    if (shown) {
+        gs_out(sim, "\r\033[K");
+        fflush(sim->out ? sim->out : stdout);
+    }
+    return st;
+}
+
+static enum gs_status
+cmd_stop_exec(struct gs_call *call)
+{
+    call->sim->model->stop_requested = true;
+    return GS_OK;
+}
