@@ -312,8 +312,7 @@ lex_next(struct lexer *lx, enum lex_mode mode, bool nl_space, struct token *t)
         t->kind = TK_SEMI;
         lx->pos++;
     } else if (mode != LM_EXPR) {
-        if (c == '(' || c == ')' || c == ',') {
-            /* only in list mode: word_char keeps them in words otherwise */
+        if (mode == LM_LIST && (c == '(' || c == ')' || c == ',')) {
             t->kind = c == '(' ? TK_LPAREN : c == ')' ? TK_RPAREN : TK_COMMA;
             lx->pos++;
         } else {

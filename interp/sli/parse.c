@@ -266,6 +266,19 @@ parse_body(struct parser *p, const struct token *open, int *end_line)
     return body;
 }
 
+/* The ')' that closes OPEN; at the end of the text, the '(' is reported. */
+static void
+close_paren(struct parser *p, const struct token *open)
+{
+    struct token t;
+    next_tok(p, LM_EXPR, true, &t);
+    if (t.kind == TK_RPAREN)
+        return;
+    if (t.kind == TK_EOF)
+        sli_incomplete_at(p, open->line, open->off, "missing ')' to close this '('");
+    expected(p, &t, "')'");
+}
+
 static struct expr *
 paren_cond(struct parser *p, const struct token *kw)
 {
@@ -277,7 +290,7 @@ paren_cond(struct parser *p, const struct token *kw)
         expected(p, &t, what);
     }
     struct expr *e = parse_expr(p, true);
-    expect_tok(p, TK_RPAREN, true, "')'");
+    close_paren(p, &t);
     return e;
 }
 
@@ -511,6 +524,25 @@ parse_function(struct parser *p, const struct token *kw)
     return s;
 }
 
+/* Reports the bad variable name starting at T: up to a blank, ',', '=' or ';'. */
+static GS_NORETURN void
+bad_name(struct parser *p, const struct token *kw, const struct token *t)
+{
+    size_t n = 0;
+    while (t->off + n < p->lx.len && n < 40 && !strchr(" \t\r\n,=;", p->lx.src[t->off + n]))
+        n++;
+    char shown[48];
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p->lx.src[t->off + i];
+        shown[i] = c >= 32 && c < 127 ? (char)c : '?';
+    }
+    shown[n] = '\0';
+    sli_error_at(p, t->line, t->off,
+                 "bad variable name '%s' in '%s' declaration: names are letters, digits and '_', "
+                 "not starting with a digit",
+                 shown, kw->val);
+}
+
 /* int/float/str NAME [= expr] {, NAME [= expr]} */
 static struct stmt *
 parse_decl(struct parser *p, const struct token *kw)
@@ -522,26 +554,22 @@ parse_decl(struct parser *p, const struct token *kw)
         struct token t;
         next_tok(p, LM_EXPR, false, &t);
         if (t.kind != TK_IDENT || sli_is_keyword(t.val)) {
-            /* show the whole bad name: up to a blank, ',', '=' or ';' */
-            size_t n = 0;
-            while (t.off + n < p->lx.len && n < 40
-                   && !strchr(" \t\r\n,=;", p->lx.src[t.off + n]))
-                n++;
-            char shown[48];
-            for (size_t i = 0; i < n; i++) {
-                unsigned char c = (unsigned char)p->lx.src[t.off + i];
-                shown[i] = c >= 32 && c < 127 ? (char)c : '?';
-            }
-            shown[n] = '\0';
             if (t.kind == TK_EOF || t.kind == TK_NL || t.kind == TK_SEMI)
                 sli_error_at(p, t.line, t.off, "a variable name expected after '%s'", kw->val);
             if (t.kind == TK_IDENT)
                 sli_error_at(p, t.line, t.off, "'%s' is a keyword and cannot name a variable",
                              t.val);
-            sli_error_at(p, t.line, t.off,
-                         "bad variable name '%s' in '%s' declaration: names are letters, digits "
-                         "and '_', not starting with a digit",
-                         shown, kw->val);
+            bad_name(p, kw, &t);
+        }
+        {
+            /* a name with more glued on (a-b, x.y): say the whole thing is bad */
+            struct lexer peek = p->lx;
+            struct token u;
+            next_tok(p, LM_EXPR, false, &u);
+            p->lx = peek;
+            if (!u.space && u.kind != TK_NL && u.kind != TK_SEMI && u.kind != TK_EOF
+                && u.kind != TK_COMMA && !(u.kind == TK_OP && u.op == OP_ASSIGN))
+                bad_name(p, kw, &t);
         }
         struct decl_item *it = arena_alloc(p->a, sizeof *it);
         it->t.name = t.val;

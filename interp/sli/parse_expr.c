@@ -118,6 +118,10 @@ make_binary(struct parser *p, enum sli_op op, struct expr *a, struct expr *b, in
     e->op = op;
     e->a = a;
     e->b = b;
+    e->depth = 1 + (a->depth > b->depth ? a->depth : b->depth);
+    if (e->depth > SLI_MAX_EXPR)
+        sli_error_at(p, line, p->lx.pos, "expression too long: more than %d operators in a row",
+                     SLI_MAX_EXPR);
     switch (op) {
     case OP_ADD:
     case OP_SUB:
@@ -199,6 +203,8 @@ parse_primary(struct parser *p, bool nl)
         {
             struct token c;
             lex_next(&p->lx, LM_EXPR, true, &c);
+            if (c.kind == TK_EOF)
+                sli_incomplete_at(p, t.line, t.off, "missing ')' to close this '('");
             if (c.kind != TK_RPAREN)
                 unexpected(p, &c, "')'");
         }
@@ -240,6 +246,10 @@ parse_unary(struct parser *p, bool nl)
             e->type = T_INT;
             break;
         }
+        e->depth = 1 + e->a->depth;
+        if (e->depth > SLI_MAX_EXPR)
+            sli_error_at(p, t.line, t.off, "expression too long: more than %d operators in a row",
+                         SLI_MAX_EXPR);
         sli_leave(p);
         return e;
     }

@@ -87,6 +87,47 @@ sli_leave(struct parser *p)
     p->depth--;
 }
 
+/* The deepest bracket nesting in the Lua text from offset FROM, and the Lua
+ * line (= SLI line) where it first passes SLI_MAX_LUA_NESTING (0 if never).
+ * Strings and "--" comments are skipped. */
+static int
+too_deep_line(const char *s, size_t from, size_t len)
+{
+    int depth = 0, line = 1;
+    for (size_t i = from; i < len; i++) {
+        char c = s[i];
+        if (c == '\n') {
+            line++;
+        } else if (c == '"') {
+            for (i++; i < len && s[i] != '"'; i++)
+                if (s[i] == '\\')
+                    i++;
+        } else if (c == '-' && i + 1 < len && s[i + 1] == '-') {
+            while (i + 1 < len && s[i + 1] != '\n')
+                i++;
+        } else if (c == '(' || c == '{' || c == '[') {
+            if (++depth > SLI_MAX_LUA_NESTING)
+                return line;
+        } else if (c == ')' || c == '}' || c == ']') {
+            depth--;
+        }
+    }
+    return 0;
+}
+
+/* The offset of the start of LINE in the source, for the caret. */
+static size_t
+line_offset(const struct parser *p, int line)
+{
+    size_t off = 0;
+    for (int l = 1; l < line && off < p->lx.len; off++) {
+        char c = p->lx.src[off];
+        if (c == '\n' || (c == '\r' && (off + 1 >= p->lx.len || p->lx.src[off + 1] != '\n')))
+            l++;
+    }
+    return off;
+}
+
 /* Compile under setjmp: kept apart so no local of sli_compile changes
  * between setjmp and longjmp. */
 static bool
@@ -96,7 +137,17 @@ compile(struct parser *p, const char *name, const struct sli_options *opt, struc
         return false;
     struct program *prog = parse_program(p);
     prog->name = name;
+    size_t from = out->len;
     emit_program(prog, name, opt && opt->markers, out);
+    int line = too_deep_line(sb_str(out), from, out->len);
+    if (line) {
+        out->len = from;
+        out->buf[from] = '\0';
+        sli_error_at(p, line, line_offset(p, line),
+                     "this line nests too deeply for Lua (brackets more than %d deep): split it "
+                     "into smaller statements",
+                     SLI_MAX_LUA_NESTING);
+    }
     return true;
 }
 

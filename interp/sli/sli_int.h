@@ -19,6 +19,12 @@
  * parser has its own limit (200 C levels); each SLI level costs it two or
  * three, so stay well below. */
 #define SLI_MAX_DEPTH 48
+/* Longest chain of operators in one expression (a+b+c... is a chain):
+ * keeps the writer's recursion bounded. */
+#define SLI_MAX_EXPR 200
+/* Deepest bracket nesting allowed in the Lua written for one line (Lua's
+ * parser stops near 200 levels, blocks included). */
+#define SLI_MAX_LUA_NESTING 120
 /* Most locals (parameters included) one script function may declare: Lua
  * allows 200 active locals per function and the loops need a few. */
 #define SLI_MAX_LOCALS 180
@@ -164,6 +170,7 @@ struct expr {
     enum expr_kind kind;
     enum vtype type;
     int line;
+    int depth;               /* operators stacked under (and with) this one */
     long long ival;          /* E_INT; E_DOLLAR: N */
     const char *text;        /* E_FLOAT: source text; E_STR: value; E_VAR, E_REF: name */
     size_t len;              /* E_STR */
