@@ -5,4 +5,8 @@
  * GS_CLASS(x) names `const struct gs_class x_class`, defined in
  * models/<family>/x.c. No include guard, on purpose.
  */
+GS_CLASS(asc_file)
+GS_CLASS(diffamp)
 GS_CLASS(neutral)
+GS_CLASS(pulsegen)
+GS_CLASS(table)

@@ -29,4 +29,8 @@ libgensh_a_SOURCES += \
 	%reldir%/core/path.c \
 	%reldir%/core/sched.h \
 	%reldir%/core/sched.c \
-	%reldir%/basic/neutral.c
+	%reldir%/basic/neutral.c \
+	%reldir%/devices/diffamp.c \
+	%reldir%/devices/pulsegen.c \
+	%reldir%/io/asc_file.c \
+	%reldir%/tables/table.c

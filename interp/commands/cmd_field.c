@@ -189,24 +189,8 @@ cmd_deletefield_exec(struct gs_call *call)
 static enum gs_status
 cmd_floatformat_exec(struct gs_call *call)
 {
-    /* One conversion of a double: %[flags][width][.prec](g|f|e|G|E), nothing else. */
     const char *f = gs_arg(call, 0);
-    const char *p = strchr(f, '%');
-    bool ok = p && strlen(f) < sizeof call->sim->model->float_format;
-    if (ok) {
-        p++;
-        while (*p && strchr("-+ #0", *p))
-            p++;
-        while (*p >= '0' && *p <= '9')
-            p++;
-        if (*p == '.') {
-            p++;
-            while (*p >= '0' && *p <= '9')
-                p++;
-        }
-        ok = *p && strchr("gfeGE", *p) && !strchr(p + 1, '%');
-    }
-    if (!ok)
+    if (!field_format_ok(f) || strlen(f) >= sizeof call->sim->model->float_format)
         return gs_error(call->sim, "expected a format like %%0.10g or %%g, got '%s'", f);
     strcpy(call->sim->model->float_format, f);
     return GS_OK;

@@ -30,6 +30,19 @@ static const struct gs_field interpol_fields[] = {
     IP_FIELD(oy, GS_REAL, 0, "y offset"),
     GS_FIELD_END,
 };
+/* Fields every element has (GENESIS's element header): position, name, index. */
+#define EL_FIELD(m, type, flags, unit, desc)                                                      \
+    {#m, type, offsetof(struct gs_element, m), sizeof(((struct gs_element *)0)->m), unit, flags,   \
+     desc}
+static const struct gs_field element_fields[] = {
+    EL_FIELD(x, GS_REAL, 0, "m", "x coordinate"),
+    EL_FIELD(y, GS_REAL, 0, "m", "y coordinate"),
+    EL_FIELD(z, GS_REAL, 0, "m", "z coordinate"),
+    EL_FIELD(name, GS_STR, GS_F_RO, "", "element name (without index)"),
+    EL_FIELD(index, GS_INT, GS_F_RO, "", "element index"),
+    GS_FIELD_END,
+};
+
 static const struct gs_field interpol_entry = {
     "table", GS_REAL, 0, sizeof(double), "", 0, "a table entry"};
 
@@ -180,6 +193,14 @@ field_find(struct gs_sim *sim, struct gs_element *el, const char *name, struct g
             out->flags = out->field->flags;
         return GS_OK;
     }
+    for (const struct gs_field *b = element_fields; b->name; b++)
+        if (strcmp(b->name, name) == 0) {
+            out->field = b;
+            out->type = b->type;
+            out->addr = (char *)el + b->offset;
+            out->flags = b->flags;
+            return GS_OK;
+        }
     struct gs_ufield *u = elem_ufield(el, name);
     if (u) {
         out->type = GS_STR;
@@ -407,10 +428,19 @@ set_many(struct gs_sim *sim, struct gs_element *el, int n, const char *const *na
         }
         if (p->ref.type == GS_STR)
             free(*(char **)p->ref.addr);
-        store(p, p->ref.addr);
-        if (p->ref.field == &interpol_fields[0] || p->ref.field == &interpol_fields[1]) {
+        const struct gs_field *pf = p->ref.field;
+        if (pf >= &interpol_fields[6] && pf <= &interpol_fields[9]) {
+            /* sx, sy, ox, oy rescale the table's entries and range (GENESIS). */
+            struct interpol *ip = (struct interpol *)((char *)p->ref.addr - pf->offset);
+            double v[4] = {ip->sx, ip->sy, ip->ox, ip->oy};
+            v[pf - &interpol_fields[6]] = p->d;
+            interpol_scale(ip, v[0], v[1], v[2], v[3]);
+        } else {
+            store(p, p->ref.addr);
+        }
+        if (pf == &interpol_fields[0] || pf == &interpol_fields[1]) {
             /* xmin or xmax moved: dx and invdx follow. */
-            interpol_update((struct interpol *)((char *)p->ref.addr - p->ref.field->offset));
+            interpol_update((struct interpol *)((char *)p->ref.addr - pf->offset));
         }
         if (p->ref.flags & GS_F_STRUCT)
             structural = true;
@@ -452,6 +482,34 @@ field_set_real(struct gs_sim *sim, struct gs_element *el, const char *name, doub
     char buf[40];
     snprintf(buf, sizeof buf, "%.17g", v);
     return field_set(sim, el, name, buf);
+}
+
+bool
+field_format_ok(const char *f)
+{
+    if (!f)
+        return false;
+    const char *p = strchr(f, '%');
+    while (p && p[1] == '%') /* "%%" is a literal percent */
+        p = strchr(p + 2, '%');
+    if (!p || strlen(f) > 15)
+        return false;
+    p++;
+    while (*p && strchr("-+ #0", *p))
+        p++;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    if (*p == '.') {
+        p++;
+        while (*p >= '0' && *p <= '9')
+            p++;
+    }
+    if (!*p || !strchr("gfeGE", *p))
+        return false;
+    for (const char *q = strchr(p + 1, '%'); q; q = strchr(q + 2, '%'))
+        if (q[1] != '%')
+            return false;
+    return true;
 }
 
 void

@@ -63,6 +63,10 @@ enum gs_status field_set_real(struct gs_sim *sim, struct gs_element *el, const c
  * format after conversion, as GENESIS does. */
 void field_format_real(struct gs_sim *sim, double v, struct strbuf *sb);
 
+/* Is FMT a printf format with exactly one double conversion (%[flags]
+ * [width][.prec] and one of g, f, e, G, E) and nothing else to expand? */
+bool field_format_ok(const char *fmt);
+
 /* Frees the strings and tables a class's field table says EL owns (the core
  * calls this at delete; classes do not). */
 void field_free_owned(struct gs_element *el);

@@ -18,7 +18,7 @@
 enum interpol_mode {
     INTERPOL_NONE = 0,  /* no interpolation: the entry at or below x */
     INTERPOL_LIN = 1,   /* linear interpolation between the two entries (default) */
-    INTERPOL_FIXED = 2, /* like NONE, kept for scripts that set it */
+    INTERPOL_FIXED = 2, /* every lookup gives oy */
 };
 
 /* A 1-D table. xdivs intervals, so xdivs + 1 entries in table[]. */
@@ -47,10 +47,21 @@ struct interpol *interpol_dup(const struct interpol *ip);
  */
 enum gs_status interpol_alloc(struct gs_sim *sim, struct interpol *ip, int xdivs, double xmin,
                               double xmax);
+/* TABFILL modes (GENESIS's numbers). */
+enum interpol_fill_mode { INTERPOL_FILL_BSPLINE = 0, INTERPOL_FILL_LINEAR = 2 };
+
+/* Rescales the table to new scale factors and offsets (setting X->sx, sy,
+ * ox or oy): y' = oy + (y - old oy) * sy / old sy, and the x range likewise. */
+void interpol_scale(struct interpol *ip, double sx, double sy, double ox, double oy);
+/* TABFILL: resamples the table to NPTS intervals over the same range,
+ * linearly or by cubic B-spline. Errors: not allocated, NPTS < 3, bad mode. */
+enum gs_status interpol_fill(struct gs_sim *sim, struct interpol *ip, int npts, int mode);
 /* Recomputes dx and invdx after xmin, xmax or xdivs were set by hand. */
 void interpol_update(struct interpol *ip);
-/* The table's value at X: clamped to the ends, interpolated per calc_mode.
- * An unallocated table gives 0. */
+/* The table's value at X as GENESIS's TabInterp computes it: position
+ * p = (x - xmin) * invdx; LIN: the end values for p <= 0 or p >= xdivs,
+ * else linear between entries (int)p and (int)p + 1; NONE: entry (int)p,
+ * clamped; FIXED: oy. An unallocated table gives 0. */
 double interpol_lookup(const struct interpol *ip, double x);
 
 #endif
