@@ -15,7 +15,7 @@ dir=$(cd "$(dirname "$case_path")" && pwd)
 name=$(basename "$case_path")
 stem=${name%.*}
 directive() {
-    sed -n -e "1,10s|^\(//\|--\) *test-$1: *||p" "$dir/$name" | head -n 1
+    sed -n -e "1,10s#^\(//\|--\) *test-$1: *##p" "$dir/$name" | head -n 1
 }
 req=$(directive requires)
 if [ "$req" = mpi ] && [ "${HAVE_MPI:-no}" != yes ]; then
