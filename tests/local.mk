@@ -31,3 +31,20 @@ TEST_LOG_COMPILER = $(SHELL)
 TEST_LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 -include $(top_srcdir)/%reldir%/wildcard.mk
 EXTRA_DIST += %reldir%/wildcard.mk %reldir%/scripts/run-script.sh %reldir%/setup.sh
+
+# Unit tests of models/core (elements, paths, messages, schedule).
+GS_CORE_UNIT_TESTS = \
+	%reldir%/unit/test_element.t \
+	%reldir%/unit/test_msg.t \
+	%reldir%/unit/test_path.t \
+	%reldir%/unit/test_sched.t
+check_PROGRAMS += $(GS_CORE_UNIT_TESTS)
+TESTS += $(GS_CORE_UNIT_TESTS)
+%canon_reldir%_unit_test_element_t_SOURCES = %reldir%/unit/test_element.c %reldir%/tap.h
+%canon_reldir%_unit_test_element_t_LDADD = $(GS_LIBS)
+%canon_reldir%_unit_test_msg_t_SOURCES = %reldir%/unit/test_msg.c %reldir%/tap.h
+%canon_reldir%_unit_test_msg_t_LDADD = $(GS_LIBS)
+%canon_reldir%_unit_test_path_t_SOURCES = %reldir%/unit/test_path.c %reldir%/tap.h
+%canon_reldir%_unit_test_path_t_LDADD = $(GS_LIBS)
+%canon_reldir%_unit_test_sched_t_SOURCES = %reldir%/unit/test_sched.c %reldir%/tap.h
+%canon_reldir%_unit_test_sched_t_LDADD = $(GS_LIBS)

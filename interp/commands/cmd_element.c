@@ -647,35 +647,51 @@ le_print(struct gs_sim *sim, const struct le_group *g, bool types, int *col)
     sb_free(&sb);
 }
 
-/* Lists EL's children, grouping runs of one name with consecutive indices
- * and the same class, flags and childhood into name[a-b] (GENESIS's le). */
+/* Can child C extend group G (same name checked by the caller)? */
+static bool
+le_extends(const struct le_group *g, const struct gs_element *c)
+{
+    const struct gs_element *f = g->first;
+    return (f->flags & GS_EL_DISABLED) == (c->flags & GS_EL_DISABLED) && f->cls == c->cls
+           && g->end + 1 == c->index && (f->nchild > 0) == (c->nchild > 0);
+}
+
+/*
+ * Lists EL's children as GENESIS's le does: one group per name, extended
+ * while indices run on with the same class, state and childhood; a group
+ * that cannot be extended is printed at once and restarted, and the groups
+ * left are printed at the end in order of first appearance.
+ */
 static void
 le_list(struct gs_sim *sim, const struct gs_element *el, int depth, bool rec, bool types)
 {
-    int col = 0;
-    if (el->nchild > 0 && depth > 0) {
+    int col = 0, ng = 0;
+    struct le_group *g = xcalloc((size_t)el->nchild + 1, sizeof *g);
+    for (int i = 0; i < el->nchild; i++) {
+        const struct gs_element *c = el->child[i];
+        int k;
+        for (k = 0; k < ng; k++)
+            if (strcmp(g[k].first->name, c->name) == 0)
+                break;
+        if (k == ng) {
+            g[ng++] = (struct le_group){c, c->index, c->index};
+        } else if (le_extends(&g[k], c)) {
+            g[k].end = c->index;
+        } else {
+            le_print(sim, &g[k], types, &col);
+            g[k] = (struct le_group){c, c->index, c->index};
+        }
+    }
+    if (ng > 0 && depth > 0) {
         char *p = elem_path_str(el);
         gs_out(sim, "\n%s:\n", p);
         free(p);
     }
-    for (int i = 0; i < el->nchild;) {
-        const struct gs_element *c = el->child[i];
-        struct le_group g = {c, c->index, c->index};
-        int j = i + 1;
-        while (j < el->nchild) {
-            const struct gs_element *d = el->child[j];
-            if (strcmp(d->name, c->name) != 0 || d->index != g.end + 1 || d->cls != c->cls
-                || (d->flags & GS_EL_DISABLED) != (c->flags & GS_EL_DISABLED)
-                || (d->nchild > 0) != (c->nchild > 0))
-                break;
-            g.end = d->index;
-            j++;
-        }
-        le_print(sim, &g, types, &col);
-        i = j;
-    }
+    for (int k = 0; k < ng; k++)
+        le_print(sim, &g[k], types, &col);
     if (col % 2 != 0)
         gs_out(sim, "\n");
+    free(g);
     if (rec)
         for (int i = 0; i < el->nchild; i++)
             le_list(sim, el->child[i], depth + 1, rec, types);

@@ -666,17 +666,21 @@ parse_statement(struct parser *p, struct token *t)
         if (!s->list)
             sli_error_at(p, t->line, t->off, "'include' needs a file name");
     } else {
-        struct lexer save = p->lx;
-        struct token u;
-        next_tok(p, LM_EXPR, false, &u);
-        if (u.kind == TK_OP && u.op == OP_ASSIGN) {
-            p->lx = save;
+        /* Look at the raw text: the rest of a command line is not an
+         * expression, so the expression scanner must not read it. */
+        size_t k = 0;
+        while (lex_peekc(&p->lx, k) == ' ' || lex_peekc(&p->lx, k) == '\t')
+            k++;
+        int c = lex_peekc(&p->lx, k), d = lex_peekc(&p->lx, k + 1);
+        if (c == '=' && d != '=') {
             s = parse_assign(p, t, false);
             end_of_statement(p, "the assignment");
-        } else if (strcmp(w, "async") == 0 && u.kind == TK_IDENT && u.space) {
+        } else if (strcmp(w, "async") == 0 && k > 0
+                   && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')) {
+            struct token u;
+            next_tok(p, LM_EXPR, false, &u);
             s = parse_command(p, &u, true);
         } else {
-            p->lx = save;
             s = parse_command(p, t, false);
         }
     }

@@ -64,14 +64,23 @@ local function where()
   return ""
 end
 
+-- Set when an error must stop every running script (-strict, or a fatal
+-- one): include, which runs its file in a protected call, passes the stop
+-- on when its file ends.
+local stopping = false
+
 -- A reported error; the script goes on unless -strict.
 local function fail(msg)
-  if gensh.report(where() .. msg) then error(STOP, 0) end
+  if gensh.report(where() .. msg) then
+    stopping = true
+    error(STOP, 0)
+  end
 end
 
 -- A reported error that stops every running script.
 local function fatal(msg)
   gensh.report(where() .. msg)
+  stopping = true
   error(STOP, 0)
 end
 
@@ -355,12 +364,19 @@ local function finish(d, ok, ...)
   end
   local e = ...
   if e == STOP then error(STOP, 0) end
-  if gensh.report(tostring(e)) then error(STOP, 0) end
+  if gensh.report(tostring(e)) then
+    stopping = true
+    error(STOP, 0)
+  end
   return nil
 end
 
 local function end_include(i, d, ok, ...)
   includes = i
+  if stopping then
+    depth = d
+    error(STOP, 0)
+  end
   return finish(d, ok, ...)
 end
 
@@ -406,6 +422,7 @@ function S.cmd(name, ...)
         MAXINCLUDE, shown(str((...)))))
     end
     local i = includes
+    if i == 0 then stopping = false end
     includes = i + 1
     return end_include(i, depth, pcall(c, ...))
   end
@@ -555,7 +572,8 @@ function builtin.floatformat(fmt, ...)
 end
 
 ---------------------------------------------------------------------------
--- remote calls: cmd@nodes. Until the parallel layer replaces R's inside,
+-- remote calls: cmd@nodes. R.call and R.async use the parallel layer when
+-- it runs; the code below is the stand-in for a bare Lua state, where
 -- there is one node (0) in one zone (0), and anything else is refused.
 
 -- The number of nodes and this node's number.
@@ -646,17 +664,29 @@ local function remote(how, nodes, name, args)
   return result
 end
 
--- {name args@nodes}: runs NAME with ARGS (a table) on NODES; the value is
--- the result from this node when it is one of them.
+-- {name args@nodes}: runs NAME with ARGS (a table) on NODES and waits for
+-- them; the value is the first node's. With the parallel layer running
+-- (gensh.rcall, from interp/lpar.c) the nodes are real MPI ranks; without
+-- it (a bare Lua state, as in unit tests) only this node can be named.
 function R.call(nodes, name, args)
-  return remote("call", nodes, name, args)
+  local rcall = gensh.rcall
+  if not rcall then return remote("call", nodes, name, args) end
+  local a, n = flatten(args)
+  return finish(depth, pcall(rcall, str(nodes), name, unpack(a, 1, n)))
 end
 
--- async name@nodes args: runs without waiting; gives a future number.
+-- async name@nodes args: runs without waiting; gives a future number
+-- (the async command does the work: it parses name@nodes and the trailing
+-- -complete/-scalar).
 function R.async(nodes, name, args)
-  if nodes == nil then
-    S.runt(name, args)
-    return 0
+  local a, n = flatten(args)
+  if not C.async then
+    if nodes == nil then
+      S.runt(name, args)
+      return 0
+    end
+    return remote("async", nodes, name, args)
   end
-  return remote("async", nodes, name, args)
+  local target = nodes == nil and name or (name .. "@" .. str(nodes))
+  return finish(depth, pcall(C.async, target, unpack(a, 1, n)))
 end

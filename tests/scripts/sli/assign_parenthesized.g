@@ -1,0 +1,3 @@
+int c
+c = ({strlen abcd})
+echo {c}

@@ -1,0 +1,1 @@
+echo@all to all

@@ -1,0 +1,1 @@
+echo /data/voltage@0 reset@all a@b

@@ -1,0 +1,2 @@
+echo@0,0 once
+echo@0-0 range

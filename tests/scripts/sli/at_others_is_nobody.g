@@ -1,0 +1,3 @@
+echo@others nobody
+echo@other nobody
+echo done

@@ -1,0 +1,1 @@
+echo {strlen@0 abcd} {strcat@all x y}

@@ -1,0 +1,3 @@
+/* a block
+   comment */ echo x
+echo a /* inside */ b

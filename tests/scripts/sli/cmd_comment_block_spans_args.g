@@ -1,0 +1,3 @@
+echo a /* this comment
+ spans lines */ b
+echo c

@@ -1,0 +1,4 @@
+// a comment line
+echo x // trailing comment
+  // indented comment
+echo y

@@ -1,0 +1,2 @@
+int n = 3
+echo {n}" cells" x{n}y

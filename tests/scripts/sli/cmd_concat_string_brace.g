@@ -1,0 +1,1 @@
+echo "abc"{1+1}"def" pre"mid"post

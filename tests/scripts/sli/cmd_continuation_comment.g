@@ -1,0 +1,3 @@
+echo one \  // a note after the backslash
+    two \	// another
+    three

@@ -1,0 +1,1 @@
+echo http://example.org a//b

@@ -1,0 +1,1 @@
+echo "say \"hi\" now"

@@ -1,0 +1,1 @@
+echo if end while str int

@@ -1,0 +1,1 @@
+echo /network/cell[3]/soma ../x ^ . cell[]

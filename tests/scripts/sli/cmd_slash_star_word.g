@@ -1,0 +1,1 @@
+echo /*/soma /##[TYPE=compartment]

@@ -1,0 +1,1 @@
+echo include args: {argc} [$1] [{argv 2}]

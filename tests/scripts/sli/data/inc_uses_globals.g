@@ -1,0 +1,2 @@
+echo from include: {NX * NY} {NAME @ "!"}
+NX = NX + 1

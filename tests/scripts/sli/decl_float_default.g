@@ -1,0 +1,2 @@
+float f
+echo {f}

@@ -1,0 +1,2 @@
+float x = 3
+echo {x} {x/2}

@@ -1,0 +1,4 @@
+if (1)
+    int g = 5
+end
+echo {g}

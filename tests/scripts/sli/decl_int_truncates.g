@@ -1,0 +1,3 @@
+int i = 3.9
+int j = -3.9
+echo {i} {j}

@@ -1,0 +1,3 @@
+float x = 2.5
+str x
+echo {x @ "!"}

@@ -1,0 +1,3 @@
+int a = 5
+int a = 7
+echo {a}

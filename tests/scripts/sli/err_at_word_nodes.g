@@ -1,0 +1,1 @@
+setfield@workers x y z

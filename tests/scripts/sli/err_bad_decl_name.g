@@ -1,0 +1,2 @@
+int ok
+int 5x = 3

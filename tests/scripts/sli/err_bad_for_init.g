@@ -1,0 +1,3 @@
+int i
+for (echo; i < 3; i = i + 1)
+end

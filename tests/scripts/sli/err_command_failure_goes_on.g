@@ -1,0 +1,3 @@
+// test-options: -nosimrc
+echo {sqrt}
+echo next

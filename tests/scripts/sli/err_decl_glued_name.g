@@ -1,0 +1,1 @@
+float tau-1 = 2

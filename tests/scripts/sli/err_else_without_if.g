@@ -1,0 +1,3 @@
+while (0)
+else
+end

@@ -1,0 +1,3 @@
+// test-options: -nosimrc
+floatformat %d
+echo {0.5}

@@ -1,0 +1,4 @@
+echo a \
+  b \
+  c
+echo {1 +* 2}

@@ -1,0 +1,5 @@
+echo a
+if (1)
+    while (1)
+        echo x
+    end

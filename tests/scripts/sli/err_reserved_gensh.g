@@ -1,0 +1,3 @@
+// test-options: -nosimrc
+int gensh = 1
+echo ok

@@ -1,0 +1,3 @@
+echo one
+x = 1
+echo two

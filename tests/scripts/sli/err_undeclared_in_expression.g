@@ -1,0 +1,3 @@
+// test-options: -nosimrc
+echo {nosuchvar * 2}
+echo next

@@ -1,0 +1,3 @@
+echo before
+nosuchcommand a b
+echo after

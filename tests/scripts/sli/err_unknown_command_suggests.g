@@ -1,0 +1,2 @@
+echo before
+strlenn abc

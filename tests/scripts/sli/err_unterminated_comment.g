@@ -1,0 +1,3 @@
+echo a
+/* never closed
+echo b

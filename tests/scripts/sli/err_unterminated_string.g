@@ -1,0 +1,3 @@
+echo ok
+echo "abc
+echo never

@@ -1,0 +1,1 @@
+echo {"abc" < "abd"} {"b" > "abc"} {"x" == "x"} {"A" < "a"} {"ab" < "abc"} {"x" != "y"}

@@ -1,0 +1,4 @@
+str s
+foreach s (foo bar baz)
+    echo {s}
+end

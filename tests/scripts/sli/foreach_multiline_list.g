@@ -1,0 +1,6 @@
+str s
+foreach s ( a \
+    b
+    c )
+    echo {s}
+end

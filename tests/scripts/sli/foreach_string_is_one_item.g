@@ -1,0 +1,4 @@
+str s
+foreach s ("a b" c {"d e"})
+    echo [{s}]
+end

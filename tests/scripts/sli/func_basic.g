@@ -1,0 +1,4 @@
+function hello
+    echo hello from {argv 0}
+end
+hello

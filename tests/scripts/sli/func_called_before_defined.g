@@ -1,0 +1,7 @@
+function first
+    second "from first"
+end
+function second(a)
+    echo second got {a}
+end
+first

@@ -1,0 +1,4 @@
+function f()
+    echo called {argc}
+end
+f

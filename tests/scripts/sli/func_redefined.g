@@ -1,0 +1,8 @@
+function f
+    echo one
+end
+f
+function f
+    echo two
+end
+f

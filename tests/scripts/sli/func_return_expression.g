@@ -1,0 +1,5 @@
+function add(a, b)
+    int a, b
+    return a + b
+end
+echo {add 2 3}

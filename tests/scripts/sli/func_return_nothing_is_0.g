@@ -1,0 +1,7 @@
+function f
+    return
+end
+function g
+    echo side effect
+end
+echo {f} {g}

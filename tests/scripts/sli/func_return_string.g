@@ -1,0 +1,4 @@
+function greet(who)
+    return "hello " @ who
+end
+echo {greet world}!

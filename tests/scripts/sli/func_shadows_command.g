@@ -1,0 +1,4 @@
+function strlen(s)
+    return 99
+end
+echo {strlen abc}

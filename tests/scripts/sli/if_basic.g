@@ -1,0 +1,8 @@
+int a = 1
+int b = 2
+if (a < b)
+    echo {a} is less than {b}
+end
+if (a > b)
+    echo never
+end

@@ -1,0 +1,5 @@
+if (0)
+    echo no
+else
+    echo yes
+end

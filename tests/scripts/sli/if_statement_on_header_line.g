@@ -1,0 +1,5 @@
+if (1) echo same line
+end
+if (0) echo no
+else echo else line
+end

@@ -1,0 +1,2 @@
+include inc_args alpha beta
+include inc_args

@@ -1,0 +1,2 @@
+include inc_defs
+echo {INC_N} {inc_twice {INC_N}}

@@ -1,0 +1,3 @@
+// test-options: -nosimrc
+include inc_error
+echo done

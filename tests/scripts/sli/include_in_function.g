@@ -1,0 +1,5 @@
+function load
+    include inc_defs
+end
+load
+echo {inc_twice 5}

@@ -1,0 +1,4 @@
+// test-options: -nosimrc
+echo start
+include no_such_file
+echo end

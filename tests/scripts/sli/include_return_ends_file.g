@@ -1,0 +1,2 @@
+include inc_return
+echo back

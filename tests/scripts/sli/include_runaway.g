@@ -1,0 +1,3 @@
+// test-options: -nosimrc
+include inc_self
+echo after

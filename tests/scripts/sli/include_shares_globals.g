@@ -1,0 +1,5 @@
+int NX = 2
+int NY = 3
+str NAME = "net"
+include inc_uses_globals
+echo {NX}

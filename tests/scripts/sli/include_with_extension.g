@@ -1,0 +1,2 @@
+include inc_defs.g
+echo {inc_twice 4}

@@ -1,0 +1,3 @@
+int shared = 41
+lua shared = shared + 1
+echo {shared}

@@ -1,0 +1,2 @@
+int i = 1
+echo x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}x{i}

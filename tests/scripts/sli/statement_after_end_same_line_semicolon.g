@@ -1,0 +1,3 @@
+if (1)
+    echo a
+end; echo b

@@ -1,0 +1,2 @@
+echo {arglist "a  b   c"}
+echo {getarg {arglist "w x y z"} -arg 3}

@@ -1,0 +1,1 @@
+echo {{strlen abc} * 2 + 1}

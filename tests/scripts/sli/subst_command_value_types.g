@@ -1,0 +1,1 @@
+echo {{strlen abcd} / 3} {{strlen abcd} / 3.0}

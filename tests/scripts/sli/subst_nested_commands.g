@@ -1,0 +1,1 @@
+echo {strlen {strcat ab cde}}

@@ -1,0 +1,3 @@
+int x = 4
+str s = "text"
+echo {x} {s}

@@ -1,0 +1,5 @@
+int i = 3
+while (i > 0)
+    echo {i}
+    i = i - 1
+end
