@@ -25,7 +25,7 @@ mk(struct gs_sim *sim, const char *cls, const char *path)
 
 /* The paths PATTERN matches, blank separated (or "ERR: msg"). */
 static char *
-glob(struct gs_sim *sim, const char *pattern)
+glob_str(struct gs_sim *sim, const char *pattern)
 {
     struct gs_elist l = GS_ELIST_INIT;
     struct strbuf sb = STRBUF_INIT;
@@ -44,9 +44,9 @@ glob(struct gs_sim *sim, const char *pattern)
 
 #define GLOB_IS(pat, want)                                                                        \
     do {                                                                                          \
-        char *g_ = glob(sim, pat);                                                                \
-        is_str(g_, want, pat);                                                                    \
-        free(g_);                                                                                 \
+        char *got_ = glob_str(sim, pat);                                                          \
+        is_str(got_, want, pat);                                                                  \
+        free(got_);                                                                               \
     } while (0)
 
 static void

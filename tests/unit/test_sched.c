@@ -135,7 +135,9 @@ test_time_counting(void)
     is_dbl(sim->model->time, 0.50005, 1e-12, 0, "ending at 0.50005");
     o.duration = 0.001;
     sim_step(sim, &o, &n);
-    is_int(n, 20, "then 1 ms more is 20 steps");
+    /* t0 = 0.50005 rounded to float is above 0.50005, so 20 steps fall
+     * just short of 1 ms in GENESIS's comparison: 21. */
+    is_int(n, 21, "then 1 ms more is 21 steps (float start time)");
     sim->interrupted = 1;
     ok(steps(sim, 5) == GS_ERR, "an interrupt stops the step");
     ok(strncmp(sim->diag.msg, "interrupted at t = ", 19) == 0, "and says when");
