@@ -202,13 +202,15 @@ local convert = {int = toint, float = tof, str = str}
 S.convert = convert
 
 -- The float format used when floats become text (the floatformat command).
+-- Returns false (and sets nothing) if FMT is not one number conversion
+-- that Lua's string.format takes.
 function S.floatformat(fmt)
   fmt = str(fmt)
-  if not smatch(fmt, "^%%[-+ #0]?[-+ #0]?%d?%d?%.?%d?%d?[eEfgG]$") then
-    fail("floatformat: expected a format like %g, %0.10g or %.3f, got " .. shown(fmt))
-    return
+  if not smatch(fmt, "^%%[-+ #0]?[-+ #0]?%d?%d?%.?%d?%d?[eEfgG]$") or not pcall(sfmt, fmt, 1.5) then
+    return false
   end
   floatfmt = fmt
+  return true
 end
 
 function S.getfloatformat()
@@ -563,12 +565,16 @@ function builtin.arglist(...)
   return out
 end
 
--- floatformat FORMAT: how floats become text.
+-- floatformat FORMAT: how floats become text, here and (through the
+-- command of that name, when there is one) in field values.
 function builtin.floatformat(fmt, ...)
+  if C.floatformat then C.floatformat(fmt, ...) end
   if fmt == nil or select("#", ...) > 0 then
     error(where() .. "floatformat: expected one format like %g or %0.10g", 0)
   end
-  S.floatformat(fmt)
+  if not S.floatformat(fmt) then
+    error(where() .. "floatformat: expected a format like %g, %0.10g or %.3f, got " .. shown(fmt), 0)
+  end
 end
 
 ---------------------------------------------------------------------------
