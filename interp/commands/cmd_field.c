@@ -246,6 +246,15 @@ cmd_setfield_exec(struct gs_call *call)
         }
         first = 1;
     } else {
+        /* An element path where a field name should be: a value is missing. */
+        struct gs_fref f;
+        const char *w = gs_arg(call, 0);
+        if (field_find(sim, sim->model->cwe, w, &f) != GS_OK) {
+            gs_diag_clear(sim);
+            if (strchr(w, '/') || path_lookup(sim, w))
+                return gs_error(sim, "a value is missing: expected field value pairs after '%s'",
+                                w);
+        }
         elist_add(&l, sim->model->cwe);
     }
     int n = (call->npos - first) / 2;

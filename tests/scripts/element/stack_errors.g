@@ -1,0 +1,4 @@
+// test-options: -nox
+pope
+pushe /nowhere
+pwe
