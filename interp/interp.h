@@ -63,4 +63,10 @@ void interp_clear_stop(struct gs_sim *sim);
  * user's (~/.gshrc or ALTSIMRC, unless NOSIMRC). */
 enum gs_status interp_startup(struct gs_sim *sim, bool nosimrc, const char *altsimrc);
 
+/* Starts the parallel layer for the shell (interp/lpar.c): joins the MPI
+ * job when inside one (checking NODES, when > 0, against its size),
+ * installs the hooks through which other nodes' requests run here, and
+ * gives Lua gensh.rcall (cmd@nodes). Errors: the message is in sim->diag. */
+enum gs_status interp_par_start(struct gs_sim *sim, int nodes);
+
 #endif

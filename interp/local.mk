@@ -7,6 +7,7 @@ libgensh_a_SOURCES += \
 	%reldir%/args.c \
 	%reldir%/complete.c \
 	%reldir%/lbind.c \
+	%reldir%/lpar.c \
 	%reldir%/lstate.c \
 	%reldir%/registry.c \
 	%reldir%/report.c \
@@ -15,6 +16,7 @@ libgensh_a_SOURCES += \
 	%reldir%/commands/cmd_element.c \
 	%reldir%/commands/cmd_field.c \
 	%reldir%/commands/cmd_msg.c \
+	%reldir%/commands/cmd_par.c \
 	%reldir%/commands/cmd_shell.c \
 	%reldir%/commands/cmd_sim.c \
 	%reldir%/commands/cmd_math.c \

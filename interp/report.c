@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * report.c: the one place that prints diagnostics (STYLE E2, E3):
- * "gensh: FILE:LINE: COMMAND: message" on stderr, counted in the sim.
+ * "gensh: FILE:LINE: COMMAND: message" on stderr ("gensh[K]: ..." on node K
+ * of a parallel run), counted in the sim.
  */
 #include <stdio.h>
 
+#include "../parallel/par.h"
 #include "interp_int.h"
 
 void
@@ -12,7 +14,10 @@ interp_report_msg(struct gs_sim *sim, const char *msg)
 {
     FILE *f = sim->err ? sim->err : stderr;
     fflush(sim->out ? sim->out : stdout); /* keep stdout and stderr in order */
-    fprintf(f, "gensh: %s\n", msg);
+    if (sim->par && par_size(sim) > 1) /* E3: the rank, when there are several */
+        fprintf(f, "gensh[%d]: %s\n", par_rank(sim), msg);
+    else
+        fprintf(f, "gensh: %s\n", msg);
     fflush(f);
     sim->nerrors++;
 }

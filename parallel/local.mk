@@ -1,2 +1,30 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# parallel/: the MPI facade (par_mpi.c) and its one-rank twin (par_serial.c).
+# parallel/: the MPI facade. The protocol is common; the transport is
+# par_mpi.c (the only file with <mpi.h>) or, without MPI, par_serial.c.
+libgensh_a_SOURCES += \
+	%reldir%/par.h \
+	%reldir%/par_int.h \
+	%reldir%/finish.c \
+	%reldir%/meet.c \
+	%reldir%/nodelist.c \
+	%reldir%/par.c \
+	%reldir%/rankout.c \
+	%reldir%/remote.c \
+	%reldir%/service.c \
+	%reldir%/wire.c
+if HAVE_MPI
+libgensh_a_SOURCES += %reldir%/par_mpi.c
+else
+libgensh_a_SOURCES += %reldir%/par_serial.c
+endif
+EXTRA_DIST += %reldir%/par_mpi.c %reldir%/par_serial.c
+
+# Unit tests of this layer (kept here rather than in tests/local.mk so the
+# layer's build lives in one fragment).
+GS_PAR_UNIT_TESTS = tests/unit/test_nodelist.t tests/unit/test_par.t
+check_PROGRAMS += $(GS_PAR_UNIT_TESTS)
+TESTS += $(GS_PAR_UNIT_TESTS)
+tests_unit_test_nodelist_t_SOURCES = tests/unit/test_nodelist.c tests/tap.h
+tests_unit_test_nodelist_t_LDADD = $(GS_LIBS)
+tests_unit_test_par_t_SOURCES = tests/unit/test_par.c tests/tap.h
+tests_unit_test_par_t_LDADD = $(GS_LIBS)

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "../interp/interp.h"
+#include "../parallel/par.h"
 #include "repl.h"
 #include "signals.h"
 
@@ -173,15 +174,14 @@ main(int argc, char **argv)
                 strerror(errno));
         return 2;
     }
-    if (cl.opt.nodes > 1) {
-        fprintf(stderr, "gensh: -nodes %d: this gensh runs one rank only (parallel runs are "
-                        "not wired into this build)\n", cl.opt.nodes);
-        return 2;
-    }
     if (cl.script && !cl.emit_lua && access(cl.script, R_OK) != 0) {
         fprintf(stderr, "gensh: %s: cannot read script: %s\n", cl.script, strerror(errno));
         return 2;
     }
+    /* -nodes N outside an MPI job: run again as N ranks under the MPI
+     * launcher; this process waits for them and exits with node 0's status. */
+    if (!cl.emit_lua && (rc = par_launch(cl.opt.nodes, argc, argv)) >= 0)
+        return rc;
 
     struct gs_sim *sim = gs_sim_new(&cl.opt, datadir());
     if (cl.emit_lua) {
@@ -189,6 +189,15 @@ main(int argc, char **argv)
         gs_sim_free(sim);
         return rc;
     }
+    if (interp_par_start(sim, cl.opt.nodes) != GS_OK) {
+        fprintf(stderr, "gensh: %s\n", sim->diag.msg);
+        rc = par_finalize(sim, 2);
+        gs_sim_free(sim);
+        return rc;
+    }
+    /* Only node 0 reads the terminal; the others run the script, then
+     * service requests until node 0 ends the run. */
+    bool root = par_rank(sim) == 0;
     signals_install(sim, NULL);
     enum gs_status st = interp_startup(sim, cl.nosimrc, cl.altsimrc);
     interp_clear_stop(sim);
@@ -198,20 +207,26 @@ main(int argc, char **argv)
         interp_clear_stop(sim);
     }
     bool interrupted = signals_terminate_requested();
-    if (!cl.opt.batch && !sim->quit_requested && !interrupted)
+    if (root && !cl.opt.batch && !sim->quit_requested && !interrupted)
         repl_run(sim, !cl.opt.notty);
+    interrupted = signals_terminate_requested();
 
-    if (sim->quit_requested)
-        rc = sim->exit_status ? sim->exit_status : (sim->nerrors ? 1 : 0);
+    /* The errors of every rank count (node 0 gathers them). */
+    bool quit = sim->quit_requested;
+    unsigned long nerrors = par_end_run(sim, interrupted ? PAR_END_SIGNAL
+                                             : root && quit ? PAR_END_QUIT
+                                                            : PAR_END_SCRIPT);
+    if (quit)
+        rc = sim->exit_status ? sim->exit_status : (nerrors ? 1 : 0);
     else if (interrupted)
         rc = 130;
     else if (startup_failed && !cl.script && cl.opt.batch)
         rc = 2;
     else
-        rc = sim->nerrors ? 1 : 0;
-    if (cl.opt.batch && sim->nerrors && cl.script)
-        fprintf(stderr, "gensh: %s: %lu error%s\n", cl.script, sim->nerrors,
-                sim->nerrors == 1 ? "" : "s");
+        rc = nerrors ? 1 : 0;
+    if (root && cl.opt.batch && nerrors && cl.script)
+        fprintf(stderr, "gensh: %s: %lu error%s\n", cl.script, nerrors, nerrors == 1 ? "" : "s");
+    rc = par_finalize(sim, rc);
     gs_sim_free(sim); /* flushes and closes every output file */
     return rc;
 }

@@ -19,6 +19,7 @@
 #endif
 
 #include "../interp/interp.h"
+#include "../parallel/par.h"
 #include "repl.h"
 #include "signals.h"
 
@@ -81,6 +82,15 @@ complete_word(const char *text, int start, int end)
     return rl_completion_matches(text, next_candidate);
 }
 
+/* While readline waits for keys: service other nodes' requests. */
+static int
+service_while_idle(void)
+{
+    if (par_service(complete_sim) != GS_OK)
+        rl_done = 1; /* quit from another node: leave the prompt */
+    return 0;
+}
+
 static void
 clear_line_on_interrupt(void)
 {
@@ -93,6 +103,15 @@ clear_line_on_interrupt(void)
 }
 #endif
 
+/* Is a person typing? A terminal, or (node 0 of a parallel run, whose
+ * stdin the MPI launcher forwards through a pipe) the launcher's terminal. */
+static bool
+interactive(void)
+{
+    const char *tty = getenv("GENSH_STDIN_TTY");
+    return isatty(STDIN_FILENO) || (tty && strcmp(tty, "1") == 0);
+}
+
 /* Reads one line with PROMPT; returns a new string or NULL at end of input. */
 static char *
 read_line(struct repl *r, const char *prompt)
@@ -101,10 +120,15 @@ read_line(struct repl *r, const char *prompt)
     if (r->editor)
         return readline(prompt);
 #endif
-    if (isatty(STDIN_FILENO)) {
+    if (interactive()) {
         fputs(prompt, stdout);
         fflush(stdout);
     }
+    /* Other nodes' requests are serviced while node 0 waits for a line
+     * (par_wait_readable; stdin is unbuffered then, so that no typed line
+     * hides in stdio's buffer while poll(2) waits). */
+    if (par_wait_readable(r->sim, STDIN_FILENO) != GS_OK)
+        return NULL;
     struct strbuf sb = STRBUF_INIT;
     int c;
     while ((c = getchar()) != EOF && c != '\n')
@@ -148,9 +172,12 @@ read_entry(struct repl *r)
     snprintf(prompt, sizeof prompt, r->lua_mode ? "gensh lua #%d > " : "gensh #%d > ", r->count);
     snprintf(more, sizeof more, "%*s", (int)strlen(prompt), "... ");
     signals_at_prompt(true);
+    par_at_prompt(r->sim, true);
     char *line = read_line(r, prompt);
-    if (!line) {
+    par_at_prompt(r->sim, false);
+    if (!line || r->sim->quit_requested) {
         signals_at_prompt(false);
+        free(line);
         return NULL;
     }
     struct strbuf entry = STRBUF_INIT;
@@ -209,6 +236,8 @@ void
 repl_run(struct gs_sim *sim, bool use_editor)
 {
     struct repl r = {.sim = sim, .count = 0};
+    if (par_size(sim) > 1)
+        setvbuf(stdin, NULL, _IONBF, 0); /* see read_line */
 #ifdef HAVE_READLINE
     r.editor = use_editor && isatty(STDIN_FILENO);
     if (r.editor) {
@@ -218,6 +247,10 @@ repl_run(struct gs_sim *sim, bool use_editor)
         rl_attempted_completion_function = complete_word;
         rl_basic_word_break_characters = " \t\n\";{}()=,";
         rl_catch_signals = 0;
+        if (par_size(sim) > 1) {
+            rl_event_hook = service_while_idle;
+            rl_set_keyboard_input_timeout(20000); /* us between services */
+        }
         if (home) {
             r.history = xasprintf("%s/.gensh_history", home);
             read_history(r.history);
@@ -233,7 +266,7 @@ repl_run(struct gs_sim *sim, bool use_editor)
     while (!sim->quit_requested && !signals_terminate_requested()) {
         char *entry = read_entry(&r);
         if (!entry) {
-            if (isatty(STDIN_FILENO))
+            if (interactive() && !sim->quit_requested)
                 putchar('\n');
             break;
         }

@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * finish.c: how a parallel run ends, so that no rank is left waiting and
+ * no output is lost. A rank other than 0 that finishes its script (or runs
+ * `quit`) tells everyone it is done, then keeps servicing requests (node
+ * 0's prompt may still send it `step@all`) until node 0 says leave. Node 0
+ * ends the run when its script and prompt are over: it tells everyone,
+ * waits until every rank is done, says leave, and all ranks meet a last
+ * time before MPI shuts down. `quit` on node 0 (or quit@all) says leave
+ * first, so the others stop at their next service point.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "par_int.h"
+
+static void
+broadcast_quit(struct par *p, int status)
+{
+    for (int r = 1; r < p->size; r++) {
+        struct wire w;
+        par_msg_begin(&w, PAR_MSG_QUIT);
+        wire_u32(&w, (uint32_t)status);
+        par_send(p, r, &w);
+    }
+}
+
+/* Node 0: waits until every other rank has finished its script. */
+static void
+wait_all_done(struct par *p)
+{
+    struct par_wait w;
+    int *missing = xmalloc((size_t)p->size * sizeof *missing);
+    par_wait_begin(&w, p, "the end of the run", "", 0, PAR_WAIT_FINISH);
+    for (;;) {
+        int n = 0;
+        for (int r = 1; r < p->size; r++)
+            if (p->peer_state[r] != PAR_DONE)
+                missing[n++] = r;
+        if (n == 0)
+            break;
+        /* A request run here may have asked to quit: that only hurries
+         * the end along. */
+        p->sim->quit_requested = false;
+        if (par_wait_step(&w, missing, n) != GS_OK) {
+            if (p->sim->quit_requested)
+                continue;
+            char msg[sizeof p->sim->diag.msg];
+            snprintf(msg, sizeof msg, "%s", p->sim->diag.msg);
+            par_abort(p->sim, "%s", msg);
+        }
+    }
+    par_wait_end(&w);
+    free(missing);
+}
+
+/* Ranks > 0: service requests until node 0 says leave. */
+static void
+serve_until_quit(struct par *p)
+{
+    int idle = 0;
+    par_push_activity(p, "finished its script", "", -1);
+    while (!p->quit_received) {
+        /* `quit` run here by a request ends nothing more: this rank's
+         * script is already over. */
+        p->sim->quit_requested = false;
+        if (p->sim->interrupted) {
+            /* SIGTERM (the launcher is ending the job): leave at once. */
+            p->ending = PAR_END_SIGNAL;
+            break;
+        }
+        if (par_poll(p, false)) {
+            idle = 0;
+            continue;
+        }
+        struct timespec ts = {0, idle < 100 ? 50000 : idle < 2000 ? 1000000 : 5000000};
+        nanosleep(&ts, NULL);
+        idle++;
+    }
+    par_pop_activity(p);
+}
+
+unsigned long
+par_end_run(struct gs_sim *sim, enum par_end how)
+{
+    struct par *p = sim->par;
+    if (!p)
+        return sim->nerrors;
+    par_report_orphans(p);
+    p->ending = how;
+    if (!p->mpi || p->size == 1 || how == PAR_END_SIGNAL)
+        return sim->nerrors;
+    unsigned long total = sim->nerrors;
+    p->nacts = 0;
+    p->at_prompt = false;
+    if (p->rank == 0) {
+        if (how == PAR_END_QUIT) {
+            broadcast_quit(p, sim->exit_status);
+            p->quit_received = true;
+        }
+        par_broadcast_state(p, PAR_FINISHING);
+        wait_all_done(p);
+        if (how != PAR_END_QUIT)
+            broadcast_quit(p, sim->exit_status);
+        for (int r = 1; r < p->size; r++)
+            total += p->peer_errors[r];
+    } else {
+        if (!p->quit_received)
+            sim->quit_requested = false;
+        par_broadcast_state(p, PAR_DONE);
+        serve_until_quit(p);
+    }
+    return total;
+}
+
+int
+par_finalize(struct gs_sim *sim, int status)
+{
+    struct par *p = sim->par;
+    if (!p)
+        return status;
+    int rank = p->rank;
+    bool mpi = p->mpi;
+    fflush(NULL);
+    /* After a signal the launcher is ending the job: no last meeting. */
+    if (mpi && p->ending != PAR_END_SIGNAL)
+        tr_finish(p);
+    par_free(sim);
+    if (!mpi)
+        return status;
+    /* The launcher collects node 0's status; every rank exits 0, so the
+     * MPI launcher never aborts a job that ended well. */
+    const char *file = getenv("GENSH_STATUS_FILE");
+    if (rank != 0)
+        return 0;
+    if (file && *file) {
+        FILE *f = fopen(file, "w");
+        if (f) {
+            fprintf(f, "%d\n", status);
+            if (fclose(f) == 0)
+                return 0;
+        }
+    }
+    return status;
+}

@@ -1,0 +1,435 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * meet.c: meetings of a group of ranks (a zone, or every rank), and what
+ * is built on them: barrier and barrierall, agreement on collective
+ * commands (P2), reductions and the spike exchange.
+ *
+ * A meeting is (group, id, gen): gen counts the meetings of that (group,
+ * id) on each rank, so barrier 7 meets the other ranks' barrier 7 of the
+ * same count, as PGENESIS matched barriers by id. Each rank sends its
+ * arrival (with a payload) to every other member and waits, servicing
+ * requests, until it has everyone's; so every member ends with every
+ * payload, and a reduction is computed the same way everywhere. A rank
+ * that gives up (timeout, interrupt, mismatch) tells the others, who then
+ * fail at once instead of waiting for it; a barrier waiting for a rank
+ * that has finished its script fails at once too. Meetings nest: a
+ * request run during a wait may hold a meeting of its own.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "par_int.h"
+
+/* Meetings in progress on this rank (they nest) are kept on a stack. */
+#define MAX_INFLIGHT 64
+
+struct meet_out {
+    int first, n;     /* the group: total nodes first .. first+n-1 */
+    char **pay;       /* payload of each member (copies) */
+    size_t *len;
+};
+
+static uint64_t *
+gen_slot(struct par *p, int group, int id)
+{
+    for (size_t i = 0; i < p->ngens; i++)
+        if (p->gens[i].group == group && p->gens[i].id == id)
+            return &p->gens[i].gen;
+    if (p->ngens == p->capgens) {
+        p->capgens = p->capgens ? 2 * p->capgens : 16;
+        p->gens = xreallocarray(p->gens, p->capgens, sizeof *p->gens);
+    }
+    p->gens[p->ngens].group = group;
+    p->gens[p->ngens].id = id;
+    p->gens[p->ngens].gen = 0;
+    return &p->gens[p->ngens++].gen;
+}
+
+/* Is meeting (GROUP, ID, GEN) in progress on this rank? */
+static bool
+in_flight(struct par *p, int group, int id, uint64_t gen)
+{
+    const struct par_inflight *f = p->inflight;
+    for (int i = 0; i < p->ninflight; i++)
+        if (f[i].group == group && f[i].id == id && f[i].gen == gen)
+            return true;
+    return false;
+}
+
+static void
+free_rec(struct par_meetrec *m)
+{
+    free(m->what);
+    free(m->where);
+    free(m->payload);
+}
+
+void
+par_meet_free(struct par *p)
+{
+    for (size_t i = 0; i < p->nrecs; i++)
+        free_rec(&p->recs[i]);
+    free(p->recs);
+    free(p->gens);
+    free(p->inflight);
+}
+
+void
+par_handle_meet(struct par *p, int src, struct wire_rd *r, bool abandon)
+{
+    int group = (int)rd_u32(r), id = (int)rd_u32(r);
+    uint64_t gen = rd_u64(r);
+    const char *what = rd_str(r);
+    const char *where = abandon ? "" : rd_str(r);
+    size_t paylen = 0;
+    const void *pay = abandon ? NULL : rd_bytes(r, &paylen);
+    if (r->bad)
+        return;
+    /* A meeting this rank has already left: nothing waits for it. */
+    if (gen <= *gen_slot(p, group, id) && !in_flight(p, group, id, gen))
+        return;
+    if (p->nrecs == p->caprecs) {
+        p->caprecs = p->caprecs ? 2 * p->caprecs : 16;
+        p->recs = xreallocarray(p->recs, p->caprecs, sizeof *p->recs);
+    }
+    struct par_meetrec *m = &p->recs[p->nrecs++];
+    m->group = group;
+    m->id = id;
+    m->gen = gen;
+    m->src = src;
+    m->abandon = abandon;
+    m->what = xstrdup(what);
+    m->where = xstrdup(where);
+    m->payload = paylen ? xmalloc(paylen) : NULL;
+    if (paylen)
+        memcpy(m->payload, pay, paylen);
+    m->paylen = paylen;
+}
+
+static struct par_meetrec *
+find_rec(struct par *p, int group, int id, uint64_t gen, int src, bool abandon)
+{
+    for (size_t i = 0; i < p->nrecs; i++) {
+        struct par_meetrec *m = &p->recs[i];
+        if (m->group == group && m->id == id && m->gen == gen && m->abandon == abandon
+            && (src < 0 || m->src == src))
+            return m;
+    }
+    return NULL;
+}
+
+/* Forgets every record of (GROUP, ID) up to GEN. */
+static void
+drop_recs(struct par *p, int group, int id, uint64_t gen)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < p->nrecs; i++) {
+        struct par_meetrec *m = &p->recs[i];
+        if (m->group == group && m->id == id && m->gen <= gen)
+            free_rec(m);
+        else
+            p->recs[k++] = *m;
+    }
+    p->nrecs = k;
+}
+
+static void
+send_abandon(struct par *p, const struct par_inflight *f, int first, int n, const char *reason)
+{
+    for (int r = first; r < first + n; r++) {
+        if (r == p->rank)
+            continue;
+        struct wire w;
+        par_msg_begin(&w, PAR_MSG_ABANDON);
+        wire_u32(&w, (uint32_t)f->group);
+        wire_u32(&w, (uint32_t)f->id);
+        wire_u64(&w, f->gen);
+        wire_str(&w, reason);
+        par_send(p, r, &w);
+    }
+}
+
+static void
+meet_out_free(struct meet_out *o)
+{
+    for (int i = 0; o->pay && i < o->n; i++)
+        free(o->pay[i]);
+    free(o->pay);
+    free(o->len);
+}
+
+/*
+ * Holds meeting (GROUP, ID) with payload PAY/LEN. WHAT names it in
+ * messages and must be the same on every member. BARRIER: a member that
+ * has finished its script makes it fail at once. On success OUT holds every
+ * member's payload.
+ */
+static enum gs_status
+meet(struct par *p, int group, int id, const char *what, const char *where, const void *pay,
+     size_t len, double timeout, bool barrier, struct meet_out *out)
+{
+    struct gs_sim *sim = p->sim;
+    int first, n;
+    par_group_range(p, group, &first, &n);
+    memset(out, 0, sizeof *out);
+    out->first = first;
+    out->n = n;
+    out->pay = xcalloc((size_t)n, sizeof *out->pay);
+    out->len = xcalloc((size_t)n, sizeof *out->len);
+    out->pay[p->rank - first] = len ? xmalloc(len) : NULL;
+    if (len)
+        memcpy(out->pay[p->rank - first], pay, len);
+    out->len[p->rank - first] = len;
+    if (n == 1)
+        return GS_OK;
+
+    struct par_inflight f = {group, id, ++*gen_slot(p, group, id)};
+    if (p->ninflight >= MAX_INFLIGHT)
+        GS_BUG("meetings nested more than %d deep", MAX_INFLIGHT);
+    if (!p->inflight)
+        p->inflight = xcalloc(MAX_INFLIGHT, sizeof *p->inflight);
+    p->inflight[p->ninflight++] = f;
+
+    for (int r = first; r < first + n; r++) {
+        if (r == p->rank)
+            continue;
+        struct wire w;
+        par_msg_begin(&w, PAR_MSG_MEET);
+        wire_u32(&w, (uint32_t)group);
+        wire_u32(&w, (uint32_t)id);
+        wire_u64(&w, f.gen);
+        wire_str(&w, what);
+        wire_str(&w, where);
+        wire_bytes(&w, pay, len);
+        par_send(p, r, &w);
+    }
+
+    int *missing = xmalloc((size_t)n * sizeof *missing);
+    struct par_wait w;
+    enum gs_status st = GS_OK;
+    bool tell = true; /* tell the others when this rank gives up */
+    par_wait_begin(&w, p, what, where, timeout, PAR_WAIT_MEET);
+    for (;;) {
+        const struct par_meetrec *ab = find_rec(p, group, id, f.gen, -1, true);
+        if (ab) {
+            st = gs_error(sim, "%s: node %d gave up: %s", what, ab->src, ab->what);
+            tell = false;
+            break;
+        }
+        int nmissing = 0;
+        for (int r = first; r < first + n; r++)
+            if (r != p->rank && !find_rec(p, group, id, f.gen, r, false))
+                missing[nmissing++] = r;
+        if (nmissing == 0)
+            break;
+        if (barrier) {
+            int gone = -1;
+            for (int i = 0; i < nmissing && gone < 0; i++)
+                if (p->peer_state[missing[i]] >= PAR_DONE)
+                    gone = missing[i];
+            if (gone >= 0) {
+                st = gs_error(sim, "%s: node %d %s and cannot arrive", what, gone,
+                              p->peer_state[gone] == PAR_FINISHING ? "is ending the run"
+                                                                   : "has finished its script");
+                break;
+            }
+        }
+        if (par_wait_step(&w, missing, nmissing) != GS_OK) {
+            st = GS_ERR;
+            tell = !sim->quit_requested;
+            break;
+        }
+    }
+    par_wait_end(&w);
+    free(missing);
+
+    if (st == GS_OK) {
+        /* Every member must be at the same meeting: agreement on `reset`
+         * must not pair with another rank's `step`. */
+        for (int r = first; r < first + n && st == GS_OK; r++) {
+            if (r == p->rank)
+                continue;
+            struct par_meetrec *m = find_rec(p, group, id, f.gen, r, false);
+            if (strcmp(m->what, what) != 0)
+                st = gs_error(sim, "node %d is at '%s'%s%s%s, not at '%s'", r, m->what,
+                              m->where[0] ? " (" : "", m->where, m->where[0] ? ")" : "", what);
+            out->pay[r - first] = m->payload;
+            out->len[r - first] = m->paylen;
+            m->payload = NULL;
+        }
+    } else if (tell) {
+        send_abandon(p, &f, first, n, sim->diag.set ? sim->diag.msg : "it stopped");
+    }
+    drop_recs(p, group, id, f.gen);
+    p->ninflight--;
+    if (st != GS_OK)
+        meet_out_free(out);
+    return st;
+}
+
+/* --- barriers --------------------------------------------------------------------- */
+
+enum gs_status
+par_barrier(struct gs_sim *sim, bool all, int id, double timeout, const char *where)
+{
+    struct par *p = par_get(sim);
+    char what[64];
+    const char *name = all ? "barrierall" : "barrier";
+    switch (id) {
+    case PAR_BARRIER_DEFAULT:
+    case PAR_BARRIER_ALL_DEFAULT:
+        snprintf(what, sizeof what, "%s", name);
+        break;
+    case PAR_BARRIER_PAROFF:
+        snprintf(what, sizeof what, "paroff");
+        break;
+    case PAR_BARRIER_STEP:
+        snprintf(what, sizeof what, "step synchronisation");
+        break;
+    case PAR_BARRIER_RESET:
+        snprintf(what, sizeof what, "reset synchronisation");
+        break;
+    default:
+        snprintf(what, sizeof what, "%s %d", name, id);
+        break;
+    }
+    struct meet_out out;
+    enum gs_status st = meet(p, all ? PAR_GROUP_WORLD : PAR_GROUP_ZONE, id, what, where, NULL, 0,
+                             timeout, true, &out);
+    if (st == GS_OK)
+        meet_out_free(&out);
+    return st;
+}
+
+/* --- agreement ------------------------------------------------------------------------- */
+
+enum gs_status
+par_agree_group(struct gs_sim *sim, int group, const char *cmd, enum gs_status st,
+                const char *where)
+{
+    struct par *p = par_get(sim);
+    int first, n;
+    par_group_range(p, group, &first, &n);
+    if (n == 1)
+        return st;
+    struct wire w = {STRBUF_INIT};
+    wire_u32(&w, (uint32_t)st);
+    wire_str(&w, st == GS_OK ? "" : sim->diag.msg);
+    /* Keep this rank's own diagnostic through the wait: requests run
+     * while waiting must not overwrite it. */
+    struct gs_diag mine = sim->diag;
+    struct meet_out out;
+    enum gs_status mst = meet(p, group, PAR_MEET_AGREE, cmd, where, w.sb.buf, w.sb.len, 0, false,
+                              &out);
+    sb_free(&w.sb);
+    if (st != GS_OK) {
+        sim->diag = mine; /* a rank that failed reports its own cause */
+        if (mst == GS_OK)
+            meet_out_free(&out);
+        return GS_ERR;
+    }
+    if (mst != GS_OK)
+        return GS_ERR;
+    int bad = -1, nbad = 0;
+    const char *msg = "";
+    for (int i = 0; i < n; i++) {
+        struct wire_rd r = {out.pay[i], out.len[i], false};
+        if (rd_u32(&r) != GS_OK) {
+            if (bad < 0) {
+                bad = first + i;
+                msg = rd_str(&r);
+            }
+            nbad++;
+        }
+    }
+    enum gs_status res = GS_OK;
+    if (nbad > 0) {
+        if (p->rank == first)
+            res = gs_error(sim, "failed on node %d%s: %s", bad,
+                           nbad > 1 ? " (and others)" : "", msg);
+        else
+            res = gs_error(sim, "failed on node %d%s", bad, nbad > 1 ? " (and others)" : "");
+    }
+    meet_out_free(&out);
+    return res;
+}
+
+enum gs_status
+par_agree(struct gs_sim *sim, const char *cmd, enum gs_status st, const char *where)
+{
+    return par_agree_group(sim, PAR_GROUP_ZONE, cmd, st, where);
+}
+
+/* --- reductions -------------------------------------------------------------------------- */
+
+enum gs_status
+par_allreduce(struct gs_sim *sim, bool all, enum par_op op, double *v, int n, const char *what,
+              const char *where)
+{
+    struct par *p = par_get(sim);
+    char label[160];
+    snprintf(label, sizeof label, "reduction of %d value%s (%s)", n, n == 1 ? "" : "s", what);
+    struct meet_out out;
+    if (meet(p, all ? PAR_GROUP_WORLD : PAR_GROUP_ZONE, PAR_MEET_REDUCE, label, where, v,
+             (size_t)n * sizeof *v, 0, false, &out) != GS_OK)
+        return GS_ERR;
+    /* Reduce in member order, so every rank computes the same bits. */
+    for (int k = 0; k < n; k++) {
+        double acc = 0;
+        for (int i = 0; i < out.n; i++) {
+            double x;
+            memcpy(&x, out.pay[i] + (size_t)k * sizeof x, sizeof x);
+            if (i == 0)
+                acc = x;
+            else if (op == PAR_SUM)
+                acc += x;
+            else if (op == PAR_MIN)
+                acc = x < acc ? x : acc;
+            else
+                acc = x > acc ? x : acc;
+        }
+        v[k] = acc;
+    }
+    meet_out_free(&out);
+    return GS_OK;
+}
+
+/* --- spike exchange ------------------------------------------------------------------------ */
+
+static int
+spike_cmp(const void *a, const void *b)
+{
+    const struct par_spike *x = a, *y = b;
+    if (x->t != y->t)
+        return x->t < y->t ? -1 : 1;
+    return x->gid < y->gid ? -1 : x->gid > y->gid;
+}
+
+enum gs_status
+par_exchange_spikes(struct gs_sim *sim, const struct par_spike *local, size_t n,
+                    struct par_spike **all, size_t *nall)
+{
+    struct par *p = par_get(sim);
+    struct meet_out out;
+    *all = NULL;
+    *nall = 0;
+    if (meet(p, PAR_GROUP_ZONE, PAR_MEET_SPIKES, "spike exchange", "", local, n * sizeof *local,
+             0, false, &out) != GS_OK)
+        return GS_ERR;
+    size_t total = 0;
+    for (int i = 0; i < out.n; i++)
+        total += out.len[i] / sizeof(struct par_spike);
+    struct par_spike *v = xmalloc((total ? total : 1) * sizeof *v);
+    size_t k = 0;
+    for (int i = 0; i < out.n; i++) {
+        size_t m = out.len[i] / sizeof(struct par_spike);
+        if (m)
+            memcpy(v + k, out.pay[i], m * sizeof *v);
+        k += m;
+    }
+    qsort(v, total, sizeof *v, spike_cmp);
+    meet_out_free(&out);
+    *all = v;
+    *nall = total;
+    return GS_OK;
+}
