@@ -116,6 +116,8 @@ lex_skip(struct lexer *lx, enum lex_mode mode, bool nl_space)
             if (at_end(lx, 0))
                 sli_incomplete_at(lx->p, line, start, "the text ends after a '\\' continuation");
             eat_eol(lx);
+            if (at_end(lx, 0))
+                sli_incomplete_at(lx->p, line, start, "the text ends after a '\\' continuation");
         } else if (c == '/' && lex_peekc(lx, 1) == '/') {
             while (!at_end(lx, 0) && !is_eol(lex_peekc(lx, 0)))
                 lx->pos++;

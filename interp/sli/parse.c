@@ -61,9 +61,30 @@ gslot(struct parser *p, const char *name)
     return &p->gtab[i];
 }
 
+/* Lua's own global names (and gensh): an SLI global with one of these
+ * names is kept out of _G by the runtime (in gensh.V), so the compiler
+ * never treats it as a known Lua global. */
+bool
+sli_lua_protected(const char *name)
+{
+    static const char *const names[] = {
+        "assert", "collectgarbage", "coroutine", "debug", "dofile", "error", "getmetatable",
+        "io", "ipairs", "load", "loadfile", "math", "next", "os", "package", "pairs", "pcall",
+        "print", "rawequal", "rawget", "rawlen", "rawset", "require", "select", "setmetatable",
+        "string", "table", "tonumber", "tostring", "type", "utf8", "warn", "xpcall", "_G",
+        "_VERSION", "gensh", NULL,
+    };
+    for (const char *const *n = names; *n; n++)
+        if (strcmp(*n, name) == 0)
+            return true;
+    return false;
+}
+
 static void
 global_declare(struct parser *p, const char *name, enum vtype type)
 {
+    if (sli_lua_protected(name))
+        return;
     if (p->gcount * 2 >= p->gcap) {
         struct gvar **old = p->gtab;
         size_t oldcap = p->gcap;
@@ -584,10 +605,11 @@ parse_decl(struct parser *p, const struct token *kw)
             }
             v->declared = true;
             it->t.v = v;
+            it->t.type = s->dtype;
         } else {
             global_declare(p, t.val, s->dtype);
+            it->t.type = sli_lua_protected(t.val) ? T_ANY : s->dtype;
         }
-        it->t.type = s->dtype;
         *tail = it;
         tail = &it->next;
         struct lexer save = p->lx;

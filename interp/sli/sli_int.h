@@ -320,6 +320,9 @@ bool sli_is_keyword(const char *name);
 /* Must this SLI name be spelled differently in Lua (a Lua keyword, one of
  * the chunk's own locals, or a leading '_')? */
 bool sli_lua_unsafe(const char *name);
+/* Is NAME one of Lua's own globals (kept apart by the runtime)? Must match
+ * runtime.lua's list. */
+bool sli_lua_protected(const char *name);
 
 /* parse_expr.c */
 struct expr *parse_expr(struct parser *p, bool nl_space);

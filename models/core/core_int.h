@@ -15,6 +15,15 @@ void model_slot_free(struct gs_model *m, struct gs_element *el);
 /* Called by elem_delete: forgets EL in the model's pointers (^, ce, stack). */
 void model_forget(struct gs_model *m, struct gs_element *el);
 
+/* The child index: open addressing with linear probing over element
+ * pointers, keyed by (parent, name, index). Owned by the model. */
+struct gs_childmap {
+    struct gs_element **slot; /* NULL: empty */
+    size_t cap;               /* a power of two */
+    size_t n;
+};
+void childmap_free(struct gs_childmap *cm);
+
 /* Grows an array of pointers by one; *CAP doubles. */
 void core_push(void ***arr, int *n, int *cap, void *item);
 /* Removes the item at I, keeping order. */

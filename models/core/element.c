@@ -4,6 +4,7 @@
  * find children, build paths, handles and user fields. Instance and
  * element are one allocation of cls->size bytes, owned here (K4).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,16 +42,102 @@ elem_name_ok(const char *name)
     return true;
 }
 
+static size_t
+child_hash(const struct gs_element *parent, const char *name, int index)
+{
+    /* FNV-1a over the name, mixed with the parent's address and the index. */
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)(uintptr_t)parent;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        h = (h ^ *p) * 1099511628211ull;
+    h ^= (uint64_t)(unsigned)index * 0x9e3779b97f4a7c15ull;
+    h ^= h >> 29;
+    return (size_t)h;
+}
+
+static bool
+child_is(const struct gs_element *c, const struct gs_element *parent, const char *name, int index)
+{
+    return c->parent == parent && c->index == index && strcmp(c->name, name) == 0;
+}
+
+static void
+childmap_put(struct gs_childmap *cm, struct gs_element *el)
+{
+    size_t mask = cm->cap - 1;
+    size_t i = child_hash(el->parent, el->name, el->index) & mask;
+    while (cm->slot[i])
+        i = (i + 1) & mask;
+    cm->slot[i] = el;
+    cm->n++;
+}
+
+static void
+childmap_insert(struct gs_model *m, struct gs_element *el)
+{
+    struct gs_childmap *cm = m->childmap;
+    if (!cm)
+        cm = m->childmap = xcalloc(1, sizeof *cm);
+    if ((cm->n + 1) * 2 > cm->cap) {
+        /* Keep the load under a half; rehash into a doubled table. */
+        struct gs_element **old = cm->slot;
+        size_t oldcap = cm->cap;
+        cm->cap = oldcap ? oldcap * 2 : 64;
+        cm->slot = xcalloc(cm->cap, sizeof *cm->slot);
+        cm->n = 0;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i])
+                childmap_put(cm, old[i]);
+        free(old);
+    }
+    childmap_put(cm, el);
+}
+
+static void
+childmap_remove(struct gs_model *m, const struct gs_element *el)
+{
+    struct gs_childmap *cm = m->childmap;
+    if (!cm || cm->cap == 0)
+        return;
+    size_t mask = cm->cap - 1;
+    size_t i = child_hash(el->parent, el->name, el->index) & mask;
+    while (cm->slot[i] && cm->slot[i] != el)
+        i = (i + 1) & mask;
+    if (!cm->slot[i])
+        return;
+    /* Backward-shift deletion keeps every probe chain unbroken. */
+    cm->slot[i] = NULL;
+    cm->n--;
+    for (size_t j = (i + 1) & mask; cm->slot[j]; j = (j + 1) & mask) {
+        struct gs_element *e = cm->slot[j];
+        size_t home = child_hash(e->parent, e->name, e->index) & mask;
+        /* Move E back to the hole when the hole lies on its probe path. */
+        if ((j > i && (home <= i || home > j)) || (j < i && home <= i && home > j)) {
+            cm->slot[i] = e;
+            cm->slot[j] = NULL;
+            i = j;
+        }
+    }
+}
+
+void
+childmap_free(struct gs_childmap *cm)
+{
+    if (!cm)
+        return;
+    free(cm->slot);
+    free(cm);
+}
+
 struct gs_element *
 elem_child(const struct gs_element *parent, const char *name, int index)
 {
-    /* Children are few per parent except in maps, where the last is the
-     * likely one when building; a reverse scan serves both. */
-    for (int i = parent->nchild - 1; i >= 0; i--) {
-        struct gs_element *c = parent->child[i];
-        if (c->index == index && strcmp(c->name, name) == 0)
-            return c;
-    }
+    const struct gs_childmap *cm = parent->model->childmap;
+    if (!cm || cm->cap == 0)
+        return NULL;
+    size_t mask = cm->cap - 1;
+    for (size_t i = child_hash(parent, name, index) & mask; cm->slot[i]; i = (i + 1) & mask)
+        if (child_is(cm->slot[i], parent, name, index))
+            return cm->slot[i];
     return NULL;
 }
 
@@ -129,13 +216,16 @@ link_child(struct gs_element *parent, struct gs_element *el)
 {
     el->parent = parent;
     core_push((void ***)&parent->child, &parent->nchild, &parent->capchild, el);
+    childmap_insert(el->model, el);
 }
 
 static void
 unlink_child(struct gs_element *el)
 {
     struct gs_element *p = el->parent;
-    for (int i = 0; i < p->nchild; i++)
+    childmap_remove(el->model, el);
+    /* Children are mostly removed last-first (delete, failed creates). */
+    for (int i = p->nchild - 1; i >= 0; i--)
         if (p->child[i] == el) {
             core_remove_at((void **)p->child, &p->nchild, i);
             break;

@@ -68,6 +68,7 @@ model_free(struct gs_sim *sim)
     free(m->slot_el);
     free(m->slot_gen);
     free(m->free_slots);
+    childmap_free(m->childmap);
     free(m);
     sim->model = NULL;
     sim->complete_path = NULL;

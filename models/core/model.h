@@ -70,6 +70,7 @@ struct gs_model {
     uint32_t *free_slots;
     uint32_t nfree, capfree;
     size_t nelements;              /* live elements, root included */
+    struct gs_childmap *childmap;  /* (parent, name, index) -> child, for O(1) lookups */
 
     /* Clocks: intervals in s; 0 means "not set". clock 0 starts at 1 (GENESIS). */
     double clock[GS_NCLOCKS];
