@@ -216,6 +216,34 @@ test_interpol(void)
     gs_sim_free(sim);
 }
 
+static void
+test_many_children(void)
+{
+    /* The child index stays right through growth, deletes and renames. */
+    struct gs_sim *sim = gs_sim_new(NULL, NULL);
+    struct gs_element *net = mk(sim, "neutral", "/net");
+    enum { N = 20000 };
+    int bad = 0;
+    for (int i = 0; i < N; i++)
+        if (elem_create(sim, class_find("neutral"), net, "cell", i, NULL) != GS_OK)
+            bad++;
+    is_int(bad, 0, "20000 children created");
+    for (int i = 0; i < N; i += 3)
+        elem_delete(sim, elem_child(net, "cell", i));
+    for (int i = 1; i < N; i += 3)
+        elem_move(sim, elem_child(net, "cell", i), net, "moved", i);
+    bad = 0;
+    for (int i = 0; i < N; i++) {
+        struct gs_element *c = elem_child(net, "cell", i), *mv = elem_child(net, "moved", i);
+        bool want_cell = i % 3 == 2, want_moved = i % 3 == 1;
+        if ((c != NULL) != want_cell || (mv != NULL) != want_moved || (c && c->index != i))
+            bad++;
+    }
+    is_int(bad, 0, "every lookup agrees after deletes and moves");
+    is_int(net->nchild, N - (N + 2) / 3, "the child count");
+    gs_sim_free(sim);
+}
+
 int
 main(void)
 {
@@ -223,5 +251,6 @@ main(void)
     test_tree();
     test_fields();
     test_interpol();
+    test_many_children();
     return tap_exit();
 }
