@@ -87,7 +87,15 @@ emit_decl(struct emitter *E, const struct stmt *s)
             /* A global: declared (or re-typed, keeping its value) by the runtime. */
             sb_puts(o, "S.gdecl(");
             emit_quoted(o, it->t.name, strlen(it->t.name));
-            sb_printf(o, ", \"%s\")", ty);
+            sb_printf(o, ", \"%s\"", ty);
+            if (it->init && it->t.type == T_ANY) {
+                /* kept apart from _G: the runtime assigns it */
+                sb_puts(o, ", ");
+                emit_value(E, it->init, W_VAL);
+                sb_putc(o, ')');
+                continue;
+            }
+            sb_putc(o, ')');
             if (it->init) {
                 sb_putc(o, ' ');
                 emit_store(E, &it->t, it->init, NULL);

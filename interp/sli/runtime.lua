@@ -299,8 +299,9 @@ local function store_of(name)
 end
 
 -- `int NAME` (float, str) outside a function: a new global starts at 0,
--- 0.0 or ""; a redeclared one keeps its value, converted (GENESIS).
-function S.gdecl(name, ty)
+-- 0.0 or ""; a redeclared one keeps its value, converted (GENESIS). With
+-- a third argument, that value is assigned (for names kept in gensh.V).
+function S.gdecl(name, ty, ...)
   if name == "gensh" then
     fail("'gensh' is reserved for gensh's own Lua table; choose another name")
     return
@@ -315,6 +316,7 @@ function S.gdecl(name, ty)
     v = defaults[ty]
   end
   types[name] = ty
+  if select("#", ...) > 0 then v = convert[ty]((...)) end
   rawset(store, name, v)
 end
 

@@ -239,7 +239,7 @@ test_declarations(void)
     is_body("int local = 1\necho {local}",
             "S.gdecl(\"local\", \"int\") _ENV[\"local\"] = 1\nS.run(\"echo\", S.str(_ENV[\"local\"]))",
             "a Lua keyword as a global");
-    is_body("str table = \"t\"", "S.gdecl(\"table\", \"str\") S.setg(\"table\", \"t\")",
+    is_body("str table = \"t\"", "S.gdecl(\"table\", \"str\", \"t\")",
             "Lua's own globals are kept apart");
     is_error("int 5x", "t.g:1: bad variable name '5x' in 'int' declaration: names are letters, "
                        "digits and '_', not starting with a digit",
