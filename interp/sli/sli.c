@@ -45,7 +45,7 @@ show_line(struct strbuf *err, const char *src, size_t len, size_t off)
     sb_putc(err, '^');
 }
 
-static GS_NORETURN void
+static GS_NORETURN GS_PRINTFLIKE(5, 0) void
 fail_v(struct parser *p, bool incomplete, int line, size_t off, const char *fmt, va_list ap)
 {
     sb_reset(p->err);

@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * replay.c: runs a fuzz target's LLVMFuzzerTestOneInput over files, without
+ * libFuzzer, as a TAP test (one check per directory). With arguments, they
+ * are files or directories; without, the SLI corpus and the SLI script
+ * tests under $GS_TOP_SRCDIR (or "."). A failing input aborts the program,
+ * which the TAP driver reports.
+ */
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static int checks;
+
+static int
+run_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    size_t cap = 4096, n = 0, got;
+    uint8_t *buf = malloc(cap);
+    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            uint8_t *nb = realloc(buf, cap * 2);
+            if (!nb)
+                free(buf);
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (!buf)
+        return -1;
+    LLVMFuzzerTestOneInput(buf, n);
+    /* and every prefix of small inputs: the REPL sees those */
+    if (n <= 512)
+        for (size_t k = 0; k < n; k++)
+            LLVMFuzzerTestOneInput(buf, k);
+    free(buf);
+    return 0;
+}
+
+static void
+run_path(const char *path)
+{
+    struct stat st;
+    int files = 0, bad = 0;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        DIR *d = opendir(path);
+        struct dirent *e;
+        while (d && (e = readdir(d))) {
+            if (e->d_name[0] == '.')
+                continue;
+            size_t len = strlen(path) + strlen(e->d_name) + 2;
+            char *p = malloc(len);
+            if (!p)
+                continue;
+            snprintf(p, len, "%s/%s", path, e->d_name);
+            struct stat fst;
+            if (stat(p, &fst) == 0 && S_ISREG(fst.st_mode)) {
+                bad += run_file(p) != 0;
+                files++;
+            }
+            free(p);
+        }
+        if (d)
+            closedir(d);
+    } else {
+        bad += run_file(path) != 0;
+        files++;
+    }
+    printf("%s %d - %s: %d inputs\n", bad || files == 0 ? "not ok" : "ok", ++checks, path, files);
+}
+
+int
+main(int argc, char **argv)
+{
+    if (argc > 1) {
+        for (int i = 1; i < argc; i++)
+            run_path(argv[i]);
+    } else {
+        const char *top = getenv("GS_TOP_SRCDIR");
+        char a[4096], b[4096];
+        snprintf(a, sizeof a, "%s/tests/fuzz/corpus/sli", top ? top : ".");
+        snprintf(b, sizeof b, "%s/tests/scripts/sli", top ? top : ".");
+        run_path(a);
+        run_path(b);
+    }
+    printf("1..%d\n", checks);
+    return 0;
+}
