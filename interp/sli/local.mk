@@ -41,3 +41,9 @@ tests_fuzz_fuzz_sli_CFLAGS = $(AM_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undef
 tests_fuzz_fuzz_sli_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer,address,undefined
 tests_fuzz_fuzz_sli_LDADD = $(LUA_LIBS) -lm
 endif
+
+# The compile-speed benchmark (built by make check, run by hand).
+check_PROGRAMS += tests/perf/sli_compile
+tests_perf_sli_compile_SOURCES = tests/perf/sli_compile.c
+tests_perf_sli_compile_CPPFLAGS = $(AM_CPPFLAGS) $(LUA_CFLAGS)
+tests_perf_sli_compile_LDADD = $(GS_LIBS)
