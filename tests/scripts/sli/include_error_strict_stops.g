@@ -1,0 +1,2 @@
+include inc_error
+echo done
