@@ -88,8 +88,8 @@ ast_word(struct parser *p, int line)
 }
 
 void
-ast_add_piece(struct parser *p, struct word *w, enum piece_kind kind, const char *text,
-              size_t len, struct expr *e)
+ast_add_piece(struct parser *p, struct word *w, enum piece_kind kind, const char *text, size_t len,
+              struct expr *e)
 {
     struct piece **tail = &w->pieces;
     while (*tail)

@@ -113,7 +113,9 @@ emit_decl(struct emitter *E, const struct stmt *s)
             emit_store(E, &it->t, it->init, NULL);
         else if (!it->convert)
             sb_printf(o, "%s = %s", lua,
-                      s->dtype == T_INT ? "0" : s->dtype == T_FLOAT ? "0.0" : "\"0\"");
+                      s->dtype == T_INT     ? "0"
+                      : s->dtype == T_FLOAT ? "0.0"
+                                            : "\"0\"");
     }
 }
 

@@ -10,11 +10,11 @@
 
 struct emitter {
     struct strbuf *out;
-    const char *name;   /* the script's name, for markers */
-    bool markers;       /* append "-- NAME:LINE" to each line with code */
-    int line;           /* the Lua line being written (1-based) */
-    bool has_code;      /* something is written on it */
-    const char *fname;  /* what argv 0 gives: the function or script name */
+    const char *name;  /* the script's name, for markers */
+    bool markers;      /* append "-- NAME:LINE" to each line with code */
+    int line;          /* the Lua line being written (1-based) */
+    bool has_code;     /* something is written on it */
+    const char *fname; /* what argv 0 gives: the function or script name */
     const struct func *fn;
 };
 

@@ -161,7 +161,8 @@ scan_string(struct lexer *lx, struct token *t)
             sli_incomplete_at(lx->p, t->line, start, "unterminated string: '\"' expected");
         int c = lex_peekc(lx, 0);
         if (is_eol(c))
-            sli_error_at(lx->p, t->line, start, "unterminated string: '\"' expected before the end of the line");
+            sli_error_at(lx->p, t->line, start,
+                         "unterminated string: '\"' expected before the end of the line");
         if (c == '"' && lx->pos > vstart && lx->src[lx->pos - 1] == '\\') {
             quotes++;
             lx->pos++;
@@ -248,11 +249,10 @@ static const struct {
     const char *text;
     enum sli_op op;
 } ops[] = {
-    {"||", OP_OR}, {"&&", OP_AND}, {"<=", OP_LE}, {">=", OP_GE}, {"==", OP_EQ},
-    {"!=", OP_NE}, {"**", OP_POW}, {"<", OP_LT},  {">", OP_GT},  {"!", OP_NOT},
-    {"+", OP_ADD}, {"-", OP_SUB},  {"*", OP_MUL}, {"/", OP_DIV}, {"%", OP_MOD},
-    {"~", OP_BNOT}, {"&", OP_BAND}, {"|", OP_BOR}, {"^", OP_BXOR}, {"@", OP_CAT},
-    {"=", OP_ASSIGN},
+    {"||", OP_OR},  {"&&", OP_AND}, {"<=", OP_LE},    {">=", OP_GE},  {"==", OP_EQ},  {"!=", OP_NE},
+    {"**", OP_POW}, {"<", OP_LT},   {">", OP_GT},     {"!", OP_NOT},  {"+", OP_ADD},  {"-", OP_SUB},
+    {"*", OP_MUL},  {"/", OP_DIV},  {"%", OP_MOD},    {"~", OP_BNOT}, {"&", OP_BAND}, {"|", OP_BOR},
+    {"^", OP_BXOR}, {"@", OP_CAT},  {"=", OP_ASSIGN},
 };
 
 const char *

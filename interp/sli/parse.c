@@ -17,8 +17,8 @@
 #include "sli_int.h"
 
 static const char *const keywords[] = {
-    "break", "continue", "elif", "else", "end", "extern", "float", "for", "foreach",
-    "function", "if", "include", "int", "return", "str", "while", NULL,
+    "break",    "continue", "elif",    "else", "end",    "extern", "float", "for", "foreach",
+    "function", "if",       "include", "int",  "return", "str",    "while", NULL,
 };
 
 bool
@@ -68,11 +68,25 @@ bool
 sli_lua_protected(const char *name)
 {
     static const char *const names[] = {
-        "assert", "collectgarbage", "coroutine", "debug", "dofile", "error", "getmetatable",
-        "io", "ipairs", "load", "loadfile", "math", "next", "os", "package", "pairs", "pcall",
-        "print", "rawequal", "rawget", "rawlen", "rawset", "require", "select", "setmetatable",
-        "string", "table", "tonumber", "tostring", "type", "utf8", "warn", "xpcall", "_G",
-        "_VERSION", "gensh", NULL,
+        "assert",       "collectgarbage",
+        "coroutine",    "debug",
+        "dofile",       "error",
+        "getmetatable", "io",
+        "ipairs",       "load",
+        "loadfile",     "math",
+        "next",         "os",
+        "package",      "pairs",
+        "pcall",        "print",
+        "rawequal",     "rawget",
+        "rawlen",       "rawset",
+        "require",      "select",
+        "setmetatable", "string",
+        "table",        "tonumber",
+        "tostring",     "type",
+        "utf8",         "warn",
+        "xpcall",       "_G",
+        "_VERSION",     "gensh",
+        NULL,
     };
     for (const char *const *n = names; *n; n++)
         if (strcmp(*n, name) == 0)
@@ -135,9 +149,9 @@ bool
 sli_lua_unsafe(const char *name)
 {
     static const char *const lua_kw[] = {
-        "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto",
-        "if", "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until",
-        "while", "C", "S", "R", "F", NULL,
+        "and",  "break", "do",    "else",  "elseif", "end", "false", "for",    "function",
+        "goto", "if",    "in",    "local", "nil",    "not", "or",    "repeat", "return",
+        "then", "true",  "until", "while", "C",      "S",   "R",     "F",      NULL,
     };
     if (name[0] == '_')
         return true;
@@ -363,8 +377,9 @@ check_locals(struct parser *p, int more, int line, size_t off)
 {
     int used = (p->fn ? p->fn->nvars : 2) + p->hidden + more;
     if (used > SLI_LUA_LOCALS)
-        sli_error_at(p, line, off, "%s has too many local variables and nested loops "
-                                   "(Lua allows %d locals in one function)",
+        sli_error_at(p, line, off,
+                     "%s has too many local variables and nested loops "
+                     "(Lua allows %d locals in one function)",
                      p->fn ? "this function" : "this script", SLI_LUA_LOCALS);
 }
 

@@ -325,7 +325,8 @@ parse_check_nodes(struct parser *p, const struct call *c, int line, size_t off)
     size_t n;
     const char *s = word_text(p, c->nodes, &n);
     if (n == 0)
-        sli_error_at(p, line, off, "empty node list after '%s@': expected a node number, 'all' or 'others'",
+        sli_error_at(p, line, off,
+                     "empty node list after '%s@': expected a node number, 'all' or 'others'",
                      c->name);
     size_t i = 0;
     for (;;) {
@@ -346,9 +347,10 @@ parse_check_nodes(struct parser *p, const struct call *c, int line, size_t off)
     for (size_t m = 0; m < n && k < sizeof shown - 1; m++)
         shown[k++] = (unsigned char)s[m] >= 32 && (unsigned char)s[m] < 127 ? s[m] : '?';
     shown[k] = '\0';
-    sli_error_at(p, line, off,
-                 "bad node list '%s' after '%s@': expected nodes like 0  1,3  0-2  all  others  1.0",
-                 shown, c->name);
+    sli_error_at(
+        p, line, off,
+        "bad node list '%s' after '%s@': expected nodes like 0  1,3  0-2  all  others  1.0", shown,
+        c->name);
 }
 
 /* ---- arguments ---- */
@@ -426,8 +428,9 @@ parse_call_rest(struct parser *p, const struct token *head, bool in_brace, struc
         struct lexer save = p->lx;
         struct token t;
         lex_next(&p->lx, LM_ARG, in_brace, &t);
-        if (t.space || (t.kind != TK_WORD && t.kind != TK_STRING && t.kind != TK_LBRACE
-                        && t.kind != TK_DOLLAR)) {
+        if (t.space
+            || (t.kind != TK_WORD && t.kind != TK_STRING && t.kind != TK_LBRACE
+                && t.kind != TK_DOLLAR)) {
             p->lx = save;
             break;
         }

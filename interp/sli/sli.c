@@ -45,8 +45,8 @@ show_line(struct strbuf *err, const char *src, size_t len, size_t off)
     sb_putc(err, '^');
 }
 
-static GS_NORETURN GS_PRINTFLIKE(5, 0) void
-fail_v(struct parser *p, bool incomplete, int line, size_t off, const char *fmt, va_list ap)
+static GS_NORETURN GS_PRINTFLIKE(5, 0) void fail_v(struct parser *p, bool incomplete, int line,
+                                                   size_t off, const char *fmt, va_list ap)
 {
     sb_reset(p->err);
     sb_printf(p->err, "%s:%d: ", p->name, line);
@@ -76,8 +76,9 @@ void
 sli_enter(struct parser *p, int line, size_t off)
 {
     if (++p->depth > SLI_MAX_DEPTH)
-        sli_error_at(p, line, off, "nested too deeply (more than %d levels of blocks, braces "
-                                   "and parentheses)",
+        sli_error_at(p, line, off,
+                     "nested too deeply (more than %d levels of blocks, braces "
+                     "and parentheses)",
                      SLI_MAX_DEPTH);
 }
 

@@ -99,16 +99,16 @@ enum lex_mode {
 
 struct token {
     enum tok_kind kind;
-    enum sli_op op;    /* TK_OP */
-    const char *text;  /* the source bytes of the token */
+    enum sli_op op;   /* TK_OP */
+    const char *text; /* the source bytes of the token */
     size_t len;
-    const char *val;   /* TK_STRING, TK_WORD: the value (arena); TK_IDENT: NUL-ended name */
+    const char *val; /* TK_STRING, TK_WORD: the value (arena); TK_IDENT: NUL-ended name */
     size_t vlen;
-    long long ival;    /* TK_INT (when it fits), TK_DOLLAR */
-    bool big;          /* TK_INT too large for 64 bits */
-    int line;          /* 1-based */
-    size_t off;        /* offset of the first byte in the source */
-    bool space;        /* blanks, a comment or a continuation came before it */
+    long long ival; /* TK_INT (when it fits), TK_DOLLAR */
+    bool big;       /* TK_INT too large for 64 bits */
+    int line;       /* 1-based */
+    size_t off;     /* offset of the first byte in the source */
+    bool space;     /* blanks, a comment or a continuation came before it */
 };
 
 struct parser;
@@ -140,13 +140,13 @@ const char *op_name(enum sli_op op);
 enum vtype { T_ANY, T_INT, T_FLOAT, T_NUM, T_STR };
 
 struct var {
-    const char *name;   /* SLI name */
-    const char *lua;    /* the Lua local's name */
-    enum vtype type;    /* current declared type while parsing */
-    bool param;         /* a function parameter */
-    int nparam;         /* its position (1-based) */
-    bool in_loop_decl;  /* declared inside a loop: declarations convert */
-    bool declared;      /* has a declaration (not only a parameter) */
+    const char *name;  /* SLI name */
+    const char *lua;   /* the Lua local's name */
+    enum vtype type;   /* current declared type while parsing */
+    bool param;        /* a function parameter */
+    int nparam;        /* its position (1-based) */
+    bool in_loop_decl; /* declared inside a loop: declarations convert */
+    bool declared;     /* has a declaration (not only a parameter) */
     struct var *next;
 };
 
@@ -170,15 +170,15 @@ struct expr {
     enum expr_kind kind;
     enum vtype type;
     int line;
-    int depth;               /* operators stacked under (and with) this one */
-    long long ival;          /* E_INT; E_DOLLAR: N */
-    const char *text;        /* E_FLOAT: source text; E_STR: value; E_VAR, E_REF: name */
-    size_t len;              /* E_STR */
-    struct var *v;           /* E_VAR: the local, or NULL for a global */
-    bool known;              /* E_VAR global: declared in this file */
-    struct call *call;       /* E_CALL */
-    enum sli_op op;          /* E_UNARY, E_BINARY */
-    struct expr *a, *b;      /* operands; E_ARGV: a = the position */
+    int depth;          /* operators stacked under (and with) this one */
+    long long ival;     /* E_INT; E_DOLLAR: N */
+    const char *text;   /* E_FLOAT: source text; E_STR: value; E_VAR, E_REF: name */
+    size_t len;         /* E_STR */
+    struct var *v;      /* E_VAR: the local, or NULL for a global */
+    bool known;         /* E_VAR global: declared in this file */
+    struct call *call;  /* E_CALL */
+    enum sli_op op;     /* E_UNARY, E_BINARY */
+    struct expr *a, *b; /* operands; E_ARGV: a = the position */
 };
 
 /* One argument: pieces written next to each other, joined into one word. */
@@ -187,7 +187,7 @@ struct piece {
     enum piece_kind kind;
     const char *text; /* P_TEXT */
     size_t len;
-    struct expr *e;   /* P_EXPR: {...} or $N */
+    struct expr *e; /* P_EXPR: {...} or $N */
     struct piece *next;
 };
 struct word {
@@ -208,8 +208,8 @@ struct call {
 /* Where an assignment or a foreach stores its value. */
 struct target {
     const char *name;
-    struct var *v;      /* the local, or NULL for a global */
-    enum vtype type;    /* declared type at this point; T_ANY if unknown */
+    struct var *v;   /* the local, or NULL for a global */
+    enum vtype type; /* declared type at this point; T_ANY if unknown */
 };
 
 enum stmt_kind {
@@ -248,27 +248,27 @@ struct func;
 struct stmt {
     enum stmt_kind kind;
     int line;
-    int end_line;  /* blocks: line of the closing 'end' */
-    int label;     /* loops: its number, for continue */
+    int end_line; /* blocks: line of the closing 'end' */
+    int label;    /* loops: its number, for continue */
     bool has_continue;
     struct stmt *next;
-    struct call *call;         /* S_CMD */
-    struct target t;           /* S_ASSIGN, S_FOREACH */
-    struct expr *e;            /* S_ASSIGN, S_RETURN, S_WHILE/S_FOR cond, S_VALUE */
-    enum vtype dtype;          /* S_DECL */
-    struct decl_item *items;   /* S_DECL */
-    struct branch *branches;   /* S_IF */
-    struct stmt *init, *step;  /* S_FOR */
-    struct stmt *body;         /* loops, S_FUNC */
-    struct word *list;         /* S_FOREACH; S_INCLUDE: file and arguments */
-    struct func *fn;           /* S_FUNC */
-    const char *name;          /* S_FUNC, S_EXTERN */
+    struct call *call;        /* S_CMD */
+    struct target t;          /* S_ASSIGN, S_FOREACH */
+    struct expr *e;           /* S_ASSIGN, S_RETURN, S_WHILE/S_FOR cond, S_VALUE */
+    enum vtype dtype;         /* S_DECL */
+    struct decl_item *items;  /* S_DECL */
+    struct branch *branches;  /* S_IF */
+    struct stmt *init, *step; /* S_FOR */
+    struct stmt *body;        /* loops, S_FUNC */
+    struct word *list;        /* S_FOREACH; S_INCLUDE: file and arguments */
+    struct func *fn;          /* S_FUNC */
+    const char *name;         /* S_FUNC, S_EXTERN */
 };
 
 struct func {
     const char *name;
     int line;
-    struct var *vars;   /* parameters first, then locals, in order */
+    struct var *vars; /* parameters first, then locals, in order */
     int nparams;
     int nvars;
     int nlabels;
@@ -286,19 +286,19 @@ struct gvar; /* globals declared in this file (parse.c) */
 struct parser {
     struct lexer lx;
     struct arena *a;
-    const char *name;      /* for messages */
+    const char *name; /* for messages */
     struct strbuf *err;
     jmp_buf fail;
-    bool incomplete;       /* the error is "the text ended too soon" */
-    int depth;             /* current nesting */
-    int brace_line;        /* the innermost open '{', for "missing '}'" */
+    bool incomplete; /* the error is "the text ended too soon" */
+    int depth;       /* current nesting */
+    int brace_line;  /* the innermost open '{', for "missing '}'" */
     size_t brace_off;
-    int loops;             /* enclosing loops (break/continue allowed) */
-    int hidden;            /* Lua locals the writer adds for the open loops */
-    int labels;            /* loop numbering */
-    struct stmt *loop;     /* innermost loop */
-    struct func *fn;       /* function being parsed, or NULL */
-    struct gvar **gtab;    /* hash table of declared globals */
+    int loops;          /* enclosing loops (break/continue allowed) */
+    int hidden;         /* Lua locals the writer adds for the open loops */
+    int labels;         /* loop numbering */
+    struct stmt *loop;  /* innermost loop */
+    struct func *fn;    /* function being parsed, or NULL */
+    struct gvar **gtab; /* hash table of declared globals */
     size_t gcap, gcount;
 };
 

@@ -35,9 +35,10 @@ static bool
 lua_limit(const char *msg)
 {
     static const char *const limits[] = {
-        "too many registers", "C stack overflow", "too many local variables",
-        "control structure too long", "too many upvalues", "constant table overflow",
-        "not enough memory", NULL,
+        "too many registers",       "C stack overflow",
+        "too many local variables", "control structure too long",
+        "too many upvalues",        "constant table overflow",
+        "not enough memory",        NULL,
     };
     for (const char *const *l = limits; *l; l++)
         if (strstr(msg, *l))

@@ -182,7 +182,8 @@ test_commands(void)
     is_body("echo x{1+2}\"y\"", "S.run(\"echo\", (\"x\" .. S.str((1 + 2)) .. \"y\"))",
             "adjacent pieces make one argument");
     is_body("echo a; echo b", "S.run(\"echo\", \"a\") S.run(\"echo\", \"b\")", "';' separates");
-    is_body("echo a \\ // note\n b", "S.run(\"echo\", \"a\", \"b\")", "continuation with a comment");
+    is_body("echo a \\ // note\n b", "S.run(\"echo\", \"a\", \"b\")",
+            "continuation with a comment");
     is_body("echo a /* c */ b", "S.run(\"echo\", \"a\", \"b\")", "block comment between words");
     is_body("echo /*/soma", "S.run(\"echo\", \"/*/soma\")", "/* followed by a word is a word");
     is_body("echo http://x", "S.run(\"echo\", \"http://x\")", "// inside a word");
@@ -236,16 +237,19 @@ test_declarations(void)
     is_body("y = 1", "S.setg(\"y\", 1)", "an undeclared global is set by name");
     is_body("echo {z + 1}", "S.run(\"echo\", S.str((S.num(S.getg(\"z\")) + 1)))",
             "an undeclared global is read by name");
-    is_body("int local = 1\necho {local}",
-            "S.gdecl(\"local\", \"int\") _ENV[\"local\"] = 1\nS.run(\"echo\", S.str(_ENV[\"local\"]))",
-            "a Lua keyword as a global");
+    is_body(
+        "int local = 1\necho {local}",
+        "S.gdecl(\"local\", \"int\") _ENV[\"local\"] = 1\nS.run(\"echo\", S.str(_ENV[\"local\"]))",
+        "a Lua keyword as a global");
     is_body("str table = \"t\"", "S.gdecl(\"table\", \"str\", \"t\")",
             "Lua's own globals are kept apart");
-    is_error("int 5x", "t.g:1: bad variable name '5x' in 'int' declaration: names are letters, "
-                       "digits and '_', not starting with a digit",
+    is_error("int 5x",
+             "t.g:1: bad variable name '5x' in 'int' declaration: names are letters, "
+             "digits and '_', not starting with a digit",
              "bad name");
-    is_error("float a.b", "t.g:1: bad variable name 'a.b' in 'float' declaration: names are "
-                          "letters, digits and '_', not starting with a digit",
+    is_error("float a.b",
+             "t.g:1: bad variable name 'a.b' in 'float' declaration: names are "
+             "letters, digits and '_', not starting with a digit",
              "glued name");
     is_error("str while", "t.g:1: 'while' is a keyword and cannot name a variable", "keyword");
     is_error("int", "t.g:1: a variable name expected after 'int'", "no name");
@@ -261,24 +265,28 @@ test_expressions(void)
     is_body("echo {\"3\" + 1}", "S.run(\"echo\", S.str((S.tof(\"3\") + 1)))",
             "a string in arithmetic is a float");
     is_body("echo {1 < 2}", "S.run(\"echo\", S.str(((1 < 2) and 1 or 0)))", "comparison value");
-    is_body("str s\necho {s < \"b\"}", "S.gdecl(\"s\", \"str\")\nS.run(\"echo\", S.str(((S.scmp(s, "
-                                       "\"b\") < 0) and 1 or 0)))",
+    is_body("str s\necho {s < \"b\"}",
+            "S.gdecl(\"s\", \"str\")\nS.run(\"echo\", S.str(((S.scmp(s, "
+            "\"b\") < 0) and 1 or 0)))",
             "string ordering");
-    is_body("str s\necho {s == 3}", "S.gdecl(\"s\", \"str\")\nS.run(\"echo\", S.str(((S.toint(s) == "
-                                    "3) and 1 or 0)))",
+    is_body("str s\necho {s == 3}",
+            "S.gdecl(\"s\", \"str\")\nS.run(\"echo\", S.str(((S.toint(s) == "
+            "3) and 1 or 0)))",
             "string against int compares as ints");
-    is_body("echo {1 || 0 && 0}", "S.run(\"echo\", S.str((((true or false) and false) and 1 or 0)))",
+    is_body("echo {1 || 0 && 0}",
+            "S.run(\"echo\", S.str((((true or false) and false) and 1 or 0)))",
             "|| and && share one level");
-    is_body("echo {!1 + 1}", "S.run(\"echo\", S.str((((1 + 1) ~= 0) and 0 or 1)))",
-            "! takes in +");
+    is_body("echo {!1 + 1}", "S.run(\"echo\", S.str((((1 + 1) ~= 0) and 0 or 1)))", "! takes in +");
     is_body("echo {-2 ** 2}", "S.run(\"echo\", S.str(((-2) ^ 2)))", "unary minus binds tightest");
     is_body("echo {2 ** 3 ** 2}", "S.run(\"echo\", S.str(((2 ^ 3) ^ 2)))", "** left to right");
     is_body("echo {\"a\" @ 1 + 2}", "S.run(\"echo\", S.str((S.tof((\"a\" .. \"1\")) + 2)))",
             "@ is at the level of +");
     is_body("echo {5 & 3} {~1}", "S.run(\"echo\", S.str((5 & 3)), S.str((~1)))", "bit operators");
-    is_body("echo {{f} && 1}", "S.run(\"echo\", S.str(((S.truth(S.ref(\"f\")) and true) and 1 or 0)))",
+    is_body("echo {{f} && 1}",
+            "S.run(\"echo\", S.str(((S.truth(S.ref(\"f\")) and true) and 1 or 0)))",
             "pure right side: short circuit");
-    is_body("echo {1 && {f}}", "S.run(\"echo\", S.str((S.both(true, S.truth(S.ref(\"f\"))) and 1 or 0)))",
+    is_body("echo {1 && {f}}",
+            "S.run(\"echo\", S.str((S.both(true, S.truth(S.ref(\"f\"))) and 1 or 0)))",
             "a call on the right is always evaluated");
     is_body("echo {1e3} {.5} {2.}", "S.run(\"echo\", S.str(1e3), S.str(.5), S.str(2.))",
             "float literals");
@@ -310,10 +318,11 @@ test_control(void)
             "a statement on the header line");
     is_body("int i\nwhile (i < 3)\ni = i + 1\nend",
             "S.gdecl(\"i\", \"int\")\nwhile (i < 3) do\ni = (i + 1)\nend", "while");
-    is_body("int i\nfor (i = 0; i < 2; i = i + 1)\necho {i}\nend",
-            "S.gdecl(\"i\", \"int\")\ndo local _f1 = false i = 0 while true do if _f1 then i = (i + 1) "
-            "end _f1 = true if not (i < 2) then break end\nS.run(\"echo\", S.str(i))\nend end",
-            "for keeps its header on one line");
+    is_body(
+        "int i\nfor (i = 0; i < 2; i = i + 1)\necho {i}\nend",
+        "S.gdecl(\"i\", \"int\")\ndo local _f1 = false i = 0 while true do if _f1 then i = (i + 1) "
+        "end _f1 = true if not (i < 2) then break end\nS.run(\"echo\", S.str(i))\nend end",
+        "for keeps its header on one line");
     is_body("str s\nforeach s (a {s} b)\ncontinue\nend",
             "S.gdecl(\"s\", \"str\")\nfor _, _x1 in S.each({\"a\", s, \"b\"}) do s = S.str(_x1)\n"
             "goto c1\n::c1:: end",
@@ -322,8 +331,8 @@ test_control(void)
     is_body("return", "do return end", "return at the top level ends the script");
     is_error("end", "t.g:1: 'end' without an open block", "end without a block");
     is_error("else", "t.g:1: 'else' without an open block", "else without if");
-    is_error("while (1)\nelse\nend",
-             "t.g:2: 'else' without 'if' ('while' at line 1 is still open)", "else in a loop");
+    is_error("while (1)\nelse\nend", "t.g:2: 'else' without 'if' ('while' at line 1 is still open)",
+             "else in a loop");
     is_error("if (1)\nelse\nelif (0)\nend", "t.g:3: 'elif' after 'else' (the 'if' at line 1)",
              "elif after else");
     is_error("break", "t.g:1: 'break' outside a loop", "break outside a loop");
@@ -348,19 +357,22 @@ test_functions(void)
             "S.defun(\"f\", function(...) local a, b = S.params(2, ...) local c = \"0\"\na = "
             "S.toint(a)\nc = \"0\"\ndo return a end\nreturn 0 end)",
             "function with parameters and locals");
-    is_body("function f\nreturn\nend", "S.defun(\"f\", function(...)\ndo return 0 end\nreturn 0 end)",
+    is_body("function f\nreturn\nend",
+            "S.defun(\"f\", function(...)\ndo return 0 end\nreturn 0 end)",
             "return without a value gives 0");
     is_body("function f(end_, nil)\necho {nil}\nend",
             "S.defun(\"f\", function(...) local end_, _v_nil = S.params(2, ...)\nS.run(\"echo\", "
             "_v_nil)\nreturn 0 end)",
             "Lua keywords as locals are renamed");
     is_body("function f\nwhile (1)\nint n\nend\nend",
-            "S.defun(\"f\", function(...) local n = \"0\"\nwhile true do\nn = S.toint(n)\nend\nreturn 0 "
+            "S.defun(\"f\", function(...) local n = \"0\"\nwhile true do\nn = "
+            "S.toint(n)\nend\nreturn 0 "
             "end)",
             "a declaration in a loop converts the value it has");
     is_body("extern g", "", "extern compiles to nothing");
-    is_body("function f\necho {argv 0}\nend", "S.defun(\"f\", function(...)\nS.run(\"echo\", "
-                                             "S.argv(\"0\", \"f\", ...))\nreturn 0 end)",
+    is_body("function f\necho {argv 0}\nend",
+            "S.defun(\"f\", function(...)\nS.run(\"echo\", "
+            "S.argv(\"0\", \"f\", ...))\nreturn 0 end)",
             "argv 0 is the function's name");
     is_error("function f\nfunction g\nend\nend",
              "t.g:2: a function cannot be defined inside another (function 'f' at line 1)",
@@ -422,8 +434,9 @@ test_lines(void)
 
     struct strbuf out = STRBUF_INIT;
     compile_n("echo a\n\necho b\n", 15, true, &out, NULL);
-    is_str(sb_str(&out), "local S, R = gensh.S, gensh.R; S.run(\"echo\", \"a\") -- t.g:1\n\n"
-                         "S.run(\"echo\", \"b\") -- t.g:3\n",
+    is_str(sb_str(&out),
+           "local S, R = gensh.S, gensh.R; S.run(\"echo\", \"a\") -- t.g:1\n\n"
+           "S.run(\"echo\", \"b\") -- t.g:3\n",
            "markers name the .g line");
     sb_free(&out);
     lua = lua_of("echo a\r\necho b\recho c\n", NULL);
@@ -438,9 +451,10 @@ test_errors_show_text(void)
     const char *src = "echo ok\n\techo \"abc\n";
     enum sli_status st = compile_n(src, strlen(src), false, &out, &err);
     ok(st == SLI_ERROR, "unterminated string is an error");
-    is_str(sb_str(&err), "t.g:2: unterminated string: '\"' expected before the end of the line\n"
-                         "     echo \"abc\n"
-                         "          ^",
+    is_str(sb_str(&err),
+           "t.g:2: unterminated string: '\"' expected before the end of the line\n"
+           "     echo \"abc\n"
+           "          ^",
            "message, line (tab shown as a blank) and caret");
     sb_reset(&err);
     st = compile_n("echo {1 + 2\n", 12, false, &out, &err);
@@ -556,7 +570,8 @@ run_recording(const char *lua)
     luaL_openlibs(L);
     const char *setup =
         "rec = {} "
-        "gensh = {R = {}, S = setmetatable({run = function(...) rec[#rec + 1] = table.concat({...}, "
+        "gensh = {R = {}, S = setmetatable({run = function(...) rec[#rec + 1] = "
+        "table.concat({...}, "
         "'|') end, str = tostring}, {__index = function() return function(...) return ... end "
         "end})}";
     char *res = NULL;
@@ -697,7 +712,8 @@ test_runtime(void)
     is_eval(L, "(function() S.gdecl('g', 'int') g = 5 S.gdecl('g', 'float') return g end)()",
             "5.0");
     is_eval(L, "(function() S.setg('g', '2.5') return g end)()", "2.5");
-    is_eval(L, "(function() S.gdecl('type', 'str') S.setg('type', 7) return type(gensh.V.type) end)()",
+    is_eval(L,
+            "(function() S.gdecl('type', 'str') S.setg('type', 7) return type(gensh.V.type) end)()",
             "string");
     is_eval(L, "S.getg('type')", "7");
     is_eval(L, "S.getg('nope')", "0");
@@ -709,19 +725,24 @@ test_runtime(void)
     is_eval(L, "S.run('nosuch')", "nil");
     is_eval(L, "errors[5]", "unknown command 'nosuch'");
     is_eval(L, "S.run('pair')[2]", "b");
-    is_eval(L, "(function() S.runt('echo', {'x', S.sp(S.run('arglist', 'p q')), 'y'}) return out end)()",
-            "x p q y");
-    is_eval(L, "(function() S.defun('twice', function(...) local a = S.params(1, ...) return "
-               "S.num(a) * 2 end) return S.run('twice', '4') end)()",
+    is_eval(
+        L,
+        "(function() S.runt('echo', {'x', S.sp(S.run('arglist', 'p q')), 'y'}) return out end)()",
+        "x p q y");
+    is_eval(L,
+            "(function() S.defun('twice', function(...) local a = S.params(1, ...) return "
+            "S.num(a) * 2 end) return S.run('twice', '4') end)()",
             "8.0");
     is_eval(L, "S.argv(0, 'fn', 'a')", "fn");
     is_eval(L, "S.argv(2, 'fn', 'a')", "");
     is_eval(L, "select('#', S.params(3, 'a'))", "3");
-    is_eval(L, "(function() local n = 0 for _, v in S.each({'a', {n = 2, 'b', 'c'}, 3}) do n = n + "
-               "1 end return n end)()",
+    is_eval(L,
+            "(function() local n = 0 for _, v in S.each({'a', {n = 2, 'b', 'c'}, 3}) do n = n + "
+            "1 end return n end)()",
             "4");
-    is_eval(L, "(function() local ok = S.floatformat('%.3g') local s = S.str(1/3) "
-               "S.floatformat('%0.10g') return tostring(ok) .. s end)()",
+    is_eval(L,
+            "(function() local ok = S.floatformat('%.3g') local s = S.str(1/3) "
+            "S.floatformat('%0.10g') return tostring(ok) .. s end)()",
             "true0.333");
     is_eval(L, "S.floatformat('%d')", "false");
     is_eval(L, "table.concat(R.nodes('0,0,all,0-0,0.0,all.all'), ',')", "0");
@@ -738,42 +759,41 @@ static void
 test_tutorial_style(void)
 {
     /* Constructs the tutorial networks (RSnet.g, par-RSnet.g) use. */
-    const char *src =
-        "int NX = 25  // number of cells = NX*NY\n"
-        "int NY = NX\n"
-        "float SEP_X = 0.001 // 1 mm\n"
-        "float prop_delay = SEP_X/0.5\n"
-        "int middlecell = {round {(NY-1)/2}}*NX + {round {(NX -1)/2}}\n"
-        "int Redge_cell = {{round {(NY-1)/2}}*NX} + NX -1 // middle right edge\n"
-        "str workers = \"0\"\n"
-        "int i\n"
-        "for (i = 1; i < 4; i = i + 1)\n"
-        "        workers = workers @ \",\" @ {i} // add a comma\n"
-        "end\n"
-        "function set_inj_timing(delay, width, interval)\n"
-        "    float delay, width, interval\n"
-        "    setfield /injectpulse width1 {width} delay1 {delay}  \\\n"
-        "        baselevel 0.0 trig_mode 0 delay2 {interval - delay} width2 0\n"
-        "end\n"
-        "planarconnect /network/cell[]/soma/spike /network/cell[]/{synpath} \\\n"
-        "    -relative \\\t    // Destination coordinates are relative\n"
-        "    -sourcemask box -1 -1  1  1 \\   // Larger than source area\n"
-        "    -desthole box {-SEP_X*0.5} {-SEP_Y*0.5} {SEP_X*0.5} {SEP_Y*0.5} \\\n"
-        "    -probability 1.1\t// set probability > 1\n"
-        "echo@{control_node} \"Network of \"{NX}\" by \"{NY}\" cells\"\n"
-        "step@all {tmax} -time\n"
-        "i_am_worker_node =  {mynode} <  n_slices\n"
-        "raddmsg /network/cell[{cell_index {middle_cell}}]/soma \\\n"
-        "    /data/voltage@{graphics_node} PLOT Vm *\"center \"{middle_cell} *black\n"
-        "create xbutton {graph}_scalebutton  \\\n"
-        "    [{getfield {graph} xgeom},{getfield {graph} ygeom},50,25] \\\n"
-        "       -title scale -script \"showgraphscale \"{form}\n"
-        "make_cylind_compartment         /* makes \"compartment\" */\n"
-        "EREST_ACT = -0.07\t// resting membrane potential (volts)\n"
-        "if (!{exists {chanpath}})\n"
-        "    create tabchannel {chanpath}\n"
-        "end\n"
-        "quit@all\n";
+    const char *src = "int NX = 25  // number of cells = NX*NY\n"
+                      "int NY = NX\n"
+                      "float SEP_X = 0.001 // 1 mm\n"
+                      "float prop_delay = SEP_X/0.5\n"
+                      "int middlecell = {round {(NY-1)/2}}*NX + {round {(NX -1)/2}}\n"
+                      "int Redge_cell = {{round {(NY-1)/2}}*NX} + NX -1 // middle right edge\n"
+                      "str workers = \"0\"\n"
+                      "int i\n"
+                      "for (i = 1; i < 4; i = i + 1)\n"
+                      "        workers = workers @ \",\" @ {i} // add a comma\n"
+                      "end\n"
+                      "function set_inj_timing(delay, width, interval)\n"
+                      "    float delay, width, interval\n"
+                      "    setfield /injectpulse width1 {width} delay1 {delay}  \\\n"
+                      "        baselevel 0.0 trig_mode 0 delay2 {interval - delay} width2 0\n"
+                      "end\n"
+                      "planarconnect /network/cell[]/soma/spike /network/cell[]/{synpath} \\\n"
+                      "    -relative \\\t    // Destination coordinates are relative\n"
+                      "    -sourcemask box -1 -1  1  1 \\   // Larger than source area\n"
+                      "    -desthole box {-SEP_X*0.5} {-SEP_Y*0.5} {SEP_X*0.5} {SEP_Y*0.5} \\\n"
+                      "    -probability 1.1\t// set probability > 1\n"
+                      "echo@{control_node} \"Network of \"{NX}\" by \"{NY}\" cells\"\n"
+                      "step@all {tmax} -time\n"
+                      "i_am_worker_node =  {mynode} <  n_slices\n"
+                      "raddmsg /network/cell[{cell_index {middle_cell}}]/soma \\\n"
+                      "    /data/voltage@{graphics_node} PLOT Vm *\"center \"{middle_cell} *black\n"
+                      "create xbutton {graph}_scalebutton  \\\n"
+                      "    [{getfield {graph} xgeom},{getfield {graph} ygeom},50,25] \\\n"
+                      "       -title scale -script \"showgraphscale \"{form}\n"
+                      "make_cylind_compartment         /* makes \"compartment\" */\n"
+                      "EREST_ACT = -0.07\t// resting membrane potential (volts)\n"
+                      "if (!{exists {chanpath}})\n"
+                      "    create tabchannel {chanpath}\n"
+                      "end\n"
+                      "quit@all\n";
     char *err = NULL;
     char *lua = lua_of(src, &err);
     ok(lua != NULL, "tutorial-style script compiles");
