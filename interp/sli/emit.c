@@ -223,7 +223,7 @@ emit_stmt(struct emitter *E, const struct stmt *s)
                 sb_puts(o, ", ");
             const struct piece *pc = w->pieces;
             if (pc && !pc->next && pc->kind == P_EXPR
-                && (pc->e->kind == E_CALL || pc->e->kind == E_REF)) {
+                && (pc->e->kind == E_CALL || pc->e->kind == E_REF || pc->e->kind == E_EITHER)) {
                 /* a list result spreads (S.sp also turns "no value" into "") */
                 sb_puts(o, "S.sp(");
                 emit_value(E, pc->e, W_VAL);

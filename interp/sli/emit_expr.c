@@ -363,6 +363,16 @@ ex_natural(struct emitter *E, const struct expr *e)
         emit_quoted(o, e->text, strlen(e->text));
         sb_putc(o, ')');
         return;
+    case E_EITHER:
+        /* the expression's value is never nil or false */
+        sb_puts(o, "(S.isvar(");
+        emit_quoted(o, e->text, strlen(e->text));
+        sb_puts(o, ") and ");
+        ex_natural(E, e->a);
+        sb_puts(o, " or ");
+        emit_call(E, e->call, false);
+        sb_putc(o, ')');
+        return;
     case E_UNARY:
         if (e->op == OP_NEG) {
             sb_puts(o, "(-");
@@ -435,7 +445,8 @@ static bool
 spreads(const struct word *w)
 {
     return w->pieces && !w->pieces->next && w->pieces->kind == P_EXPR
-           && (w->pieces->e->kind == E_CALL || w->pieces->e->kind == E_REF);
+           && (w->pieces->e->kind == E_CALL || w->pieces->e->kind == E_REF
+               || w->pieces->e->kind == E_EITHER);
 }
 
 /* Past this many pieces or arguments, go through a table: Lua has at most

@@ -19,6 +19,7 @@
  * operator set off by blanks (or written against the name) is an
  * expression, while {name arg ...} is a call.
  */
+#include <setjmp.h>
 #include <string.h>
 
 #include "sli_int.h"
@@ -507,6 +508,44 @@ unknown_name_starts_expr(struct parser *p)
     return blank_or_end(lex_peekc(lx, k + n));
 }
 
+/* After an unknown name: blanks, then an operator glued to what follows
+ * ({x -1}, {cmd -opt}, {cmd /path}): either reading may be meant. */
+static bool
+blank_then_op(struct parser *p)
+{
+    size_t k = 0;
+    while (lex_peekc(&p->lx, k) == ' ' || lex_peekc(&p->lx, k) == '\t')
+        k++;
+    int c = lex_peekc(&p->lx, k);
+    return k > 0 && op_char(c) && c != '@';
+}
+
+/* Reads {...} from FROM as an expression up to its '}'; returns NULL, and
+ * leaves the parser as it was, if it is not one. */
+static struct expr *
+try_brace_expr(struct parser *p, const struct lexer *from)
+{
+    jmp_buf outer;
+    memcpy(outer, p->fail, sizeof outer);
+    int depth = p->depth;
+    struct lexer lx = p->lx;
+    struct expr *volatile e = NULL;
+    if (setjmp(p->fail) == 0) {
+        p->lx = *from;
+        struct expr *x = parse_expr(p, true);
+        struct token end;
+        lex_next(&p->lx, LM_EXPR, true, &end);
+        if (end.kind == TK_RBRACE)
+            e = x;
+    }
+    memcpy(p->fail, outer, sizeof outer);
+    p->depth = depth;
+    p->lx = lx;
+    p->incomplete = false;
+    sb_reset(p->err);
+    return e;
+}
+
 static struct expr *
 call_expr(struct parser *p, struct call *c)
 {
@@ -607,8 +646,18 @@ brace_body(struct parser *p, const struct token *open)
                 }
                 p->lx = before;
             }
+            /* {x -1} with x declared elsewhere is x - 1 in GENESIS: keep
+             * both readings and choose when it runs. */
+            struct expr *alt = blank_then_op(p) ? try_brace_expr(p, &save) : NULL;
             struct call *c = parse_call_rest(p, &t, true, &end);
             sli_leave(p);
+            if (alt) {
+                e = ast_expr(p, E_EITHER, t.line);
+                e->text = t.val;
+                e->a = alt;
+                e->call = c;
+                return e;
+            }
             return call_expr(p, c);
         }
     } else {

@@ -454,6 +454,13 @@ function S.ref(name)
   return unknown(name)
 end
 
+-- Is NAME a variable now? ({x -1} is x - 1 then, else a call of x.)
+function S.isvar(name)
+  if types[name] then return true end
+  local t = type(rawget(G, name))
+  return t == "number" or t == "string"
+end
+
 -- A lone {call} argument: a list result spreads into several arguments.
 function S.sp(v)
   if v == nil then return "" end

@@ -162,6 +162,7 @@ enum expr_kind {
     E_ARGV,   /* {argv N} */
     E_CALL,   /* {command args} */
     E_REF,    /* {name}: a variable if one exists then, else a call */
+    E_EITHER, /* {name -1}: an expression (a) if name is a variable then, else a call */
     E_UNARY,
     E_BINARY
 };

@@ -297,9 +297,12 @@ test_expressions(void)
             "S.argv(S.argc(...), \"t.g\", ...))",
             "argc and argv");
     is_body("echo {x - 1} {x -1} {x-1}",
-            "S.runt(\"echo\", {S.str((S.num(S.getg(\"x\")) - 1)), S.sp(S.run(\"x\", \"-1\")), "
+            "S.runt(\"echo\", {S.str((S.num(S.getg(\"x\")) - 1)), S.sp((S.isvar(\"x\") and "
+            "(S.num(S.getg(\"x\")) - 1) or S.run(\"x\", \"-1\"))), "
             "S.str((S.num(S.getg(\"x\")) - 1))})",
-            "an unknown name: blanks decide expression or call");
+            "an unknown name: blanks decide, or both readings are kept");
+    is_body("echo {cmd a -1}", "S.runt(\"echo\", {S.sp(S.run(\"cmd\", \"a\", \"-1\"))})",
+            "a word after the name: a call");
     is_error("echo {1 < 2 < 3}", "t.g:1: comparisons cannot be chained: use && between them",
              "no chained comparisons");
     is_error("echo {1 +}", "t.g:1: a value expected, got '}'", "missing operand");

@@ -1,0 +1,2 @@
+int NC = 5
+float HALF = 0.5
