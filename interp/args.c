@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../parallel/par.h"
 #include "cmd.h"
 
 static bool
@@ -150,6 +151,7 @@ gs_call_init(struct gs_call *call, struct gs_sim *sim, const struct gs_cmd *cmd,
     call->sim = sim;
     call->cmd = cmd;
     call->origin = origin ? origin : "";
+    par_note_command(sim, cmd->name, call->origin); /* for other ranks' timeout messages */
 }
 
 void

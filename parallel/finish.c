@@ -7,7 +7,10 @@
  * ends the run when its script and prompt are over: it tells everyone,
  * waits until every rank is done, says leave, and all ranks meet a last
  * time before MPI shuts down. `quit` on node 0 (or quit@all) says leave
- * first, so the others stop at their next service point.
+ * first, so the others stop at their next service point. When node 0's
+ * user leaves the prompt, ranks waiting at a barrier for node 0 (the
+ * PGENESIS way of keeping them for the prompt) leave quietly; a batch
+ * script that ends while others wait for it makes their barriers fail.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -100,7 +103,7 @@ par_end_run(struct gs_sim *sim, enum par_end how)
             broadcast_quit(p, sim->exit_status);
             p->quit_received = true;
         }
-        par_broadcast_state(p, PAR_FINISHING);
+        par_broadcast_state(p, how == PAR_END_PROMPT ? PAR_CLOSING : PAR_FINISHING);
         wait_all_done(p);
         if (how != PAR_END_QUIT)
             broadcast_quit(p, sim->exit_status);

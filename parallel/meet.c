@@ -210,12 +210,6 @@ meet(struct par *p, int group, int id, const char *what, const char *where, cons
     bool tell = true; /* tell the others when this rank gives up */
     par_wait_begin(&w, p, what, where, timeout, PAR_WAIT_MEET);
     for (;;) {
-        const struct par_meetrec *ab = find_rec(p, group, id, f.gen, -1, true);
-        if (ab) {
-            st = gs_error(sim, "%s: node %d gave up: %s", what, ab->src, ab->what);
-            tell = false;
-            break;
-        }
         int nmissing = 0;
         for (int r = first; r < first + n; r++)
             if (r != p->rank && !find_rec(p, group, id, f.gen, r, false))
@@ -227,12 +221,27 @@ meet(struct par *p, int group, int id, const char *what, const char *where, cons
             for (int i = 0; i < nmissing && gone < 0; i++)
                 if (p->peer_state[missing[i]] >= PAR_DONE)
                     gone = missing[i];
+            if (gone >= 0 && p->peer_state[gone] == PAR_CLOSING) {
+                /* Kept for node 0's prompt, which has closed: leave. */
+                sim->quit_requested = true;
+                st = GS_ERR;
+                tell = false;
+                break;
+            }
             if (gone >= 0) {
                 st = gs_error(sim, "%s: node %d %s and cannot arrive", what, gone,
                               p->peer_state[gone] == PAR_FINISHING ? "is ending the run"
                                                                    : "has finished its script");
                 break;
             }
+        }
+        /* After the states: a node that gave up because of a third one
+         * is less to the point than that third one. */
+        const struct par_meetrec *ab = find_rec(p, group, id, f.gen, -1, true);
+        if (ab) {
+            st = gs_error(sim, "%s: node %d gave up: %s", what, ab->src, ab->what);
+            tell = false;
+            break;
         }
         if (par_wait_step(&w, missing, nmissing) != GS_OK) {
             st = GS_ERR;
@@ -258,7 +267,12 @@ meet(struct par *p, int group, int id, const char *what, const char *where, cons
             m->payload = NULL;
         }
     } else if (tell) {
-        send_abandon(p, &f, first, n, sim->diag.set ? sim->diag.msg : "it stopped");
+        /* The reason without our "barrier 7: " in front: they know which. */
+        const char *reason = sim->diag.set ? sim->diag.msg : "it stopped";
+        size_t wl = strlen(what);
+        if (strncmp(reason, what, wl) == 0 && reason[wl] == ':' && reason[wl + 1] == ' ')
+            reason += wl + 2;
+        send_abandon(p, &f, first, n, reason);
     }
     drop_recs(p, group, id, f.gen);
     p->ninflight--;

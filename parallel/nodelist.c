@@ -198,7 +198,11 @@ par_nodelist_parse(const struct par_layout *lay, const char *text, int **out, in
     if (*c.p == '\0')
         return fail(&c, "empty node list");
 
-    unsigned char *set = xcalloc((size_t)total, 1);
+    /* First read the whole list, so that a syntax error anywhere is
+     * reported before a missing node; then pick the nodes. */
+    size_t cap = 8, nspec = 0;
+    struct sel(*specs)[2] = xmalloc(cap * sizeof *specs);
+    unsigned char *set = NULL;
     for (;;) {
         struct sel nodes, zones = {.kind = SEL_RANGE, .lo = myzone, .hi = myzone};
         if (parse_sel(&c, &nodes, "node") != GS_OK)
@@ -208,19 +212,12 @@ par_nodelist_parse(const struct par_layout *lay, const char *text, int **out, in
             if (parse_sel(&c, &zones, "zone") != GS_OK)
                 goto bad;
         }
-        if (zones.kind == SEL_RANGE && zones.hi >= lay->nzones) {
-            char have[48];
-            describe_range(have, sizeof have, "zone", lay->nzones);
-            fail(&c, "zone %ld does not exist (%s)", zones.lo >= lay->nzones ? zones.lo : zones.hi,
-                 have);
-            goto bad;
+        if (nspec == cap) {
+            cap *= 2;
+            specs = xreallocarray(specs, cap, sizeof *specs);
         }
-        for (int z = 0; z < lay->nzones; z++) {
-            bool pick = zones.kind == SEL_ALL || (zones.kind == SEL_OTHERS && z != myzone)
-                        || (zones.kind == SEL_RANGE && z >= zones.lo && z <= zones.hi);
-            if (pick && mark_zone(&c, lay, z, &nodes, mynode, set) != GS_OK)
-                goto bad;
-        }
+        specs[nspec][0] = nodes;
+        specs[nspec++][1] = zones;
         if (*c.p == '\0')
             break;
         if (*c.p != ',') {
@@ -229,6 +226,24 @@ par_nodelist_parse(const struct par_layout *lay, const char *text, int **out, in
         }
         c.p++;
     }
+    set = xcalloc((size_t)total, 1);
+    for (size_t k = 0; k < nspec; k++) {
+        const struct sel *nodes = &specs[k][0], *zones = &specs[k][1];
+        if (zones->kind == SEL_RANGE && zones->hi >= lay->nzones) {
+            char have[48];
+            describe_range(have, sizeof have, "zone", lay->nzones);
+            fail(&c, "zone %ld does not exist (%s)",
+                 zones->lo >= lay->nzones ? zones->lo : zones->hi, have);
+            goto bad;
+        }
+        for (int z = 0; z < lay->nzones; z++) {
+            bool pick = zones->kind == SEL_ALL || (zones->kind == SEL_OTHERS && z != myzone)
+                        || (zones->kind == SEL_RANGE && z >= zones->lo && z <= zones->hi);
+            if (pick && mark_zone(&c, lay, z, nodes, mynode, set) != GS_OK)
+                goto bad;
+        }
+    }
+    free(specs);
 
     int count = 0;
     for (int i = 0; i < total; i++)
@@ -242,6 +257,7 @@ par_nodelist_parse(const struct par_layout *lay, const char *text, int **out, in
     *n = count;
     return GS_OK;
 bad:
+    free(specs);
     free(set);
     return GS_ERR;
 }

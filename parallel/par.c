@@ -465,7 +465,7 @@ par_describe(struct par *p, struct strbuf *sb)
     int top = p->nacts < (int)(sizeof p->acts / sizeof p->acts[0])
                   ? p->nacts
                   : (int)(sizeof p->acts / sizeof p->acts[0]);
-    if (p->state == PAR_FINISHING) {
+    if (p->state == PAR_FINISHING || p->state == PAR_CLOSING) {
         sb_puts(sb, "ending the run");
         return;
     }
@@ -485,6 +485,14 @@ par_describe(struct par *p, struct strbuf *sb)
     sb_puts(sb, a->what);
     if (a->where[0])
         sb_printf(sb, " (%s)", a->where);
+}
+
+void
+par_note_command(struct gs_sim *sim, const char *name, const char *where)
+{
+    struct par *p = sim->par;
+    if (p && p->board)
+        tr_board_post(p, name, where);
 }
 
 void

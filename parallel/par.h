@@ -51,7 +51,8 @@ enum gs_status par_init(struct gs_sim *sim, int nodes);
 
 /* How a rank's run ended, for par_end_run. */
 enum par_end {
-    PAR_END_SCRIPT, /* script (and prompt) finished: wait for the others */
+    PAR_END_SCRIPT, /* the script finished (batch): wait for the others */
+    PAR_END_PROMPT, /* node 0 left its prompt: others waiting for it leave too */
     PAR_END_QUIT,   /* `quit` on node 0: end every rank now */
     PAR_END_SIGNAL, /* SIGTERM/SIGINT: leave at once, no protocol */
 };
@@ -148,6 +149,11 @@ struct par_settings {
 struct par_settings *par_settings(struct gs_sim *sim);
 
 /* --- waiting, meetings and agreement --------------------------------------- */
+
+/* Notes the command this rank starts (called for every command, so it is
+ * cheap: a copy into shared memory, and nothing on one rank). Other ranks
+ * name it when this one is too busy to answer them. */
+void par_note_command(struct gs_sim *sim, const char *name, const char *where);
 
 /* What this rank is doing, for other ranks' timeout messages. The step
  * loop and other long commands set it; waits set their own. WHERE is a
@@ -261,7 +267,7 @@ enum gs_status par_call(struct gs_sim *sim, const char *nodelist, const char *na
  * Like par_call, but returns at once with a future id (> 0) in *FUTURE.
  * With PAR_ASYNC_KEEP in FLAGS the future is kept until a waiton collects
  * it; otherwise it is forgotten once complete, and a failure is reported
- * as soon as its reply arrives (unless a waiton is waiting for it).
+ * (with WHERE) as soon as its reply arrives.
  */
 enum gs_status par_async(struct gs_sim *sim, const char *nodelist, const char *name, int argc,
                          const char *const *argv, const char *where, unsigned flags,

@@ -76,6 +76,12 @@ GS_NORETURN void tr_abort(struct par *p, int code);
 void tr_free(struct par *p);
 /* Monotonic seconds (service.c). */
 double tr_wtime(void);
+/* The whereabouts board: one slot per rank, in memory every rank of a
+ * single-host job can read without the owner's help, so that a rank busy
+ * in a long command can still be located. Post writes this rank's slot;
+ * read copies rank R's (false when there is no board). */
+void tr_board_post(struct par *p, const char *name, const char *where);
+bool tr_board_read(struct par *p, int r, char *name, size_t nlen, char *where, size_t wlen);
 
 /* --- state ------------------------------------------------------------------ */
 
@@ -84,7 +90,8 @@ enum par_state {
     PAR_RUNNING = 0, /* running its script (or commands) */
     PAR_PROMPT,      /* idle at the interactive prompt */
     PAR_DONE,        /* finished its script; only services requests */
-    PAR_FINISHING,   /* total node 0 ending the job */
+    PAR_FINISHING,   /* total node 0 ending the job at the end of its script */
+    PAR_CLOSING,     /* total node 0 ending the job after its prompt */
 };
 
 /* What a rank is doing, for the others' timeout messages. */
@@ -132,7 +139,6 @@ struct par_pending {
 struct par_future {
     long id;
     bool keep;       /* -complete/-scalar: kept until waited on */
-    bool reported;   /* a failure was already reported at arrival */
     char *label;     /* "f.g:12: async echo@2" for messages */
 };
 
@@ -157,6 +163,7 @@ struct par {
     struct gs_sim *sim;
     int rank, size;          /* total node, total nodes */
     bool mpi;                /* inside an MPI job (transport active) */
+    bool board;              /* the whereabouts board is there */
     void *tr;                /* transport-private */
 
     /* zones (PGENESIS): before paron, one zone holding every rank */
@@ -188,7 +195,6 @@ struct par {
     size_t npend, cappend;
     struct par_future *futs;
     size_t nfuts, capfuts;
-    long waiting_future;         /* what waiton is waiting for (0: none, -1: all) */
     struct par_inreq *inq;       /* FIFO of requests to run */
     size_t inq_head, inq_len, inq_cap;
     int running_requests;        /* nesting depth of requests being run */
@@ -266,8 +272,9 @@ struct par_wait {
     enum par_wait_kind kind;
     double start, deadline, next_note, timeout;
     int idle;                /* polls without traffic, for the back-off */
+    bool recheck;            /* messages came: let the caller look again first */
     uint64_t qid;            /* where-query in flight, or 0 */
-    double qdeadline;
+    double qsent, qdeadline;
     bool qfor_deadline;      /* the query decides a timeout (else a note) */
 };
 void par_wait_begin(struct par_wait *w, struct par *p, const char *what, const char *where,

@@ -42,10 +42,20 @@ struct sendreq {
     char *buf;
 };
 
+/* A rank's slot on the whereabouts board (a seqlock: odd SEQ = being
+ * written). */
+struct board_slot {
+    uint32_t seq;
+    char name[44];
+    char where[208];
+};
+
 struct tr {
     MPI_Comm comm;
     struct sendreq *sends;
     size_t nsends, capsends;
+    MPI_Win board_win;            /* a shared-memory window, one slot per rank */
+    struct board_slot **slots;    /* each rank's slot, mapped here */
 };
 
 /* --- launcher ------------------------------------------------------------------------ */
@@ -201,6 +211,33 @@ tr_launch(int nodes, int argc, char **argv)
 
 /* --- transport ------------------------------------------------------------------------ */
 
+/* Sets up the whereabouts board when every rank shares this host (MPI-3
+ * shared-memory window); without it, a busy rank is just "busy". */
+static void
+board_open(struct par *p, struct tr *t)
+{
+    MPI_Comm local;
+    int lsize = 0;
+    MPI_Comm_split_type(t->comm, MPI_COMM_TYPE_SHARED, 0, MPI_INFO_NULL, &local);
+    MPI_Comm_size(local, &lsize);
+    MPI_Comm_free(&local);
+    if (lsize != p->size || p->size < 2)
+        return;
+    struct board_slot *mine = NULL;
+    if (MPI_Win_allocate_shared((MPI_Aint)sizeof *mine, 1, MPI_INFO_NULL, t->comm, &mine,
+                                &t->board_win) != MPI_SUCCESS)
+        return;
+    t->slots = xcalloc((size_t)p->size, sizeof *t->slots);
+    for (int r = 0; r < p->size; r++) {
+        MPI_Aint sz;
+        int disp;
+        MPI_Win_shared_query(t->board_win, r, &sz, &disp, &t->slots[r]);
+    }
+    memset(mine, 0, sizeof *mine);
+    MPI_Barrier(t->comm); /* every slot is cleared before anyone reads */
+    p->board = true;
+}
+
 enum gs_status
 tr_init(struct par *p, char *err, size_t errlen)
 {
@@ -222,7 +259,48 @@ tr_init(struct par *p, char *err, size_t errlen)
     MPI_Comm_size(t->comm, &p->size);
     p->tr = t;
     p->mpi = true;
+    board_open(p, t);
     return GS_OK;
+}
+
+/* --- whereabouts board ------------------------------------------------------------------ */
+
+void
+tr_board_post(struct par *p, const char *name, const char *where)
+{
+    struct tr *t = p->tr;
+    struct board_slot *s = t->slots[p->rank];
+    uint32_t seq = s->seq;
+    __atomic_store_n(&s->seq, seq + 1, __ATOMIC_RELAXED);
+    __atomic_thread_fence(__ATOMIC_RELEASE);
+    snprintf(s->name, sizeof s->name, "%s", name ? name : "");
+    snprintf(s->where, sizeof s->where, "%s", where ? where : "");
+    __atomic_store_n(&s->seq, seq + 2, __ATOMIC_RELEASE);
+}
+
+bool
+tr_board_read(struct par *p, int r, char *name, size_t nlen, char *where, size_t wlen)
+{
+    struct tr *t = p->tr;
+    if (!p->board || r < 0 || r >= p->size)
+        return false;
+    const struct board_slot *s = t->slots[r];
+    for (int tries = 0; tries < 1000; tries++) {
+        uint32_t a = __atomic_load_n(&s->seq, __ATOMIC_ACQUIRE);
+        if (a & 1)
+            continue;
+        struct board_slot copy;
+        memcpy(&copy, s, sizeof copy);
+        __atomic_thread_fence(__ATOMIC_ACQUIRE);
+        if (__atomic_load_n(&s->seq, __ATOMIC_RELAXED) != a)
+            continue;
+        copy.name[sizeof copy.name - 1] = '\0';
+        copy.where[sizeof copy.where - 1] = '\0';
+        snprintf(name, nlen, "%s", copy.name);
+        snprintf(where, wlen, "%s", copy.where);
+        return copy.name[0] != '\0';
+    }
+    return false;
 }
 
 void
@@ -309,6 +387,10 @@ tr_finish(struct par *p)
             nanosleep(&nap, NULL);
     }
     drain(p);
+    if (p->board) {
+        MPI_Win_free(&t->board_win); /* collective: every rank is here */
+        p->board = false;
+    }
     MPI_Comm_free(&t->comm);
     MPI_Finalize();
     p->mpi = false;
@@ -331,6 +413,7 @@ tr_free(struct par *p)
     for (size_t i = 0; i < t->nsends; i++)
         free(t->sends[i].buf);
     free(t->sends);
+    free(t->slots);
     free(t);
     p->tr = NULL;
 }

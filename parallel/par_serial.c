@@ -82,3 +82,23 @@ tr_free(struct par *p)
 {
     (void)p;
 }
+
+void
+tr_board_post(struct par *p, const char *name, const char *where)
+{
+    (void)p;
+    (void)name;
+    (void)where;
+}
+
+bool
+tr_board_read(struct par *p, int r, char *name, size_t nlen, char *where, size_t wlen)
+{
+    (void)p;
+    (void)r;
+    (void)name;
+    (void)nlen;
+    (void)where;
+    (void)wlen;
+    return false;
+}

@@ -10,9 +10,9 @@
  * message go back in a reply.
  *
  * Failures are reported at the origin: a plain call fails with the
- * targets' messages; an async call's failure is reported by the waiton
- * that collects it, or, when nobody is waiting for it, as soon as its
- * reply arrives.
+ * targets' messages; a kept async call's (-complete, -scalar) by the
+ * waiton that collects it (or at the end of the run, if none does); any
+ * other async call's as soon as its reply arrives, with its location.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -224,23 +224,61 @@ send_request(struct par *p, int dest, uint64_t id, unsigned flags, const char *w
     par_send(p, dest, &w);
 }
 
-/* Builds "node 2: msg; node 3: msg" from the failed entries of a call or
- * future (KEY selects them), into SB; returns how many failed. */
+/* Appends "0-2, 5" for the ascending nodes V[0..N-1]. */
+static void
+put_node_ranges(struct strbuf *sb, const int *v, int n)
+{
+    for (int i = 0; i < n;) {
+        int j = i;
+        while (j + 1 < n && v[j + 1] == v[j] + 1)
+            j++;
+        sb_printf(sb, "%s%d", i ? ", " : "", v[i]);
+        if (j > i)
+            sb_printf(sb, "%s%d", j == i + 1 ? ", " : "-", v[j]);
+        i = j + 1;
+    }
+}
+
+/* Builds "node 2: msg; nodes 0-1, 3: other msg" from the failed entries of
+ * a call or future (SEL/KEY select them), in node order, one part per
+ * distinct message; returns how many nodes failed. */
 static int
 collect_failures(struct par *p, bool (*sel)(const struct par_pending *, long), long key,
                  struct strbuf *sb)
 {
-    int nbad = 0;
+    int nbad = 0, nparts = 0;
+    int *nodes = xmalloc((size_t)p->size * sizeof *nodes);
+    const struct par_pending **bad = xcalloc((size_t)p->size, sizeof *bad);
     for (size_t i = 0; i < p->npend; i++) {
         const struct par_pending *e = &p->pend[i];
-        if (!sel(e, key) || e->res.st == GS_OK)
-            continue;
-        if (nbad < 3)
-            sb_printf(sb, "%snode %d: %s", nbad ? "; " : "", e->node, sb_str(&e->res.msg));
-        nbad++;
+        if (sel(e, key) && e->res.st != GS_OK && !bad[e->node]) {
+            bad[e->node] = e;
+            nbad++;
+        }
     }
-    if (nbad > 3)
-        sb_printf(sb, "; and %d more nodes failed", nbad - 3);
+    bool *done = xcalloc((size_t)p->size, sizeof *done);
+    for (int a = 0; a < p->size; a++) {
+        if (!bad[a] || done[a])
+            continue;
+        const char *msg = sb_str(&bad[a]->res.msg);
+        int n = 0;
+        for (int b = a; b < p->size; b++)
+            if (bad[b] && !done[b] && strcmp(sb_str(&bad[b]->res.msg), msg) == 0) {
+                nodes[n++] = b;
+                done[b] = true;
+            }
+        if (nparts == 3) {
+            sb_puts(sb, "; and others");
+            break;
+        }
+        sb_printf(sb, "%s%s ", nparts ? "; " : "", PAR_NODE_WORD(n));
+        put_node_ranges(sb, nodes, n);
+        sb_printf(sb, ": %s", msg);
+        nparts++;
+    }
+    free(done);
+    free(bad);
+    free(nodes);
     return nbad;
 }
 
@@ -395,18 +433,16 @@ settle_future(struct par *p, struct par_future *f)
     for (size_t i = 0; i < p->npend; i++)
         if (p->pend[i].future == f->id && !p->pend[i].done)
             return;
-    /* A kept future (-complete, -scalar) is for a waiton to collect; so is
-     * one a waiton is waiting for now. */
-    bool waited = p->waiting_future == f->id || p->waiting_future == -1;
-    if (waited || f->keep)
+    /* A kept future (-complete, -scalar) is for a waiton to collect. The
+     * others are reported (with the async's location) and forgotten, also
+     * while `waiton all` waits for them. */
+    if (f->keep)
         return;
     struct strbuf bad = STRBUF_INIT;
-    if (!f->reported && collect_failures(p, of_future, f->id, &bad) > 0) {
+    if (collect_failures(p, of_future, f->id, &bad) > 0 && p->hooks.report) {
         char *msg = xasprintf("%s: %s", f->label, sb_str(&bad));
-        if (p->hooks.report)
-            p->hooks.report(p->sim, msg);
+        p->hooks.report(p->sim, msg);
         free(msg);
-        f->reported = true;
     }
     sb_free(&bad);
     drop_future(p, f->id);
@@ -429,7 +465,6 @@ par_async(struct gs_sim *sim, const char *nodelist, const char *name, int argc,
     struct par_future *f = &p->futs[p->nfuts++];
     f->id = id;
     f->keep = (flags & PAR_ASYNC_KEEP) != 0;
-    f->reported = false;
     f->label = where && where[0] ? xasprintf("%s: async %s@%s", where, name, nodelist)
                                  : xasprintf("async %s@%s", name, nodelist);
     bool here = send_all(p, targets, n, 0, id, 0, where, name, argc, argv);
@@ -455,8 +490,6 @@ par_waiton(struct gs_sim *sim, long future, struct strbuf *result, char *kind)
         return gs_error(sim, "no future %ld (async has returned futures 1-%ld)", future,
                         p->next_future - 1);
     }
-    long saved = p->waiting_future;
-    p->waiting_future = future > 0 ? future : -1;
     char what[64];
     if (future > 0)
         snprintf(what, sizeof what, "waiton %ld", future);
@@ -468,9 +501,7 @@ par_waiton(struct gs_sim *sim, long future, struct strbuf *result, char *kind)
     if (future > 0) {
         st = wait_entries(p, of_future, future, what, "");
         if (st == GS_OK) {
-            const struct par_future *f = find_future(p, future);
-            if (!f->reported)
-                nbad = collect_failures(p, of_future, future, &bad);
+            nbad = collect_failures(p, of_future, future, &bad);
             if (nbad == 0)
                 collect_values(p, of_future, future, result, kind);
             drop_future(p, future);
@@ -482,16 +513,14 @@ par_waiton(struct gs_sim *sim, long future, struct strbuf *result, char *kind)
             st = wait_entries(p, of_future, id, what, "");
             if (st != GS_OK)
                 break;
-            const struct par_future *f = find_future(p, id);
-            if (!f->reported) {
-                if (nbad)
-                    sb_puts(&bad, "; ");
-                nbad += collect_failures(p, of_future, id, &bad);
-            }
+            if (!find_future(p, id))
+                continue; /* not kept: settled (and reported) as it completed */
+            if (nbad)
+                sb_puts(&bad, "; ");
+            nbad += collect_failures(p, of_future, id, &bad);
             drop_future(p, id);
         }
     }
-    p->waiting_future = saved;
     if (st == GS_OK && nbad > 0)
         st = gs_error(sim, "%s", sb_str(&bad));
     sb_free(&bad);
@@ -541,8 +570,7 @@ par_report_orphans(struct par *p)
         for (size_t i = 0; i < p->npend; i++)
             if (p->pend[i].future == f->id && !p->pend[i].done)
                 done = false;
-        if (done && !f->reported && collect_failures(p, of_future, f->id, &bad) > 0
-            && p->hooks.report) {
+        if (done && collect_failures(p, of_future, f->id, &bad) > 0 && p->hooks.report) {
             char *msg = xasprintf("%s: %s", f->label, sb_str(&bad));
             p->hooks.report(p->sim, msg);
             free(msg);

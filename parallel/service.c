@@ -279,7 +279,12 @@ send_query(struct par_wait *w, const int *missing, int nmissing, bool for_deadli
 {
     struct par *p = w->p;
     w->qid = p->next_query++;
-    w->qdeadline = tr_wtime() + 1.0;
+    w->qsent = tr_wtime();
+    /* Ranks that service requests answer within milliseconds; give busy
+     * ones a moment before a timeout is decided (not longer than a short
+     * timeout itself), less for a note, which only informs. */
+    double grace = for_deadline ? w->timeout / 4 : 0.2;
+    w->qdeadline = tr_wtime() + (grace < 0.2 ? 0.2 : grace > 1.0 ? 1.0 : grace);
     w->qfor_deadline = for_deadline;
     for (int i = 0; i < nmissing; i++) {
         struct wire m;
@@ -311,6 +316,16 @@ drop_answers(struct par *p, uint64_t qid)
     p->nanswers = k;
 }
 
+/* A duration as people write it: "0.25 s", "3 s", "120 s", "3600 s". */
+static void
+put_secs(struct strbuf *sb, double s)
+{
+    if (s >= 10)
+        sb_printf(sb, "%.0f s", s);
+    else
+        sb_printf(sb, "%.2g s", s);
+}
+
 /* "nodes 2, 3" */
 static void
 list_nodes(struct strbuf *sb, const int *v, int n)
@@ -326,9 +341,13 @@ list_whereabouts(struct par *p, struct strbuf *sb, uint64_t qid, const int *v, i
 {
     for (int i = 0; i < n; i++) {
         const struct par_answer *a = find_answer(p, qid, v[i]);
+        char name[48], where[208];
         if (i)
             sb_puts(sb, "; ");
-        if (!a)
+        if (!a && tr_board_read(p, v[i], name, sizeof name, where, sizeof where))
+            sb_printf(sb, "node %d is busy in '%s'%s%s%s", v[i], name, where[0] ? " (" : "", where,
+                      where[0] ? ")" : "");
+        else if (!a)
             sb_printf(sb, "node %d is busy and did not answer", v[i]);
         else
             sb_printf(sb, "node %d is %s", v[i], a->desc);
@@ -364,7 +383,9 @@ evaluate(struct par_wait *w, const int *missing, int nmissing)
         } else {
             static const char *const verbs[] = {"arrive", "reply", "finish"};
             struct strbuf sb = STRBUF_INIT;
-            sb_printf(&sb, "%s: waited %.3g s; ", w->what, now - w->start);
+            sb_printf(&sb, "%s: waited ", w->what);
+            put_secs(&sb, w->qsent - w->start);
+            sb_puts(&sb, "; ");
             list_nodes(&sb, missing, nmissing);
             sb_printf(&sb, " did not %s (", verbs[w->kind]);
             list_whereabouts(p, &sb, w->qid, missing, nmissing);
@@ -375,7 +396,9 @@ evaluate(struct par_wait *w, const int *missing, int nmissing)
     } else {
         if (!all_prompt && nmissing > 0 && sim->opt.silent < 1) {
             struct strbuf sb = STRBUF_INIT;
-            sb_printf(&sb, "note: %s: waiting %.3g s for ", w->what, now - w->start);
+            sb_printf(&sb, "note: %s: waiting ", w->what);
+            put_secs(&sb, w->qsent - w->start);
+            sb_puts(&sb, " for ");
             list_nodes(&sb, missing, nmissing);
             sb_puts(&sb, " (");
             list_whereabouts(p, &sb, w->qid, missing, nmissing);
@@ -409,6 +432,14 @@ par_wait_step(struct par_wait *w, const int *missing, int nmissing)
     if (sim->quit_requested)
         return GS_ERR;
     backoff(w, handled);
+    /* What arrived may have changed who is missing: decide nothing on the
+     * caller's list until it has looked again (but skip one call at most,
+     * so that steady traffic cannot put a timeout off forever). */
+    if (handled && !w->recheck) {
+        w->recheck = true;
+        return GS_OK;
+    }
+    w->recheck = false;
     double now = tr_wtime();
     if (w->qid) {
         bool all = true;

@@ -207,14 +207,16 @@ main(int argc, char **argv)
         interp_clear_stop(sim);
     }
     bool interrupted = signals_terminate_requested();
-    if (root && !cl.opt.batch && !sim->quit_requested && !interrupted)
+    bool prompt = root && !cl.opt.batch && !sim->quit_requested && !interrupted;
+    if (prompt)
         repl_run(sim, !cl.opt.notty);
     interrupted = signals_terminate_requested();
 
     /* The errors of every rank count (node 0 gathers them). */
     bool quit = sim->quit_requested;
-    unsigned long nerrors = par_end_run(sim, interrupted ? PAR_END_SIGNAL
+    unsigned long nerrors = par_end_run(sim, interrupted   ? PAR_END_SIGNAL
                                              : root && quit ? PAR_END_QUIT
+                                             : prompt       ? PAR_END_PROMPT
                                                             : PAR_END_SCRIPT);
     if (quit)
         rc = sim->exit_status ? sim->exit_status : (nerrors ? 1 : 0);
