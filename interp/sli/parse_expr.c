@@ -527,9 +527,13 @@ try_brace_expr(struct parser *p, const struct lexer *from)
 {
     jmp_buf outer;
     memcpy(outer, p->fail, sizeof outer);
-    int depth = p->depth;
+    int depth = p->depth, brace_line = p->brace_line;
+    size_t brace_off = p->brace_off;
     struct lexer lx = p->lx;
     struct expr *volatile e = NULL;
+    /* Braces inside are read one way only: trying both at every level
+     * would take time exponential in the nesting. */
+    p->trying++;
     if (setjmp(p->fail) == 0) {
         p->lx = *from;
         struct expr *x = parse_expr(p, true);
@@ -539,7 +543,10 @@ try_brace_expr(struct parser *p, const struct lexer *from)
             e = x;
     }
     memcpy(p->fail, outer, sizeof outer);
+    p->trying--;
     p->depth = depth;
+    p->brace_line = brace_line;
+    p->brace_off = brace_off;
     p->lx = lx;
     p->incomplete = false;
     sb_reset(p->err);
@@ -648,7 +655,7 @@ brace_body(struct parser *p, const struct token *open)
             }
             /* {x -1} with x declared elsewhere is x - 1 in GENESIS: keep
              * both readings and choose when it runs. */
-            struct expr *alt = blank_then_op(p) ? try_brace_expr(p, &save) : NULL;
+            struct expr *alt = !p->trying && blank_then_op(p) ? try_brace_expr(p, &save) : NULL;
             struct call *c = parse_call_rest(p, &t, true, &end);
             sli_leave(p);
             if (alt) {

@@ -292,6 +292,7 @@ struct parser {
     jmp_buf fail;
     bool incomplete; /* the error is "the text ended too soon" */
     int depth;       /* current nesting */
+    int trying;      /* inside a trial reading of {...} (parse_expr.c) */
     int brace_line;  /* the innermost open '{', for "missing '}'" */
     size_t brace_off;
     int loops;          /* enclosing loops (break/continue allowed) */
