@@ -34,3 +34,28 @@ libgensh_a_SOURCES += \
 	%reldir%/devices/pulsegen.c \
 	%reldir%/io/asc_file.c \
 	%reldir%/tables/table.c
+# The compiled model: builder, layout, CPU backend (models/solver/), and the
+# neuron classes it runs (compartment/, channels/, synapses/).
+libgensh_a_SOURCES += \
+	%reldir%/solver/backend.h \
+	%reldir%/solver/build.h \
+	%reldir%/solver/build_int.h \
+	%reldir%/solver/build.c \
+	%reldir%/solver/fields.c \
+	%reldir%/solver/layout.c \
+	%reldir%/solver/model.h \
+	%reldir%/solver/model_int.h \
+	%reldir%/solver/model.c \
+	%reldir%/solver/solver.h \
+	%reldir%/solver/solver.c \
+	%reldir%/solver/uniform.c \
+	%reldir%/solver/vmath.h \
+	%reldir%/solver/cpu/backend_cpu.c \
+	%reldir%/solver/cpu/kern.h \
+	%reldir%/solver/cpu/kern_avx.h \
+	%reldir%/solver/cpu/kern_body.h \
+	%reldir%/solver/cpu/kern_base.c \
+	%reldir%/solver/cpu/kern_avx2.c \
+	%reldir%/solver/cpu/kern_avx512.c \
+	%reldir%/channels/gate_tables.h \
+	%reldir%/channels/gate_tables.c

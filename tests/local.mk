@@ -48,3 +48,22 @@ TESTS += $(GS_CORE_UNIT_TESTS)
 %canon_reldir%_unit_test_path_t_LDADD = $(GS_LIBS)
 %canon_reldir%_unit_test_sched_t_SOURCES = %reldir%/unit/test_sched.c %reldir%/tap.h
 %canon_reldir%_unit_test_sched_t_LDADD = $(GS_LIBS)
+
+# The compiled solver: numerics against GENESIS 2.4 and analytic cases.
+GS_SOLVER_UNIT_TESTS = \
+	%reldir%/unit/test_solver_rsnet.t
+check_PROGRAMS += $(GS_SOLVER_UNIT_TESTS)
+TESTS += $(GS_SOLVER_UNIT_TESTS)
+%canon_reldir%_unit_test_solver_rsnet_t_SOURCES = %reldir%/unit/test_solver_rsnet.c \
+	%reldir%/unit/rscell.h %reldir%/tap.h
+%canon_reldir%_unit_test_solver_rsnet_t_LDADD = $(GS_LIBS)
+EXTRA_DIST += %reldir%/validation/data/rsnet25_vm3.dat.xz \
+	%reldir%/validation/data/README.md \
+	%reldir%/validation/data/rsnet25_spikes_sel.txt.xz
+
+# Benchmarks: built by `make bench`, never run by make check.
+EXTRA_PROGRAMS = %reldir%/perf/bench_cells
+%canon_reldir%_perf_bench_cells_SOURCES = %reldir%/perf/bench_cells.c %reldir%/unit/rscell.h
+%canon_reldir%_perf_bench_cells_LDADD = $(GS_LIBS)
+bench: %reldir%/perf/bench_cells$(EXEEXT)
+.PHONY: bench

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * backend.h: what a solver backend implements (STYLE K5). The solver owns
+ * the compiled model's arrays (model.h); a backend receives them as a view
+ * in compile(), advances them, and answers for their values. The CPU
+ * backend (cpu/backend_cpu.c) works in place and is the reference; a GPU
+ * backend keeps device mirrors of the same arrays, filled in compile(),
+ * and moves only spikes, probe values and single fields across the bus.
+ *
+ * Every function gets the solver; per-backend state hangs off
+ * struct gs_solver.be_state. Private to models/solver.
+ */
+#ifndef GS_SOLVER_BACKEND_H
+#define GS_SOLVER_BACKEND_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../base/gs.h"
+#include "model.h"
+#include "solver.h"
+
+struct gs_backend {
+    const char *name;
+    /* Takes the freshly compiled (and reset) model S->m as its view. */
+    enum gs_status (*compile)(struct gs_solver *s, char *err, size_t errlen);
+    /* The model was reset on the host: copy state again. */
+    void (*reset)(struct gs_solver *s);
+    /* Advances N steps, collecting spikes and probe rows. */
+    enum gs_status (*advance)(struct gs_solver *s, int64_t n);
+    double (*read_field)(struct gs_solver *s, int kind, int idx, int field);
+    enum gs_wresult (*write_field)(struct gs_solver *s, int kind, int idx, int field, double v);
+    /* Moves spikes out (oldest first); returns how many. */
+    size_t (*collect_spikes)(struct gs_solver *s, struct gs_spike *out, size_t max);
+    /* Moves probe rows out; returns how many rows. */
+    size_t (*collect_records)(struct gs_solver *s, double *out, size_t maxrows);
+    /* Frees what compile() made. */
+    void (*release)(struct gs_solver *s);
+    /* Which variant runs ("cpu-avx2"). */
+    const char *(*describe)(const struct gs_solver *s);
+};
+
+/* Probes: fields sampled after every step. */
+struct gs_probe {
+    int kind, idx, field;   /* idx: array index in the model */
+};
+
+struct gs_solver {
+    struct gs_model *m;
+    const struct gs_backend *be;
+    void *be_state;
+    struct gs_probe *probe;
+    int nprobe;
+    double *rec;            /* rows of nprobe values */
+    size_t nrec, rec_cap;   /* rows */
+};
+
+extern const struct gs_backend gs_backend_cpu;
+
+/* Host-side field access on the model arrays (fields.c), by array index. */
+double gs_model_read(const struct gs_model *m, int kind, int idx, int field);
+enum gs_wresult gs_model_write(struct gs_model *m, int kind, int idx, int field, double v);
+
+#endif

@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * build.c: the model builder: elements are collected as plain records in
+ * GENESIS element order, to be laid out by gsb_compile() (layout.c).
+ * Tables are copied in and shared by content, so the copies of one
+ * prototype channel cost one table.
+ *
+ * Owns the builder's records and the tables copied into it. Depends on
+ * models/base for allocation only.
+ */
+#include "build.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/gs.h"
+#include "build_int.h"
+
+struct gs_build *
+gsb_new(void)
+{
+    return xcalloc(1, sizeof(struct gs_build));
+}
+
+void
+gsb_free(struct gs_build *b)
+{
+    if (!b)
+        return;
+    for (int i = 0; i < b->tabs.n; i++) {
+        free(b->tabs.v[i].A);
+        free(b->tabs.v[i].B);
+    }
+    free(b->compt.v);
+    free(b->tabs.v);
+    free(b->tab.v);
+    free(b->syn.v);
+    free(b->spk.v);
+    free(b->rnd.v);
+    free(b->src.v);
+    free(b->synapse.v);
+    free(b->ca.v);
+    free(b->cain.v);
+    free(b->term.v);
+    free(b->gid.v);
+    free(b);
+}
+
+int
+gsb_compartment(struct gs_build *b, const struct gsb_compt *c)
+{
+    PUSH(b->compt, *c);
+    return b->compt.n - 1;
+}
+
+int
+gsb_tabpair(struct gs_build *b, const void *key, int xdivs, double xmin, double xmax, int mode,
+            const double *A, const double *B, double oyA, double oyB)
+{
+    /* the same caller's tables again (copies of one prototype share them) */
+    if (key) {
+        for (int i = b->tabs.n - 1; i >= 0 && i >= b->tabs.n - 64; i--)
+            if (b->tabs.v[i].key == key)
+                return i;
+    }
+    size_t n = (size_t)(xdivs + 1);
+    uint64_t h = 14695981039346656037ULL;
+    h = hash_bytes(h, &xdivs, sizeof xdivs);
+    h = hash_bytes(h, &xmin, sizeof xmin);
+    h = hash_bytes(h, &xmax, sizeof xmax);
+    h = hash_bytes(h, &mode, sizeof mode);
+    if (A)
+        h = hash_bytes(h, A, n * sizeof *A);
+    if (B)
+        h = hash_bytes(h, B, n * sizeof *B);
+    for (int i = 0; i < b->tabs.n; i++) {
+        const struct btab *t = &b->tabs.v[i];
+        if (t->hash == h && t->xdivs == xdivs && t->xmin == xmin && t->xmax == xmax &&
+            t->mode == mode && t->oyA == oyA && t->oyB == oyB &&
+            (!A || memcmp(t->A, A, n * sizeof *A) == 0) &&
+            (!B || memcmp(t->B, B, n * sizeof *B) == 0)) {
+            if (key && !t->key)
+                b->tabs.v[i].key = key;
+            return i;
+        }
+    }
+    struct btab t = {xdivs, mode, xmin, xmax, oyA, oyB, xcalloc(n, sizeof(double)),
+                     xcalloc(n, sizeof(double)), key, h};
+    if (A)
+        memcpy(t.A, A, n * sizeof *A);
+    if (B)
+        memcpy(t.B, B, n * sizeof *B);
+    PUSH(b->tabs, t);
+    return b->tabs.n - 1;
+}
+
+int
+gsb_tabchannel(struct gs_build *b, const struct gsb_tabchan *t)
+{
+    PUSH(b->tab, *t);
+    return b->tab.n - 1;
+}
+
+int
+gsb_synchan(struct gs_build *b, const struct gsb_synchan *s)
+{
+    PUSH(b->syn, *s);
+    return b->syn.n - 1;
+}
+
+int
+gsb_spikegen(struct gs_build *b, const struct gsb_spikegen *s)
+{
+    PUSH(b->spk, *s);
+    struct bsrc r = {0, b->spk.n - 1};
+    PUSH(b->src, r);
+    return b->src.n - 1;
+}
+
+int
+gsb_randomspike(struct gs_build *b, const struct gsb_randomspike *r)
+{
+    PUSH(b->rnd, *r);
+    struct bsrc s = {1, b->rnd.n - 1};
+    PUSH(b->src, s);
+    return b->src.n - 1;
+}
+
+int
+gsb_extsource(struct gs_build *b)
+{
+    struct bsrc s = {2, b->next++};
+    PUSH(b->src, s);
+    return b->src.n - 1;
+}
+
+int
+gsb_synapse(struct gs_build *b, int syn, int src, float weight, float delay)
+{
+    struct bsyn q = {syn, src, weight, delay};
+    PUSH(b->synapse, q);
+    return b->synapse.n - 1;
+}
+
+int
+gsb_caconc(struct gs_build *b, const struct gsb_caconc *c)
+{
+    PUSH(b->ca, *c);
+    return b->ca.n - 1;
+}
+
+void
+gsb_cainput(struct gs_build *b, int ca, int kind, int chkind, int chan, double frac)
+{
+    struct bcain c = {ca, {(uint8_t)kind, (uint8_t)chkind, chan, frac}};
+    PUSH(b->cain, c);
+}
+
+void
+gsb_term(struct gs_build *b, int compt, int kind, int ref)
+{
+    struct bterm t = {compt, kind, ref};
+    PUSH(b->term, t);
+}
+
+void
+gsb_set_gid(struct gs_build *b, int kind, int id, uint64_t gid)
+{
+    struct bgid g = {kind, id, gid};
+    PUSH(b->gid, g);
+}
+

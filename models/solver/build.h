@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * build.h: describing a model to the solver. The compile hooks of the
+ * classes (or a test, or a benchmark) add elements and their message
+ * wiring here, in GENESIS element order; gsb_compile() then lays them out
+ * as the arrays of model.h. Every gsb_* adder returns the element's
+ * builder id (its insertion index within its kind); after compiling,
+ * gs_model_map() turns a builder id into an array index.
+ *
+ * Ids are only checked in gsb_compile(), which reports the first bad
+ * reference as an error string; the adders themselves cannot fail.
+ */
+#ifndef GS_SOLVER_BUILD_H
+#define GS_SOLVER_BUILD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+
+struct gs_build;
+
+/* Element kinds, for gs_model_map(). */
+enum gs_ekind {
+    GS_K_COMPT, GS_K_TAB, GS_K_SYN, GS_K_SYNAPSE, GS_K_SRC, GS_K_CA, GS_K_NKINDS
+};
+
+struct gsb_compt {
+    float Em, Rm, Cm, Ra, inject, initVm, dia, len;
+    double Vm;
+};
+
+/* One gate of a tabchannel. */
+struct gsb_gate {
+    int tab;          /* gsb_tabpair() id; -1: the gate is absent (power 0) */
+    float power;      /* Xpower, Ypower, Zpower as set (Zpower may be < 0) */
+    int instant;
+    int input;        /* enum gs_gate_input */
+    int conc;         /* Ca_concen id for GS_GIN_CONC/CODEP, -1: c = 0 */
+    double state;
+};
+
+struct gsb_tabchan {
+    float Gbar, Ek;
+    struct gsb_gate g[GS_NGATES];   /* X, Y, Z */
+    int vsrc;         /* compartment id of the VOLTAGE message, -1 none */
+    double vreset;    /* v at RESET without VOLTAGE (EREST_ACT or 0) */
+};
+
+struct gsb_synchan {
+    float Ek, tau1, tau2, gmax, frequency;
+    short normalize_weights;
+    int vsrc;
+    double X, Y;
+};
+
+struct gsb_spikegen {
+    float thresh, abs_refract, output_amp, lastevent;
+    int vsrc;         /* compartment whose Vm is the INPUT, -1 none */
+};
+
+struct gsb_randomspike {
+    float rate, abs_refract, reset_value, min_amp, max_amp, lastevent, state;
+    short reset;
+};
+
+struct gsb_caconc {
+    float tau, B, thick;
+    double Ca_base, C, Ca;
+};
+
+struct gs_build *gsb_new(void);
+void gsb_free(struct gs_build *b);
+
+int gsb_compartment(struct gs_build *b, const struct gsb_compt *c);
+/* A/B table pair with XDIVS+1 points each (copied); equal pairs share an
+ * id. KEY, when not NULL, names the caller's table pair: a pair added again
+ * with the same KEY (tables shared by copies of one prototype) is found
+ * without comparing contents, so the caller must not change a keyed
+ * table while the builder lives. */
+int gsb_tabpair(struct gs_build *b, const void *key, int xdivs, double xmin, double xmax,
+                int mode, const double *A, const double *B, double oyA, double oyB);
+int gsb_tabchannel(struct gs_build *b, const struct gsb_tabchan *t);
+int gsb_synchan(struct gs_build *b, const struct gsb_synchan *s);
+/* Spike sources share one numbering, in the order they are added. */
+int gsb_spikegen(struct gs_build *b, const struct gsb_spikegen *s);
+int gsb_randomspike(struct gs_build *b, const struct gsb_randomspike *r);
+/* A source fired from outside (another rank, a test): gs_solver_fire(). */
+int gsb_extsource(struct gs_build *b);
+/* A SPIKE message from source SRC to synchan SYN; its index within SYN is
+ * the number of earlier synapses of SYN. Returns the synapse id. */
+int gsb_synapse(struct gs_build *b, int syn, int src, float weight, float delay);
+int gsb_caconc(struct gs_build *b, const struct gsb_caconc *c);
+/* A message into Ca_concen CA reading the Ik of channel (CHKIND, CHAN). */
+void gsb_cainput(struct gs_build *b, int ca, int kind, int chkind, int chan, double frac);
+/* A message into compartment COMPT, in message order: kind is a
+ * gs_term_kind (| GS_TERM_PREV for previous_state), ref a channel or
+ * compartment id. */
+void gsb_term(struct gs_build *b, int compt, int kind, int ref);
+/* Global identities for the random streams (default: the builder id). */
+void gsb_set_gid(struct gs_build *b, int kind, int id, uint64_t gid);
+
+/*
+ * Lays the model out. Returns a new model (caller frees with
+ * gs_model_free) or NULL with a message in ERR for a bad reference or
+ * an unsupported wiring.
+ */
+struct gs_model *gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err,
+                             size_t errlen);
+
+/* Array index of builder id ID of kind KIND in a compiled model. */
+int gs_model_map(const struct gs_model *m, int kind, int id);
+void gs_model_free(struct gs_model *m);
+
+#endif

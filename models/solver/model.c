@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * model.c: life of a compiled model: allocation, freeing, the builder-id
+ * map, GENESIS's RESET of every element, and the spike event calendar.
+ *
+ * RESET follows GENESIS 2.4: compartments take initVm; tabchannel gates
+ * take their steady state A/B at the (reset) Vm of their VOLTAGE source;
+ * synchans clear their state and compute the integration constants and
+ * the conductance normalisation from dt, tau1, tau2 and gmax (their
+ * RECALC); spikegens set lastevent = -abs_refract. The float/double mix
+ * of each formula is GENESIS's (see docs/solver.md).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/gs.h"
+#include "build.h"
+#include "model_int.h"
+
+#define ARR(p, n) ((p) = calloc((size_t)(n) + 1, sizeof *(p)), ok = ok && (p) != NULL)
+
+bool
+gs_model_alloc(struct gs_model *m)
+{
+    bool ok = true;
+    int nc = m->ncompt, nt = m->ntab, ns = m->nsyn, nq = m->nsynapse;
+    int nsrc = m->nspike + m->nrand + m->next;
+    ARR(m->V, nc);
+    ARR(m->Vprev, nc);
+    ARR(m->initVm, nc);
+    ARR(m->Em, nc);
+    ARR(m->Rm, nc);
+    ARR(m->Cm, nc);
+    ARR(m->Ra, nc);
+    ARR(m->inject, nc);
+    ARR(m->dia, nc);
+    ARR(m->len, nc);
+    ARR(m->k_leak, nc);
+    ARR(m->k_B0, nc);
+    ARR(m->comp_general, nc);
+    ARR(m->Gbar, nt);
+    ARR(m->tEk, nt);
+    ARR(m->tgate, nt * GS_NGATES);
+    ARR(m->tvsrc, nt);
+    ARR(m->tvreset, nt);
+    ARR(m->tXidle, nt * GS_NGATES);
+    ARR(m->X, m->ngate);
+    ARR(m->gdef, m->ngate);
+    ARR(m->gconc, m->ngate);
+    ARR(m->sX, ns);
+    ARR(m->sY, ns);
+    ARR(m->act, ns);
+    ARR(m->sEk, ns);
+    ARR(m->tau1, ns);
+    ARR(m->tau2, ns);
+    ARR(m->gmax, ns);
+    ARR(m->freq, ns);
+    ARR(m->norm, ns);
+    ARR(m->normw, ns);
+    ARR(m->xc1, ns);
+    ARR(m->xc2, ns);
+    ARR(m->yc1, ns);
+    ARR(m->yc2, ns);
+    ARR(m->svsrc, ns);
+    ARR(m->syn_first, ns + 1);
+    ARR(m->syn_gid, ns);
+    ARR(m->q_weight, nq);
+    ARR(m->q_delay, nq);
+    ARR(m->q_dsteps, nq);
+    ARR(m->q_src, nq);
+    ARR(m->q_chan, nq);
+    ARR(m->thresh, m->nspike);
+    ARR(m->refract, m->nspike);
+    ARR(m->amp, m->nspike);
+    ARR(m->lastevent, m->nspike);
+    ARR(m->gvsrc, m->nspike);
+    ARR(m->lastfire, m->nspike);
+    ARR(m->r_rate, m->nrand);
+    ARR(m->r_refract, m->nrand);
+    ARR(m->r_reset_value, m->nrand);
+    ARR(m->r_min, m->nrand);
+    ARR(m->r_max, m->nrand);
+    ARR(m->r_last, m->nrand);
+    ARR(m->r_state, m->nrand);
+    ARR(m->r_realrate, m->nrand);
+    ARR(m->r_reset, m->nrand);
+    ARR(m->out_first, nsrc + 1);
+    ARR(m->out_syn, nq);
+    ARR(m->src_order, nsrc);
+    ARR(m->src_gid, nsrc);
+    ARR(m->caC, m->nca);
+    ARR(m->Ca, m->nca);
+    ARR(m->Ca_base, m->nca);
+    ARR(m->ca_tau, m->nca);
+    ARR(m->ca_B, m->nca);
+    ARR(m->ca_thick, m->nca);
+    ARR(m->ca_act, m->nca);
+    ARR(m->cain_first, m->nca + 1);
+    ARR(m->term_first, nc + 1);
+    ARR(m->freq_syn, ns);
+    for (int k = 0; k < 6; k++)
+        ARR(m->map[k], m->map_n[k]);
+    return ok;
+}
+
+void
+gs_model_free(struct gs_model *m)
+{
+    if (!m)
+        return;
+    gs_model_uniform_free(m);
+    for (int g = 0; g < m->ngroup && m->groups; g++) {
+        for (int b = 0; b < m->groups[g].nbundle; b++)
+            free(m->groups[g].bundle[b].rec);
+        free(m->groups[g].bundle);
+    }
+    void *arrs[] = {
+        m->V, m->Vprev, m->initVm, m->Em, m->Rm, m->Cm, m->Ra, m->inject, m->dia, m->len,
+        m->k_leak, m->k_B0, m->comp_general, m->Gbar, m->tEk, m->tgate, m->tvsrc, m->tvreset,
+        m->tXidle, m->X, m->gdef, m->gconc, m->gatedef, m->sX, m->sY, m->act, m->sEk, m->tau1,
+        m->tau2, m->gmax, m->freq, m->norm, m->normw, m->xc1, m->xc2, m->yc1, m->yc2, m->svsrc,
+        m->syn_first, m->syn_gid, m->q_weight, m->q_delay, m->q_dsteps, m->q_src, m->q_chan,
+        m->thresh, m->refract, m->amp, m->lastevent, m->gvsrc, m->lastfire, m->r_rate,
+        m->r_refract, m->r_reset_value, m->r_min, m->r_max, m->r_last, m->r_state,
+        m->r_realrate, m->r_reset, m->out_first, m->out_syn, m->src_order, m->src_gid, m->caC,
+        m->Ca, m->Ca_base, m->ca_tau, m->ca_B, m->ca_thick, m->ca_act, m->cain_first, m->cain,
+        m->groups, m->gen_tab, m->gen_syn, m->gen_compt, m->gen_spk, m->term_first, m->terms,
+        m->freq_syn, m->spikes, m->fired,
+    };
+    for (size_t i = 0; i < sizeof arrs / sizeof arrs[0]; i++)
+        free(arrs[i]);
+    for (int k = 0; k < 6; k++)
+        free(m->map[k]);
+    for (int i = 0; i < m->ntabpair; i++)
+        free(m->tabs[i].rec);
+    free(m->tabs);
+    for (int b = 0; b < m->cal.size; b++)
+        free(m->cal.ev[b]);
+    free(m->cal.ev);
+    free(m->cal.n);
+    free(m->cal.cap);
+    free(m);
+}
+
+int
+gs_model_map(const struct gs_model *m, int kind, int id)
+{
+    if (kind < 0 || kind >= GS_K_NKINDS || id < 0 || id >= m->map_n[kind])
+        return -1;
+    return m->map[kind][id];
+}
+
+void
+gs_model_refresh_compt(struct gs_model *m, int c)
+{
+    /* compartment.c: A += Em/Rm + inject, in float; B = 1.0/Rm */
+    m->k_leak[c] = m->Em[c] / m->Rm[c];
+    m->k_B0[c] = 1.0 / (double)m->Rm[c];
+}
+
+/* synchan.c RECALC: integration constants and the peak normalisation. */
+static void
+syn_recalc(struct gs_model *m, int y)
+{
+    double dt = m->dt;
+    float t1 = m->tau1[y], t2 = m->tau2[y], gmax = m->gmax[y];
+    m->xc1[y] = t1 * (1.0 - exp(-dt / t1));
+    m->xc2[y] = exp(-dt / t1);
+    m->yc1[y] = t2 * (1.0 - exp(-dt / t2));
+    m->yc2[y] = exp(-dt / t2);
+    float norm;
+    if (t1 == t2) {
+        norm = (float)(gmax * M_E / t1);
+    } else {
+        float tpeak = (float)(t1 * t2 * log(t1 / t2) / (t1 - t2));
+        norm = (float)(gmax * (t1 - t2) /
+                       (t1 * t2 * (exp(-tpeak / t1) - exp(-tpeak / t2))));
+    }
+    int nsyn = m->syn_first[y + 1] - m->syn_first[y];
+    if (m->normw[y] != 0 && nsyn > 0)
+        norm = norm / (short)nsyn;
+    m->norm[y] = norm;
+}
+
+void
+gs_cal_fit(struct gs_model *m, int maxsteps)
+{
+    struct gs_calendar *c = &m->cal;
+    int size = 2;
+    while (size <= maxsteps)
+        size *= 2;
+    if (size <= c->size)
+        return;
+    struct gs_calendar old = *c;
+    c->size = size;
+    c->ev = xcalloc((size_t)size, sizeof *c->ev);
+    c->n = xcalloc((size_t)size, sizeof *c->n);
+    c->cap = xcalloc((size_t)size, sizeof *c->cap);
+    /* bucket b of the old calendar holds the events due at the step in
+     * [step, step + old.size) that is congruent to b */
+    for (int i = 0; i < old.size; i++) {
+        int64_t due = m->step + ((i - m->step) % old.size + old.size) % old.size;
+        for (int j = 0; j < old.n[i]; j++)
+            gs_cal_push(m, (int)(due & (size - 1)), old.ev[i][j]);
+        free(old.ev[i]);
+    }
+    free(old.ev);
+    free(old.n);
+    free(old.cap);
+}
+
+void
+gs_cal_push(struct gs_model *m, int b, int32_t syn)
+{
+    struct gs_calendar *c = &m->cal;
+    if (c->n[b] == c->cap[b]) {
+        c->cap[b] = c->cap[b] ? 2 * c->cap[b] : 8;
+        c->ev[b] = xreallocarray(c->ev[b], (size_t)c->cap[b], sizeof *c->ev[b]);
+    }
+    c->ev[b][c->n[b]++] = syn;
+}
+
+void
+gs_model_freq_list(struct gs_model *m)
+{
+    m->nfreq = 0;
+    for (int y = 0; y < m->nsyn; y++)
+        if (m->freq[y] > 1e-20f)
+            m->freq_syn[m->nfreq++] = y;
+}
+
+static void
+reset_gates(struct gs_model *m)
+{
+    for (int h = 0; h < m->ntab; h++) {
+        double v = m->tvsrc[h] >= 0 ? m->V[m->tvsrc[h]] : m->tvreset[h];
+        for (int k = 0; k < GS_NGATES; k++) {
+            int gi = m->tgate[h * GS_NGATES + k];
+            if (gi < 0)
+                continue;
+            const struct gs_gatedef *d = &m->gatedef[m->gdef[gi]];
+            double c = m->gconc[gi] >= 0 ? m->Ca[m->gconc[gi]] : 0.0;
+            double A, B;
+            gs_tab_lookup(&m->tabs[d->tab], d->input == GS_GIN_CONC ? c : v, &A, &B);
+            if (d->input == GS_GIN_CODEP)
+                A = c * A;
+            m->X[gi] = A / B;
+        }
+    }
+}
+
+/* Everything that follows from parameters and dt only (GENESIS computes
+ * these at RESET or each step; the solver once per compile and reset). */
+void
+gs_model_derive(struct gs_model *m)
+{
+    for (int c = 0; c < m->ncompt; c++)
+        gs_model_refresh_compt(m, c);
+    for (int y = 0; y < m->nsyn; y++)
+        syn_recalc(m, y);
+    gs_model_freq_list(m);
+    int maxd = 0;
+    m->zero_delay = false;
+    for (int q = 0; q < m->nsynapse; q++) {
+        m->q_dsteps[q] = (int)((double)m->q_delay[q] / m->dt + 0.9);
+        if (m->q_dsteps[q] < 0)
+            m->q_dsteps[q] = 0;
+        if (m->q_dsteps[q] > maxd)
+            maxd = m->q_dsteps[q];
+        if (m->q_dsteps[q] == 0)
+            m->zero_delay = true;
+    }
+    gs_cal_fit(m, maxd);
+    for (int r = 0; r < m->nrand; r++) {
+        float p = 1.0f - m->r_rate[r] * m->r_refract[r];
+        m->r_realrate[r] = p <= 1e-7f ? m->r_rate[r] : m->r_rate[r] / p;
+    }
+    gs_model_uniform(m);
+}
+
+void
+gs_model_reset(struct gs_model *m)
+{
+    m->step = 0;
+    m->t = 0.0;
+    for (int b = 0; b < m->cal.size; b++)
+        m->cal.n[b] = 0;
+    for (int c = 0; c < m->ncompt; c++) {
+        m->V[c] = m->initVm[c];
+        m->Vprev[c] = m->V[c];
+    }
+    for (int a = 0; a < m->nca; a++) {
+        m->ca_act[a] = 0;
+        m->caC[a] = 0;
+        m->Ca[a] = m->Ca_base[a];
+    }
+    reset_gates(m);
+    for (int y = 0; y < m->nsyn; y++) {
+        m->sX[y] = m->sY[y] = 0;
+        m->act[y] = 0;
+    }
+    for (int s = 0; s < m->nspike; s++) {
+        m->lastevent[s] = -m->refract[s];
+        m->lastfire[s] = -1;
+    }
+    gs_model_derive(m);
+    for (int r = 0; r < m->nrand; r++) {
+        m->r_state[r] = m->r_reset_value[r];
+        if (m->r_rate[r] <= 0.0f) {
+            m->r_last[r] = 0;
+            m->r_realrate[r] = 0;
+        } else {
+            m->r_last[r] = gs_randomspike_first(m, r);
+        }
+    }
+    m->nspikes = 0;
+    m->nfired = 0;
+}
+
+/* randomspike.c RESET: a random time in the past (an exponential
+ * interval), so a fast source is not bound to fire at t = 0. */
+float
+gs_randomspike_first(const struct gs_model *m, int r)
+{
+    float u = 0.0f;
+    for (uint64_t k = 0; u == 0.0f; k++)
+        u = (float)rng_key_uniform(m->seed, m->src_gid[m->nspike + r], 0x52535431, k);
+    float mean = 1.0f / m->r_rate[r];
+    return mean * logf(u);
+}

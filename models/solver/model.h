@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * model.h: the compiled model, structure of arrays. `reset` turns the
+ * element tree into one of these (through the builder, build.h); `step`
+ * advances it through a backend (backend.h) without looking at the tree.
+ *
+ * The solver owns every array here. Backends get the struct as a view:
+ * the CPU backend works on the arrays in place, a GPU backend mirrors
+ * them. Fields GENESIS 2.4 stores as C floats are floats here too, and the
+ * update code rounds through float exactly where GENESIS does.
+ *
+ * Layout. Elements of one kind live in one array each. Single-compartment
+ * units (a compartment, the channels that feed it and read its Vm, and the
+ * spikegens that watch it) with the same structure form a group; a group's
+ * elements are contiguous per channel slot and padded to GS_BLK units, so
+ * the CPU kernel runs the whole update of a block of cells in one pass
+ * over contiguous memory. Everything else (multi-compartment cells, odd
+ * wiring) is "general" and runs in GENESIS element order.
+ */
+#ifndef GS_SOLVER_MODEL_H
+#define GS_SOLVER_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vmath.h"
+
+/* Units per block of the group kernel; groups are padded to a multiple. */
+#define GS_BLK 64
+/* Channel slots per group unit and gates per tabchannel. */
+#define GS_MAX_SLOTS 16
+#define GS_NGATES 3
+
+/* Table interpolation modes, as GENESIS's interpol calc_mode. */
+enum gs_tabmode { GS_TAB_NOINTERP = 0, GS_TAB_LIN = 1, GS_TAB_FIXED = 2 };
+
+/*
+ * A gate's A and B tables, interleaved for one memory access per lookup:
+ * rec[4i..4i+3] = A_i, A_{i+1}-A_i, B_i, B_{i+1}-B_i; the last record has
+ * zero differences, so clamping the index reproduces GENESIS's end values
+ * exactly.
+ */
+struct gs_tabpair {
+    int xdivs;
+    int mode;          /* enum gs_tabmode */
+    double xmin, xmax; /* V or concentration */
+    double invdx;      /* 1/((xmax-xmin)/xdivs), as GENESIS computes it */
+    double oyA, oyB;   /* GS_TAB_FIXED values */
+    double *rec;       /* 4*(xdivs+1) doubles */
+};
+
+/* What a gate reads. */
+enum gs_gate_input {
+    GS_GIN_V = 0,     /* membrane potential of the VOLTAGE source */
+    GS_GIN_CONC = 1,  /* concentration (Z gate, Z_conc) */
+    GS_GIN_CODEP = 2, /* Zpower < 0: A = c * A(v), B = B(v) */
+};
+
+/* How a gate's power is applied (g *= pow(x, power)). */
+enum gs_ptype { GS_POW1, GS_POW2, GS_POW3, GS_POW4, GS_POWGEN };
+
+/* A gate's fixed description; gates with equal descriptions share one. */
+struct gs_gatedef {
+    int tab;         /* gs_tabpair index */
+    float power;     /* as given (|Zpower| for co-dependent Z) */
+    uint8_t ptype;   /* enum gs_ptype */
+    uint8_t instant; /* X = A/B instead of integrating */
+    uint8_t input;   /* enum gs_gate_input */
+};
+
+/* Channel slot kinds. */
+enum gs_chkind { GS_CH_TAB = 0, GS_CH_SYN = 1 };
+
+/*
+ * Parameters a group's units all share are read from one GS_BLK-long copy
+ * (cache-resident) instead of the per-unit arrays; NULL: they differ, read
+ * the array. Built at compile and reset; a field write that makes a value
+ * differ sets its pointer back to NULL.
+ */
+struct gs_uni {
+    double *B0;
+    float *Cm, *leak, *thresh, *refract;
+    float *Gbar[GS_MAX_SLOTS], *Ek[GS_MAX_SLOTS], *norm[GS_MAX_SLOTS];
+    double *xc1[GS_MAX_SLOTS], *xc2[GS_MAX_SLOTS], *yc1[GS_MAX_SLOTS], *yc2[GS_MAX_SLOTS];
+    void *buf;            /* owns the copies */
+};
+
+/*
+ * The gates of a group that read the Vm through linear tables of one
+ * geometry share the table index, and their tables are merged: record i
+ * holds (A, A', B, B') of gate 0, then gate 1, ..., so one cell's lookups
+ * touch two cache lines whatever the number of gates.
+ */
+#define GS_MAX_BGATES (GS_MAX_SLOTS * GS_NGATES)
+struct gs_bundle {
+    int ngate;
+    int xdivs;
+    double xmin, invdx;
+    double *rec;                     /* 4 * ngate * (xdivs + 1) doubles */
+    uint8_t slot[GS_MAX_BGATES];     /* gate k is gate q[k] of slot slot[k] */
+    uint8_t q[GS_MAX_BGATES];
+};
+
+/* One uniform group of single-compartment units. */
+struct gs_group {
+    int n, npad;          /* units, units rounded up to GS_BLK */
+    int compt0;           /* first compartment index */
+    int nslot;            /* channels per unit, in CHANNEL message order */
+    uint8_t kind[GS_MAX_SLOTS];
+    int base[GS_MAX_SLOTS];  /* first tabchannel or synchan index of the slot */
+    /* tabchannel slots: gate k of slot s is gate gbase[s][k] + u */
+    int gbase[GS_MAX_SLOTS][GS_NGATES];
+    int gdef[GS_MAX_SLOTS][GS_NGATES]; /* -1: no gate */
+    int nspk;             /* spikegens per unit (0 or 1) */
+    int spk0;             /* first spikegen index */
+    struct gs_uni uni;
+    int nbundle;
+    struct gs_bundle *bundle;
+    /* per slot and gate: in a bundle (updated there) or not */
+    bool bundled[GS_MAX_SLOTS][GS_NGATES];
+};
+
+/* Compartment message terms of the general path, in message order. */
+enum gs_term_kind {
+    GS_T_TAB = 0,    /* CHANNEL from tabchannel ref */
+    GS_T_SYN = 1,    /* CHANNEL from synchan ref */
+    GS_T_AXIAL = 2,  /* AXIAL from compartment ref, uses own Ra */
+    GS_T_RAXIAL = 3, /* RAXIAL from compartment ref, its Ra */
+};
+#define GS_TERM_PREV 0x10  /* source value is previous_state, not Vm */
+
+struct gs_term {
+    uint8_t kind;  /* enum gs_term_kind | GS_TERM_PREV */
+    int ref;
+};
+
+/* Inputs of a Ca_concen, in message order. */
+enum gs_cain_kind { GS_CA_ICA = 0, GS_CA_FICA = 1, GS_CA_INC = 2, GS_CA_DEC = 3 };
+struct gs_cainput {
+    uint8_t kind;     /* enum gs_cain_kind */
+    uint8_t chkind;   /* enum gs_chkind of the channel whose Ik is read */
+    int chan;
+    double frac;      /* second value of fractional I_Ca */
+};
+
+/* A spike: source id (spike-source numbering) and the step it fired in. */
+struct gs_spike {
+    int64_t step;
+    int32_t src;
+};
+
+/* Spike event calendar: bucket b holds synapse ids due at step = b mod size. */
+struct gs_calendar {
+    int size;         /* power of two, > longest delay in steps */
+    int32_t **ev;     /* per bucket, synapse ids in insertion order */
+    int *n, *cap;
+};
+
+struct gs_model {
+    double dt;
+    int64_t step;         /* steps advanced since reset */
+    double t;             /* time of the next step (dt accumulated in double) */
+    uint64_t seed;        /* for synchan frequency and randomspike draws */
+    struct vm_exp_table exptab;
+
+    /* compartments */
+    int ncompt;
+    double *V, *Vprev;
+    float *initVm, *Em, *Rm, *Cm, *Ra, *inject, *dia, *len;
+    float *k_leak;        /* Em/Rm, rounded to float as GENESIS does */
+    double *k_B0;         /* 1/Rm */
+    bool *comp_general;   /* updated by the general path */
+
+    /* tabchannels and gates */
+    int ntab;
+    float *Gbar, *tEk;
+    int *tgate;           /* ntab * GS_NGATES gate indices, -1 none */
+    int *tvsrc;           /* VOLTAGE source compartment, -1 none */
+    double *tvreset;      /* v used at reset when there is no VOLTAGE source */
+    double *tXidle;       /* ntab * GS_NGATES: states of absent gates (power 0) */
+    int ngate;
+    double *X;            /* gate states */
+    int *gdef;            /* gatedef per gate */
+    int *gconc;           /* Ca_concen read by the gate, -1 none */
+    int ngatedef;
+    struct gs_gatedef *gatedef;
+    int ntabpair;
+    struct gs_tabpair *tabs;
+
+    /* synchans and synapses */
+    int nsyn;
+    double *sX, *sY;
+    float *act;           /* activation of the current step, float as GENESIS */
+    float *sEk, *tau1, *tau2, *gmax, *freq, *norm;
+    short *normw;
+    double *xc1, *xc2, *yc1, *yc2;
+    int *svsrc;
+    int *syn_first;       /* nsyn + 1: synapses of synchan y are syn_first[y].. */
+    int nsynapse;
+    float *q_weight, *q_delay;
+    int *q_dsteps, *q_src, *q_chan;
+
+    /* spike sources: spikegens 0..nspike-1, then randomspikes, then external */
+    int nspike;
+    float *thresh, *refract, *amp, *lastevent;
+    int *gvsrc;           /* spikegen input compartment */
+    int64_t *lastfire;    /* step of the last spike (state field), -1 none */
+    int nrand;
+    float *r_rate, *r_refract, *r_reset_value, *r_min, *r_max, *r_last, *r_state, *r_realrate;
+    short *r_reset;
+    int next;             /* external sources, after the randomspikes */
+    int *out_first;       /* nsrc + 1: outgoing synapses, CSR, message order */
+    int *out_syn;
+    int *src_order;       /* GENESIS processing order of each source */
+    uint64_t *src_gid;    /* global identity for random streams */
+    uint64_t *syn_gid;    /* global identity of each synchan */
+
+    /* Ca_concen */
+    int nca;
+    double *caC, *Ca, *Ca_base;
+    float *ca_tau, *ca_B, *ca_thick, *ca_act;
+    int *cain_first;
+    struct gs_cainput *cain;
+
+    /* groups and the general path */
+    int ngroup;
+    struct gs_group *groups;
+    int ngen_tab, ngen_syn, ngen_compt, ngen_spk;
+    int *gen_tab, *gen_syn, *gen_compt, *gen_spk;
+    int *term_first;      /* ncompt + 1 */
+    struct gs_term *terms;
+    int nfreq;            /* synchans with background frequency */
+    int *freq_syn;
+    bool zero_delay;      /* some synapse delivers in the step it fires */
+
+    struct gs_calendar cal;
+
+    /* builder id -> array index, per enum gs_ekind (build.h) */
+    int *map[6];
+    int map_n[6];
+
+    /* outputs of advance(): spikes since the last collect */
+    struct gs_spike *spikes;
+    size_t nspikes, spikes_cap;
+    /* scratch: sources that fired in the current step */
+    int32_t *fired;
+    int nfired, fired_cap;
+};
+
+#endif

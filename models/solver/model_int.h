@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * model_int.h: helpers shared by the solver's own files: allocation and
+ * reset of a compiled model, the event calendar, and the scalar forms of
+ * the GENESIS formulas (table lookup, gate powers, conductances) that the
+ * reset, the field reads and the general path use. The vectorised kernel
+ * (cpu/kern.c) uses the same arithmetic, in the same order.
+ * Private to models/solver.
+ */
+#ifndef GS_SOLVER_MODEL_INT_H
+#define GS_SOLVER_MODEL_INT_H
+
+/* No fused multiply-add in any solver file: GENESIS rounds each product. */
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
+
+#include <math.h>
+#include <stdbool.h>
+
+#include "model.h"
+
+/* Allocates every array for the counts already set in M; false when a
+ * user-sized allocation fails (nothing is left allocated then). */
+bool gs_model_alloc(struct gs_model *m);
+
+/* GENESIS RESET of every element, in the order RESET reaches them:
+ * compartments, then channels (which read the reset Vm), synchans,
+ * spikegens, randomspikes and Ca_concen; clears time and pending events. */
+void gs_model_reset(struct gs_model *m);
+
+/* The constants that follow from parameters and dt (Em/Rm, synchan
+ * integration constants, delays in steps, ...), without touching state. */
+void gs_model_derive(struct gs_model *m);
+/* Finds the parameters each group's units share (uniform.c). */
+void gs_model_uniform(struct gs_model *m);
+void gs_model_uniform_free(struct gs_model *m);
+/* Field FIELD of element IDX (array index) of KIND was written: the
+ * group's shared copy of it, if any, no longer holds. */
+void gs_model_nonuniform(struct gs_model *m, int kind, int idx, int field);
+/* randomspike's lastevent after RESET. */
+float gs_randomspike_first(const struct gs_model *m, int r);
+/* Derived constants that follow a field at once (Em/Rm, 1/Rm, delays). */
+void gs_model_refresh_compt(struct gs_model *m, int c);
+/* Makes the calendar hold delays of up to MAXSTEPS steps (keeps events). */
+void gs_cal_fit(struct gs_model *m, int maxsteps);
+void gs_cal_push(struct gs_model *m, int bucket, int32_t syn);
+/* Rebuilds the list of synchans with a background frequency. */
+void gs_model_freq_list(struct gs_model *m);
+
+/* GENESIS TabInterp on both tables of a pair. */
+static inline void
+gs_tab_lookup(const struct gs_tabpair *t, double x, double *A, double *B)
+{
+    if (t->mode == GS_TAB_FIXED) {
+        *A = t->oyA;
+        *B = t->oyB;
+        return;
+    }
+    double lo = (x - t->xmin) * t->invdx;
+    if (!(lo > 0.0))
+        lo = 0.0;    /* also NaN: GENESIS would read out of bounds there */
+    if (lo > (double)t->xdivs)
+        lo = (double)t->xdivs;
+    int i = (int)lo;
+    const double *r = t->rec + 4 * i;
+    if (t->mode == GS_TAB_NOINTERP) {
+        *A = r[0];
+        *B = r[2];
+        return;
+    }
+    double f = lo - (double)i;
+    *A = f * r[1] + r[0];
+    *B = f * r[3] + r[2];
+}
+
+/* pow(x, power) for a gate, as the kernel computes it. */
+static inline double
+gs_gate_pow(double x, const struct gs_gatedef *d)
+{
+    switch (d->ptype) {
+    case GS_POW1:
+        return x;
+    case GS_POW2:
+        return x * x;
+    case GS_POW3:
+        return vm_cube(x);
+    case GS_POW4:
+        return vm_pow4(x);
+    default:
+        return pow(x, (double)d->power);
+    }
+}
+
+/* Gk of tabchannel H: Gbar times the powered gates, X then Y then Z. */
+static inline double
+gs_tab_gk(const struct gs_model *m, int h)
+{
+    double g = m->Gbar[h];
+    for (int k = 0; k < GS_NGATES; k++) {
+        int gi = m->tgate[h * GS_NGATES + k];
+        if (gi >= 0)
+            g *= gs_gate_pow(m->X[gi], &m->gatedef[m->gdef[gi]]);
+    }
+    return g;
+}
+
+static inline double
+gs_syn_gk(const struct gs_model *m, int y)
+{
+    return m->sY[y] * (double)m->norm[y];
+}
+
+/* The Vm a channel read in the last step (0 without a VOLTAGE source). */
+static inline double
+gs_chan_v(const struct gs_model *m, int vsrc)
+{
+    return vsrc >= 0 ? m->Vprev[vsrc] : 0.0;
+}
+
+/* One gate's state update: exponential Euler on X' = A - B X, or A/B. */
+static inline double
+gs_gate_step(double x, double A, double B, bool instant, double dt,
+             const struct vm_exp_table *et)
+{
+    if (instant)
+        return A / B;
+    double D = vm_exp_clamped(-B * dt, et);
+    return x * D + (A / B) * (1.0 - D);
+}
+
+#endif

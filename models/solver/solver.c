@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * solver.c: the solver facade of solver.h. It owns the compiled model and
+ * the probe list, forwards stepping and field access to the backend, and
+ * translates builder ids into array indices.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backend.h"
+#include "build.h"
+#include "model_int.h"
+#include "solver.h"
+
+struct gs_solver *
+gs_solver_new(void)
+{
+    struct gs_solver *s = xcalloc(1, sizeof *s);
+    s->be = &gs_backend_cpu;
+    return s;
+}
+
+static void
+drop_model(struct gs_solver *s)
+{
+    if (s->m && s->be->release)
+        s->be->release(s);
+    gs_model_free(s->m);
+    s->m = NULL;
+    free(s->probe);
+    free(s->rec);
+    s->probe = NULL;
+    s->rec = NULL;
+    s->nprobe = 0;
+    s->nrec = s->rec_cap = 0;
+}
+
+void
+gs_solver_free(struct gs_solver *s)
+{
+    if (!s)
+        return;
+    drop_model(s);
+    free(s);
+}
+
+const char *
+gs_solver_backend(const struct gs_solver *s)
+{
+    if (s->m && s->be->describe)
+        return s->be->describe(s);
+    return s->be->name;
+}
+
+enum gs_status
+gs_solver_compile(struct gs_solver *s, const struct gs_build *b, double dt, uint64_t seed,
+                  char *err, size_t errlen)
+{
+    struct gs_model *m = gsb_compile(b, dt, seed, err, errlen);
+    if (!m)
+        return GS_ERR;
+    drop_model(s);
+    s->m = m;
+    gs_model_derive(m);
+    if (s->be->compile(s, err, errlen) != GS_OK) {
+        gs_model_free(s->m);
+        s->m = NULL;
+        return GS_ERR;
+    }
+    return GS_OK;
+}
+
+bool
+gs_solver_ready(const struct gs_solver *s)
+{
+    return s->m != NULL;
+}
+
+void
+gs_solver_reset(struct gs_solver *s)
+{
+    if (!s->m)
+        return;
+    gs_model_reset(s->m);
+    s->nrec = 0;
+    if (s->be->reset)
+        s->be->reset(s);
+}
+
+enum gs_status
+gs_solver_advance(struct gs_solver *s, int64_t n)
+{
+    if (!s->m)
+        return GS_ERR;
+    return s->be->advance(s, n);
+}
+
+int64_t
+gs_solver_step(const struct gs_solver *s)
+{
+    return s->m ? s->m->step : 0;
+}
+
+double
+gs_solver_read(struct gs_solver *s, int kind, int id, int field)
+{
+    int i = s->m ? gs_model_map(s->m, kind, id) : -1;
+    if (i < 0)
+        return 0.0 / 0.0;
+    return s->be->read_field(s, kind, i, field);
+}
+
+enum gs_wresult
+gs_solver_write(struct gs_solver *s, int kind, int id, int field, double v)
+{
+    int i = s->m ? gs_model_map(s->m, kind, id) : -1;
+    if (i < 0)
+        return GS_W_BAD;
+    return s->be->write_field(s, kind, i, field, v);
+}
+
+enum gs_status
+gs_solver_fire(struct gs_solver *s, int src, int64_t at)
+{
+    struct gs_model *m = s->m;
+    int ms = m ? gs_model_map(m, GS_K_SRC, src) : -1;
+    if (ms < 0)
+        return GS_ERR;
+    for (int j = m->out_first[ms]; j < m->out_first[ms + 1]; j++) {
+        int64_t due = at + m->q_dsteps[m->out_syn[j]];
+        if (due < m->step || due >= m->step + m->cal.size)
+            return GS_ERR;
+    }
+    for (int j = m->out_first[ms]; j < m->out_first[ms + 1]; j++) {
+        int q = m->out_syn[j];
+        gs_cal_push(m, (int)((at + m->q_dsteps[q]) & (m->cal.size - 1)), q);
+    }
+    return GS_OK;
+}
+
+size_t
+gs_solver_spikes(struct gs_solver *s, struct gs_spike *out, size_t max)
+{
+    return s->m ? s->be->collect_spikes(s, out, max) : 0;
+}
+
+int
+gs_solver_probe(struct gs_solver *s, int kind, int id, int field)
+{
+    int i = s->m ? gs_model_map(s->m, kind, id) : -1;
+    if (i < 0)
+        return -1;
+    s->probe = xreallocarray(s->probe, (size_t)s->nprobe + 1, sizeof *s->probe);
+    s->probe[s->nprobe].kind = kind;
+    s->probe[s->nprobe].idx = i;
+    s->probe[s->nprobe].field = field;
+    /* rows already kept have no value for the new column: drop them */
+    s->nrec = 0;
+    free(s->rec);
+    s->rec = NULL;
+    s->rec_cap = 0;
+    return s->nprobe++;
+}
+
+size_t
+gs_solver_records(struct gs_solver *s, double *out, size_t maxrows)
+{
+    return s->m ? s->be->collect_records(s, out, maxrows) : 0;
+}
+
+size_t
+gs_solver_bytes(const struct gs_solver *s)
+{
+    const struct gs_model *m = s->m;
+    if (!m)
+        return 0;
+    size_t b = 0;
+    b += (size_t)m->ncompt * (2 * sizeof(double) + 10 * sizeof(float) + sizeof(double) + 1);
+    b += (size_t)m->ntab * (2 * sizeof(float) + (GS_NGATES * 2 + 1) * sizeof(int) +
+                            (GS_NGATES + 1) * sizeof(double));
+    b += (size_t)m->ngate * (sizeof(double) + 2 * sizeof(int));
+    b += (size_t)m->nsyn * (6 * sizeof(double) + 8 * sizeof(float) + 3 * sizeof(int) + 10);
+    b += (size_t)m->nsynapse * (2 * sizeof(float) + 4 * sizeof(int));
+    b += (size_t)m->nspike * (4 * sizeof(float) + sizeof(int) + sizeof(int64_t));
+    b += (size_t)(m->nspike + m->nrand) * (2 * sizeof(int) + sizeof(uint64_t));
+    for (int i = 0; i < m->ntabpair; i++)
+        b += 4 * sizeof(double) * (size_t)(m->tabs[i].xdivs + 1);
+    for (int k = 0; k < 6; k++)
+        b += sizeof(int) * (size_t)m->map_n[k];
+    for (int i = 0; i < m->cal.size; i++)
+        b += sizeof(int32_t) * (size_t)m->cal.cap[i];
+    return b;
+}
+
+struct gs_model *
+gs_solver_model(struct gs_solver *s)
+{
+    return s->m;
+}
