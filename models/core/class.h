@@ -42,6 +42,9 @@ enum gs_field_flags {
                             * reads and writes go through the solver's ops */
     GS_F_STRUCT = 1u << 3, /* changing it changes the model's structure: the compiled
                             * model is marked dirty (e.g. a gate power) */
+    GS_F_SHARED = 1u << 4, /* a GS_TABLE the class shares between copies and counts
+                            * references to itself (GENESIS's tabchannel tables):
+                            * copy does not duplicate it, delete does not free it */
 };
 
 struct gs_field {

@@ -520,7 +520,7 @@ field_free_owned(struct gs_element *el)
         if (f->type == GS_STR) {
             free(*(char **)a);
             *(char **)a = NULL;
-        } else if (f->type == GS_TABLE) {
+        } else if (f->type == GS_TABLE && !(f->flags & GS_F_SHARED)) {
             interpol_free(*(struct interpol **)a);
             *(struct interpol **)a = NULL;
         }
@@ -534,7 +534,7 @@ field_dup_owned(struct gs_element *dst)
         void *a = (char *)dst + f->offset;
         if (f->type == GS_STR && *(char **)a)
             *(char **)a = xstrdup(*(char **)a);
-        else if (f->type == GS_TABLE)
+        else if (f->type == GS_TABLE && !(f->flags & GS_F_SHARED))
             *(struct interpol **)a = interpol_dup(*(struct interpol **)a);
     }
 }
