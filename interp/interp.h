@@ -38,6 +38,13 @@ enum gs_status interp_eval_lua_chunk(struct gs_sim *sim, const char *text, const
 /* Calls FN with the name of each script function. */
 void interp_script_functions(struct gs_sim *sim, bool (*fn)(const char *name, void *arg),
                              void *arg);
+/* Runs the command line ARGV[0] ARGV[1] ... as a script line would: a
+ * script function, runtime built-in or command named ARGV[0] (or
+ * "name@nodes"), with the other words as its string arguments, unparsed.
+ * Errors inside are reported where they happen, under the script error
+ * policy; returns GS_ERR only when running scripts must stop (-strict).
+ * Installed as sim->run_words for callbacks from lower layers. */
+enum gs_status interp_run_words(struct gs_sim *sim, int argc, const char *const *argv);
 /* Compiles SLI source to Lua text (for --emit-lua). Returns GS_ERR and
  * reports a syntax error. OUT receives the Lua. */
 enum gs_status interp_emit_lua(struct gs_sim *sim, const char *path, struct strbuf *out);

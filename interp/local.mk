@@ -5,6 +5,7 @@ libgensh_a_SOURCES += \
 	%reldir%/interp.h \
 	%reldir%/interp_int.h \
 	%reldir%/args.c \
+	%reldir%/callback.c \
 	%reldir%/complete.c \
 	%reldir%/lbind.c \
 	%reldir%/lpar.c \
@@ -20,7 +21,8 @@ libgensh_a_SOURCES += \
 	%reldir%/commands/cmd_shell.c \
 	%reldir%/commands/cmd_sim.c \
 	%reldir%/commands/cmd_math.c \
-	%reldir%/commands/cmd_string.c
+	%reldir%/commands/cmd_string.c \
+	%reldir%/commands/cmd_xodus.c
 
 # The SLI runtime is Lua source embedded in the binary as a C string.
 nodist_libgensh_a_SOURCES += %reldir%/sli/runtime_lua.c

@@ -224,6 +224,7 @@ gs_sim_new(const struct gs_options *opt, const char *datadir)
     rng_seed(&sim->rng, sim->opt.seed);
     model_new(sim);
     interp_new(sim, datadir);
+    sim->run_words = interp_run_words;
     return sim;
 }
 

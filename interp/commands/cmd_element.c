@@ -443,6 +443,10 @@ cmd_create_exec(struct gs_call *call)
         const char *w = call->pos[i];
         if (strcmp(w, "-autoindex") == 0) {
             autoindex = true;
+        } else if (cls->create_args) {
+            /* The class reads these words itself (XODUS widgets: "[x,y,w,h]",
+             * -nolabel, ...), once the element exists. */
+            names[nf++] = w;
         } else if (w[0] == '-' && w[1] && !(w[1] >= '0' && w[1] <= '9') && w[1] != '.') {
             if (i + 1 >= call->npos) {
                 st = gs_error(sim, "field initialiser '%s' has no value", w);
@@ -466,7 +470,10 @@ cmd_create_exec(struct gs_call *call)
     struct gs_handle prev_h = prev ? elem_handle(prev) : (struct gs_handle){0, 0};
     if (st == GS_OK)
         st = elem_create(sim, cls, parent, name, index, &el);
-    if (st == GS_OK && nf > 0 && field_set_many(sim, el, nf, names, values) != GS_OK) {
+    if (st == GS_OK && nf > 0
+        && (cls->create_args ? cls->create_args(sim, el, nf, names)
+                             : field_set_many(sim, el, nf, names, values))
+               != GS_OK) {
         /* Nothing half-done: the element goes again, and ^ is what it was. */
         elem_delete(sim, el);
         sim->model->last = prev ? elem_from_handle(sim->model, prev_h) : NULL;

@@ -66,6 +66,12 @@ struct gs_sim {
     /* Element-path completion, installed by the model (NULL until then). */
     void (*complete_path)(struct gs_sim *sim, const char *prefix,
                           bool (*fn)(const char *cand, void *arg), void *arg);
+    /* Runs a command line given as words (a script function, runtime
+     * built-in or command, and "name@nodes"), as a script line would;
+     * installed by interp/ (NULL until then). Lower layers use it for script
+     * callbacks (the -script of XODUS widgets). Errors inside are reported
+     * where they happen; GS_ERR means the running scripts are stopping. */
+    enum gs_status (*run_words)(struct gs_sim *sim, int argc, const char *const *argv);
     bool quit_requested;          /* `quit` ran: stop after this command */
     int exit_status;              /* status `quit`/`exit` asked for */
 };

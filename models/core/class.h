@@ -136,6 +136,14 @@ struct gs_class {
     /* After the core zeroed the instance and linked it in: set defaults,
      * allocate what the class owns. GS_ERR undoes the create. */
     gs_elem_fn create;
+    /* The words of the create line after the path that the class reads
+     * itself (XODUS widgets: a geometry "[x,y,w,h]", flags such as -nolabel,
+     * options whose names are not field names). create calls it right after
+     * the element exists, with every such word except -autoindex; on GS_ERR
+     * create deletes the element again, so nothing is left half made. NULL:
+     * create's own "-field value" rule applies. */
+    enum gs_status (*create_args)(struct gs_sim *sim, struct gs_element *el, int argc,
+                                  const char *const *argv);
     /* After a byte copy of the instance (copy command): deep-copy what the
      * class owns (strings and tables are handled by the core already).
      * Must not share pointers with SRC afterwards. */

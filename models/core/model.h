@@ -87,6 +87,7 @@ struct gs_model {
     bool dirty;                    /* structure changed since the last compile */
     bool stop_requested;           /* `stop`: end the running step loop */
     char float_format[16];         /* printf format of numeric field values ("%0.10g") */
+    char colorscale[16];           /* XODUS colour scale chosen by xcolorscale ("": default) */
 
     /* The compiled model. */
     const struct gs_solver_ops *solver;
