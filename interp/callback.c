@@ -2,8 +2,9 @@
 /*
  * callback.c: runs a command line given as words (interp_run_words), the
  * way GENESIS's ExecuteFunction ran widget scripts: the first word names a
- * script function, runtime built-in or command (or "name@nodes"), and the
- * other words are passed as strings, with no further substitution. It goes
+ * script function, runtime built-in or command (or "name@nodes"), or else a
+ * function of a .lua script, and the other words are passed as strings,
+ * with no further substitution. It goes
  * through the SLI runtime's own dispatch (gensh.S.run, gensh.R.call), so
  * errors are reported and counted exactly as for a script line. Installed
  * as sim->run_words, so that models/ (XODUS widget -script callbacks) can
@@ -37,6 +38,37 @@ push_runtime_fn(lua_State *L, const char *table, const char *fn)
     return true;
 }
 
+/* Is NAME neither a script function, a runtime built-in nor a command, but
+ * a global Lua function? */
+static bool
+is_lua_function_only(lua_State *L, const char *name)
+{
+    static const char *const tables[][2] = {{"F", NULL}, {"S", "builtin"}, {"C", NULL}};
+    bool known = false;
+    lua_getglobal(L, "gensh"); /* gensh */
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0] && !known; i++) {
+        int pushed = 1;
+        lua_getfield(L, -1, tables[i][0]); /* gensh T */
+        if (tables[i][1] && lua_istable(L, -1)) {
+            lua_getfield(L, -1, tables[i][1]); /* gensh T sub */
+            pushed++;
+        }
+        if (lua_istable(L, -1)) {
+            lua_getfield(L, -1, name); /* gensh ... v */
+            known = !lua_isnil(L, -1);
+            pushed++;
+        }
+        lua_pop(L, pushed); /* gensh */
+    }
+    lua_pop(L, 1);
+    if (known)
+        return false;
+    lua_getglobal(L, name); /* v */
+    bool fn = lua_isfunction(L, -1);
+    lua_pop(L, 1);
+    return fn;
+}
+
 enum gs_status
 interp_run_words(struct gs_sim *sim, int argc, const char *const *argv)
 {
@@ -63,6 +95,13 @@ interp_run_words(struct gs_sim *sim, int argc, const char *const *argv)
             lua_rawseti(L, -2, i);
         }
         nargs = 3;
+    } else if (is_lua_function_only(L, argv[0])) {
+        /* A function defined in a .lua script (the Lua route): called
+         * directly, with the words as strings. */
+        lua_getglobal(L, argv[0]); /* f */
+        for (int i = 1; i < argc; i++)
+            lua_pushstring(L, argv[i]); /* f args... */
+        nargs = argc - 1;
     } else {
         if (!push_runtime_fn(L, "S", "run"))
             return gs_error(sim, "'%s': the SLI runtime is not loaded", argv[0]);

@@ -12,6 +12,7 @@
  * every step. Headless: nothing is drawn; xpts/ypts/zpts->table[i],
  * ncoords and values[k][i] can be read.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -384,8 +385,17 @@ xview_reset(struct gs_sim *sim, struct gs_element *el)
     v->ncoords = 0;
     if (is_msg_mode(v->field2))
         return gs_error(sim, "field2 cannot be '%s' (only field can)", v->field2);
-    enum gs_status st = v->path[0] ? coords_from_path(sim, v) : coords_from_msgs(sim, v);
-    if (st != GS_OK)
+    if (v->path[0] && coords_from_path(sim, v) != GS_OK) {
+        /* Say which view the path or field belongs to (the first cause kept). */
+        char msg[sizeof sim->diag.msg];
+        snprintf(msg, sizeof msg, "%s", sim->diag.msg);
+        gs_diag_clear(sim);
+        char *path = elem_path_str(el);
+        gs_error(sim, "xview '%s': %s", path, msg);
+        free(path);
+        return GS_ERR;
+    }
+    if (!v->path[0] && coords_from_msgs(sim, v) != GS_OK)
         return GS_ERR;
     for (int k = 0; k < XVIEW_NVAL; k++)
         memset(v->vals[k], 0, (size_t)v->cap * sizeof(double));

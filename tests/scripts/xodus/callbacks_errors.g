@@ -1,0 +1,20 @@
+// test-options: -nox
+// errors inside a widget's script are reported at the line that ran it,
+// and the script goes on; so do bad events
+create xform /f
+create xbutton /f/b -script "nosuchfunction 1 2; echo after the bad one"
+call /f/b B1DOWN
+setfield /f/b script "setfield /f/b nosuchfield 1; echo still here"
+call /f/b B1DOWN
+function clicked(w)
+    echo clicked {w}
+    setfield {w} onlabel
+end
+setfield /f/b script "clicked <widget>"
+call /f/b B1DOWN
+call /f/b B1UP
+call /f/b NOSUCHEVENT
+create xform /f2
+call /f2 B1DOWN
+call /f/b
+echo done

@@ -1,0 +1,34 @@
+// test-options: -nox
+// messages a widget does not take, and bad slots: errors, nothing added
+setclock 0 1
+create pulsegen /pg
+create xform /f
+create xgraph /f/g
+create xdraw /f/d
+create xview /f/d/v
+addmsg /pg /f/g VAL1 output
+addmsg /pg /f/g PLOT output *name
+addmsg /pg /f/g PLOT *text *name *red
+addmsg /pg /f/g X output *nosuchplot
+addmsg /pg /f/d/v COORDS x y
+addmsg /pg /f/d/v IVAL1 *first output
+addmsg /pg /f PLOT output *p *red
+echo {getmsg /f/g -incoming -count} {getmsg /f/d/v -incoming -count} {el /f/g/#[TYPE=xplot]}
+// an ICOORDS index must be a point number: reset says which
+addmsg /pg /f/d/v ICOORDS -1 x y z
+reset
+deletemsg /f/d/v 0 -incoming
+addmsg /pg /f/d/v ICOORDS 2.5e9 x y z
+reset
+// field2 cannot be msgin; a field that is not there stops the reset
+deletemsg /f/d/v 0 -incoming
+setfield /f/d/v path /pg field nosuchfield
+reset
+setfield /f/d/v field output field2 msgin
+reset
+setfield /f/d/v field2 ""
+reset
+echo {getfield /f/d/v ncoords} {getfield /f/d/v values[0][0]}
+// points outside ncoords are not fields
+echo {getfield /f/d/v values[0][1]}
+echo {getfield /f/d/v values[5][0]}
