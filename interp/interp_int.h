@@ -28,6 +28,9 @@ void lb_set_sim(lua_State *L, struct gs_sim *sim);
 /* Registers every command of the table as gensh.C[name] (and a global when
  * the name is free). Defined in lbind.c. */
 void lb_register_commands(lua_State *L);
+/* Registers element handles: gensh.element(path) and the global element()
+ * (when free), with the "gensh.element" metatable. Defined in lelem.c. */
+void lb_register_elements(lua_State *L);
 /* Pushes the location "FILE:LINE" of the innermost script frame, or "" when
  * the call comes from the prompt. Defined in lbind.c. */
 const char *lb_where(lua_State *L);

@@ -8,6 +8,7 @@ libgensh_a_SOURCES += \
 	%reldir%/callback.c \
 	%reldir%/complete.c \
 	%reldir%/lbind.c \
+	%reldir%/lelem.c \
 	%reldir%/lpar.c \
 	%reldir%/lstate.c \
 	%reldir%/registry.c \

@@ -196,6 +196,7 @@ interp_new(struct gs_sim *sim, const char *datadir)
     lua_setfield(L, -2, "strict");
     lua_setglobal(L, "gensh");
     lb_register_commands(L);
+    lb_register_elements(L);
 
     if (luaL_loadbuffer(L, sli_runtime_lua, sli_runtime_lua_len, "=[sli runtime]") != LUA_OK
         || lua_pcall(L, 0, 0, 0) != LUA_OK)
