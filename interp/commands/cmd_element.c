@@ -16,6 +16,7 @@
 static enum gs_status cmd_call_exec(struct gs_call *call);
 static enum gs_status cmd_ce_exec(struct gs_call *call);
 static enum gs_status cmd_copy_exec(struct gs_call *call);
+static enum gs_status cmd_countelementlist_exec(struct gs_call *call);
 static enum gs_status cmd_create_exec(struct gs_call *call);
 static enum gs_status cmd_delete_exec(struct gs_call *call);
 static enum gs_status cmd_disable_exec(struct gs_call *call);
@@ -75,6 +76,18 @@ const struct gs_cmd cmd_copy_entry = {
     .opts = copy_opts,
     .flags = GS_CMD_MUTATES,
     .exec = cmd_copy_exec,
+};
+
+const struct gs_cmd cmd_countelementlist_entry = {
+    .name = "countelementlist",
+    .family = "element",
+    .summary = "return how many elements a wildcard pattern matches",
+    .usage = "pattern",
+    .pos = {{"pattern", GS_ARG_STR}},
+    .min_pos = 1,
+    .max_pos = 1,
+    .flags = GS_CMD_RESULT,
+    .exec = cmd_countelementlist_exec,
 };
 
 const struct gs_cmd cmd_create_entry = {
@@ -424,6 +437,17 @@ cmd_copy_exec(struct gs_call *call)
     free(made_h);
     free(name);
     return st;
+}
+
+static enum gs_status
+cmd_countelementlist_exec(struct gs_call *call)
+{
+    struct gs_elist l = GS_ELIST_INIT;
+    if (path_glob(call->sim, gs_arg(call, 0), &l) != GS_OK)
+        return GS_ERR;
+    gs_result_int(call, (long long)l.n);
+    elist_free(&l);
+    return GS_OK;
 }
 
 static enum gs_status

@@ -25,3 +25,4 @@ echo {el /nothing/#}
 echo {exists /net/cell[1]} {exists /net/cell[3]} {exists /net/tab step_mode} {exists /net/tab Vm}
 echo {isa table /net/tab} {isa neutral /net/tab}
 echo {getpath /net/cell[2]/pg -head} {getpath /net/cell[2]/pg -tail} {getpath pg -head}
+echo {countelementlist /net/cell[]} {countelementlist /##[TYPE=pulsegen]} {countelementlist /none/#}
