@@ -67,3 +67,9 @@ EXTRA_PROGRAMS = %reldir%/perf/bench_cells
 %canon_reldir%_perf_bench_cells_LDADD = $(GS_LIBS)
 bench: %reldir%/perf/bench_cells$(EXEEXT)
 .PHONY: bench
+
+# The headless XODUS classes and the callback path into the interpreter.
+check_PROGRAMS += %reldir%/unit/test_xodus.t
+TESTS += %reldir%/unit/test_xodus.t
+%canon_reldir%_unit_test_xodus_t_SOURCES = %reldir%/unit/test_xodus.c %reldir%/tap.h
+%canon_reldir%_unit_test_xodus_t_LDADD = $(GS_LIBS)
