@@ -157,8 +157,9 @@ scan_string(struct lexer *lx, struct token *t)
     size_t vstart = lx->pos, n = 0;
     size_t quotes = 0; /* escaped quotes seen: each drops a backslash */
     for (;;) {
+        /* A string cannot span lines, so more text cannot complete it. */
         if (at_end(lx, 0))
-            sli_incomplete_at(lx->p, t->line, start, "unterminated string: '\"' expected");
+            sli_error_at(lx->p, t->line, start, "unterminated string: '\"' expected");
         int c = lex_peekc(lx, 0);
         if (is_eol(c))
             sli_error_at(lx->p, t->line, start,

@@ -486,7 +486,10 @@ test_incomplete(void)
     is_incomplete("echo a \\\n", "continuation at the end");
     is_incomplete("echo a \\", "continuation without a line end");
     is_incomplete("/* comment\n", "open comment");
-    is_incomplete("echo \"abc", "string open at the very end");
+    enum sli_status st0;
+    char *m0 = error_of("echo \"abc", &st0);
+    ok(st0 == SLI_ERROR, "a string open at the very end is an error (strings are one line)");
+    free(m0);
     is_incomplete("int x =", "declaration missing its value");
     is_complete("if (1)\nend\n", "closed if");
     is_complete("echo {1 +\n 2}\n", "a brace may span lines");
