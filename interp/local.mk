@@ -23,6 +23,7 @@ libgensh_a_SOURCES += \
 	%reldir%/commands/cmd_sim.c \
 	%reldir%/commands/cmd_math.c \
 	%reldir%/commands/cmd_string.c \
+	%reldir%/commands/cmd_tables.c \
 	%reldir%/commands/cmd_xodus.c
 
 # The SLI runtime is Lua source embedded in the binary as a C string.

@@ -13,6 +13,7 @@
 #include <lualib.h>
 
 #include "../models/core/model.h"
+#include "../models/solver/sclass.h"
 #include "cmd.h"
 #include "interp_int.h"
 #include "sli/sli.h"
@@ -224,6 +225,7 @@ gs_sim_new(const struct gs_options *opt, const char *datadir)
     sim->err = stderr;
     rng_seed(&sim->rng, sim->opt.seed);
     model_new(sim);
+    gs_solver_install(sim);
     interp_new(sim, datadir);
     sim->run_words = interp_run_words;
     return sim;

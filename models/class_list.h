@@ -5,10 +5,17 @@
  * GS_CLASS(x) names `const struct gs_class x_class`, defined in
  * models/<family>/x.c. No include guard, on purpose.
  */
+GS_CLASS(Ca_concen)
 GS_CLASS(asc_file)
+GS_CLASS(compartment)
 GS_CLASS(diffamp)
 GS_CLASS(neutral)
 GS_CLASS(pulsegen)
+GS_CLASS(randomspike)
+GS_CLASS(spikegen)
+GS_CLASS(symcompartment)
+GS_CLASS(synchan)
+GS_CLASS(tabchannel)
 GS_CLASS(table)
 GS_CLASS(xaxis)
 GS_CLASS(xbutton)

@@ -47,6 +47,8 @@ libgensh_a_SOURCES += \
 	%reldir%/solver/model_int.h \
 	%reldir%/solver/model.c \
 	%reldir%/solver/solver.h \
+	%reldir%/solver/sclass.h \
+	%reldir%/solver/glue.c \
 	%reldir%/solver/solver.c \
 	%reldir%/solver/uniform.c \
 	%reldir%/solver/vmath.h \
@@ -58,4 +60,14 @@ libgensh_a_SOURCES += \
 	%reldir%/solver/cpu/kern_avx2.c \
 	%reldir%/solver/cpu/kern_avx512.c \
 	%reldir%/channels/gate_tables.h \
-	%reldir%/channels/gate_tables.c
+	%reldir%/channels/gate_tables.c \
+	%reldir%/channels/tabchannel.h \
+	%reldir%/channels/tabchannel.c \
+	%reldir%/channels/Ca_concen.c \
+	%reldir%/compartment/compartment_int.h \
+	%reldir%/compartment/compartment.c \
+	%reldir%/compartment/compartment_solver.c \
+	%reldir%/compartment/symcompartment.c \
+	%reldir%/synapses/randomspike.c \
+	%reldir%/synapses/spikegen.c \
+	%reldir%/synapses/synchan.c

@@ -46,7 +46,7 @@ struct gs_probe {
 };
 
 struct gs_solver {
-    struct gs_model *m;
+    struct gs_cmodel *m;
     const struct gs_backend *be;
     void *be_state;
     struct gs_probe *probe;
@@ -58,7 +58,10 @@ struct gs_solver {
 extern const struct gs_backend gs_backend_cpu;
 
 /* Host-side field access on the model arrays (fields.c), by array index. */
-double gs_model_read(const struct gs_model *m, int kind, int idx, int field);
-enum gs_wresult gs_model_write(struct gs_model *m, int kind, int idx, int field, double v);
+double gs_model_read(const struct gs_cmodel *m, int kind, int idx, int field);
+enum gs_wresult gs_model_write(struct gs_cmodel *m, int kind, int idx, int field, double v);
+/* Where a stored field lives in the arrays (messages may point there);
+ * NULL for values computed on demand (Gk, Ik, spikegen state). */
+void *gs_model_field_ptr(struct gs_cmodel *m, int kind, int idx, int field, bool *is_float);
 
 #endif

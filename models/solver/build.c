@@ -56,13 +56,13 @@ gsb_compartment(struct gs_build *b, const struct gsb_compt *c)
 }
 
 int
-gsb_tabpair(struct gs_build *b, const void *key, int xdivs, double xmin, double xmax, int mode,
-            const double *A, const double *B, double oyA, double oyB)
+gsb_tabpair(struct gs_build *b, const void *keyA, const void *keyB, int xdivs, double xmin,
+            double xmax, int mode, const double *A, const double *B, double oyA, double oyB)
 {
     /* the same caller's tables again (copies of one prototype share them) */
-    if (key) {
+    if (keyA && keyB) {
         for (int i = b->tabs.n - 1; i >= 0 && i >= b->tabs.n - 64; i--)
-            if (b->tabs.v[i].key == key)
+            if (b->tabs.v[i].keyA == keyA && b->tabs.v[i].keyB == keyB)
                 return i;
     }
     size_t n = (size_t)(xdivs + 1);
@@ -81,13 +81,15 @@ gsb_tabpair(struct gs_build *b, const void *key, int xdivs, double xmin, double 
             t->mode == mode && t->oyA == oyA && t->oyB == oyB &&
             (!A || memcmp(t->A, A, n * sizeof *A) == 0) &&
             (!B || memcmp(t->B, B, n * sizeof *B) == 0)) {
-            if (key && !t->key)
-                b->tabs.v[i].key = key;
+            if (keyA && keyB && !t->keyA) {
+                b->tabs.v[i].keyA = keyA;
+                b->tabs.v[i].keyB = keyB;
+            }
             return i;
         }
     }
     struct btab t = {xdivs, mode, xmin, xmax, oyA, oyB, xcalloc(n, sizeof(double)),
-                     xcalloc(n, sizeof(double)), key, h};
+                     xcalloc(n, sizeof(double)), keyA, keyB, h};
     if (A)
         memcpy(t.A, A, n * sizeof *A);
     if (B)
@@ -137,9 +139,17 @@ gsb_extsource(struct gs_build *b)
 }
 
 int
+gsb_synapse_ext(struct gs_build *b, int syn, int src, float *weight, float *delay)
+{
+    struct bsyn q = {syn, src, *weight, *delay, weight, delay};
+    PUSH(b->synapse, q);
+    return b->synapse.n - 1;
+}
+
+int
 gsb_synapse(struct gs_build *b, int syn, int src, float weight, float delay)
 {
-    struct bsyn q = {syn, src, weight, delay};
+    struct bsyn q = {syn, src, weight, delay, NULL, NULL};
     PUSH(b->synapse, q);
     return b->synapse.n - 1;
 }
@@ -163,6 +173,24 @@ gsb_term(struct gs_build *b, int compt, int kind, int ref)
 {
     struct bterm t = {compt, kind, ref};
     PUSH(b->term, t);
+}
+
+void
+gsb_set_vsrc(struct gs_build *b, int kind, int id, int compt)
+{
+    if (kind == GS_K_TAB && id >= 0 && id < b->tab.n)
+        b->tab.v[id].vsrc = compt;
+    else if (kind == GS_K_SYN && id >= 0 && id < b->syn.n)
+        b->syn.v[id].vsrc = compt;
+    else if (kind == GS_K_SRC && id >= 0 && id < b->src.n && b->src.v[id].kind == 0)
+        b->spk.v[b->src.v[id].idx].vsrc = compt;
+}
+
+void
+gsb_set_conc(struct gs_build *b, int tab, int gate, int ca)
+{
+    if (tab >= 0 && tab < b->tab.n && gate >= 0 && gate < GS_NGATES)
+        b->tab.v[tab].g[gate].conc = ca;
 }
 
 void

@@ -13,6 +13,7 @@
 #ifndef GS_SOLVER_BUILD_H
 #define GS_SOLVER_BUILD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -28,6 +29,7 @@ enum gs_ekind {
 struct gsb_compt {
     float Em, Rm, Cm, Ra, inject, initVm, dia, len;
     double Vm;
+    bool sym;         /* symcompartment */
 };
 
 /* One gate of a tabchannel. */
@@ -74,12 +76,12 @@ void gsb_free(struct gs_build *b);
 
 int gsb_compartment(struct gs_build *b, const struct gsb_compt *c);
 /* A/B table pair with XDIVS+1 points each (copied); equal pairs share an
- * id. KEY, when not NULL, names the caller's table pair: a pair added again
- * with the same KEY (tables shared by copies of one prototype) is found
- * without comparing contents, so the caller must not change a keyed
+ * id. KEYA and KEYB, when not NULL, name the caller's tables: a pair added
+ * again with the same keys (tables shared by copies of one prototype) is
+ * found without comparing contents, so the caller must not change a keyed
  * table while the builder lives. */
-int gsb_tabpair(struct gs_build *b, const void *key, int xdivs, double xmin, double xmax,
-                int mode, const double *A, const double *B, double oyA, double oyB);
+int gsb_tabpair(struct gs_build *b, const void *keyA, const void *keyB, int xdivs, double xmin,
+                double xmax, int mode, const double *A, const double *B, double oyA, double oyB);
 int gsb_tabchannel(struct gs_build *b, const struct gsb_tabchan *t);
 int gsb_synchan(struct gs_build *b, const struct gsb_synchan *s);
 /* Spike sources share one numbering, in the order they are added. */
@@ -90,6 +92,10 @@ int gsb_extsource(struct gs_build *b);
 /* A SPIKE message from source SRC to synchan SYN; its index within SYN is
  * the number of earlier synapses of SYN. Returns the synapse id. */
 int gsb_synapse(struct gs_build *b, int syn, int src, float weight, float delay);
+/* The same, with the weight and delay kept by the caller (a synchan's
+ * per-message data): the compiled model reads them there, so they must
+ * stay at these addresses while the model lives. */
+int gsb_synapse_ext(struct gs_build *b, int syn, int src, float *weight, float *delay);
 int gsb_caconc(struct gs_build *b, const struct gsb_caconc *c);
 /* A message into Ca_concen CA reading the Ik of channel (CHKIND, CHAN). */
 void gsb_cainput(struct gs_build *b, int ca, int kind, int chkind, int chan, double frac);
@@ -97,6 +103,13 @@ void gsb_cainput(struct gs_build *b, int ca, int kind, int chkind, int chan, dou
  * gs_term_kind (| GS_TERM_PREV for previous_state), ref a channel or
  * compartment id. */
 void gsb_term(struct gs_build *b, int compt, int kind, int ref);
+/* Wiring found after the element was added (its source may come later in
+ * element order): the VOLTAGE source of a tabchannel, synchan or spikegen
+ * (KIND GS_K_TAB, GS_K_SYN or GS_K_SRC), and the Ca_concen read by gate
+ * GATE (0-2) of tabchannel TAB. */
+void gsb_set_vsrc(struct gs_build *b, int kind, int id, int compt);
+void gsb_set_conc(struct gs_build *b, int tab, int gate, int ca);
+
 /* Global identities for the random streams (default: the builder id). */
 void gsb_set_gid(struct gs_build *b, int kind, int id, uint64_t gid);
 
@@ -105,11 +118,11 @@ void gsb_set_gid(struct gs_build *b, int kind, int id, uint64_t gid);
  * gs_model_free) or NULL with a message in ERR for a bad reference or
  * an unsupported wiring.
  */
-struct gs_model *gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err,
+struct gs_cmodel *gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err,
                              size_t errlen);
 
 /* Array index of builder id ID of kind KIND in a compiled model. */
-int gs_model_map(const struct gs_model *m, int kind, int id);
-void gs_model_free(struct gs_model *m);
+int gs_model_map(const struct gs_cmodel *m, int kind, int id);
+void gs_model_free(struct gs_cmodel *m);
 
 #endif

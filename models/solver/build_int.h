@@ -28,11 +28,11 @@ struct btab {
     int xdivs, mode;
     double xmin, xmax, oyA, oyB;
     double *A, *B;
-    const void *key;  /* the caller's name for the pair: repeats are found fast */
+    const void *keyA, *keyB; /* the caller's names for the pair: repeats are found fast */
     uint64_t hash;
 };
 struct bsrc { int kind, idx; };  /* 0 spikegen, 1 randomspike, 2 external */
-struct bsyn { int syn, src; float w, d; };
+struct bsyn { int syn, src; float w, d; float *wp, *dp; };
 struct bterm { int compt, kind, ref; };
 struct bcain { int ca; struct gs_cainput in; };
 struct bgid { int kind, id; uint64_t gid; };

@@ -14,19 +14,19 @@
 #include "model_int.h"
 
 static double
-src_read(const struct gs_model *m, int i, int field)
+src_read(const struct gs_cmodel *m, int i, int field)
 {
     if (i < m->nspike) {
         switch (field) {
-        case GS_F_THRESH:
+        case GS_SF_THRESH:
             return m->thresh[i];
-        case GS_F_REFRACT:
+        case GS_SF_REFRACT:
             return m->refract[i];
-        case GS_F_AMP:
+        case GS_SF_AMP:
             return m->amp[i];
-        case GS_F_LASTEVENT:
+        case GS_SF_LASTEVENT:
             return m->lastevent[i];
-        case GS_F_STATE:
+        case GS_SF_STATE:
             return m->lastfire[i] >= 0 && m->lastfire[i] == m->step - 1 ? m->amp[i] : 0.0f;
         default:
             return NAN;
@@ -36,21 +36,21 @@ src_read(const struct gs_model *m, int i, int field)
     if (r >= m->nrand)
         return NAN;
     switch (field) {
-    case GS_F_RATE:
+    case GS_SF_RATE:
         return m->r_rate[r];
-    case GS_F_REFRACT:
+    case GS_SF_REFRACT:
         return m->r_refract[r];
-    case GS_F_MINAMP:
+    case GS_SF_MINAMP:
         return m->r_min[r];
-    case GS_F_MAXAMP:
+    case GS_SF_MAXAMP:
         return m->r_max[r];
-    case GS_F_RESETV:
+    case GS_SF_RESETV:
         return m->r_reset_value[r];
-    case GS_F_RESET:
+    case GS_SF_RESET:
         return m->r_reset[r];
-    case GS_F_LASTEVENT:
+    case GS_SF_LASTEVENT:
         return m->r_last[r];
-    case GS_F_STATE:
+    case GS_SF_STATE:
         return m->r_state[r];
     default:
         return NAN;
@@ -59,86 +59,88 @@ src_read(const struct gs_model *m, int i, int field)
 
 /* Im: GENESIS sums the axial currents and the injected current. */
 static double
-compt_im(const struct gs_model *m, int c)
+compt_im(const struct gs_cmodel *m, int c)
 {
     double im = m->inject[c];
     for (int j = m->term_first[c]; j < m->term_first[c + 1]; j++) {
         const struct gs_term *t = &m->terms[j];
         int k = t->kind & ~GS_TERM_PREV;
-        if (k != GS_T_AXIAL && k != GS_T_RAXIAL)
+        if (k < GS_T_AXIAL)
             continue;
         double v1 = (t->kind & GS_TERM_PREV) ? m->Vprev[t->ref] : m->V[t->ref];
-        double ra = k == GS_T_RAXIAL ? m->Ra[t->ref] : m->Ra[c];
+        double ra = k == GS_T_RAXIAL ? m->Ra[t->ref]
+                    : k == GS_T_TAIL ? (double)m->Ra[t->ref] * m->coeff[c]
+                    : k == GS_T_HEAD ? (double)m->Ra[t->ref] * m->coeff2[c] : m->Ra[c];
         im += (v1 - m->Vprev[c]) / ra;
     }
     return im;
 }
 
 double
-gs_model_read(const struct gs_model *m, int kind, int i, int f)
+gs_model_read(const struct gs_cmodel *m, int kind, int i, int f)
 {
     switch (kind) {
     case GS_K_COMPT:
         switch (f) {
-        case GS_F_VM: return m->V[i];
-        case GS_F_PREV: return m->Vprev[i];
-        case GS_F_INITVM: return m->initVm[i];
-        case GS_F_EM: return m->Em[i];
-        case GS_F_RM: return m->Rm[i];
-        case GS_F_CM: return m->Cm[i];
-        case GS_F_RA: return m->Ra[i];
-        case GS_F_INJECT: return m->inject[i];
-        case GS_F_DIA: return m->dia[i];
-        case GS_F_LEN: return m->len[i];
-        case GS_F_IM: return compt_im(m, i);
+        case GS_SF_VM: return m->V[i];
+        case GS_SF_PREV: return m->Vprev[i];
+        case GS_SF_INITVM: return m->initVm[i];
+        case GS_SF_EM: return m->Em[i];
+        case GS_SF_RM: return m->Rm[i];
+        case GS_SF_CM: return m->Cm[i];
+        case GS_SF_RA: return m->Ra[i];
+        case GS_SF_INJECT: return m->inject[i];
+        case GS_SF_DIA: return m->dia[i];
+        case GS_SF_LEN: return m->len[i];
+        case GS_SF_IM: return compt_im(m, i);
         }
         break;
     case GS_K_TAB:
         switch (f) {
-        case GS_F_GBAR: return m->Gbar[i];
-        case GS_F_EK: return m->tEk[i];
-        case GS_F_GK: return gs_tab_gk(m, i);
-        case GS_F_IK: return (m->tEk[i] - gs_chan_v(m, m->tvsrc[i])) * gs_tab_gk(m, i);
-        case GS_F_X:
-        case GS_F_Y:
-        case GS_F_Z: {
-            int k = f - GS_F_X, gi = m->tgate[i * GS_NGATES + k];
+        case GS_SF_GBAR: return m->Gbar[i];
+        case GS_SF_EK: return m->tEk[i];
+        case GS_SF_GK: return gs_tab_gk(m, i);
+        case GS_SF_IK: return (m->tEk[i] - gs_chan_v(m, m->tvsrc[i])) * gs_tab_gk(m, i);
+        case GS_SF_X:
+        case GS_SF_Y:
+        case GS_SF_Z: {
+            int k = f - GS_SF_X, gi = m->tgate[i * GS_NGATES + k];
             return gi >= 0 ? m->X[gi] : m->tXidle[i * GS_NGATES + k];
         }
         }
         break;
     case GS_K_SYN:
         switch (f) {
-        case GS_F_EK: return m->sEk[i];
-        case GS_F_GK: return gs_syn_gk(m, i);
-        case GS_F_IK: return (m->sEk[i] - gs_chan_v(m, m->svsrc[i])) * gs_syn_gk(m, i);
-        case GS_F_X: return m->sX[i];
-        case GS_F_Y: return m->sY[i];
-        case GS_F_TAU1: return m->tau1[i];
-        case GS_F_TAU2: return m->tau2[i];
-        case GS_F_GMAX: return m->gmax[i];
-        case GS_F_FREQ: return m->freq[i];
-        case GS_F_ACT: return m->act[i];
-        case GS_F_NSYN: return m->syn_first[i + 1] - m->syn_first[i];
-        case GS_F_NORMW: return m->normw[i];
+        case GS_SF_EK: return m->sEk[i];
+        case GS_SF_GK: return gs_syn_gk(m, i);
+        case GS_SF_IK: return (m->sEk[i] - gs_chan_v(m, m->svsrc[i])) * gs_syn_gk(m, i);
+        case GS_SF_X: return m->sX[i];
+        case GS_SF_Y: return m->sY[i];
+        case GS_SF_TAU1: return m->tau1[i];
+        case GS_SF_TAU2: return m->tau2[i];
+        case GS_SF_GMAX: return m->gmax[i];
+        case GS_SF_FREQ: return m->freq[i];
+        case GS_SF_ACT: return m->act[i];
+        case GS_SF_NSYN: return m->syn_first[i + 1] - m->syn_first[i];
+        case GS_SF_NORMW: return m->normw[i];
         }
         break;
     case GS_K_SYNAPSE:
-        if (f == GS_F_WEIGHT)
-            return m->q_weight[i];
-        if (f == GS_F_DELAY)
-            return m->q_delay[i];
+        if (f == GS_SF_WEIGHT)
+            return *m->q_wp[i];
+        if (f == GS_SF_DELAY)
+            return *m->q_dp[i];
         break;
     case GS_K_SRC:
         return src_read(m, i, f);
     case GS_K_CA:
         switch (f) {
-        case GS_F_CA: return m->Ca[i];
-        case GS_F_C: return m->caC[i];
-        case GS_F_CABASE: return m->Ca_base[i];
-        case GS_F_TAU: return m->ca_tau[i];
-        case GS_F_B: return m->ca_B[i];
-        case GS_F_THICK: return m->ca_thick[i];
+        case GS_SF_CA: return m->Ca[i];
+        case GS_SF_C: return m->caC[i];
+        case GS_SF_CABASE: return m->Ca_base[i];
+        case GS_SF_TAU: return m->ca_tau[i];
+        case GS_SF_B: return m->ca_B[i];
+        case GS_SF_THICK: return m->ca_thick[i];
         }
         break;
     }
@@ -146,15 +148,15 @@ gs_model_read(const struct gs_model *m, int kind, int i, int f)
 }
 
 static enum gs_wresult
-src_write(struct gs_model *m, int i, int f, double v)
+src_write(struct gs_cmodel *m, int i, int f, double v)
 {
     if (i < m->nspike) {
         switch (f) {
-        case GS_F_THRESH: m->thresh[i] = (float)v; return GS_W_OK;
-        case GS_F_REFRACT: m->refract[i] = (float)v; return GS_W_OK;
-        case GS_F_AMP: m->amp[i] = (float)v; return GS_W_OK;
-        case GS_F_LASTEVENT: m->lastevent[i] = (float)v; return GS_W_OK;
-        case GS_F_STATE: return GS_W_OK; /* recomputed every step */
+        case GS_SF_THRESH: m->thresh[i] = (float)v; return GS_W_OK;
+        case GS_SF_REFRACT: m->refract[i] = (float)v; return GS_W_OK;
+        case GS_SF_AMP: m->amp[i] = (float)v; return GS_W_OK;
+        case GS_SF_LASTEVENT: m->lastevent[i] = (float)v; return GS_W_OK;
+        case GS_SF_STATE: return GS_W_OK; /* recomputed every step */
         }
         return GS_W_BAD;
     }
@@ -162,14 +164,14 @@ src_write(struct gs_model *m, int i, int f, double v)
     if (r >= m->nrand)
         return GS_W_BAD;
     switch (f) {
-    case GS_F_RATE: m->r_rate[r] = (float)v; break;
-    case GS_F_REFRACT: m->r_refract[r] = (float)v; break;
-    case GS_F_MINAMP: m->r_min[r] = (float)v; return GS_W_OK;
-    case GS_F_MAXAMP: m->r_max[r] = (float)v; return GS_W_OK;
-    case GS_F_RESETV: m->r_reset_value[r] = (float)v; return GS_W_OK;
-    case GS_F_RESET: m->r_reset[r] = (short)v; return GS_W_OK;
-    case GS_F_LASTEVENT: m->r_last[r] = (float)v; return GS_W_OK;
-    case GS_F_STATE: m->r_state[r] = (float)v; return GS_W_OK;
+    case GS_SF_RATE: m->r_rate[r] = (float)v; break;
+    case GS_SF_REFRACT: m->r_refract[r] = (float)v; break;
+    case GS_SF_MINAMP: m->r_min[r] = (float)v; return GS_W_OK;
+    case GS_SF_MAXAMP: m->r_max[r] = (float)v; return GS_W_OK;
+    case GS_SF_RESETV: m->r_reset_value[r] = (float)v; return GS_W_OK;
+    case GS_SF_RESET: m->r_reset[r] = (short)v; return GS_W_OK;
+    case GS_SF_LASTEVENT: m->r_last[r] = (float)v; return GS_W_OK;
+    case GS_SF_STATE: m->r_state[r] = (float)v; return GS_W_OK;
     default: return GS_W_BAD;
     }
     /* randomspike SET: the rate is corrected for the refractory period */
@@ -179,48 +181,47 @@ src_write(struct gs_model *m, int i, int f, double v)
 }
 
 static enum gs_wresult
-delay_write(struct gs_model *m, int q, double v)
+delay_write(struct gs_cmodel *m, int q, double v)
 {
-    m->q_delay[q] = (float)v;
-    int d = (int)((double)m->q_delay[q] / m->dt + 0.9);
-    m->q_dsteps[q] = d < 0 ? 0 : d;
-    if (m->q_dsteps[q] == 0)
+    *m->q_dp[q] = (float)v;
+    int d = gs_syn_dsteps(m, q);
+    if (d == 0)
         m->zero_delay = true;
-    gs_cal_fit(m, m->q_dsteps[q]);
+    gs_cal_fit(m, d);
     return GS_W_OK;
 }
 
 enum gs_wresult
-gs_model_write(struct gs_model *m, int kind, int i, int f, double v)
+gs_model_write(struct gs_cmodel *m, int kind, int i, int f, double v)
 {
     float fv = (float)v;
     gs_model_nonuniform(m, kind, i, f);
     switch (kind) {
     case GS_K_COMPT:
         switch (f) {
-        case GS_F_VM: m->V[i] = v; return GS_W_OK;
-        case GS_F_PREV: m->Vprev[i] = v; return GS_W_OK;
-        case GS_F_INITVM: m->initVm[i] = fv; return GS_W_OK;
-        case GS_F_EM: m->Em[i] = fv; gs_model_refresh_compt(m, i); return GS_W_OK;
-        case GS_F_RM: m->Rm[i] = fv; gs_model_refresh_compt(m, i); return GS_W_OK;
-        case GS_F_CM: m->Cm[i] = fv; return GS_W_OK;
-        case GS_F_RA: m->Ra[i] = fv; return GS_W_OK;
-        case GS_F_INJECT: m->inject[i] = fv; return GS_W_OK;
-        case GS_F_DIA: m->dia[i] = fv; return GS_W_OK;
-        case GS_F_LEN: m->len[i] = fv; return GS_W_OK;
-        case GS_F_IM: return GS_W_OK;
+        case GS_SF_VM: m->V[i] = v; return GS_W_OK;
+        case GS_SF_PREV: m->Vprev[i] = v; return GS_W_OK;
+        case GS_SF_INITVM: m->initVm[i] = fv; return GS_W_OK;
+        case GS_SF_EM: m->Em[i] = fv; gs_model_refresh_compt(m, i); return GS_W_OK;
+        case GS_SF_RM: m->Rm[i] = fv; gs_model_refresh_compt(m, i); return GS_W_OK;
+        case GS_SF_CM: m->Cm[i] = fv; return GS_W_OK;
+        case GS_SF_RA: m->Ra[i] = fv; return GS_W_OK;
+        case GS_SF_INJECT: m->inject[i] = fv; return GS_W_OK;
+        case GS_SF_DIA: m->dia[i] = fv; return GS_W_OK;
+        case GS_SF_LEN: m->len[i] = fv; return GS_W_OK;
+        case GS_SF_IM: return GS_W_OK;
         }
         break;
     case GS_K_TAB:
         switch (f) {
-        case GS_F_GBAR: m->Gbar[i] = fv; return GS_W_OK;
-        case GS_F_EK: m->tEk[i] = fv; return GS_W_OK;
-        case GS_F_GK:
-        case GS_F_IK: return GS_W_OK; /* recomputed every step */
-        case GS_F_X:
-        case GS_F_Y:
-        case GS_F_Z: {
-            int k = f - GS_F_X, gi = m->tgate[i * GS_NGATES + k];
+        case GS_SF_GBAR: m->Gbar[i] = fv; return GS_W_OK;
+        case GS_SF_EK: m->tEk[i] = fv; return GS_W_OK;
+        case GS_SF_GK:
+        case GS_SF_IK: return GS_W_OK; /* recomputed every step */
+        case GS_SF_X:
+        case GS_SF_Y:
+        case GS_SF_Z: {
+            int k = f - GS_SF_X, gi = m->tgate[i * GS_NGATES + k];
             if (gi >= 0)
                 m->X[gi] = v;
             else
@@ -231,39 +232,110 @@ gs_model_write(struct gs_model *m, int kind, int i, int f, double v)
         break;
     case GS_K_SYN:
         switch (f) {
-        case GS_F_EK: m->sEk[i] = fv; return GS_W_OK;
-        case GS_F_GK:
-        case GS_F_IK: return GS_W_OK;
-        case GS_F_X: m->sX[i] = v; return GS_W_OK;
-        case GS_F_Y: m->sY[i] = v; return GS_W_OK;
-        case GS_F_TAU1: m->tau1[i] = fv; return GS_W_OK;
-        case GS_F_TAU2: m->tau2[i] = fv; return GS_W_OK;
-        case GS_F_GMAX: m->gmax[i] = fv; return GS_W_OK;
-        case GS_F_FREQ: m->freq[i] = fv; gs_model_freq_list(m); return GS_W_OK;
-        case GS_F_ACT: m->act[i] = fv; return GS_W_OK;
-        case GS_F_NORMW: m->normw[i] = (short)v; return GS_W_OK;
+        case GS_SF_EK: m->sEk[i] = fv; return GS_W_OK;
+        case GS_SF_GK:
+        case GS_SF_IK: return GS_W_OK;
+        case GS_SF_X: m->sX[i] = v; return GS_W_OK;
+        case GS_SF_Y: m->sY[i] = v; return GS_W_OK;
+        case GS_SF_TAU1: m->tau1[i] = fv; return GS_W_OK;
+        case GS_SF_TAU2: m->tau2[i] = fv; return GS_W_OK;
+        case GS_SF_GMAX: m->gmax[i] = fv; return GS_W_OK;
+        case GS_SF_FREQ: m->freq[i] = fv; gs_model_freq_list(m); return GS_W_OK;
+        case GS_SF_ACT: m->act[i] = fv; return GS_W_OK;
+        case GS_SF_NORMW: m->normw[i] = (short)v; return GS_W_OK;
         }
         break;
     case GS_K_SYNAPSE:
-        if (f == GS_F_WEIGHT) {
-            m->q_weight[i] = fv;
+        if (f == GS_SF_WEIGHT) {
+            *m->q_wp[i] = fv;
             return GS_W_OK;
         }
-        if (f == GS_F_DELAY)
+        if (f == GS_SF_DELAY)
             return delay_write(m, i, v);
         break;
     case GS_K_SRC:
         return src_write(m, i, f, v);
     case GS_K_CA:
         switch (f) {
-        case GS_F_CA: m->Ca[i] = v; return GS_W_OK;
-        case GS_F_C: m->caC[i] = v; return GS_W_OK;
-        case GS_F_CABASE: m->Ca_base[i] = v; return GS_W_OK;
-        case GS_F_TAU: m->ca_tau[i] = fv; return GS_W_OK;
-        case GS_F_B: m->ca_B[i] = fv; return GS_W_OK;
-        case GS_F_THICK: m->ca_thick[i] = fv; return GS_W_OK;
+        case GS_SF_CA: m->Ca[i] = v; return GS_W_OK;
+        case GS_SF_C: m->caC[i] = v; return GS_W_OK;
+        case GS_SF_CABASE: m->Ca_base[i] = v; return GS_W_OK;
+        case GS_SF_TAU: m->ca_tau[i] = fv; return GS_W_OK;
+        case GS_SF_B: m->ca_B[i] = fv; return GS_W_OK;
+        case GS_SF_THICK: m->ca_thick[i] = fv; return GS_W_OK;
         }
         break;
     }
     return GS_W_BAD;
+}
+
+void *
+gs_model_field_ptr(struct gs_cmodel *m, int kind, int i, int f, bool *is_float)
+{
+    *is_float = true;
+    switch (kind) {
+    case GS_K_COMPT:
+        switch (f) {
+        case GS_SF_VM: *is_float = false; return &m->V[i];
+        case GS_SF_PREV: *is_float = false; return &m->Vprev[i];
+        case GS_SF_INITVM: return &m->initVm[i];
+        case GS_SF_EM: return &m->Em[i];
+        case GS_SF_RM: return &m->Rm[i];
+        case GS_SF_CM: return &m->Cm[i];
+        case GS_SF_RA: return &m->Ra[i];
+        case GS_SF_INJECT: return &m->inject[i];
+        case GS_SF_DIA: return &m->dia[i];
+        case GS_SF_LEN: return &m->len[i];
+        }
+        break;
+    case GS_K_TAB:
+        switch (f) {
+        case GS_SF_GBAR: return &m->Gbar[i];
+        case GS_SF_EK: return &m->tEk[i];
+        case GS_SF_X:
+        case GS_SF_Y:
+        case GS_SF_Z: {
+            int k = f - GS_SF_X, gi = m->tgate[i * GS_NGATES + k];
+            *is_float = false;
+            return gi >= 0 ? &m->X[gi] : &m->tXidle[i * GS_NGATES + k];
+        }
+        }
+        break;
+    case GS_K_SYN:
+        switch (f) {
+        case GS_SF_EK: return &m->sEk[i];
+        case GS_SF_X: *is_float = false; return &m->sX[i];
+        case GS_SF_Y: *is_float = false; return &m->sY[i];
+        case GS_SF_TAU1: return &m->tau1[i];
+        case GS_SF_TAU2: return &m->tau2[i];
+        case GS_SF_GMAX: return &m->gmax[i];
+        case GS_SF_FREQ: return &m->freq[i];
+        case GS_SF_ACT: return &m->act[i];
+        }
+        break;
+    case GS_K_SRC:
+        if (i < m->nspike) {
+            switch (f) {
+            case GS_SF_THRESH: return &m->thresh[i];
+            case GS_SF_REFRACT: return &m->refract[i];
+            case GS_SF_AMP: return &m->amp[i];
+            case GS_SF_LASTEVENT: return &m->lastevent[i];
+            }
+        } else if (i - m->nspike < m->nrand) {
+            int r = i - m->nspike;
+            switch (f) {
+            case GS_SF_STATE: return &m->r_state[r];
+            case GS_SF_LASTEVENT: return &m->r_last[r];
+            }
+        }
+        break;
+    case GS_K_CA:
+        switch (f) {
+        case GS_SF_CA: *is_float = false; return &m->Ca[i];
+        case GS_SF_C: *is_float = false; return &m->caC[i];
+        case GS_SF_CABASE: *is_float = false; return &m->Ca_base[i];
+        }
+        break;
+    }
+    return NULL;
 }

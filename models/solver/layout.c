@@ -22,7 +22,7 @@
 /* Scratch state of one compile. */
 struct lay {
     const struct gs_build *b;
-    struct gs_model *m;
+    struct gs_cmodel *m;
     char *err;
     size_t errlen;
     int *tab_gd;      /* builder tabchannel * 3: gatedef, -1 absent */
@@ -66,7 +66,7 @@ ptype_of(float p)
 }
 
 static int
-gatedef_id(struct gs_model *m, const struct gs_gatedef *d)
+gatedef_id(struct gs_cmodel *m, const struct gs_gatedef *d)
 {
     for (int i = 0; i < m->ngatedef; i++) {
         const struct gs_gatedef *e = &m->gatedef[i];
@@ -91,7 +91,7 @@ check_refs(struct lay *L)
         if (!in_range(t->compt, nc))
             return fail(L, "message into compartment %d, which does not exist", t->compt);
         int lim = k == GS_T_TAB ? b->tab.n : k == GS_T_SYN ? b->syn.n : nc;
-        if (k > GS_T_RAXIAL || !in_range(t->ref, lim))
+        if (k > GS_T_HEAD || !in_range(t->ref, lim))
             return fail(L, "bad message source %d (kind %d) into compartment %d", t->ref, k,
                         t->compt);
     }
@@ -209,7 +209,7 @@ make_groups(struct lay *L, const struct cterms *ct, struct sig **sigs_out, int *
     for (int i = 0; i < b->term.n; i++) {
         const struct bterm *t = &b->term.v[i];
         int k = t->kind & ~GS_TERM_PREV;
-        if (k == GS_T_AXIAL || k == GS_T_RAXIAL) {
+        if (k >= GS_T_AXIAL) {
             axial[t->compt] = true;
             axial[t->ref] = true;
             continue;
@@ -233,7 +233,7 @@ make_groups(struct lay *L, const struct cterms *ct, struct sig **sigs_out, int *
     for (int c = 0; c < nc; c++) {
         L->comp_group[c] = -1;
         int nt = ct->first[c + 1] - ct->first[c];
-        if (axial[c] || nt > GS_MAX_SLOTS)
+        if (axial[c] || nt > GS_MAX_SLOTS || b->compt.v[c].sym)
             continue;
         struct sig s;
         memset(&s, 0, sizeof s);
@@ -284,7 +284,7 @@ make_groups(struct lay *L, const struct cterms *ct, struct sig **sigs_out, int *
 
 /* Bundles the group's Vm gates with linear tables, by table geometry. */
 static void
-make_bundles(struct gs_model *m, struct gs_group *g)
+make_bundles(struct gs_cmodel *m, struct gs_group *g)
 {
     g->bundle = xcalloc(GS_MAX_BGATES, sizeof *g->bundle);
     for (int s = 0; s < g->nslot; s++) {
@@ -331,7 +331,7 @@ make_bundles(struct gs_model *m, struct gs_group *g)
 /* ---- writing the arrays ------------------------------------------------ */
 
 static void
-put_compt(struct gs_model *m, int i, const struct gsb_compt *c)
+put_compt(struct gs_cmodel *m, int i, const struct gsb_compt *c)
 {
     m->V[i] = c->Vm;
     m->Vprev[i] = c->Vm;
@@ -343,13 +343,14 @@ put_compt(struct gs_model *m, int i, const struct gsb_compt *c)
     m->inject[i] = c->inject;
     m->dia[i] = c->dia;
     m->len[i] = c->len;
+    m->csym[i] = c->sym;
 }
 
 /* Padding units: harmless values that never fire and never overflow. */
 static void
-pad_group(struct gs_model *m, const struct gs_group *g)
+pad_group(struct gs_cmodel *m, const struct gs_group *g)
 {
-    const struct gsb_compt pc = {0, 1, 1, 1, 0, -0.065f, 0, 0, -0.065};
+    const struct gsb_compt pc = {0, 1, 1, 1, 0, -0.065f, 0, 0, -0.065, false};
     for (int u = g->n; u < g->npad; u++) {
         int c = g->compt0 + u;
         put_compt(m, c, &pc);
@@ -379,6 +380,7 @@ pad_group(struct gs_model *m, const struct gs_group *g)
             int s = g->spk0 + u;
             m->thresh[s] = INFINITY;
             m->gvsrc[s] = c;
+            m->lastfire[s] = -1;
             m->src_order[s] = -1;
         }
     }
@@ -387,7 +389,7 @@ pad_group(struct gs_model *m, const struct gs_group *g)
 static void
 put_tab(struct lay *L, int mi, int bi, const int *gidx, const int *ca_model)
 {
-    struct gs_model *m = L->m;
+    struct gs_cmodel *m = L->m;
     const struct gsb_tabchan *t = &L->b->tab.v[bi];
     m->Gbar[mi] = t->Gbar;
     m->tEk[mi] = t->Ek;
@@ -405,7 +407,7 @@ put_tab(struct lay *L, int mi, int bi, const int *gidx, const int *ca_model)
 }
 
 static void
-put_syn(struct gs_model *m, int mi, const struct gsb_synchan *s)
+put_syn(struct gs_cmodel *m, int mi, const struct gsb_synchan *s)
 {
     m->sX[mi] = s->X;
     m->sY[mi] = s->Y;
@@ -418,17 +420,18 @@ put_syn(struct gs_model *m, int mi, const struct gsb_synchan *s)
 }
 
 static void
-put_spk(struct gs_model *m, int mi, const struct gsb_spikegen *s, int vsrc)
+put_spk(struct gs_cmodel *m, int mi, const struct gsb_spikegen *s, int vsrc)
 {
     m->thresh[mi] = s->thresh;
     m->refract[mi] = s->abs_refract;
     m->amp[mi] = s->output_amp;
     m->lastevent[mi] = s->lastevent;
+    m->lastfire[mi] = -1;
     m->gvsrc[mi] = vsrc;
 }
 
 static void
-put_tables(struct gs_model *m, const struct gs_build *b)
+put_tables(struct gs_cmodel *m, const struct gs_build *b)
 {
     m->ntabpair = b->tabs.n;
     m->tabs = xcalloc((size_t)b->tabs.n + 1, sizeof *m->tabs);
@@ -463,10 +466,10 @@ int_array(int n, int fill)
     return a;
 }
 
-struct gs_model *
+struct gs_cmodel *
 gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_t errlen)
 {
-    struct gs_model *m = xcalloc(1, sizeof *m);
+    struct gs_cmodel *m = xcalloc(1, sizeof *m);
     m->dt = dt;
     m->seed = seed;
     vm_exp_table_init(&m->exptab);
@@ -483,9 +486,11 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
         fail(&L, "time step %g must be > 0", dt);
         goto out;
     }
-    for (int i = 0; i < b->synapse.n; i++)
-        if ((int)((double)b->synapse.v[i].d / dt + 0.9) <= 0)
+    for (int i = 0; i < b->synapse.n; i++) {
+        const struct bsyn *q = &b->synapse.v[i];
+        if ((int)((double)(q->dp ? *q->dp : q->d) / dt + 0.9) <= 0)
             m->zero_delay = true;
+    }
     if (!check_refs(&L))
         goto out;
     index_terms(b, &ct);
@@ -685,6 +690,8 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
         int mq = m->syn_first[y] + fy[y]++;
         m->q_weight[mq] = q->w;
         m->q_delay[mq] = q->d;
+        m->q_wp[mq] = q->wp ? q->wp : &m->q_weight[mq];
+        m->q_dp[mq] = q->dp ? q->dp : &m->q_delay[mq];
         m->q_src[mq] = ms;
         m->q_chan[mq] = y;
         m->map[GS_K_SYNAPSE][i] = mq;

@@ -21,7 +21,7 @@
 #define ARR(p, n) ((p) = calloc((size_t)(n) + 1, sizeof *(p)), ok = ok && (p) != NULL)
 
 bool
-gs_model_alloc(struct gs_model *m)
+gs_model_alloc(struct gs_cmodel *m)
 {
     bool ok = true;
     int nc = m->ncompt, nt = m->ntab, ns = m->nsyn, nq = m->nsynapse;
@@ -39,6 +39,9 @@ gs_model_alloc(struct gs_model *m)
     ARR(m->k_leak, nc);
     ARR(m->k_B0, nc);
     ARR(m->comp_general, nc);
+    ARR(m->csym, nc);
+    ARR(m->coeff, nc);
+    ARR(m->coeff2, nc);
     ARR(m->Gbar, nt);
     ARR(m->tEk, nt);
     ARR(m->tgate, nt * GS_NGATES);
@@ -67,7 +70,8 @@ gs_model_alloc(struct gs_model *m)
     ARR(m->syn_gid, ns);
     ARR(m->q_weight, nq);
     ARR(m->q_delay, nq);
-    ARR(m->q_dsteps, nq);
+    ARR(m->q_wp, nq);
+    ARR(m->q_dp, nq);
     ARR(m->q_src, nq);
     ARR(m->q_chan, nq);
     ARR(m->thresh, m->nspike);
@@ -105,7 +109,7 @@ gs_model_alloc(struct gs_model *m)
 }
 
 void
-gs_model_free(struct gs_model *m)
+gs_model_free(struct gs_cmodel *m)
 {
     if (!m)
         return;
@@ -117,10 +121,10 @@ gs_model_free(struct gs_model *m)
     }
     void *arrs[] = {
         m->V, m->Vprev, m->initVm, m->Em, m->Rm, m->Cm, m->Ra, m->inject, m->dia, m->len,
-        m->k_leak, m->k_B0, m->comp_general, m->Gbar, m->tEk, m->tgate, m->tvsrc, m->tvreset,
+        m->k_leak, m->k_B0, m->comp_general, m->csym, m->coeff, m->coeff2, m->Gbar, m->tEk, m->tgate, m->tvsrc, m->tvreset,
         m->tXidle, m->X, m->gdef, m->gconc, m->gatedef, m->sX, m->sY, m->act, m->sEk, m->tau1,
         m->tau2, m->gmax, m->freq, m->norm, m->normw, m->xc1, m->xc2, m->yc1, m->yc2, m->svsrc,
-        m->syn_first, m->syn_gid, m->q_weight, m->q_delay, m->q_dsteps, m->q_src, m->q_chan,
+        m->syn_first, m->syn_gid, m->q_weight, m->q_delay, m->q_wp, m->q_dp, m->q_src, m->q_chan,
         m->thresh, m->refract, m->amp, m->lastevent, m->gvsrc, m->lastfire, m->r_rate,
         m->r_refract, m->r_reset_value, m->r_min, m->r_max, m->r_last, m->r_state,
         m->r_realrate, m->r_reset, m->out_first, m->out_syn, m->src_order, m->src_gid, m->caC,
@@ -144,7 +148,7 @@ gs_model_free(struct gs_model *m)
 }
 
 int
-gs_model_map(const struct gs_model *m, int kind, int id)
+gs_model_map(const struct gs_cmodel *m, int kind, int id)
 {
     if (kind < 0 || kind >= GS_K_NKINDS || id < 0 || id >= m->map_n[kind])
         return -1;
@@ -152,7 +156,7 @@ gs_model_map(const struct gs_model *m, int kind, int id)
 }
 
 void
-gs_model_refresh_compt(struct gs_model *m, int c)
+gs_model_refresh_compt(struct gs_cmodel *m, int c)
 {
     /* compartment.c: A += Em/Rm + inject, in float; B = 1.0/Rm */
     m->k_leak[c] = m->Em[c] / m->Rm[c];
@@ -161,7 +165,7 @@ gs_model_refresh_compt(struct gs_model *m, int c)
 
 /* synchan.c RECALC: integration constants and the peak normalisation. */
 static void
-syn_recalc(struct gs_model *m, int y)
+syn_recalc(struct gs_cmodel *m, int y)
 {
     double dt = m->dt;
     float t1 = m->tau1[y], t2 = m->tau2[y], gmax = m->gmax[y];
@@ -184,7 +188,7 @@ syn_recalc(struct gs_model *m, int y)
 }
 
 void
-gs_cal_fit(struct gs_model *m, int maxsteps)
+gs_cal_fit(struct gs_cmodel *m, int maxsteps)
 {
     struct gs_calendar *c = &m->cal;
     int size = 2;
@@ -211,7 +215,7 @@ gs_cal_fit(struct gs_model *m, int maxsteps)
 }
 
 void
-gs_cal_push(struct gs_model *m, int b, int32_t syn)
+gs_cal_push(struct gs_cmodel *m, int b, int32_t syn)
 {
     struct gs_calendar *c = &m->cal;
     if (c->n[b] == c->cap[b]) {
@@ -222,7 +226,7 @@ gs_cal_push(struct gs_model *m, int b, int32_t syn)
 }
 
 void
-gs_model_freq_list(struct gs_model *m)
+gs_model_freq_list(struct gs_cmodel *m)
 {
     m->nfreq = 0;
     for (int y = 0; y < m->nsyn; y++)
@@ -231,7 +235,7 @@ gs_model_freq_list(struct gs_model *m)
 }
 
 static void
-reset_gates(struct gs_model *m)
+reset_gates(struct gs_cmodel *m)
 {
     for (int h = 0; h < m->ntab; h++) {
         double v = m->tvsrc[h] >= 0 ? m->V[m->tvsrc[h]] : m->tvreset[h];
@@ -253,22 +257,34 @@ reset_gates(struct gs_model *m)
 /* Everything that follows from parameters and dt only (GENESIS computes
  * these at RESET or each step; the solver once per compile and reset). */
 void
-gs_model_derive(struct gs_model *m)
+gs_model_derive(struct gs_cmodel *m)
 {
-    for (int c = 0; c < m->ncompt; c++)
+    for (int c = 0; c < m->ncompt; c++) {
         gs_model_refresh_compt(m, c);
+        if (!m->csym[c])
+            continue;
+        /* symcompart.c RESET: the axial resistance split between the ends */
+        double tail = 0, head = 0;
+        for (int j = m->term_first[c]; j < m->term_first[c + 1]; j++) {
+            int k = m->terms[j].kind & ~GS_TERM_PREV;
+            if (k == GS_T_TAIL)
+                tail += m->Ra[c] / (double)m->Ra[m->terms[j].ref];
+            else if (k == GS_T_HEAD)
+                head += m->Ra[c] / (double)m->Ra[m->terms[j].ref];
+        }
+        m->coeff[c] = (float)((1 + tail) / 2.0);
+        m->coeff2[c] = (float)((1 + head) / 2.0);
+    }
     for (int y = 0; y < m->nsyn; y++)
         syn_recalc(m, y);
     gs_model_freq_list(m);
     int maxd = 0;
     m->zero_delay = false;
     for (int q = 0; q < m->nsynapse; q++) {
-        m->q_dsteps[q] = (int)((double)m->q_delay[q] / m->dt + 0.9);
-        if (m->q_dsteps[q] < 0)
-            m->q_dsteps[q] = 0;
-        if (m->q_dsteps[q] > maxd)
-            maxd = m->q_dsteps[q];
-        if (m->q_dsteps[q] == 0)
+        int d = gs_syn_dsteps(m, q);
+        if (d > maxd)
+            maxd = d;
+        if (d == 0)
             m->zero_delay = true;
     }
     gs_cal_fit(m, maxd);
@@ -280,7 +296,7 @@ gs_model_derive(struct gs_model *m)
 }
 
 void
-gs_model_reset(struct gs_model *m)
+gs_model_reset(struct gs_cmodel *m)
 {
     m->step = 0;
     m->t = 0.0;
@@ -321,7 +337,7 @@ gs_model_reset(struct gs_model *m)
 /* randomspike.c RESET: a random time in the past (an exponential
  * interval), so a fast source is not bound to fire at t = 0. */
 float
-gs_randomspike_first(const struct gs_model *m, int r)
+gs_randomspike_first(const struct gs_cmodel *m, int r)
 {
     float u = 0.0f;
     for (uint64_t k = 0; u == 0.0f; k++)

@@ -127,6 +127,8 @@ enum gs_term_kind {
     GS_T_SYN = 1,    /* CHANNEL from synchan ref */
     GS_T_AXIAL = 2,  /* AXIAL from compartment ref, uses own Ra */
     GS_T_RAXIAL = 3, /* RAXIAL from compartment ref, its Ra */
+    GS_T_TAIL = 4,   /* symcompartment CONNECTTAIL/RAXIAL: ref's Ra times coeff */
+    GS_T_HEAD = 5,   /* symcompartment CONNECTHEAD/CROSS/AXIAL/RAXIAL2: times coeff2 */
 };
 #define GS_TERM_PREV 0x10  /* source value is previous_state, not Vm */
 
@@ -157,7 +159,7 @@ struct gs_calendar {
     int *n, *cap;
 };
 
-struct gs_model {
+struct gs_cmodel {
     double dt;
     int64_t step;         /* steps advanced since reset */
     double t;             /* time of the next step (dt accumulated in double) */
@@ -171,6 +173,8 @@ struct gs_model {
     float *k_leak;        /* Em/Rm, rounded to float as GENESIS does */
     double *k_B0;         /* 1/Rm */
     bool *comp_general;   /* updated by the general path */
+    bool *csym;           /* symcompartment: axial terms add to A, scaled by coeff */
+    float *coeff, *coeff2;
 
     /* tabchannels and gates */
     int ntab;
@@ -198,8 +202,10 @@ struct gs_model {
     int *svsrc;
     int *syn_first;       /* nsyn + 1: synapses of synchan y are syn_first[y].. */
     int nsynapse;
-    float *q_weight, *q_delay;
-    int *q_dsteps, *q_src, *q_chan;
+    float *q_weight, *q_delay;  /* the builder's values (q_wp, q_dp point here) */
+    float **q_wp, **q_dp;       /* weight and delay, live: GENESIS reads the weight
+                                 * when a spike arrives and the delay when it is sent */
+    int *q_src, *q_chan;
 
     /* spike sources: spikegens 0..nspike-1, then randomspikes, then external */
     int nspike;

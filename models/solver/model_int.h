@@ -24,31 +24,39 @@
 
 /* Allocates every array for the counts already set in M; false when a
  * user-sized allocation fails (nothing is left allocated then). */
-bool gs_model_alloc(struct gs_model *m);
+bool gs_model_alloc(struct gs_cmodel *m);
 
 /* GENESIS RESET of every element, in the order RESET reaches them:
  * compartments, then channels (which read the reset Vm), synchans,
  * spikegens, randomspikes and Ca_concen; clears time and pending events. */
-void gs_model_reset(struct gs_model *m);
+void gs_model_reset(struct gs_cmodel *m);
 
 /* The constants that follow from parameters and dt (Em/Rm, synchan
  * integration constants, delays in steps, ...), without touching state. */
-void gs_model_derive(struct gs_model *m);
+void gs_model_derive(struct gs_cmodel *m);
 /* Finds the parameters each group's units share (uniform.c). */
-void gs_model_uniform(struct gs_model *m);
-void gs_model_uniform_free(struct gs_model *m);
+void gs_model_uniform(struct gs_cmodel *m);
+void gs_model_uniform_free(struct gs_cmodel *m);
 /* Field FIELD of element IDX (array index) of KIND was written: the
  * group's shared copy of it, if any, no longer holds. */
-void gs_model_nonuniform(struct gs_model *m, int kind, int idx, int field);
+void gs_model_nonuniform(struct gs_cmodel *m, int kind, int idx, int field);
 /* randomspike's lastevent after RESET. */
-float gs_randomspike_first(const struct gs_model *m, int r);
+float gs_randomspike_first(const struct gs_cmodel *m, int r);
 /* Derived constants that follow a field at once (Em/Rm, 1/Rm, delays). */
-void gs_model_refresh_compt(struct gs_model *m, int c);
+void gs_model_refresh_compt(struct gs_cmodel *m, int c);
 /* Makes the calendar hold delays of up to MAXSTEPS steps (keeps events). */
-void gs_cal_fit(struct gs_model *m, int maxsteps);
-void gs_cal_push(struct gs_model *m, int bucket, int32_t syn);
+void gs_cal_fit(struct gs_cmodel *m, int maxsteps);
+void gs_cal_push(struct gs_cmodel *m, int bucket, int32_t syn);
 /* Rebuilds the list of synchans with a background frequency. */
-void gs_model_freq_list(struct gs_model *m);
+void gs_model_freq_list(struct gs_cmodel *m);
+
+/* A synapse's delay in steps, as synchan.c's EVENT computes it. */
+static inline int
+gs_syn_dsteps(const struct gs_cmodel *m, int q)
+{
+    int d = (int)((double)*m->q_dp[q] / m->dt + 0.9);
+    return d < 0 ? 0 : d;
+}
 
 /* GENESIS TabInterp on both tables of a pair. */
 static inline void
@@ -96,7 +104,7 @@ gs_gate_pow(double x, const struct gs_gatedef *d)
 
 /* Gk of tabchannel H: Gbar times the powered gates, X then Y then Z. */
 static inline double
-gs_tab_gk(const struct gs_model *m, int h)
+gs_tab_gk(const struct gs_cmodel *m, int h)
 {
     double g = m->Gbar[h];
     for (int k = 0; k < GS_NGATES; k++) {
@@ -108,14 +116,14 @@ gs_tab_gk(const struct gs_model *m, int h)
 }
 
 static inline double
-gs_syn_gk(const struct gs_model *m, int y)
+gs_syn_gk(const struct gs_cmodel *m, int y)
 {
     return m->sY[y] * (double)m->norm[y];
 }
 
 /* The Vm a channel read in the last step (0 without a VOLTAGE source). */
 static inline double
-gs_chan_v(const struct gs_model *m, int vsrc)
+gs_chan_v(const struct gs_cmodel *m, int vsrc)
 {
     return vsrc >= 0 ? m->Vprev[vsrc] : 0.0;
 }

@@ -57,7 +57,7 @@ enum gs_status
 gs_solver_compile(struct gs_solver *s, const struct gs_build *b, double dt, uint64_t seed,
                   char *err, size_t errlen)
 {
-    struct gs_model *m = gsb_compile(b, dt, seed, err, errlen);
+    struct gs_cmodel *m = gsb_compile(b, dt, seed, err, errlen);
     if (!m)
         return GS_ERR;
     drop_model(s);
@@ -123,18 +123,18 @@ gs_solver_write(struct gs_solver *s, int kind, int id, int field, double v)
 enum gs_status
 gs_solver_fire(struct gs_solver *s, int src, int64_t at)
 {
-    struct gs_model *m = s->m;
+    struct gs_cmodel *m = s->m;
     int ms = m ? gs_model_map(m, GS_K_SRC, src) : -1;
     if (ms < 0)
         return GS_ERR;
     for (int j = m->out_first[ms]; j < m->out_first[ms + 1]; j++) {
-        int64_t due = at + m->q_dsteps[m->out_syn[j]];
+        int64_t due = at + gs_syn_dsteps(m, m->out_syn[j]);
         if (due < m->step || due >= m->step + m->cal.size)
             return GS_ERR;
     }
     for (int j = m->out_first[ms]; j < m->out_first[ms + 1]; j++) {
         int q = m->out_syn[j];
-        gs_cal_push(m, (int)((at + m->q_dsteps[q]) & (m->cal.size - 1)), q);
+        gs_cal_push(m, (int)((at + gs_syn_dsteps(m, q)) & (m->cal.size - 1)), q);
     }
     return GS_OK;
 }
@@ -172,7 +172,7 @@ gs_solver_records(struct gs_solver *s, double *out, size_t maxrows)
 size_t
 gs_solver_bytes(const struct gs_solver *s)
 {
-    const struct gs_model *m = s->m;
+    const struct gs_cmodel *m = s->m;
     if (!m)
         return 0;
     size_t b = 0;
@@ -193,7 +193,7 @@ gs_solver_bytes(const struct gs_solver *s)
     return b;
 }
 
-struct gs_model *
+struct gs_cmodel *
 gs_solver_model(struct gs_solver *s)
 {
     return s->m;

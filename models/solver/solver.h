@@ -7,7 +7,7 @@
  * reference, later CUDA) is hidden behind struct gs_backend (backend.h).
  *
  * Elements are named by (kind, builder id) as returned by the gsb_*
- * adders; fields by enum gs_field.
+ * adders; fields by enum gs_sfield.
  */
 #ifndef GS_SOLVER_H
 #define GS_SOLVER_H
@@ -19,22 +19,22 @@
 #include "build.h"
 
 /* Fields of compiled elements that can be read or written. */
-enum gs_field {
+enum gs_sfield {
     /* compartment (GS_K_COMPT) */
-    GS_F_VM, GS_F_PREV, GS_F_INITVM, GS_F_EM, GS_F_RM, GS_F_CM, GS_F_RA, GS_F_INJECT,
-    GS_F_DIA, GS_F_LEN, GS_F_IM,
+    GS_SF_VM, GS_SF_PREV, GS_SF_INITVM, GS_SF_EM, GS_SF_RM, GS_SF_CM, GS_SF_RA, GS_SF_INJECT,
+    GS_SF_DIA, GS_SF_LEN, GS_SF_IM,
     /* tabchannel (GS_K_TAB); synchan (GS_K_SYN) shares EK, GK, IK */
-    GS_F_GBAR, GS_F_EK, GS_F_GK, GS_F_IK, GS_F_X, GS_F_Y, GS_F_Z,
-    /* synchan (GS_K_SYN); X and Y are GS_F_X, GS_F_Y */
-    GS_F_TAU1, GS_F_TAU2, GS_F_GMAX, GS_F_FREQ, GS_F_ACT, GS_F_NSYN, GS_F_NORMW,
+    GS_SF_GBAR, GS_SF_EK, GS_SF_GK, GS_SF_IK, GS_SF_X, GS_SF_Y, GS_SF_Z,
+    /* synchan (GS_K_SYN); X and Y are GS_SF_X, GS_SF_Y */
+    GS_SF_TAU1, GS_SF_TAU2, GS_SF_GMAX, GS_SF_FREQ, GS_SF_ACT, GS_SF_NSYN, GS_SF_NORMW,
     /* synapse (GS_K_SYNAPSE) */
-    GS_F_WEIGHT, GS_F_DELAY,
+    GS_SF_WEIGHT, GS_SF_DELAY,
     /* spikegen and randomspike (GS_K_SRC) */
-    GS_F_THRESH, GS_F_REFRACT, GS_F_AMP, GS_F_LASTEVENT, GS_F_STATE, GS_F_RATE,
-    GS_F_MINAMP, GS_F_MAXAMP, GS_F_RESETV, GS_F_RESET,
+    GS_SF_THRESH, GS_SF_REFRACT, GS_SF_AMP, GS_SF_LASTEVENT, GS_SF_STATE, GS_SF_RATE,
+    GS_SF_MINAMP, GS_SF_MAXAMP, GS_SF_RESETV, GS_SF_RESET,
     /* Ca_concen (GS_K_CA) */
-    GS_F_CA, GS_F_C, GS_F_CABASE, GS_F_TAU, GS_F_B, GS_F_THICK,
-    GS_F_NFIELDS
+    GS_SF_CA, GS_SF_C, GS_SF_CABASE, GS_SF_TAU, GS_SF_B, GS_SF_THICK,
+    GS_SF_NFIELDS
 };
 
 /* Result of gs_solver_write. */
@@ -89,6 +89,6 @@ size_t gs_solver_records(struct gs_solver *s, double *out, size_t maxrows);
 /* Bytes of model state and parameters (for the memory figures). */
 size_t gs_solver_bytes(const struct gs_solver *s);
 /* The model itself, for tests and the benchmark. */
-struct gs_model *gs_solver_model(struct gs_solver *s);
+struct gs_cmodel *gs_solver_model(struct gs_solver *s);
 
 #endif

@@ -50,7 +50,7 @@ uni_f(char **p, const float *a, int n)
 }
 
 void
-gs_model_uniform(struct gs_model *m)
+gs_model_uniform(struct gs_cmodel *m)
 {
     for (int gi = 0; gi < m->ngroup; gi++) {
         struct gs_group *g = &m->groups[gi];
@@ -87,7 +87,7 @@ gs_model_uniform(struct gs_model *m)
 }
 
 void
-gs_model_uniform_free(struct gs_model *m)
+gs_model_uniform_free(struct gs_cmodel *m)
 {
     for (int gi = 0; gi < m->ngroup; gi++) {
         free(m->groups[gi].uni.buf);
@@ -102,31 +102,31 @@ in_block(int idx, int base, const struct gs_group *g)
 }
 
 void
-gs_model_nonuniform(struct gs_model *m, int kind, int idx, int field)
+gs_model_nonuniform(struct gs_cmodel *m, int kind, int idx, int field)
 {
     for (int gi = 0; gi < m->ngroup; gi++) {
         struct gs_group *g = &m->groups[gi];
         struct gs_uni *u = &g->uni;
         if (kind == GS_K_COMPT && in_block(idx, g->compt0, g)) {
-            if (field == GS_F_EM || field == GS_F_RM)
+            if (field == GS_SF_EM || field == GS_SF_RM)
                 u->leak = NULL;
-            if (field == GS_F_RM)
+            if (field == GS_SF_RM)
                 u->B0 = NULL;
-            if (field == GS_F_CM)
+            if (field == GS_SF_CM)
                 u->Cm = NULL;
         } else if (kind == GS_K_SRC && g->nspk && in_block(idx, g->spk0, g)) {
-            if (field == GS_F_THRESH)
+            if (field == GS_SF_THRESH)
                 u->thresh = NULL;
-            if (field == GS_F_REFRACT)
+            if (field == GS_SF_REFRACT)
                 u->refract = NULL;
         } else if (kind == GS_K_TAB || kind == GS_K_SYN) {
             for (int s = 0; s < g->nslot; s++) {
                 bool tab = g->kind[s] == GS_CH_TAB;
                 if ((kind == GS_K_TAB) != tab || !in_block(idx, g->base[s], g))
                     continue;
-                if (field == GS_F_EK)
+                if (field == GS_SF_EK)
                     u->Ek[s] = NULL;
-                if (field == GS_F_GBAR)
+                if (field == GS_SF_GBAR)
                     u->Gbar[s] = NULL;
             }
         }

@@ -83,7 +83,7 @@ run(const struct net *nt, const char *variant, long steps, double *checksum)
     /* a fifth of the cells get 0.1-0.5 nA (they fire at ~10-60 Hz) */
     for (int i = 0; i < nt->n; i++)
         if (mix((uint64_t)i + 77) % 5 == 0)
-            gs_solver_write(s, GS_K_COMPT, nt->cell[i].compt, GS_F_INJECT,
+            gs_solver_write(s, GS_K_COMPT, nt->cell[i].compt, GS_SF_INJECT,
                             1e-10 * (1 + (double)(mix((uint64_t)i) % 5)));
     t0 = now();
     gs_solver_advance(s, steps);
@@ -95,7 +95,7 @@ run(const struct net *nt, const char *variant, long steps, double *checksum)
         nsp += got;
     double sum = 0;
     for (int i = 0; i < nt->n; i++)
-        sum += gs_solver_read(s, GS_K_COMPT, nt->cell[i].compt, GS_F_VM);
+        sum += gs_solver_read(s, GS_K_COMPT, nt->cell[i].compt, GS_SF_VM);
     double ns = dt * 1e9 / ((double)nt->n * (double)steps);
     printf("%9d %7ld  %-10s %8.2f ns %7.1fx  %9.3f s %7.2f s  %8zu %10.1f  %.15g\n", nt->n,
            steps, gs_solver_backend(s), ns, GENESIS_NS / ns, dt, tc, nsp,

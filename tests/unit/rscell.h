@@ -29,7 +29,7 @@ rs_tabpair(struct gs_build *b, const double args[10])
 {
     double A[GT_XDIVS + 1], B[GT_XDIVS + 1];
     gt_setup(A, B, GT_XDIVS, GT_XMIN, GT_XMAX, args, GT_ALPHA, false);
-    return gsb_tabpair(b, NULL, GT_XDIVS, GT_XMIN, GT_XMAX, 1, A, B, 0, 0);
+    return gsb_tabpair(b, NULL, NULL, GT_XDIVS, GT_XMIN, GT_XMAX, 1, A, B, 0, 0);
 }
 
 /* DPchans.g, with EREST_ACT = -0.063 and the Na inactivation offset. */

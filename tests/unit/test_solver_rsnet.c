@@ -91,14 +91,14 @@ run_cell(const char *what, int col, int self, const int *nb, int nnb, bool injec
     long mine[1024];
     for (long k = 0; k < NSTEPS; k++) {
         if (injected)
-            gs_solver_write(s, GS_K_COMPT, c.compt, GS_F_INJECT, rs_inject(t - DT, k == 0));
+            gs_solver_write(s, GS_K_COMPT, c.compt, GS_SF_INJECT, rs_inject(t - DT, k == 0));
         for (int i = 0; i < nrsp; i++)
             for (int j = 0; j < nnb; j++)
                 if (rsp[i].cell == nb[j] && rsp[i].step == k)
                     gs_solver_fire(s, src[j], k);
         gs_solver_advance(s, 1);
         t += DT;
-        double dv = fabs(gs_solver_read(s, GS_K_COMPT, c.compt, GS_F_VM) - ref[k][col]);
+        double dv = fabs(gs_solver_read(s, GS_K_COMPT, c.compt, GS_SF_VM) - ref[k][col]);
         if (dv > maxdv) {
             maxdv = dv;
             worst = k;

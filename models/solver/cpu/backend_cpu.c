@@ -33,7 +33,7 @@ struct cpu_state {
 };
 
 void
-gs_fired_push(struct gs_model *m, int32_t s)
+gs_fired_push(struct gs_cmodel *m, int32_t s)
 {
     if (m->nfired == m->fired_cap) {
         m->fired_cap = m->fired_cap ? 2 * m->fired_cap : 64;
@@ -68,13 +68,13 @@ pick_kernel(void)
 
 /* synchan.c PROCESS: due events add weight/dt, newest first. */
 static void
-deliver(struct gs_model *m)
+deliver(struct gs_cmodel *m)
 {
     int b = (int)(m->step & (m->cal.size - 1));
     int32_t *ev = m->cal.ev[b];
     for (int i = m->cal.n[b] - 1; i >= 0; i--) {
         int q = ev[i], y = m->q_chan[q];
-        m->act[y] = (float)((double)m->act[y] + (double)m->q_weight[q] / m->dt);
+        m->act[y] = (float)((double)m->act[y] + (double)*m->q_wp[q] / m->dt);
     }
     m->cal.n[b] = 0;
     for (int i = 0; i < m->nfreq; i++) {
@@ -86,7 +86,7 @@ deliver(struct gs_model *m)
 }
 
 static void
-spikegen_test(struct gs_model *m, int s)
+spikegen_test(struct gs_cmodel *m, int s)
 {
     int c = m->gvsrc[s];
     if (c < 0)
@@ -101,7 +101,7 @@ spikegen_test(struct gs_model *m, int s)
 
 /* randomspike.c PROCESS, with counter-based draws keyed by the source. */
 static void
-randomspike_step(struct gs_model *m, int r)
+randomspike_step(struct gs_cmodel *m, int r)
 {
     int s = m->nspike + r;
     if (m->r_reset[r])
@@ -131,7 +131,7 @@ cmp_i64(const void *a, const void *b)
 
 /* Sorts the fired sources by their GENESIS processing order. */
 static void
-sort_fired(struct gs_model *m)
+sort_fired(struct gs_cmodel *m)
 {
     int64_t *key = xmalloc(sizeof(int64_t) * (size_t)m->nfired);
     for (int i = 0; i < m->nfired; i++)
@@ -145,18 +145,26 @@ sort_fired(struct gs_model *m)
 /* Queues the fired sources' events in GENESIS element order and records
  * the spikes (builder source ids). */
 static void
-queue_spikes(struct gs_model *m)
+queue_spikes(struct gs_cmodel *m)
 {
     if (m->nfired == 0)
         return;
     if (m->nfired > 1)
         sort_fired(m);
-    int mask = m->cal.size - 1;
     for (int i = 0; i < m->nfired; i++) {
         int s = m->fired[i];
         for (int j = m->out_first[s]; j < m->out_first[s + 1]; j++) {
             int q = m->out_syn[j];
-            gs_cal_push(m, (int)((m->step + m->q_dsteps[q]) & mask), q);
+            int d = gs_syn_dsteps(m, q);
+            if (d >= m->cal.size)
+                gs_cal_fit(m, d);
+            if (d == 0 && !m->zero_delay) {
+                /* a delay set to 0 while running: from the next step on
+                 * spikes are tested first; this one arrives a step late */
+                m->zero_delay = true;
+                d = 1;
+            }
+            gs_cal_push(m, (int)((m->step + d) & (m->cal.size - 1)), q);
         }
         if (m->nspikes == m->spikes_cap) {
             m->spikes_cap = m->spikes_cap ? 2 * m->spikes_cap : 256;
@@ -171,7 +179,7 @@ queue_spikes(struct gs_model *m)
 /* ---- the general path ------------------------------------------------- */
 
 static void
-general_channels(struct gs_model *m)
+general_channels(struct gs_cmodel *m)
 {
     const double dt = m->dt;
     for (int i = 0; i < m->ngen_tab; i++) {
@@ -199,7 +207,7 @@ general_channels(struct gs_model *m)
 }
 
 static void
-general_compartments(struct gs_model *m)
+general_compartments(struct gs_cmodel *m)
 {
     for (int i = 0; i < m->ngen_compt; i++) {
         int c = m->gen_compt[i];
@@ -212,6 +220,12 @@ general_compartments(struct gs_model *m)
                 double ek = k == GS_T_TAB ? m->tEk[t->ref] : m->sEk[t->ref];
                 A += ek * g;
                 B += g;
+            } else if (k == GS_T_TAIL || k == GS_T_HEAD) {
+                /* symcompart.c: into A, the neighbour's Ra times coeff */
+                double v1 = (t->kind & GS_TERM_PREV) ? m->Vprev[t->ref] : m->V[t->ref];
+                double ra = (double)m->Ra[t->ref] * (k == GS_T_TAIL ? m->coeff[c] : m->coeff2[c]);
+                A += v1 / ra;
+                B += 1.0 / ra;
             } else {
                 double v1 = (t->kind & GS_TERM_PREV) ? m->Vprev[t->ref] : m->V[t->ref];
                 double ra = k == GS_T_RAXIAL ? m->Ra[t->ref] : m->Ra[c];
@@ -228,7 +242,7 @@ general_compartments(struct gs_model *m)
 }
 
 static double
-chan_ik(const struct gs_model *m, int chkind, int ch)
+chan_ik(const struct gs_cmodel *m, int chkind, int ch)
 {
     if (chkind == GS_CH_TAB)
         return (m->tEk[ch] - gs_chan_v(m, m->tvsrc[ch])) * gs_tab_gk(m, ch);
@@ -237,7 +251,7 @@ chan_ik(const struct gs_model *m, int chkind, int ch)
 
 /* Ca_concen.c: dC/dt = B I_Ca - C/tau, Ca = Ca_base + C. */
 static void
-ca_pools(struct gs_model *m)
+ca_pools(struct gs_cmodel *m)
 {
     for (int a = 0; a < m->nca; a++) {
         float act = 0.0f;
@@ -265,7 +279,7 @@ ca_pools(struct gs_model *m)
 static void
 step_once(struct gs_solver *s, gs_group_fn group)
 {
-    struct gs_model *m = s->m;
+    struct gs_cmodel *m = s->m;
     struct gs_kstep k = {m->t, m->step, !m->zero_delay};
     /* compartment INIT: previous_state = Vm (the grouped kernel keeps its
      * own copy) */
@@ -352,7 +366,7 @@ cpu_write(struct gs_solver *s, int kind, int idx, int field, double v)
 static size_t
 cpu_spikes(struct gs_solver *s, struct gs_spike *out, size_t max)
 {
-    struct gs_model *m = s->m;
+    struct gs_cmodel *m = s->m;
     size_t n = m->nspikes < max ? m->nspikes : max;
     memcpy(out, m->spikes, n * sizeof *out);
     memmove(m->spikes, m->spikes + n, (m->nspikes - n) * sizeof *out);

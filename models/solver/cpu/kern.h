@@ -22,17 +22,17 @@ struct gs_kstep {
 
 /* Advances units [u0, u1) of group G (multiples of GS_BLK) by one step;
  * appends the spikegens that fired to m->fired. */
-typedef void (*gs_group_fn)(struct gs_model *m, const struct gs_group *g, int u0, int u1,
+typedef void (*gs_group_fn)(struct gs_cmodel *m, const struct gs_group *g, int u0, int u1,
                             const struct gs_kstep *k);
 
-void gs_kern_group_base(struct gs_model *m, const struct gs_group *g, int u0, int u1,
+void gs_kern_group_base(struct gs_cmodel *m, const struct gs_group *g, int u0, int u1,
                         const struct gs_kstep *k);
-void gs_kern_group_avx2(struct gs_model *m, const struct gs_group *g, int u0, int u1,
+void gs_kern_group_avx2(struct gs_cmodel *m, const struct gs_group *g, int u0, int u1,
                         const struct gs_kstep *k);
-void gs_kern_group_avx512(struct gs_model *m, const struct gs_group *g, int u0, int u1,
+void gs_kern_group_avx512(struct gs_cmodel *m, const struct gs_group *g, int u0, int u1,
                           const struct gs_kstep *k);
 
 /* Appends spike source S to the fired list (grows it). */
-void gs_fired_push(struct gs_model *m, int32_t s);
+void gs_fired_push(struct gs_cmodel *m, int32_t s);
 
 #endif

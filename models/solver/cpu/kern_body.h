@@ -158,7 +158,7 @@ conductance(double *restrict g, const double *restrict X, const struct gs_gatede
 }
 
 VM_INLINE void
-spike_stage(struct gs_model *m, const struct gs_group *g, int b0, const double *v,
+spike_stage(struct gs_cmodel *m, const struct gs_group *g, int b0, const double *v,
             const struct gs_kstep *k)
 {
     int s0 = g->spk0 + b0;
@@ -186,7 +186,7 @@ spike_stage(struct gs_model *m, const struct gs_group *g, int b0, const double *
 }
 
 VM_INLINE void
-syn_stage(struct gs_model *m, const struct gs_uni *u, int s, int y0, double *restrict gk)
+syn_stage(struct gs_cmodel *m, const struct gs_uni *u, int s, int y0, double *restrict gk)
 {
     double *restrict sX = m->sX + y0, *restrict sY = m->sY + y0;
     float *restrict act = m->act + y0;
@@ -205,7 +205,7 @@ syn_stage(struct gs_model *m, const struct gs_uni *u, int s, int y0, double *res
 }
 
 void
-KERN_NAME(struct gs_model *m, const struct gs_group *g, int u0, int u1,
+KERN_NAME(struct gs_cmodel *m, const struct gs_group *g, int u0, int u1,
           const struct gs_kstep *k)
 {
     const double dt = m->dt;

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * compartment_solver.c: how compartments and symcompartments enter the
+ * compiled model: their parameters and Vm, then each incoming message in
+ * message order (the order in which GENESIS sums them): channels, axial
+ * links (previous_state or Vm, as the message names them), injected
+ * current and EREST, which are read from their sources before each step.
+ */
+#include <string.h>
+
+#include "compartment_int.h"
+
+int
+compartment_add(struct gs_cctx *cx, struct gs_element *el)
+{
+    const struct compartment *c = GS_INST(const struct compartment, el);
+    struct gsb_compt p = {
+        .Em = c->Em, .Rm = c->Rm, .Cm = c->Cm, .Ra = c->Ra, .inject = c->inject,
+        .initVm = c->initVm, .dia = c->dia, .len = c->len, .Vm = c->Vm,
+        .sym = strcmp(el->cls->name, "symcompartment") == 0,
+    };
+    return gsb_compartment(cctx_build(cx), &p);
+}
+
+/* The axial term of message M carrying the neighbour's Vm in slot K. */
+static enum gs_status
+axial(struct gs_cctx *cx, struct gs_element *el, int id, const struct gs_msg *m, int k,
+      int kind)
+{
+    int src = cctx_id(m->src, GS_K_COMPT);
+    if (src < 0)
+        return cctx_unsupported(cx, el, m);
+    const struct compartment *s = GS_INST(const struct compartment, m->src);
+    if (m->slot[k].ptr == &s->previous_state)
+        kind |= GS_TERM_PREV;
+    gsb_term(cctx_build(cx), id, kind, src);
+    return GS_OK;
+}
+
+enum gs_status
+compartment_wire(struct gs_cctx *cx, struct gs_element *el)
+{
+    struct gs_build *b = cctx_build(cx);
+    int id = el->solver_index;
+    bool sym = strcmp(el->cls->name, "symcompartment") == 0;
+    for (int i = 0; i < el->nin; i++) {
+        struct gs_msg *m = el->in[i];
+        const char *t = msg_type_name(m);
+        enum gs_status st = GS_OK;
+        if (strcmp(t, "CHANNEL") == 0) {
+            int tab = cctx_id(m->src, GS_K_TAB), syn = cctx_id(m->src, GS_K_SYN);
+            if (tab >= 0)
+                gsb_term(b, id, GS_T_TAB, tab);
+            else if (syn >= 0)
+                gsb_term(b, id, GS_T_SYN, syn);
+            else
+                st = cctx_unsupported(cx, el, m);
+        } else if (strcmp(t, "INJECT") == 0) {
+            cctx_input(cx, GS_K_COMPT, id, GS_SF_INJECT, m, 0, true);
+        } else if (strcmp(t, "EREST") == 0) {
+            cctx_input(cx, GS_K_COMPT, id, GS_SF_EM, m, 0, false);
+        } else if (!sym && strcmp(t, "RAXIAL") == 0) {
+            st = axial(cx, el, id, m, 1, GS_T_RAXIAL);
+        } else if (!sym && strcmp(t, "AXIAL") == 0) {
+            st = axial(cx, el, id, m, 0, GS_T_AXIAL);
+        } else if (sym && (strcmp(t, "RAXIAL") == 0 || strcmp(t, "CONNECTTAIL") == 0)) {
+            st = axial(cx, el, id, m, 1, GS_T_TAIL);
+        } else if (sym && (strcmp(t, "RAXIAL2") == 0 || strcmp(t, "AXIAL") == 0 ||
+                           strcmp(t, "CONNECTHEAD") == 0 || strcmp(t, "CONNECTCROSS") == 0)) {
+            st = axial(cx, el, id, m, 1, GS_T_HEAD);
+        } else {
+            st = cctx_unsupported(cx, el, m);
+        }
+        if (st != GS_OK)
+            return GS_ERR;
+    }
+    return GS_OK;
+}

@@ -1,0 +1,477 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * glue.c: the compiled model inside the simulator (struct gs_solver_ops of
+ * models/core/model.h). At `reset` it walks the element tree in GENESIS
+ * order and lets each class of sclass.h describe its elements and their
+ * messages to the builder, compiles, and takes the elements over; `step`
+ * then advances the compiled model once per base step. It also keeps the
+ * element tree honest while compiled:
+ *
+ * - reads and writes of solver-owned fields go through to the arrays;
+ * - messages from compiled elements to the rest (asc_file SAVE Vm, a
+ *   graph) are pointed at the arrays, or at a copy refreshed every step
+ *   for values the solver computes on demand (channel Gk and Ik);
+ * - messages from the rest into compiled elements (INJECT from a diffamp)
+ *   are read before each step, as the compartment would read them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/gs.h"
+#include "backend.h"
+#include "model_int.h"
+#include "sclass.h"
+#include "solver.h"
+
+struct input {
+    int kind, id, field;
+    bool add;
+    struct gs_msg *m;
+    int slot;
+};
+
+struct shadow {
+    int kind, id, field;
+};
+
+/* A class's solver-owned fields, resolved once. */
+#define GLUE_MAXF 48
+struct ccache {
+    const struct gs_class *cls;
+    int n;
+    const struct gs_field *f[GLUE_MAXF];
+    int code[GLUE_MAXF];
+};
+
+struct glue {
+    struct gs_solver *s;
+    struct gs_element **els;    /* compiled elements, tree order */
+    size_t nels, capels;
+    struct gs_element **srcs;   /* builder spike-source id -> element */
+    size_t nsrcs, capsrcs;
+    struct input *in;
+    size_t nin, capin;
+    struct shadow *sh;
+    double *shval;              /* bound by messages; never moves while compiled */
+    size_t nsh;
+    struct ccache cache[32];
+    int ncache;
+    struct gs_spike *last;
+    size_t nlast, caplast;
+};
+
+struct gs_cctx {
+    struct glue *g;
+    struct gs_sim *sim;
+    struct gs_build *b;
+};
+
+struct gs_build *
+cctx_build(struct gs_cctx *cx)
+{
+    return cx->b;
+}
+
+struct gs_sim *
+cctx_sim(struct gs_cctx *cx)
+{
+    return cx->sim;
+}
+
+int
+cctx_id(const struct gs_element *el, int kind)
+{
+    if (!el || el->solver_index < 0 || !el->cls->solver || el->cls->solver->kind != kind)
+        return -1;
+    return el->solver_index;
+}
+
+void
+cctx_input(struct gs_cctx *cx, int kind, int id, int field, struct gs_msg *m, int slot, bool add)
+{
+    struct glue *g = cx->g;
+    if (g->nin == g->capin) {
+        g->capin = g->capin ? 2 * g->capin : 64;
+        g->in = xreallocarray(g->in, g->capin, sizeof *g->in);
+    }
+    g->in[g->nin++] = (struct input){kind, id, field, add, m, slot};
+}
+
+enum gs_status
+cctx_unsupported(struct gs_cctx *cx, struct gs_element *el, const struct gs_msg *m)
+{
+    char *d = elem_path_str(el), *s = elem_path_str(m->src);
+    enum gs_status st = gs_error(cx->sim,
+                                 "the compiled model cannot run message %s from '%s' (%s) to "
+                                 "'%s' (%s)",
+                                 msg_type_name(m), s, m->src->cls->name, d, el->cls->name);
+    free(d);
+    free(s);
+    return st;
+}
+
+/* The solver-owned fields of CLS with their codes. */
+static const struct ccache *
+class_cache(struct glue *g, const struct gs_class *cls)
+{
+    for (int i = 0; i < g->ncache; i++)
+        if (g->cache[i].cls == cls)
+            return &g->cache[i];
+    if (g->ncache == (int)(sizeof g->cache / sizeof g->cache[0]))
+        GS_BUG("more solver classes than the glue's cache holds");
+    struct ccache *c = &g->cache[g->ncache++];
+    c->cls = cls;
+    c->n = 0;
+    for (const struct gs_sfmap *e = cls->solver->fmap; e && e->name; e++) {
+        const struct gs_field *f = class_field(cls, e->name);
+        if (f && c->n < GLUE_MAXF) {
+            c->f[c->n] = f;
+            c->code[c->n++] = e->code;
+        }
+    }
+    return c;
+}
+
+static int
+field_code(struct glue *g, const struct gs_element *el, const struct gs_field *f)
+{
+    const struct ccache *c = class_cache(g, el->cls);
+    for (int i = 0; i < c->n; i++)
+        if (c->f[i] == f || strcmp(c->f[i]->name, f->name) == 0)
+            return c->code[i];
+    return -1;
+}
+
+static void
+store(struct gs_element *el, const struct gs_field *f, double v)
+{
+    void *a = (char *)el + f->offset;
+    switch (f->type) {
+    case GS_REAL:
+        *(double *)a = v;
+        break;
+    case GS_FLOAT:
+        *(float *)a = (float)v;
+        break;
+    case GS_INT:
+        *(int *)a = (int)v;
+        break;
+    default:
+        break;
+    }
+}
+
+static double
+load(const struct gs_element *el, const struct gs_field *f)
+{
+    const void *a = (const char *)el + f->offset;
+    switch (f->type) {
+    case GS_REAL:
+        return *(const double *)a;
+    case GS_FLOAT:
+        return *(const float *)a;
+    case GS_INT:
+        return *(const int *)a;
+    default:
+        return 0;
+    }
+}
+
+/* ---- compile ---------------------------------------------------------- */
+
+static void
+push_el(struct glue *g, struct gs_element *el)
+{
+    if (g->nels == g->capels) {
+        g->capels = g->capels ? 2 * g->capels : 256;
+        g->els = xreallocarray(g->els, g->capels, sizeof *g->els);
+    }
+    g->els[g->nels++] = el;
+    if (el->cls->solver->kind != GS_K_SRC)
+        return;
+    while (g->nsrcs <= (size_t)el->solver_index) {
+        if (g->nsrcs == g->capsrcs) {
+            g->capsrcs = g->capsrcs ? 2 * g->capsrcs : 256;
+            g->srcs = xreallocarray(g->srcs, g->capsrcs, sizeof *g->srcs);
+        }
+        g->srcs[g->nsrcs++] = NULL;
+    }
+    g->srcs[el->solver_index] = el;
+}
+
+/* Adds EL's subtree in tree order; a disabled element hides its subtree,
+ * as GENESIS's disable does. */
+static enum gs_status
+walk_add(struct gs_cctx *cx, struct gs_element *el)
+{
+    if (el->flags & GS_EL_DISABLED)
+        return GS_OK;
+    if (el->cls->solver) {
+        int id = el->cls->solver->add(cx, el);
+        if (id < 0)
+            return GS_ERR;
+        el->solver_index = id;
+        push_el(cx->g, el);
+    }
+    for (int i = 0; i < el->nchild; i++)
+        if (walk_add(cx, el->child[i]) != GS_OK)
+            return GS_ERR;
+    return GS_OK;
+}
+
+/* Points the slots of messages from compiled elements at the arrays, or
+ * at a per-step copy for computed values. Counts copies when BIND is
+ * false, binds them when true. */
+static void
+bind_outputs(struct glue *g, bool bind)
+{
+    struct gs_cmodel *m = gs_solver_model(g->s);
+    size_t nsh = 0;
+    for (size_t e = 0; e < g->nels; e++) {
+        struct gs_element *el = g->els[e];
+        const struct ccache *c = class_cache(g, el->cls);
+        int kind = el->cls->solver->kind;
+        int idx = gs_model_map(m, kind, el->solver_index);
+        for (int i = 0; i < el->nout; i++) {
+            struct gs_msg *msg = el->out[i];
+            for (int k = 0; k < msg->nslots; k++) {
+                struct gs_slot *sl = &msg->slot[k];
+                if (sl->kind != GS_SLOT_REAL && sl->kind != GS_SLOT_FLOAT)
+                    continue;
+                size_t off = (size_t)((const char *)sl->ptr - (const char *)el);
+                if ((const char *)sl->ptr < (const char *)el || off >= el->cls->size)
+                    continue;
+                int code = -1;
+                for (int j = 0; j < c->n; j++)
+                    if (c->f[j]->offset == off)
+                        code = c->code[j];
+                if (code < 0 || idx < 0)
+                    continue;
+                bool isf = false;
+                void *p = gs_model_field_ptr(m, kind, idx, code, &isf);
+                if (p) {
+                    if (bind)
+                        msg_slot_bind(msg, k, isf ? GS_SLOT_FLOAT : GS_SLOT_REAL, p);
+                    continue;
+                }
+                if (bind) {
+                    g->sh[nsh] = (struct shadow){kind, el->solver_index, code};
+                    msg_slot_bind(msg, k, GS_SLOT_REAL, &g->shval[nsh]);
+                }
+                nsh++;
+            }
+        }
+    }
+    if (!bind) {
+        g->nsh = nsh;
+        g->sh = xcalloc(nsh + 1, sizeof *g->sh);
+        g->shval = xcalloc(nsh + 1, sizeof *g->shval);
+    }
+}
+
+static void
+refresh_shadows(struct glue *g)
+{
+    for (size_t i = 0; i < g->nsh; i++)
+        g->shval[i] = gs_solver_read(g->s, g->sh[i].kind, g->sh[i].id, g->sh[i].field);
+}
+
+static void
+forget(struct glue *g)
+{
+    for (size_t e = 0; e < g->nels; e++) {
+        struct gs_element *el = g->els[e];
+        for (int i = 0; i < el->nout; i++)
+            msg_resolve(el->out[i]);
+        el->solver_index = -1;
+    }
+    g->nels = g->nsrcs = g->nin = 0;
+    free(g->sh);
+    free(g->shval);
+    g->sh = NULL;
+    g->shval = NULL;
+    g->nsh = 0;
+    g->nlast = 0;
+    gs_solver_free(g->s);
+    g->s = gs_solver_new();
+}
+
+static enum gs_status
+glue_compile(struct gs_sim *sim, void *state)
+{
+    struct glue *g = state;
+    struct gs_cctx cx = {g, sim, gsb_new()};
+    g->nels = g->nsrcs = g->nin = 0;
+    enum gs_status st = walk_add(&cx, sim->model->root);
+    for (size_t e = 0; e < g->nels && st == GS_OK; e++) {
+        struct gs_element *el = g->els[e];
+        if (el->cls->solver->wire)
+            st = el->cls->solver->wire(&cx, el);
+    }
+    if (st == GS_OK) {
+        char err[512];
+        if (gs_solver_compile(g->s, cx.b, sim->model->clock[0], sim->opt.seed, err,
+                              sizeof err) != GS_OK)
+            st = gs_error(sim, "the model does not compile: %s", err);
+    }
+    gsb_free(cx.b);
+    if (st != GS_OK) {
+        forget(g);
+        return GS_ERR;
+    }
+    bind_outputs(g, false);
+    bind_outputs(g, true);
+    refresh_shadows(g);
+    return GS_OK;
+}
+
+/* ---- stepping and fields --------------------------------------------- */
+
+/* Values of messages from outside into compiled elements, as the element
+ * would read them at the start of its step. */
+static void
+apply_inputs(struct glue *g)
+{
+    for (size_t i = 0; i < g->nin;) {
+        const struct input *a = &g->in[i];
+        double v = 0;
+        size_t j = i;
+        for (; j < g->nin && g->in[j].kind == a->kind && g->in[j].id == a->id &&
+               g->in[j].field == a->field;
+             j++)
+            v = a->add ? v + msg_val(g->in[j].m, g->in[j].slot) : msg_val(g->in[j].m, g->in[j].slot);
+        gs_solver_write(g->s, a->kind, a->id, a->field, v);
+        i = j;
+    }
+}
+
+static enum gs_status
+glue_advance(struct gs_sim *sim, void *state, const struct gs_tick *tick, long nsteps)
+{
+    struct glue *g = state;
+    struct gs_cmodel *m = gs_solver_model(g->s);
+    if (!m)
+        return GS_OK;
+    m->t = tick->t;
+    m->step = tick->step;
+    g->nlast = 0;
+    for (long i = 0; i < nsteps; i++) {
+        apply_inputs(g);
+        if (gs_solver_advance(g->s, 1) != GS_OK)
+            return gs_error(sim, "the compiled model failed to advance");
+        struct gs_spike buf[256];
+        size_t n;
+        while ((n = gs_solver_spikes(g->s, buf, 256)) > 0) {
+            if (g->nlast + n > g->caplast) {
+                g->caplast = 2 * (g->nlast + n);
+                g->last = xreallocarray(g->last, g->caplast, sizeof *g->last);
+            }
+            memcpy(g->last + g->nlast, buf, n * sizeof *buf);
+            g->nlast += n;
+        }
+    }
+    refresh_shadows(g);
+    return GS_OK;
+}
+
+static void
+glue_read(void *state, struct gs_element *el, const struct gs_field *f)
+{
+    struct glue *g = state;
+    int code = field_code(g, el, f);
+    if (code >= 0)
+        store(el, f, gs_solver_read(g->s, el->cls->solver->kind, el->solver_index, code));
+}
+
+static void
+glue_write(void *state, struct gs_element *el, const struct gs_field *f)
+{
+    struct glue *g = state;
+    int code = field_code(g, el, f);
+    if (code >= 0)
+        gs_solver_write(g->s, el->cls->solver->kind, el->solver_index, code, load(el, f));
+}
+
+static void
+glue_sync(void *state)
+{
+    struct glue *g = state;
+    for (size_t e = 0; e < g->nels; e++) {
+        struct gs_element *el = g->els[e];
+        const struct ccache *c = class_cache(g, el->cls);
+        for (int i = 0; i < c->n; i++)
+            store(el, c->f[i],
+                  gs_solver_read(g->s, el->cls->solver->kind, el->solver_index, c->code[i]));
+    }
+}
+
+static void
+glue_release(struct gs_sim *sim, void *state)
+{
+    (void)sim;
+    glue_sync(state);
+    forget(state);
+}
+
+static void
+glue_free(void *state)
+{
+    struct glue *g = state;
+    if (!g)
+        return;
+    gs_solver_free(g->s);
+    free(g->els);
+    free(g->srcs);
+    free(g->in);
+    free(g->sh);
+    free(g->shval);
+    free(g->last);
+    free(g);
+}
+
+static const struct gs_solver_ops glue_ops = {
+    .name = "gensh solver",
+    .compile = glue_compile,
+    .advance = glue_advance,
+    .read_field = glue_read,
+    .write_field = glue_write,
+    .sync = glue_sync,
+    .release = glue_release,
+    .free = glue_free,
+};
+
+void
+gs_solver_install(struct gs_sim *sim)
+{
+    struct glue *g = xcalloc(1, sizeof *g);
+    g->s = gs_solver_new();
+    model_set_solver(sim->model, &glue_ops, g);
+}
+
+void
+gs_solver_push(struct gs_sim *sim, struct gs_element *el, const char *name)
+{
+    struct gs_model *m = sim->model;
+    if (m->solver != &glue_ops || !m->compiled || el->solver_index < 0)
+        return;
+    const struct gs_field *f = class_field(el->cls, name);
+    if (f)
+        glue_write(m->solver_state, el, f);
+}
+
+size_t
+gs_solver_last_spikes(struct gs_sim *sim, const struct gs_spike **out)
+{
+    struct glue *g = sim->model->solver == &glue_ops ? sim->model->solver_state : NULL;
+    *out = g ? g->last : NULL;
+    return g ? g->nlast : 0;
+}
+
+struct gs_element *
+gs_solver_src_element(struct gs_sim *sim, int src)
+{
+    struct glue *g = sim->model->solver == &glue_ops ? sim->model->solver_state : NULL;
+    if (!g || src < 0 || (size_t)src >= g->nsrcs)
+        return NULL;
+    return g->srcs[src];
+}

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * sclass.h: how a class the solver can run describes its elements (the
+ * `solver` member of struct gs_class, opaque to the core), and what the
+ * classes' hooks may call while the model is being compiled (glue.c).
+ *
+ * At `reset` the glue walks the element tree in GENESIS order, calls
+ * `add` for every element of such a class (not under a disabled element),
+ * then `wire` for each of them, and compiles the result. An element's
+ * builder id is kept in el->solver_index.
+ */
+#ifndef GS_SOLVER_SCLASS_H
+#define GS_SOLVER_SCLASS_H
+
+#include "../core/core.h"
+#include "build.h"
+#include "solver.h"
+
+struct gs_cctx;
+
+/* A class field the solver holds while compiled, and its enum gs_sfield. */
+struct gs_sfmap {
+    const char *name;
+    int code;
+};
+
+struct gs_solver_class {
+    int kind;                       /* enum gs_ekind */
+    const struct gs_sfmap *fmap;    /* {NULL, 0} terminated */
+    /* Adds EL with its parameters and state; returns the builder id, or -1
+     * after gs_error() for something the solver cannot run. */
+    int (*add)(struct gs_cctx *cx, struct gs_element *el);
+    /* Adds the wiring of EL's incoming messages (every element has its id
+     * by then). GS_ERR after gs_error() for a message it cannot run. */
+    enum gs_status (*wire)(struct gs_cctx *cx, struct gs_element *el);
+};
+
+struct gs_build *cctx_build(struct gs_cctx *cx);
+struct gs_sim *cctx_sim(struct gs_cctx *cx);
+/* EL's builder id if it is compiled as KIND, else -1. */
+int cctx_id(const struct gs_element *el, int kind);
+/* Before each step, field FIELD of (KIND, ID) takes slot SLOT of message M
+ * (read then): ADD sums all such messages of the field (INJECT), else the
+ * last one wins (EREST, EK). */
+void cctx_input(struct gs_cctx *cx, int kind, int id, int field, struct gs_msg *m, int slot,
+                bool add);
+/* Reports an unsupported incoming message of EL; returns GS_ERR. */
+enum gs_status cctx_unsupported(struct gs_cctx *cx, struct gs_element *el,
+                                const struct gs_msg *m);
+
+/* A class hook changed field NAME of EL itself (initVm following Em):
+ * gives the compiled model the new value, if EL is compiled. */
+void gs_solver_push(struct gs_sim *sim, struct gs_element *el, const char *name);
+
+/* Installs the compiled model in SIM (called once, when SIM is made). */
+void gs_solver_install(struct gs_sim *sim);
+
+/* The spikes of the last step the compiled model advanced: builder source
+ * ids and their elements (for spike recorders). Valid until the next step. */
+size_t gs_solver_last_spikes(struct gs_sim *sim, const struct gs_spike **out);
+struct gs_element *gs_solver_src_element(struct gs_sim *sim, int src);
+
+#endif
