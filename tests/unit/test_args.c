@@ -45,7 +45,7 @@ static const struct gs_cmd probe = {
 static enum gs_status
 run(struct gs_sim *sim, struct gs_call *call, char *line)
 {
-    const char *argv[32];
+    static const char *argv[32]; /* the call keeps pointing at it after run() */
     int n = 0;
     for (char *w = strtok(line, " "); w && n < 31; w = strtok(NULL, " "))
         argv[n++] = w;
