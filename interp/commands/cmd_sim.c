@@ -256,6 +256,9 @@ cmd_step_exec(struct gs_call *call)
         o.progress_arg = &shown;
     }
     enum gs_status st = sim_step(sim, &o, NULL);
+    /* Output files that stay open hold whole rows only; make them visible
+     * when step returns (STYLE E5), whatever their flush setting. */
+    fflush(NULL);
     if (shown) {
         gs_out(sim, "\r\033[K");
         fflush(sim->out ? sim->out : stdout);
