@@ -227,12 +227,25 @@ reset_tree(struct gs_sim *sim, struct gs_element *el)
     return st;
 }
 
+/* Points every message slot at its source's instance again. */
+static void
+resolve_tree(struct gs_element *el)
+{
+    for (int i = 0; i < el->nin; i++)
+        msg_resolve(el->in[i]);
+    for (int i = 0; i < el->nchild; i++)
+        resolve_tree(el->child[i]);
+}
+
 /* Compiles the model if a solver is installed and the model changed. */
 static enum gs_status
 compile(struct gs_sim *sim)
 {
     struct gs_model *m = sim->model;
     if (m->solver && !m->compiled) {
+        /* Slots the last compile bound into its (now released) arrays must
+         * not outlive them: start from the instances, the solver rebinds. */
+        resolve_tree(m->root);
         if (m->solver->compile(sim, m->solver_state) != GS_OK)
             return GS_ERR;
         m->compiled = true;
@@ -418,6 +431,12 @@ sim_step(struct gs_sim *sim, const struct sim_step_opts *o, long *done)
             gs_out(sim, "time = %f ; step = %ld\n", m->time, m->step);
         if (sim->interrupted) {
             st = gs_error(sim, "interrupted at t = %g", m->time);
+            break;
+        }
+        /* Other ranks' requests, between steps (PGENESIS ran them there). */
+        if (sim->service && sim->service(sim) != GS_OK) {
+            if (!sim->quit_requested)
+                st = GS_ERR;
             break;
         }
         if (m->stop_requested)
