@@ -72,7 +72,8 @@ gs_cmd_suggest(const char *name, const char **out, int max)
 {
     int n = 0;
     int limit = strlen(name) <= 4 ? 1 : 2;
-    for (int dist = 1; dist <= limit && n < max; dist++)
+    /* Only the nearest names: once a distance has matches, stop. */
+    for (int dist = 1; dist <= limit && n == 0; dist++)
         for (int i = 0; i < gs_cmd_count && n < max; i++)
             if (edit_distance(name, gs_cmd_table[i]->name) == dist)
                 out[n++] = gs_cmd_table[i]->name;

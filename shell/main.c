@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,13 +51,15 @@ usage(FILE *f)
           f);
 }
 
-static int
-bad_usage(const char *fmt, const char *arg)
+static int GS_PRINTFLIKE(1, 2)
+bad_usage(const char *fmt, ...)
 {
+    va_list ap;
     fputs("gensh: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputc('\n', stderr);
-    usage(stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs(" (gensh --help lists the options)\n", stderr);
     return 2;
 }
 
@@ -165,7 +168,8 @@ datadir(void)
 int
 main(int argc, char **argv)
 {
-    struct cmdline cl = {{0}};
+    struct cmdline cl;
+    memset(&cl, 0, sizeof cl);
     int rc = parse_cmdline(argc, argv, &cl);
     if (rc >= 0)
         return rc;
@@ -208,8 +212,13 @@ main(int argc, char **argv)
     }
     bool interrupted = signals_terminate_requested();
     bool prompt = root && !cl.opt.batch && !sim->quit_requested && !interrupted;
-    if (prompt)
+    if (prompt) {
+        /* Mistakes typed at the prompt were answered there: the exit
+         * status reflects the script and the startup files only. */
+        unsigned long script_errors = sim->nerrors;
         repl_run(sim, !cl.opt.notty);
+        sim->nerrors = script_errors;
+    }
     interrupted = signals_terminate_requested();
 
     /* The errors of every rank count (node 0 gathers them). */

@@ -185,6 +185,8 @@ read_entry(struct repl *r)
     free(line);
     for (;;) {
         bool need;
+        if (r->lua_mode && is_word(sb_str(&entry), "endlua"))
+            break;
         if (r->lua_mode)
             need = interp_lua_needs_more(r->sim, sb_str(&entry)) == INTERP_NEEDS_MORE;
         else

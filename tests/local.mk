@@ -14,11 +14,14 @@ AM_TESTS_ENVIRONMENT = \
 # Unit tests: one TAP program per module.
 GS_UNIT_TESTS = \
 	%reldir%/unit/test_args.t \
+	%reldir%/unit/test_interp.t \
 	%reldir%/unit/test_registry.t
 check_PROGRAMS += $(GS_UNIT_TESTS)
 TESTS += $(GS_UNIT_TESTS)
 %canon_reldir%_unit_test_args_t_SOURCES = %reldir%/unit/test_args.c %reldir%/tap.h
 %canon_reldir%_unit_test_args_t_LDADD = $(GS_LIBS)
+%canon_reldir%_unit_test_interp_t_SOURCES = %reldir%/unit/test_interp.c %reldir%/tap.h
+%canon_reldir%_unit_test_interp_t_LDADD = $(GS_LIBS)
 %canon_reldir%_unit_test_registry_t_SOURCES = %reldir%/unit/test_registry.c %reldir%/tap.h
 %canon_reldir%_unit_test_registry_t_LDADD = $(GS_LIBS)
 
