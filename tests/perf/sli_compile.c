@@ -15,12 +15,26 @@
 
 #include "interp/sli/sli.h"
 
+/* Wall time; CPU time of this process with CPU (a loaded machine stretches
+ * the first, not the second). */
+static double
+now_clock(clockid_t id)
+{
+    struct timespec ts;
+    clock_gettime(id, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 static double
 now(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+    return now_clock(CLOCK_MONOTONIC);
+}
+
+static double
+cpu(void)
+{
+    return now_clock(CLOCK_PROCESS_CPUTIME_ID);
 }
 
 /* Appends about LINES lines of script to SB. */
@@ -66,22 +80,25 @@ main(int argc, char **argv)
     for (size_t i = 0; i < src.len; i++)
         real_lines += src.buf[i] == '\n';
 
-    double best = 1e9;
+    double best = 1e9, best_cpu = 1e9;
     struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
     for (int rep = 0; rep < 10; rep++) {
         sb_reset(&out);
-        double t0 = now();
+        double t0 = now(), c0 = cpu();
         enum sli_status st = sli_compile(sb_str(&src), src.len, "bench.g", NULL, &out, &err);
-        double t = now() - t0;
+        double t = now() - t0, c = cpu() - c0;
         if (st != SLI_OK) {
             fprintf(stderr, "sli_compile failed: %s\n", sb_str(&err));
             return 1;
         }
         if (t < best)
             best = t;
+        if (c < best_cpu)
+            best_cpu = c;
     }
-    printf("sli_compile: %d lines (%zu bytes) -> %zu bytes of Lua in %.2f ms (%.0f lines/s)\n",
-           real_lines, src.len, out.len, best * 1e3, real_lines / best);
+    printf("sli_compile: %d lines (%zu bytes) -> %zu bytes of Lua in %.2f ms (%.2f ms CPU; "
+           "%.0f lines/s)\n",
+           real_lines, src.len, out.len, best * 1e3, best_cpu * 1e3, real_lines / best_cpu);
 
     lua_State *L = luaL_newstate();
     double lbest = 1e9;
