@@ -261,23 +261,44 @@ find_view_msg(const struct xview *v, struct gs_element *el, bool in, const struc
     }
 }
 
+/* Problems that leave parts of a view empty: reset warns once about them
+ * and goes on, so a mistake in the GUI does not stop the simulation. */
+struct problems {
+    char first[sizeof(((struct gs_diag *)0)->msg)];
+    int n;
+};
+
+/* Takes the recorded error as a problem. */
+static void
+note(struct gs_sim *sim, struct problems *pb)
+{
+    if (pb->n++ == 0)
+        snprintf(pb->first, sizeof pb->first, "%s", sim->diag.msg);
+    gs_diag_clear(sim);
+}
+
 /* Path mode: the points are the elements of `path`; their fields (or those
- * of relpath below them) are resolved now, so a bad field name is an error
- * of reset and steps stay cheap. */
+ * of relpath below them) are resolved now, so steps stay cheap. A field
+ * that is not there shows as 0. Errors: out of memory only. */
 static enum gs_status
-coords_from_path(struct gs_sim *sim, struct xview *v)
+coords_from_path(struct gs_sim *sim, struct xview *v, struct problems *pb)
 {
     struct gs_elist l = GS_ELIST_INIT, others = GS_ELIST_INIT;
-    enum gs_status st = path_glob(sim, v->path, &l);
     bool msgs = is_msg_mode(v->field);
-    if (st == GS_OK && msgs && v->msgpath[0])
-        st = path_glob(sim, v->msgpath, &others);
-    if (st == GS_OK)
-        st = reserve(sim, v, (long)l.n);
-    if (st == GS_OK)
-        v->src = xcalloc(l.n ? l.n : 1, sizeof *v->src);
-    const char *fields[2] = {msgs ? "" : v->field, v->field2};
-    for (size_t i = 0; i < l.n && st == GS_OK; i++) {
+    if (path_glob(sim, v->path, &l) != GS_OK) {
+        note(sim, pb);
+        elist_free(&l);
+    }
+    if (msgs && v->msgpath[0] && path_glob(sim, v->msgpath, &others) != GS_OK)
+        note(sim, pb); /* then no message matches */
+    if (reserve(sim, v, (long)l.n) != GS_OK) {
+        elist_free(&l);
+        elist_free(&others);
+        return GS_ERR;
+    }
+    v->src = xcalloc(l.n ? l.n : 1, sizeof *v->src);
+    const char *fields[2] = {msgs ? "" : v->field, is_msg_mode(v->field2) ? "" : v->field2};
+    for (size_t i = 0; i < l.n; i++) {
         struct gs_element *e = l.v[i], *fe = e;
         struct view_src *s = &v->src[i];
         point_set(v, (long)i, e->x, e->y, e->z);
@@ -285,30 +306,32 @@ coords_from_path(struct gs_sim *sim, struct xview *v)
             char *pe = elem_path_str(e);
             char *rel = xasprintf("%s/%s", strcmp(pe, "/") == 0 ? "" : pe, v->relpath);
             fe = path_lookup(sim, rel);
+            gs_diag_clear(sim);
             free(rel);
             free(pe);
         }
         s->h = fe ? elem_handle(fe) : (struct gs_handle){0, 0};
         if (!fe)
             continue; /* GENESIS shows 0 where relpath finds nothing */
-        for (int k = 0; k < 2 && st == GS_OK; k++)
-            if (fields[k][0])
-                st = field_find(sim, fe, fields[k], &s->f[k]);
+        for (int k = 0; k < 2; k++)
+            if (fields[k][0] && field_find(sim, fe, fields[k], &s->f[k]) != GS_OK) {
+                memset(&s->f[k], 0, sizeof s->f[k]);
+                note(sim, pb);
+            }
         if (msgs)
             find_view_msg(v, fe, strcmp(v->field, "msgin") == 0, v->msgpath[0] ? &others : NULL, s);
     }
-    if (st == GS_OK) {
-        v->nsrc = (int)l.n;
-        v->ncoords = (int)l.n;
-    }
+    v->nsrc = (int)l.n;
+    v->ncoords = (int)l.n;
     elist_free(&l);
     elist_free(&others);
-    return st;
+    return GS_OK;
 }
 
-/* Message mode: COORDS in order, ICOORDS by index. */
+/* Message mode: COORDS in order, ICOORDS by index (a bad index is skipped).
+ * Errors: out of memory only. */
 static enum gs_status
-coords_from_msgs(struct gs_sim *sim, struct xview *v)
+coords_from_msgs(struct gs_sim *sim, struct xview *v, struct problems *pb)
 {
     struct gs_element *el = &v->p.el;
     long n = 0;
@@ -321,11 +344,12 @@ coords_from_msgs(struct gs_sim *sim, struct xview *v)
         } else if (m->type == XVIEW_ICOORDS) {
             double d = msg_val(m, 0);
             if (!(d >= 0 && d <= GS_MAX_INDEX)) {
-                char *path = elem_path_str(el);
-                gs_error(sim, "xview '%s': ICOORDS index %g is out of range (0 to %d)", path, d,
+                char *src = elem_path_str(m->src);
+                gs_error(sim, "ICOORDS index %g from '%s' is out of range (0 to %d)", d, src,
                          GS_MAX_INDEX);
-                free(path);
-                return GS_ERR;
+                free(src);
+                note(sim, pb);
+                continue;
             }
             long k = (long)d;
             if (reserve(sim, v, k + 1) != GS_OK)
@@ -379,27 +403,30 @@ static enum gs_status
 xview_reset(struct gs_sim *sim, struct gs_element *el)
 {
     struct xview *v = (struct xview *)el;
+    struct problems pb = {.n = 0};
     free(v->src);
     v->src = NULL;
     v->nsrc = 0;
     v->ncoords = 0;
-    if (is_msg_mode(v->field2))
-        return gs_error(sim, "field2 cannot be '%s' (only field can)", v->field2);
-    if (v->path[0] && coords_from_path(sim, v) != GS_OK) {
-        /* Say which view the path or field belongs to (the first cause kept). */
-        char msg[sizeof sim->diag.msg];
-        snprintf(msg, sizeof msg, "%s", sim->diag.msg);
-        gs_diag_clear(sim);
-        char *path = elem_path_str(el);
-        gs_error(sim, "xview '%s': %s", path, msg);
-        free(path);
-        return GS_ERR;
+    if (is_msg_mode(v->field2)) {
+        gs_error(sim, "field2 cannot be '%s' (only field can)", v->field2);
+        note(sim, &pb);
     }
-    if (!v->path[0] && coords_from_msgs(sim, v) != GS_OK)
+    enum gs_status st = v->path[0] ? coords_from_path(sim, v, &pb) : coords_from_msgs(sim, v, &pb);
+    if (st != GS_OK)
         return GS_ERR;
     for (int k = 0; k < XVIEW_NVAL; k++)
         memset(v->vals[k], 0, (size_t)v->cap * sizeof(double));
     update_values(sim, v);
+    if (pb.n > 0) {
+        char *path = elem_path_str(el);
+        if (pb.n > 1)
+            gs_warn(sim, "xview '%s': %s (and %d more like it); left empty in the view", path,
+                    pb.first, pb.n - 1);
+        else
+            gs_warn(sim, "xview '%s': %s; left empty in the view", path, pb.first);
+        free(path);
+    }
     return GS_OK;
 }
 
