@@ -24,7 +24,8 @@ struct ev_def {
     bool mouse; /* carries x y z (draws and pixes) */
 };
 
-/* Splits S at blanks and tabs into WORDS (pointers into S, which is cut). */
+/* Splits S at blanks and tabs into WORDS (pointers into S, which is cut);
+ * returns the number of words, which may exceed MAX (only MAX are kept). */
 static int
 split_words(char *s, char **words, int max)
 {
@@ -35,7 +36,8 @@ split_words(char *s, char **words, int max)
         if (!*p)
             break;
         if (n < max)
-            words[n++] = p;
+            words[n] = p;
+        n++;
         while (*p && *p != ' ' && *p != '\t')
             p++;
     }
@@ -78,6 +80,11 @@ xo_run_script(struct gs_sim *sim, struct gs_element *el, const char *script,
         part = semi ? semi + 1 : NULL;
         if (n == 0)
             continue;
+        if (n > XO_MAXWORDS) {
+            st = gs_error(sim, "a script line of '%s' has %d words (at most %d)", path, n,
+                          XO_MAXWORDS);
+            break;
+        }
         char *dot = strchr(words[0], '.');
         if (dot)
             *dot = '\0';

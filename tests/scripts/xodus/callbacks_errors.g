@@ -17,4 +17,12 @@ call /f/b NOSUCHEVENT
 create xform /f2
 call /f2 B1DOWN
 call /f/b
+// a script line holds at most 64 words
+str long = "echo"
+int i
+for (i = 0; i < 70; i = i + 1)
+    long = long @ " " @ {i}
+end
+create xbutton /f/long -script {long}
+call /f/long B1DOWN
 echo done
