@@ -4,23 +4,23 @@
  * is built on them: barrier and barrierall, agreement on collective
  * commands (P2), reductions and the spike exchange.
  *
- * A meeting is (group, id, gen): gen counts the meetings of that (group,
- * id) on each rank, so barrier 7 meets the other ranks' barrier 7 of the
- * same count, as PGENESIS matched barriers by id. Each rank sends its
- * arrival (with a payload) to every other member and waits, servicing
- * requests, until it has everyone's; so every member ends with every
- * payload, and a reduction is computed the same way everywhere. A rank
- * that gives up (timeout, interrupt, mismatch) tells the others, who then
- * fail at once instead of waiting for it; a barrier waiting for a rank
- * that has finished its script fails at once too. Meetings nest: a
- * request run during a wait may hold a meeting of its own.
+ * Meetings match by (group, id), as PGENESIS matched barriers by id: each
+ * rank sends its arrival (with a payload) to every other member and waits,
+ * servicing requests, until it has one arrival from everyone; so every
+ * member ends with every payload, and a reduction is computed the same way
+ * everywhere. Arrivals are used in the order they came, one per meeting.
+ * A rank that gives up (timeout, interrupt, mismatch, deadlock) takes its
+ * arrival back and tells the others, who then fail at once instead of
+ * waiting for it; a barrier waiting for a rank that has finished its
+ * script fails at once too. Meetings nest: a request run during a wait
+ * may hold a meeting of its own.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "par_int.h"
 
-/* Meetings in progress on this rank (they nest) are kept on a stack. */
+/* Meetings in progress on this rank (they nest). */
 #define MAX_INFLIGHT 64
 
 struct meet_out {
@@ -28,33 +28,6 @@ struct meet_out {
     char **pay;       /* payload of each member (copies) */
     size_t *len;
 };
-
-static uint64_t *
-gen_slot(struct par *p, int group, int id)
-{
-    for (size_t i = 0; i < p->ngens; i++)
-        if (p->gens[i].group == group && p->gens[i].id == id)
-            return &p->gens[i].gen;
-    if (p->ngens == p->capgens) {
-        p->capgens = p->capgens ? 2 * p->capgens : 16;
-        p->gens = xreallocarray(p->gens, p->capgens, sizeof *p->gens);
-    }
-    p->gens[p->ngens].group = group;
-    p->gens[p->ngens].id = id;
-    p->gens[p->ngens].gen = 0;
-    return &p->gens[p->ngens++].gen;
-}
-
-/* Is meeting (GROUP, ID, GEN) in progress on this rank? */
-static bool
-in_flight(struct par *p, int group, int id, uint64_t gen)
-{
-    const struct par_inflight *f = p->inflight;
-    for (int i = 0; i < p->ninflight; i++)
-        if (f[i].group == group && f[i].id == id && f[i].gen == gen)
-            return true;
-    return false;
-}
 
 static void
 free_rec(struct par_meetrec *m)
@@ -70,24 +43,60 @@ par_meet_free(struct par *p)
     for (size_t i = 0; i < p->nrecs; i++)
         free_rec(&p->recs[i]);
     free(p->recs);
-    free(p->gens);
     free(p->inflight);
+}
+
+/* The oldest record of KIND from SRC for (GROUP, ID), or NULL; arrivals
+ * are kept in the order they came, so this is the one to use next. */
+static struct par_meetrec *
+find_rec(struct par *p, int group, int id, int src, bool abandon)
+{
+    for (size_t i = 0; i < p->nrecs; i++) {
+        struct par_meetrec *m = &p->recs[i];
+        if (m->group == group && m->id == id && m->abandon == abandon && m->src == src)
+            return m;
+    }
+    return NULL;
+}
+
+static void
+drop_rec(struct par *p, struct par_meetrec *m)
+{
+    size_t i = (size_t)(m - p->recs);
+    free_rec(m);
+    memmove(p->recs + i, p->recs + i + 1, (p->nrecs - i - 1) * sizeof *p->recs);
+    p->nrecs--;
 }
 
 void
 par_handle_meet(struct par *p, int src, struct wire_rd *r, bool abandon)
 {
     int group = (int)rd_u32(r), id = (int)rd_u32(r);
-    uint64_t gen = rd_u64(r);
     const char *what = rd_str(r);
     const char *where = abandon ? "" : rd_str(r);
     size_t paylen = 0;
     const void *pay = abandon ? NULL : rd_bytes(r, &paylen);
     if (r->bad)
         return;
-    /* A meeting this rank has already left: nothing waits for it. */
-    if (gen <= *gen_slot(p, group, id) && !in_flight(p, group, id, gen))
-        return;
+    if (abandon) {
+        /* SRC left that meeting: its arrival no longer counts for anyone
+         * who comes later. (It arrived last, so its newest arrival.) */
+        struct par_meetrec *last = NULL;
+        for (size_t i = 0; i < p->nrecs; i++) {
+            struct par_meetrec *m = &p->recs[i];
+            if (m->group == group && m->id == id && !m->abandon && m->src == src)
+                last = m;
+        }
+        if (last)
+            drop_rec(p, last);
+        /* Nobody waits at that meeting here: nothing else to tell. */
+        bool waited = false;
+        for (int i = 0; i < p->ninflight; i++)
+            if (p->inflight[i].group == group && p->inflight[i].id == id)
+                waited = true;
+        if (!waited)
+            return;
+    }
     if (p->nrecs == p->caprecs) {
         p->caprecs = p->caprecs ? 2 * p->caprecs : 16;
         p->recs = xreallocarray(p->recs, p->caprecs, sizeof *p->recs);
@@ -95,8 +104,8 @@ par_handle_meet(struct par *p, int src, struct wire_rd *r, bool abandon)
     struct par_meetrec *m = &p->recs[p->nrecs++];
     m->group = group;
     m->id = id;
-    m->gen = gen;
     m->src = src;
+    m->serial = ++p->rec_serial;
     m->abandon = abandon;
     m->what = xstrdup(what);
     m->where = xstrdup(where);
@@ -106,46 +115,34 @@ par_handle_meet(struct par *p, int src, struct wire_rd *r, bool abandon)
     m->paylen = paylen;
 }
 
-static struct par_meetrec *
-find_rec(struct par *p, int group, int id, uint64_t gen, int src, bool abandon)
-{
-    for (size_t i = 0; i < p->nrecs; i++) {
-        struct par_meetrec *m = &p->recs[i];
-        if (m->group == group && m->id == id && m->gen == gen && m->abandon == abandon
-            && (src < 0 || m->src == src))
-            return m;
-    }
-    return NULL;
-}
-
-/* Forgets every record of (GROUP, ID) up to GEN. */
 static void
-drop_recs(struct par *p, int group, int id, uint64_t gen)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < p->nrecs; i++) {
-        struct par_meetrec *m = &p->recs[i];
-        if (m->group == group && m->id == id && m->gen <= gen)
-            free_rec(m);
-        else
-            p->recs[k++] = *m;
-    }
-    p->nrecs = k;
-}
-
-static void
-send_abandon(struct par *p, const struct par_inflight *f, int first, int n, const char *reason)
+send_abandon(struct par *p, int group, int id, int first, int n, const char *reason)
 {
     for (int r = first; r < first + n; r++) {
         if (r == p->rank)
             continue;
         struct wire w;
         par_msg_begin(&w, PAR_MSG_ABANDON);
-        wire_u32(&w, (uint32_t)f->group);
-        wire_u32(&w, (uint32_t)f->id);
-        wire_u64(&w, f->gen);
+        wire_u32(&w, (uint32_t)group);
+        wire_u32(&w, (uint32_t)id);
         wire_str(&w, reason);
         par_send(p, r, &w);
+    }
+}
+
+/* Forgets give-up notices for (GROUP, ID) once no meeting on it runs. */
+static void
+drop_abandons(struct par *p, int group, int id)
+{
+    for (int i = 0; i < p->ninflight; i++)
+        if (p->inflight[i].group == group && p->inflight[i].id == id)
+            return;
+    for (size_t i = 0; i < p->nrecs;) {
+        struct par_meetrec *m = &p->recs[i];
+        if (m->group == group && m->id == id && m->abandon)
+            drop_rec(p, m);
+        else
+            i++;
     }
 }
 
@@ -163,6 +160,10 @@ meet_out_free(struct meet_out *o)
  * messages and must be the same on every member. BARRIER: a member that
  * has finished its script makes it fail at once. On success OUT holds every
  * member's payload.
+ *
+ * Meetings match by id, as PGENESIS's barriers did: each rank's arrivals
+ * at an id are used in the order they came, one per meeting; a rank that
+ * gives up takes its arrival back.
  */
 static enum gs_status
 meet(struct par *p, int group, int id, const char *what, const char *where, const void *pay,
@@ -183,12 +184,12 @@ meet(struct par *p, int group, int id, const char *what, const char *where, cons
     if (n == 1)
         return GS_OK;
 
-    struct par_inflight f = {group, id, ++*gen_slot(p, group, id)};
     if (p->ninflight >= MAX_INFLIGHT)
         GS_BUG("meetings nested more than %d deep", MAX_INFLIGHT);
     if (!p->inflight)
         p->inflight = xcalloc(MAX_INFLIGHT, sizeof *p->inflight);
-    p->inflight[p->ninflight++] = f;
+    uint64_t since = p->rec_serial; /* give-ups from before this meeting are old news */
+    p->inflight[p->ninflight++] = (struct par_inflight){group, id};
 
     for (int r = first; r < first + n; r++) {
         if (r == p->rank)
@@ -197,7 +198,6 @@ meet(struct par *p, int group, int id, const char *what, const char *where, cons
         par_msg_begin(&w, PAR_MSG_MEET);
         wire_u32(&w, (uint32_t)group);
         wire_u32(&w, (uint32_t)id);
-        wire_u64(&w, f.gen);
         wire_str(&w, what);
         wire_str(&w, where);
         wire_bytes(&w, pay, len);
@@ -212,7 +212,7 @@ meet(struct par *p, int group, int id, const char *what, const char *where, cons
     for (;;) {
         int nmissing = 0;
         for (int r = first; r < first + n; r++)
-            if (r != p->rank && !find_rec(p, group, id, f.gen, r, false))
+            if (r != p->rank && !find_rec(p, group, id, r, false))
                 missing[nmissing++] = r;
         if (nmissing == 0)
             break;
@@ -237,7 +237,12 @@ meet(struct par *p, int group, int id, const char *what, const char *where, cons
         }
         /* After the states: a node that gave up because of a third one
          * is less to the point than that third one. */
-        const struct par_meetrec *ab = find_rec(p, group, id, f.gen, -1, true);
+        const struct par_meetrec *ab = NULL;
+        for (int i = 0; i < nmissing && !ab; i++) {
+            const struct par_meetrec *m = find_rec(p, group, id, missing[i], true);
+            if (m && m->serial > since)
+                ab = m;
+        }
         if (ab) {
             st = gs_error(sim, "%s: node %d gave up: %s", what, ab->src, ab->what);
             tell = false;
@@ -255,16 +260,17 @@ meet(struct par *p, int group, int id, const char *what, const char *where, cons
     if (st == GS_OK) {
         /* Every member must be at the same meeting: agreement on `reset`
          * must not pair with another rank's `step`. */
-        for (int r = first; r < first + n && st == GS_OK; r++) {
+        for (int r = first; r < first + n; r++) {
             if (r == p->rank)
                 continue;
-            struct par_meetrec *m = find_rec(p, group, id, f.gen, r, false);
-            if (strcmp(m->what, what) != 0)
+            struct par_meetrec *m = find_rec(p, group, id, r, false);
+            if (st == GS_OK && strcmp(m->what, what) != 0)
                 st = gs_error(sim, "node %d is at '%s'%s%s%s, not at '%s'", r, m->what,
                               m->where[0] ? " (" : "", m->where, m->where[0] ? ")" : "", what);
             out->pay[r - first] = m->payload;
             out->len[r - first] = m->paylen;
             m->payload = NULL;
+            drop_rec(p, m); /* used: the next meeting takes the next one */
         }
     } else if (tell) {
         /* The reason without our "barrier 7: " in front: they know which. */
@@ -272,10 +278,10 @@ meet(struct par *p, int group, int id, const char *what, const char *where, cons
         size_t wl = strlen(what);
         if (strncmp(reason, what, wl) == 0 && reason[wl] == ':' && reason[wl + 1] == ' ')
             reason += wl + 2;
-        send_abandon(p, &f, first, n, reason);
+        send_abandon(p, group, id, first, n, reason);
     }
-    drop_recs(p, group, id, f.gen);
     p->ninflight--;
+    drop_abandons(p, group, id);
     if (st != GS_OK)
         meet_out_free(out);
     return st;
@@ -371,6 +377,8 @@ par_agree_group(struct gs_sim *sim, int group, const char *cmd, enum gs_status s
 enum gs_status
 par_agree(struct gs_sim *sim, const char *cmd, enum gs_status st, const char *where)
 {
+    if (!sim->par)
+        return st; /* no parallel layer started: one rank */
     return par_agree_group(sim, PAR_GROUP_ZONE, cmd, st, where);
 }
 

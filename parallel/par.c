@@ -129,6 +129,8 @@ par_init(struct gs_sim *sim, int nodes)
     }
     if (p->size > 1 && p->rank > 0)
         par_output_prefix(p);
+    if (p->size > 1)
+        sim->service = par_service;
     return GS_OK;
 }
 
@@ -162,6 +164,7 @@ par_free(struct gs_sim *sim)
     free(p->output_name);
     free(p);
     sim->par = NULL;
+    sim->service = NULL;
 }
 
 /* --- queries ----------------------------------------------------------------- */
@@ -449,14 +452,16 @@ par_pop_activity(struct par *p)
 void
 par_set_activity(struct gs_sim *sim, const char *what, const char *where)
 {
-    struct par *p = par_get(sim);
-    /* The bottom entry is the script's own activity. */
-    struct par_activity *a = &p->acts[0];
-    snprintf(a->what, sizeof a->what, "%s", what ? what : "");
-    snprintf(a->where, sizeof a->where, "%s", where ? where : "");
-    a->serving = -1;
-    if (p->nacts == 0)
-        p->nacts = 1;
+    struct par *p = sim->par;
+    if (!p)
+        return;
+    /* A command's activity sits on top of whatever this rank was doing
+     * (its script, or a request it runs); NULL takes it off again. */
+    if (!what) {
+        par_pop_activity(p);
+        return;
+    }
+    par_push_activity(p, what, where, -1);
 }
 
 void

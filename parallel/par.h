@@ -155,15 +155,17 @@ struct par_settings *par_settings(struct gs_sim *sim);
  * name it when this one is too busy to answer them. */
 void par_note_command(struct gs_sim *sim, const char *name, const char *where);
 
-/* What this rank is doing, for other ranks' timeout messages. The step
- * loop and other long commands set it; waits set their own. WHERE is a
- * "file.g:LINE" location, or "" (copied). */
+/* What this rank is doing, for other ranks' timeout messages ("stepping"
+ * at WHERE, a "file.g:LINE" location or ""; both copied). Long commands
+ * set it and clear it with WHAT = NULL when they return; waits set their
+ * own. */
 void par_set_activity(struct gs_sim *sim, const char *what, const char *where);
 
 /*
  * Services incoming requests and control messages without blocking: runs
  * queued remote commands, records replies and meeting arrivals. The step
- * loop calls it between steps, the prompt while idle. Returns GS_ERR when
+ * loop calls it between steps (as sim->service, which par_init installs
+ * when there are several ranks), the prompt while idle. Returns GS_ERR when
  * the run must stop (quit arrived from node 0, or an interrupt); the
  * caller then returns promptly (sim->quit_requested tells which).
  */

@@ -102,11 +102,11 @@ struct par_activity {
     bool waiting;    /* a wait (barrier, reply, ...), not work */
 };
 
-/* A meeting arrival or abandonment received from another rank. */
+/* A meeting arrival or give-up notice received from another rank. */
 struct par_meetrec {
     int group, id;   /* PAR_GROUP_*, meeting id */
-    uint64_t gen;    /* the how-manieth meeting of that (group, id) */
     int src;         /* total node */
+    uint64_t serial; /* order of arrival here */
     bool abandon;    /* a give-up notice rather than an arrival */
     char *what;      /* "barrier 7", "reset", ...; or the reason (abandon) */
     char *where;
@@ -156,6 +156,8 @@ struct par_answer {
     enum par_state state;
     int serving;     /* origin of the request it is running, or -1 */
     bool waiting;    /* it is itself blocked in a wait */
+    bool waits_for_me; /* ... at a meeting that waits for the asker */
+    double elapsed;  /* s it has waited there */
     char *desc;
 };
 
@@ -202,9 +204,8 @@ struct par {
     /* meetings */
     struct par_meetrec *recs;
     size_t nrecs, caprecs;
-    struct { int group, id; uint64_t gen; } *gens; /* meetings held so far */
-    size_t ngens, capgens;
-    struct par_inflight { int group, id; uint64_t gen; } *inflight; /* nested */
+    uint64_t rec_serial;          /* records received so far */
+    struct par_inflight { int group, id; } *inflight; /* meetings under way (nested) */
     int ninflight;
 
     /* where-queries */
@@ -222,6 +223,7 @@ struct par {
     bool out_midline;
     char *output_name;           /* paron -output NAME */
     int service_depth;
+    struct par_wait *wait_top;   /* the innermost wait under way */
 };
 
 /* --- shared helpers ------------------------------------------------------------ */
@@ -268,9 +270,12 @@ enum par_wait_kind {
  */
 struct par_wait {
     struct par *p;
+    struct par_wait *prev;   /* the wait this one runs inside, or NULL */
     const char *what;        /* "barrier 7" */
     enum par_wait_kind kind;
-    double start, deadline, next_note, timeout;
+    const int *missing;      /* whom it waits for (as of the last step) */
+    int nmissing;
+    double start, deadline, next_note, note_every, timeout;
     int idle;                /* polls without traffic, for the back-off */
     bool recheck;            /* messages came: let the caller look again first */
     uint64_t qid;            /* where-query in flight, or 0 */

@@ -89,6 +89,19 @@ is_waiting(struct par *p)
     return top > 0 && p->acts[top - 1].waiting;
 }
 
+/* Is this rank blocked at a meeting that waits for total node ASKER? */
+static bool
+meeting_waits_for(struct par *p, int asker)
+{
+    const struct par_wait *w = p->wait_top;
+    if (!is_waiting(p) || !w || w->kind != PAR_WAIT_MEET)
+        return false;
+    for (int i = 0; i < w->nmissing; i++)
+        if (w->missing[i] == asker)
+            return true;
+    return false;
+}
+
 static void
 answer_where(struct par *p, int src, uint64_t qid)
 {
@@ -100,6 +113,8 @@ answer_where(struct par *p, int src, uint64_t qid)
     wire_u32(&w, (uint32_t)reported_state(p));
     wire_u32(&w, (uint32_t)(serving_origin(p) + 1));
     wire_u32(&w, is_waiting(p));
+    wire_u32(&w, meeting_waits_for(p, src));
+    wire_f64(&w, p->wait_top ? tr_wtime() - p->wait_top->start : 0);
     wire_str(&w, sb_str(&desc));
     par_send(p, src, &w);
     sb_free(&desc);
@@ -112,6 +127,8 @@ store_answer(struct par *p, int src, struct wire_rd *r)
     enum par_state st = (enum par_state)rd_u32(r);
     int serving = (int)rd_u32(r) - 1;
     bool waiting = rd_u32(r) != 0;
+    bool waits_for_me = rd_u32(r) != 0;
+    double elapsed = rd_f64(r);
     const char *desc = rd_str(r);
     if (r->bad)
         return;
@@ -125,6 +142,8 @@ store_answer(struct par *p, int src, struct wire_rd *r)
     a->state = st;
     a->serving = serving;
     a->waiting = waiting;
+    a->waits_for_me = waits_for_me;
+    a->elapsed = elapsed;
     a->desc = xstrdup(desc);
 }
 
@@ -243,7 +262,10 @@ par_wait_begin(struct par_wait *w, struct par *p, const char *what, const char *
     w->timeout = timeout > 0 ? timeout : p->set.msg_hang_time;
     w->start = tr_wtime();
     w->deadline = w->start + w->timeout;
-    w->next_note = p->set.pvm_hang_time > 0 ? w->start + p->set.pvm_hang_time : 0;
+    w->note_every = p->set.pvm_hang_time;
+    w->next_note = w->note_every > 0 ? w->start + w->note_every : 0;
+    w->prev = p->wait_top;
+    p->wait_top = w;
     struct strbuf act = STRBUF_INIT;
     sb_printf(&act, "at %s", what);
     par_push_activity(p, sb_str(&act), where, -1);
@@ -256,6 +278,7 @@ void
 par_wait_end(struct par_wait *w)
 {
     par_pop_activity(w->p);
+    w->p->wait_top = w->prev;
 }
 
 static void
@@ -362,6 +385,8 @@ evaluate(struct par_wait *w, const int *missing, int nmissing)
     struct gs_sim *sim = p->sim;
     double now = tr_wtime();
     bool all_prompt = nmissing > 0, working = false, busy = false;
+    bool cycle = nmissing > 0 && w->kind == PAR_WAIT_MEET;
+    double oldest = 1e300;
     for (int i = 0; i < nmissing; i++) {
         const struct par_answer *a = find_answer(p, w->qid, missing[i]);
         if (!a || a->state != PAR_PROMPT)
@@ -370,6 +395,27 @@ evaluate(struct par_wait *w, const int *missing, int nmissing)
             working = true;
         if (!a || (!a->waiting && a->state == PAR_RUNNING))
             busy = true;
+        if (!a || !a->waits_for_me)
+            cycle = false;
+        else if (a->elapsed < oldest)
+            oldest = a->elapsed;
+    }
+    /* Every node missing here waits at a meeting for this one: nobody can
+     * move. Found at a note (pvm_hang_time), before the timeout: the node
+     * that came last gives up (the others keep waiting, so that, say, nodes
+     * kept at a barrier for node 0's prompt stay there when node 0 steps
+     * without @all). At the timeout the usual message says it all. */
+    if (cycle && !w->qfor_deadline && w->qsent - w->start <= oldest) {
+        struct strbuf sb = STRBUF_INIT;
+        sb_printf(&sb, "%s: deadlock: ", w->what);
+        list_whereabouts(p, &sb, w->qid, missing, nmissing);
+        sb_printf(&sb, "; %s wait%s for node %d", nmissing == 1 ? "it" : "they",
+                  nmissing == 1 ? "s" : "", p->rank);
+        enum gs_status st = gs_error(sim, "%s", sb_str(&sb));
+        sb_free(&sb);
+        drop_answers(p, w->qid);
+        w->qid = 0;
+        return st;
     }
     /* When is running out of time not a hang? When the missing nodes wait
      * for the user; when a target is working on this node's request; at
@@ -409,10 +455,9 @@ evaluate(struct par_wait *w, const int *missing, int nmissing)
             fflush(f);
             sb_free(&sb);
         }
-        if (p->set.pvm_hang_time > 0)
-            w->next_note = now + p->set.pvm_hang_time;
-        else
-            w->next_note = 0;
+        /* Then less and less often: a long wait is not news every 3 s. */
+        w->note_every *= 2;
+        w->next_note = w->note_every > 0 ? now + w->note_every : 0;
     }
     drop_answers(p, w->qid);
     w->qid = 0;
@@ -423,6 +468,8 @@ enum gs_status
 par_wait_step(struct par_wait *w, const int *missing, int nmissing)
 {
     struct par *p = w->p;
+    w->missing = missing;
+    w->nmissing = nmissing;
     struct gs_sim *sim = p->sim;
     if (sim->quit_requested)
         return GS_ERR;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../../models/core/core.h"
+#include "../../parallel/par.h"
 #include "../cmd.h"
 
 static enum gs_status cmd_addtask_exec(struct gs_call *call);
@@ -195,7 +196,11 @@ cmd_resched_exec(struct gs_call *call)
 static enum gs_status
 cmd_reset_exec(struct gs_call *call)
 {
-    return sim_reset(call->sim);
+    /* Collective (P2): if reset fails on one node, it fails on all. */
+    enum gs_status st = sim_reset(call->sim);
+    if (call->sim->quit_requested)
+        return GS_OK;
+    return par_agree(call->sim, "reset", st, call->origin);
 }
 
 static enum gs_status
@@ -255,7 +260,14 @@ cmd_step_exec(struct gs_call *call)
         o.progress = progress;
         o.progress_arg = &shown;
     }
+    /* PGENESIS's sync_before_step: the zone meets before stepping; while
+     * stepping, this node says so to nodes that wait for it. */
+    if (sim->service && par_settings(sim)->sync_before_step
+        && par_barrier(sim, false, PAR_BARRIER_STEP, 0, call->origin) != GS_OK)
+        return sim->quit_requested ? GS_OK : GS_ERR;
+    par_set_activity(sim, "stepping", call->origin);
     enum gs_status st = sim_step(sim, &o, NULL);
+    par_set_activity(sim, NULL, NULL);
     /* Output files that stay open hold whole rows only; make them visible
      * when step returns (STYLE E5), whatever their flush setting. */
     fflush(NULL);
@@ -263,7 +275,9 @@ cmd_step_exec(struct gs_call *call)
         gs_out(sim, "\r\033[K");
         fflush(sim->out ? sim->out : stdout);
     }
-    return st;
+    if (sim->quit_requested)
+        return GS_OK;
+    return par_agree(sim, "step", st, call->origin); /* collective, like reset */
 }
 
 static enum gs_status

@@ -72,6 +72,11 @@ struct gs_sim {
      * callbacks (the -script of XODUS widgets). Errors inside are reported
      * where they happen; GS_ERR means the running scripts are stopping. */
     enum gs_status (*run_words)(struct gs_sim *sim, int argc, const char *const *argv);
+    /* Lets other MPI ranks' requests run; long loops in models/ (the step
+     * loop) call it between steps. Installed by parallel/ when there are
+     * several ranks (NULL otherwise). GS_ERR: stop now, quietly when
+     * quit_requested is set (the run is ending). */
+    enum gs_status (*service)(struct gs_sim *sim);
     bool quit_requested;          /* `quit` ran: stop after this command */
     int exit_status;              /* status `quit`/`exit` asked for */
 };
