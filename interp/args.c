@@ -253,7 +253,14 @@ gs_call_run(struct gs_call *call, int nwords, const char **argv)
             }
     if (parse(call) != GS_OK)
         return GS_ERR;
-    return call->cmd->exec(call);
+    /* Name the running command for warnings; commands nest (include). */
+    const char *outer_name = call->sim->cmd_name, *outer_origin = call->sim->cmd_origin;
+    call->sim->cmd_name = call->cmd->name;
+    call->sim->cmd_origin = call->origin;
+    enum gs_status st = call->cmd->exec(call);
+    call->sim->cmd_name = outer_name;
+    call->sim->cmd_origin = outer_origin;
+    return st;
 }
 
 /* --- accessors ----------------------------------------------------------- */

@@ -41,7 +41,11 @@ gs_warn(struct gs_sim *sim, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     sim->nwarnings++;
-    fprintf(sim->err ? sim->err : stderr, "gensh: warning: %s\n", msg);
+    FILE *f = sim->err ? sim->err : stderr;
+    fflush(sim->out ? sim->out : stdout); /* keep stdout and stderr in order */
+    const char *where = sim->cmd_origin ? sim->cmd_origin : "";
+    fprintf(f, "gensh: %s%swarning: %s%s%s\n", where, where[0] ? ": " : "",
+            sim->cmd_name ? sim->cmd_name : "", sim->cmd_name ? ": " : "", msg);
 }
 
 void

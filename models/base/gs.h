@@ -53,6 +53,8 @@ struct gs_options {
 struct gs_sim {
     struct gs_options opt;
     struct gs_diag diag;          /* the pending diagnostic */
+    const char *cmd_name;         /* the command running now (for warnings), or NULL */
+    const char *cmd_origin;       /* where it was called ("file.g:12"), or "" */
     unsigned long nerrors;        /* errors reported so far */
     unsigned long nwarnings;      /* warnings reported so far */
     struct strbuf *capture;       /* when set, gs_out() appends here */

@@ -292,7 +292,7 @@ check_tree(struct gs_sim *sim, struct gs_element *el, int *nerr)
         double dt = m->clock[el->clock];
         if (dt > 0 && dt < m->clock[0]) {
             char *p = elem_path_str(el);
-            CHECK_PROBLEM(sim, *nerr, "check: the interval of '%s' (clock %d, %g) is less than "
+            CHECK_PROBLEM(sim, *nerr, "the interval of '%s' (clock %d, %g) is less than "
                           "the simulation dt (%g)", p, el->clock, dt, m->clock[0]);
             free(p);
         }
@@ -300,7 +300,7 @@ check_tree(struct gs_sim *sim, struct gs_element *el, int *nerr)
             gs_diag_clear(sim);
             if (el->cls->check(sim, el) != GS_OK) {
                 char *p = elem_path_str(el);
-                CHECK_PROBLEM(sim, *nerr, "check: %s: %s", p, sim->diag.msg);
+                CHECK_PROBLEM(sim, *nerr, "%s: %s", p, sim->diag.msg);
                 free(p);
                 gs_diag_clear(sim);
             }
@@ -318,7 +318,7 @@ sim_check(struct gs_sim *sim)
     if (sched_resched(sim) != GS_OK)
         return GS_ERR;
     if (!(m->clock[0] > 0))
-        CHECK_PROBLEM(sim, nerr, "check: invalid simulation step size %g (clock 0)", m->clock[0]);
+        CHECK_PROBLEM(sim, nerr, "invalid simulation step size %g (clock 0)", m->clock[0]);
     check_tree(sim, m->root, &nerr);
     /* An element must not run the same action twice per step. */
     for (int i = 0; i < m->ntask; i++)
@@ -333,7 +333,7 @@ sim_check(struct gs_sim *sim)
                 struct gs_element *el = t->elems.v[k];
                 if (el->flags & GS_EL_MARK) {
                     char *p = elem_path_str(el);
-                    CHECK_PROBLEM(sim, nerr, "check: '%s' is scheduled twice for action %s "
+                    CHECK_PROBLEM(sim, nerr, "'%s' is scheduled twice for action %s "
                                   "(task %d)", p, class_action_name(t->action), i + 1);
                     free(p);
                 }
