@@ -30,6 +30,8 @@ libgensh_a_SOURCES += \
 	%reldir%/core/sched.h \
 	%reldir%/core/sched.c \
 	%reldir%/basic/neutral.c \
+	%reldir%/basic/postmaster.h \
+	%reldir%/basic/postmaster.c \
 	%reldir%/devices/diffamp.c \
 	%reldir%/devices/pulsegen.c \
 	%reldir%/io/asc_file.c \

@@ -290,9 +290,10 @@ meet(struct par *p, int group, int id, const char *what, const char *where, cons
 /* --- barriers --------------------------------------------------------------------- */
 
 enum gs_status
-par_barrier(struct gs_sim *sim, bool all, int id, double timeout, const char *where)
+par_barrier(struct gs_sim *sim, bool all, int id, double timeout, double note, const char *where)
 {
     struct par *p = par_get(sim);
+    p->note_override = note;
     char what[64];
     const char *name = all ? "barrierall" : "barrier";
     switch (id) {
@@ -316,6 +317,7 @@ par_barrier(struct gs_sim *sim, bool all, int id, double timeout, const char *wh
     struct meet_out out;
     enum gs_status st = meet(p, all ? PAR_GROUP_WORLD : PAR_GROUP_ZONE, id, what, where, NULL, 0,
                              timeout, true, &out);
+    p->note_override = -1;
     if (st == GS_OK)
         meet_out_free(&out);
     return st;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../models/basic/postmaster.h"
 #include "par_int.h"
 
 bool
@@ -48,6 +49,7 @@ par_new(struct gs_sim *sim)
     p->next_future = 1;
     p->next_query = 1;
     p->out_fd = -1;
+    p->note_override = -1;
     return p;
 }
 
@@ -221,10 +223,81 @@ par_is_on(struct gs_sim *sim)
     return par_get(sim)->on;
 }
 
-struct par_settings *
+/* The /post element, if paron made it and it still exists. */
+static struct postmaster *
+post_element(struct par *p)
+{
+    if (!p->has_post || !p->sim->model)
+        return NULL;
+    struct gs_element *el = elem_from_handle(p->sim->model, p->post);
+    if (!el || el->cls != &postmaster_class) {
+        p->has_post = false; /* deleted: back to the settings as they were */
+        return NULL;
+    }
+    return (struct postmaster *)el;
+}
+
+void
+par_refresh_settings(struct par *p)
+{
+    const struct postmaster *pm = post_element(p);
+    if (!pm)
+        return;
+    p->set.msg_hang_time = pm->msg_hang_time;
+    p->set.pvm_hang_time = pm->pvm_hang_time;
+    p->set.sync_before_step = pm->sync_before_step != 0;
+}
+
+const struct par_settings *
 par_settings(struct gs_sim *sim)
 {
-    return &par_get(sim)->set;
+    struct par *p = par_get(sim);
+    par_refresh_settings(p);
+    return &p->set;
+}
+
+/* paron: makes /post (PGENESIS's postmaster) with this node's numbers and
+ * the current settings, unless the model has no tree (unit tests). */
+static enum gs_status
+post_create(struct par *p)
+{
+    struct gs_sim *sim = p->sim;
+    if (!sim->model)
+        return GS_OK;
+    struct gs_element *root = path_lookup(sim, "/"), *el = NULL;
+    struct gs_element *old = root ? elem_child(root, "post", 0) : NULL;
+    if (!root)
+        return GS_OK;
+    if (old && old->cls != &postmaster_class)
+        return gs_error(sim, "'/post' exists and is a %s, not the parallel library's postmaster",
+                        old->cls->name);
+    if (!old && elem_create(sim, &postmaster_class, root, "post", 0, &el) != GS_OK)
+        return GS_ERR;
+    struct postmaster *pm = (struct postmaster *)(old ? old : el);
+    pm->mynode = p->mynode;
+    pm->myzone = p->myzone;
+    pm->nnodes = p->zone_size[p->myzone];
+    pm->nzones = p->nzones;
+    pm->totalnodes = p->size;
+    if (!old) {
+        pm->msg_hang_time = p->set.msg_hang_time;
+        pm->pvm_hang_time = p->set.pvm_hang_time;
+        pm->sync_before_step = p->set.sync_before_step;
+    }
+    p->post = elem_handle(&pm->el);
+    p->has_post = true;
+    return GS_OK;
+}
+
+static void
+post_delete(struct par *p)
+{
+    struct postmaster *pm = post_element(p);
+    if (pm) {
+        par_refresh_settings(p); /* the settings outlive the element */
+        elem_delete(p->sim, &pm->el);
+    }
+    p->has_post = false;
 }
 
 void
@@ -373,17 +446,19 @@ par_paron(struct gs_sim *sim, const struct par_paron *spec, const char *where)
     p->zoning = spec->zoning;
     if (spec->silent >= 0)
         sim->opt.silent = spec->silent;
-    if (spec->output && p->rank > 0 && par_output_to_file(p, spec->output) != GS_OK)
-        return GS_ERR; /* TODO(#6): the file could not be opened: agree on this too */
-    return GS_OK;
+    enum gs_status st2 = post_create(p);
+    if (st2 == GS_OK && spec->output && p->rank > 0)
+        st2 = par_output_to_file(p, spec->output);
+    return st2;
 }
 
 enum gs_status
 par_paroff(struct gs_sim *sim, const char *where)
 {
     struct par *p = par_get(sim);
-    if (par_barrier(sim, true, PAR_BARRIER_PAROFF, 0, where) != GS_OK)
+    if (par_barrier(sim, true, PAR_BARRIER_PAROFF, 0, -1, where) != GS_OK)
         return GS_ERR;
+    post_delete(p);
     par_layout_single(p);
     p->on = false;
     return GS_OK;

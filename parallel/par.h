@@ -145,8 +145,9 @@ struct par_settings {
     bool sync_before_step; /* meet the zone before each step command (true) */
 };
 
-/* The settings; the caller may change them (setfield /post ...). */
-struct par_settings *par_settings(struct gs_sim *sim);
+/* The settings in force: the fields of /post (setfield /post ...) once
+ * paron has made it, PGENESIS's defaults before. */
+const struct par_settings *par_settings(struct gs_sim *sim);
 
 /* --- waiting, meetings and agreement --------------------------------------- */
 
@@ -194,10 +195,12 @@ enum {
 /*
  * barrier (ALL false: my zone) or barrierall (ALL true: every rank) with
  * id ID. Waits at most TIMEOUT seconds (<= 0: msg_hang_time), servicing
- * requests. Errors: a timeout naming the nodes that did not arrive and
- * where each is, a node that gave up or finished its script.
+ * requests, and says whom it waits for after NOTE seconds (< 0:
+ * pvm_hang_time). Errors: a timeout naming the nodes that did not arrive
+ * and where each is, a node that gave up or finished its script, a
+ * deadlock.
  */
-enum gs_status par_barrier(struct gs_sim *sim, bool all, int id, double timeout,
+enum gs_status par_barrier(struct gs_sim *sim, bool all, int id, double timeout, double note,
                            const char *where);
 
 /*

@@ -17,6 +17,7 @@
 
 #include <stdio.h>
 
+#include "../models/core/core.h"
 #include "par.h"
 
 /* --- wire format ------------------------------------------------------------ */
@@ -175,7 +176,10 @@ struct par {
     int *zone_start, *zone_size;
     int myzone, mynode;
 
-    struct par_settings set;
+    struct par_settings set;     /* from /post when it exists (par_refresh_settings) */
+    struct gs_handle post;       /* the /post element paron made */
+    bool has_post;
+    double note_override;        /* s: the next wait's note interval, or < 0 */
     struct par_hooks hooks;
 
     /* what this rank is doing */
@@ -227,6 +231,9 @@ struct par {
 };
 
 /* --- shared helpers ------------------------------------------------------------ */
+
+/* Reads the settings from /post into p->set (when /post exists). */
+void par_refresh_settings(struct par *p);
 
 struct par *par_new(struct gs_sim *sim);
 /* Sets the zone layout to the single zone of every rank. */

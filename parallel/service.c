@@ -256,13 +256,15 @@ par_wait_begin(struct par_wait *w, struct par *p, const char *what, const char *
                double timeout, enum par_wait_kind kind)
 {
     memset(w, 0, sizeof *w);
+    par_refresh_settings(p); /* setfield /post ... may have changed them */
     w->p = p;
     w->what = what;
     w->kind = kind;
     w->timeout = timeout > 0 ? timeout : p->set.msg_hang_time;
     w->start = tr_wtime();
     w->deadline = w->start + w->timeout;
-    w->note_every = p->set.pvm_hang_time;
+    w->note_every = p->note_override >= 0 ? p->note_override : p->set.pvm_hang_time;
+    p->note_override = -1; /* for this wait only (a barrier's third argument) */
     w->next_note = w->note_every > 0 ? w->start + w->note_every : 0;
     w->prev = p->wait_top;
     p->wait_top = w;

@@ -265,17 +265,14 @@ barrier_common(struct gs_call *call, bool all)
         if (timeout <= 0)
             return gs_error(sim, "timeout must be > 0 seconds, got '%s'", gs_arg(call, 1));
     }
-    struct par_settings *set = par_settings(sim);
-    double note = set->pvm_hang_time;
+    double note = -1;
     if (call->npos >= 3) {
-        double v = gs_arg_real(call, 2);
-        if (v < 0)
+        note = gs_arg_real(call, 2);
+        if (note < 0)
             return gs_error(sim, "note interval must be >= 0 seconds, got '%s'",
                             gs_arg(call, 2));
-        set->pvm_hang_time = v;
     }
-    enum gs_status st = par_barrier(sim, all, id, timeout, call->origin);
-    set->pvm_hang_time = note;
+    enum gs_status st = par_barrier(sim, all, id, timeout, note, call->origin);
     if (st != GS_OK && sim->quit_requested)
         return GS_OK; /* leaving: the trampoline unwinds quietly */
     return st;

@@ -263,7 +263,7 @@ cmd_step_exec(struct gs_call *call)
     /* PGENESIS's sync_before_step: the zone meets before stepping; while
      * stepping, this node says so to nodes that wait for it. */
     if (sim->service && par_settings(sim)->sync_before_step
-        && par_barrier(sim, false, PAR_BARRIER_STEP, 0, call->origin) != GS_OK)
+        && par_barrier(sim, false, PAR_BARRIER_STEP, 0, -1, call->origin) != GS_OK)
         return sim->quit_requested ? GS_OK : GS_ERR;
     par_set_activity(sim, "stepping", call->origin);
     enum gs_status st = sim_step(sim, &o, NULL);

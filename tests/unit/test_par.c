@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../../interp/interp.h"
+#include "../../models/core/core.h"
 #include "../../parallel/par.h"
 #include "../tap.h"
 
@@ -80,8 +81,28 @@ test_paron(void)
     gs_diag_clear(sim);
     is_int(par_paron(sim, &spec, "t.g:2"), GS_ERR, "a second paron fails");
     is_str(sim->diag.msg, "the parallel library is already on (paroff first)", "and says why");
+    struct gs_element *post = path_lookup(sim, "/post");
+    ok(post != NULL, "paron makes /post");
+    struct strbuf v = STRBUF_INIT;
+    struct gs_fref f;
+    if (post && field_find(sim, post, "nnodes", &f) == GS_OK)
+        field_format(sim, &f, &v);
+    is_str(sb_str(&v), "1", "/post nnodes");
+    gs_diag_clear(sim);
+    is_int(post ? field_set(sim, post, "msg_hang_time", "7.5") : GS_ERR, GS_OK,
+           "setfield /post msg_hang_time 7.5");
+    is_dbl(par_settings(sim)->msg_hang_time, 7.5, 0, 0, "the wait time follows /post");
+    is_int(post ? field_set(sim, post, "pvm_hang_time", "-1") : GS_OK, GS_ERR,
+           "pvm_hang_time -1 is refused");
+    is_str(sim->diag.msg, "pvm_hang_time must be >= 0 seconds, got -1", "saying why");
+    gs_diag_clear(sim);
+    is_int(post ? field_set(sim, post, "nnodes", "3") : GS_OK, GS_ERR, "nnodes is read-only");
+    gs_diag_clear(sim);
+    sb_free(&v);
     is_int(par_paroff(sim, "t.g:3"), GS_OK, "paroff");
     ok(!par_is_on(sim), "off after paroff");
+    ok(path_lookup(sim, "/post") == NULL, "paroff deletes /post");
+    is_dbl(par_settings(sim)->msg_hang_time, 7.5, 0, 0, "the settings stay");
     struct par_paron two = {.zoning = PAR_ZONES_FARM, .nodes = 2, .silent = -1};
     gs_diag_clear(sim);
     is_int(par_paron(sim, &two, "t.g:4"), GS_ERR, "paron -nodes 2 on one node fails");
@@ -108,8 +129,9 @@ static void
 test_meetings(void)
 {
     struct gs_sim *sim = new_sim();
-    is_int(par_barrier(sim, false, 7, 1, "t.g:1"), GS_OK, "barrier of one completes");
-    is_int(par_barrier(sim, true, PAR_BARRIER_ALL_DEFAULT, 0, "t.g:2"), GS_OK, "barrierall too");
+    is_int(par_barrier(sim, false, 7, 1, -1, "t.g:1"), GS_OK, "barrier of one completes");
+    is_int(par_barrier(sim, true, PAR_BARRIER_ALL_DEFAULT, 0, 0.5, "t.g:2"), GS_OK,
+           "barrierall too");
     is_int(par_agree(sim, "reset", GS_OK, "t.g:3"), GS_OK, "agreement on success");
     gs_error(sim, "bad field");
     is_int(par_agree(sim, "reset", GS_ERR, "t.g:4"), GS_ERR, "agreement on failure fails");
