@@ -102,6 +102,11 @@ ca_wire(struct gs_cctx *cx, struct gs_element *el)
         while (k < 4 && strcmp(n, kinds[k]) != 0)
             k++;
         int tab = cctx_id(m->src, GS_K_TAB), syn = cctx_id(m->src, GS_K_SYN);
+        if (k == 0 && tab < 0 && syn < 0) {
+            /* a current from outside the model, taken before each step */
+            cctx_input(cx, GS_K_CA, el->solver_index, GS_SF_CAEXT, m, 0, true);
+            continue;
+        }
         if (k == 4 || (tab < 0 && syn < 0) || (k == 1 && m->slot[1].kind != GS_SLOT_CONST))
             return cctx_unsupported(cx, el, m);
         gsb_cainput(cctx_build(cx), el->solver_index, k, tab >= 0 ? GS_CH_TAB : GS_CH_SYN,

@@ -6,9 +6,23 @@
  * links (previous_state or Vm, as the message names them), injected
  * current and EREST, which are read from their sources before each step.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "compartment_int.h"
+
+/* Rm, Cm or an axial resistance <= 0 would make the update divide by zero
+ * (GENESIS would go on with NaN); reset refuses such a compartment and
+ * names it. */
+static enum gs_status
+invalid(struct gs_cctx *cx, const struct gs_element *el, const char *what, double v)
+{
+    char *p = elem_path_str(el);
+    enum gs_status st = gs_error(cctx_sim(cx), "'%s' cannot be simulated: its %s is %g; it "
+                                 "must be > 0", p, what, v);
+    free(p);
+    return st;
+}
 
 int
 compartment_add(struct gs_cctx *cx, struct gs_element *el)
@@ -31,6 +45,11 @@ axial(struct gs_cctx *cx, struct gs_element *el, int id, const struct gs_msg *m,
     if (src < 0)
         return cctx_unsupported(cx, el, m);
     const struct compartment *s = GS_INST(const struct compartment, m->src);
+    /* the resistance is the neighbour's Ra, or this one's for AXIAL */
+    const struct compartment *r =
+        kind == GS_T_AXIAL ? GS_INST(const struct compartment, el) : s;
+    if (!(r->Ra > 0))
+        return invalid(cx, kind == GS_T_AXIAL ? el : m->src, "Ra", r->Ra);
     if (m->slot[k].ptr == &s->previous_state)
         kind |= GS_TERM_PREV;
     gsb_term(cctx_build(cx), id, kind, src);
@@ -43,6 +62,11 @@ compartment_wire(struct gs_cctx *cx, struct gs_element *el)
     struct gs_build *b = cctx_build(cx);
     int id = el->solver_index;
     bool sym = strcmp(el->cls->name, "symcompartment") == 0;
+    const struct compartment *c = GS_INST(const struct compartment, el);
+    if (!(c->Rm > 0))
+        return invalid(cx, el, "Rm", c->Rm);
+    if (!(c->Cm > 0))
+        return invalid(cx, el, "Cm", c->Cm);
     for (int i = 0; i < el->nin; i++) {
         struct gs_msg *m = el->in[i];
         const char *t = msg_type_name(m);

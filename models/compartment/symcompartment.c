@@ -24,8 +24,10 @@ static const struct gs_field symcompartment_fields[] = {
     GS_FIELD_F(struct compartment, len, GS_FLOAT, GS_F_SOLVER, "m",
                "length (not used numerically)"),
     GS_FIELD_F(struct compartment, initVm, GS_FLOAT, GS_F_SOLVER, "V", "Vm after reset"),
-    GS_FIELD_RO(struct compartment, coeff, GS_FLOAT, "", "share of Ra at the tail (at reset)"),
-    GS_FIELD_RO(struct compartment, coeff2, GS_FLOAT, "", "share of Ra at the head (at reset)"),
+    GS_FIELD_F(struct compartment, coeff, GS_FLOAT, GS_F_SOLVER | GS_F_RO, "",
+               "share of Ra at the tail (computed at reset)"),
+    GS_FIELD_F(struct compartment, coeff2, GS_FLOAT, GS_F_SOLVER | GS_F_RO, "",
+               "share of Ra at the head (computed at reset)"),
     GS_FIELD_END,
 };
 
@@ -42,9 +44,17 @@ static const struct gs_msgdef symcompartment_msgs[] = {
     GS_MSGDEF_END,
 };
 
+static const struct gs_sfmap symcompartment_sfmap[] = {
+    {"Vm", GS_SF_VM},         {"previous_state", GS_SF_PREV}, {"Im", GS_SF_IM},
+    {"Em", GS_SF_EM},         {"Rm", GS_SF_RM},               {"Cm", GS_SF_CM},
+    {"Ra", GS_SF_RA},         {"inject", GS_SF_INJECT},       {"dia", GS_SF_DIA},
+    {"len", GS_SF_LEN},       {"initVm", GS_SF_INITVM},       {"coeff", GS_SF_COEFF},
+    {"coeff2", GS_SF_COEFF2}, {NULL, 0},
+};
+
 static const struct gs_solver_class symcompartment_solver = {
     .kind = GS_K_COMPT,
-    .fmap = compartment_sfmap,
+    .fmap = symcompartment_sfmap,
     .add = compartment_add,
     .wire = compartment_wire,
 };

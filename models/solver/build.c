@@ -139,9 +139,10 @@ gsb_extsource(struct gs_build *b)
 }
 
 int
-gsb_synapse_ext(struct gs_build *b, int syn, int src, float *weight, float *delay)
+gsb_synapse_ext(struct gs_build *b, int syn, int src, float *weight, float *delay,
+                float *last_spike_time)
 {
-    struct bsyn q = {syn, src, *weight, *delay, weight, delay};
+    struct bsyn q = {syn, src, *weight, *delay, weight, delay, last_spike_time};
     PUSH(b->synapse, q);
     return b->synapse.n - 1;
 }
@@ -149,7 +150,7 @@ gsb_synapse_ext(struct gs_build *b, int syn, int src, float *weight, float *dela
 int
 gsb_synapse(struct gs_build *b, int syn, int src, float weight, float delay)
 {
-    struct bsyn q = {syn, src, weight, delay, NULL, NULL};
+    struct bsyn q = {syn, src, weight, delay, NULL, NULL, NULL};
     PUSH(b->synapse, q);
     return b->synapse.n - 1;
 }

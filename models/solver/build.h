@@ -58,7 +58,8 @@ struct gsb_synchan {
 
 struct gsb_spikegen {
     float thresh, abs_refract, output_amp, lastevent;
-    int vsrc;         /* compartment whose Vm is the INPUT, -1 none */
+    int vsrc;         /* compartment whose Vm is the INPUT, -1 none, GS_VSRC_EXT:
+                       * a value written to GS_SF_INPUT before each step */
 };
 
 struct gsb_randomspike {
@@ -93,9 +94,11 @@ int gsb_extsource(struct gs_build *b);
  * the number of earlier synapses of SYN. Returns the synapse id. */
 int gsb_synapse(struct gs_build *b, int syn, int src, float weight, float delay);
 /* The same, with the weight and delay kept by the caller (a synchan's
- * per-message data): the compiled model reads them there, so they must
- * stay at these addresses while the model lives. */
-int gsb_synapse_ext(struct gs_build *b, int syn, int src, float *weight, float *delay);
+ * per-message data): the compiled model reads them there, and writes the
+ * arrival time of each spike sent to *last_spike_time (unless NULL), so
+ * they must stay at these addresses while the model lives. */
+int gsb_synapse_ext(struct gs_build *b, int syn, int src, float *weight, float *delay,
+                    float *last_spike_time);
 int gsb_caconc(struct gs_build *b, const struct gsb_caconc *c);
 /* A message into Ca_concen CA reading the Ik of channel (CHKIND, CHAN). */
 void gsb_cainput(struct gs_build *b, int ca, int kind, int chkind, int chan, double frac);
@@ -107,6 +110,9 @@ void gsb_term(struct gs_build *b, int compt, int kind, int ref);
  * element order): the VOLTAGE source of a tabchannel, synchan or spikegen
  * (KIND GS_K_TAB, GS_K_SYN or GS_K_SRC), and the Ca_concen read by gate
  * GATE (0-2) of tabchannel TAB. */
+/* A spikegen input that is not a compiled compartment: the caller writes
+ * its value to GS_SF_INPUT before each step. */
+#define GS_VSRC_EXT (-2)
 void gsb_set_vsrc(struct gs_build *b, int kind, int id, int compt);
 void gsb_set_conc(struct gs_build *b, int tab, int gate, int ca);
 

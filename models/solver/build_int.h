@@ -32,7 +32,7 @@ struct btab {
     uint64_t hash;
 };
 struct bsrc { int kind, idx; };  /* 0 spikegen, 1 randomspike, 2 external */
-struct bsyn { int syn, src; float w, d; float *wp, *dp; };
+struct bsyn { int syn, src; float w, d; float *wp, *dp, *lp; };
 struct bterm { int compt, kind, ref; };
 struct bcain { int ca; struct gs_cainput in; };
 struct bgid { int kind, id; uint64_t gid; };

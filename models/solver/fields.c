@@ -28,6 +28,8 @@ src_read(const struct gs_cmodel *m, int i, int field)
             return m->lastevent[i];
         case GS_SF_STATE:
             return m->lastfire[i] >= 0 && m->lastfire[i] == m->step - 1 ? m->amp[i] : 0.0f;
+        case GS_SF_INPUT:
+            return m->ginput[i];
         default:
             return NAN;
         }
@@ -93,6 +95,8 @@ gs_model_read(const struct gs_cmodel *m, int kind, int i, int f)
         case GS_SF_DIA: return m->dia[i];
         case GS_SF_LEN: return m->len[i];
         case GS_SF_IM: return compt_im(m, i);
+        case GS_SF_COEFF: return m->coeff[i];
+        case GS_SF_COEFF2: return m->coeff2[i];
         }
         break;
     case GS_K_TAB:
@@ -141,6 +145,7 @@ gs_model_read(const struct gs_cmodel *m, int kind, int i, int f)
         case GS_SF_TAU: return m->ca_tau[i];
         case GS_SF_B: return m->ca_B[i];
         case GS_SF_THICK: return m->ca_thick[i];
+        case GS_SF_CAEXT: return m->ca_ext[i];
         }
         break;
     }
@@ -157,6 +162,7 @@ src_write(struct gs_cmodel *m, int i, int f, double v)
         case GS_SF_AMP: m->amp[i] = (float)v; return GS_W_OK;
         case GS_SF_LASTEVENT: m->lastevent[i] = (float)v; return GS_W_OK;
         case GS_SF_STATE: return GS_W_OK; /* recomputed every step */
+        case GS_SF_INPUT: m->ginput[i] = v; return GS_W_OK;
         }
         return GS_W_BAD;
     }
@@ -209,7 +215,9 @@ gs_model_write(struct gs_cmodel *m, int kind, int i, int f, double v)
         case GS_SF_INJECT: m->inject[i] = fv; return GS_W_OK;
         case GS_SF_DIA: m->dia[i] = fv; return GS_W_OK;
         case GS_SF_LEN: m->len[i] = fv; return GS_W_OK;
-        case GS_SF_IM: return GS_W_OK;
+        case GS_SF_IM:
+        case GS_SF_COEFF:
+        case GS_SF_COEFF2: return GS_W_OK; /* computed */
         }
         break;
     case GS_K_TAB:
@@ -263,6 +271,7 @@ gs_model_write(struct gs_cmodel *m, int kind, int i, int f, double v)
         case GS_SF_TAU: m->ca_tau[i] = fv; return GS_W_OK;
         case GS_SF_B: m->ca_B[i] = fv; return GS_W_OK;
         case GS_SF_THICK: m->ca_thick[i] = fv; return GS_W_OK;
+        case GS_SF_CAEXT: m->ca_ext[i] = fv; return GS_W_OK;
         }
         break;
     }
@@ -320,6 +329,7 @@ gs_model_field_ptr(struct gs_cmodel *m, int kind, int i, int f, bool *is_float)
             case GS_SF_REFRACT: return &m->refract[i];
             case GS_SF_AMP: return &m->amp[i];
             case GS_SF_LASTEVENT: return &m->lastevent[i];
+            case GS_SF_INPUT: *is_float = false; return &m->ginput[i];
             }
         } else if (i - m->nspike < m->nrand) {
             int r = i - m->nspike;

@@ -28,6 +28,7 @@ struct input {
     bool add;
     struct gs_msg *m;
     int slot;
+    size_t seq; /* order of registration: message order within a field */
 };
 
 struct shadow {
@@ -94,7 +95,8 @@ cctx_input(struct gs_cctx *cx, int kind, int id, int field, struct gs_msg *m, in
         g->capin = g->capin ? 2 * g->capin : 64;
         g->in = xreallocarray(g->in, g->capin, sizeof *g->in);
     }
-    g->in[g->nin++] = (struct input){kind, id, field, add, m, slot};
+    g->in[g->nin] = (struct input){kind, id, field, add, m, slot, g->nin};
+    g->nin++;
 }
 
 enum gs_status
@@ -108,6 +110,21 @@ cctx_unsupported(struct gs_cctx *cx, struct gs_element *el, const struct gs_msg 
     free(d);
     free(s);
     return st;
+}
+
+/* Inputs of one field together (apply_inputs sums or takes the last of a
+ * run), in message order within it. */
+static int
+cmp_input(const void *pa, const void *pb)
+{
+    const struct input *a = pa, *b = pb;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    if (a->id != b->id)
+        return a->id < b->id ? -1 : 1;
+    if (a->field != b->field)
+        return a->field < b->field ? -1 : 1;
+    return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
 /* The solver-owned fields of CLS with their codes. */
@@ -308,6 +325,8 @@ glue_compile(struct gs_sim *sim, void *state)
         if (el->cls->solver->wire)
             st = el->cls->solver->wire(&cx, el);
     }
+    if (st == GS_OK && g->nin > 1)
+        qsort(g->in, g->nin, sizeof *g->in, cmp_input);
     if (st == GS_OK) {
         char err[512];
         if (gs_solver_compile(g->s, cx.b, sim->model->clock[0], sim->opt.seed, err,

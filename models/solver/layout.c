@@ -120,7 +120,8 @@ check_refs(struct lay *L)
         if (b->syn.v[i].vsrc != -1 && !in_range(b->syn.v[i].vsrc, nc))
             return fail(L, "synchan %d: VOLTAGE source %d does not exist", i, b->syn.v[i].vsrc);
     for (int i = 0; i < b->spk.n; i++)
-        if (b->spk.v[i].vsrc != -1 && !in_range(b->spk.v[i].vsrc, nc))
+        if (b->spk.v[i].vsrc != -1 && b->spk.v[i].vsrc != GS_VSRC_EXT &&
+            !in_range(b->spk.v[i].vsrc, nc))
             return fail(L, "spikegen %d: input compartment %d does not exist", i,
                         b->spk.v[i].vsrc);
     for (int i = 0; i < b->synapse.n; i++) {
@@ -641,7 +642,7 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
     }
     for (int i = 0; i < b->spk.n; i++) {
         int v = b->spk.v[i].vsrc;
-        put_spk(m, spk_model[i], &b->spk.v[i], v >= 0 ? comp_model[v] : -1);
+        put_spk(m, spk_model[i], &b->spk.v[i], v >= 0 ? comp_model[v] : v);
     }
     for (int i = 0; i < b->rnd.n; i++) {
         const struct gsb_randomspike *r = &b->rnd.v[i];
@@ -692,6 +693,7 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
         m->q_delay[mq] = q->d;
         m->q_wp[mq] = q->wp ? q->wp : &m->q_weight[mq];
         m->q_dp[mq] = q->dp ? q->dp : &m->q_delay[mq];
+        m->q_lp[mq] = q->lp;
         m->q_src[mq] = ms;
         m->q_chan[mq] = y;
         m->map[GS_K_SYNAPSE][i] = mq;

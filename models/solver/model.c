@@ -72,6 +72,7 @@ gs_model_alloc(struct gs_cmodel *m)
     ARR(m->q_delay, nq);
     ARR(m->q_wp, nq);
     ARR(m->q_dp, nq);
+    ARR(m->q_lp, nq);
     ARR(m->q_src, nq);
     ARR(m->q_chan, nq);
     ARR(m->thresh, m->nspike);
@@ -79,6 +80,7 @@ gs_model_alloc(struct gs_cmodel *m)
     ARR(m->amp, m->nspike);
     ARR(m->lastevent, m->nspike);
     ARR(m->gvsrc, m->nspike);
+    ARR(m->ginput, m->nspike);
     ARR(m->lastfire, m->nspike);
     ARR(m->r_rate, m->nrand);
     ARR(m->r_refract, m->nrand);
@@ -100,6 +102,7 @@ gs_model_alloc(struct gs_cmodel *m)
     ARR(m->ca_B, m->nca);
     ARR(m->ca_thick, m->nca);
     ARR(m->ca_act, m->nca);
+    ARR(m->ca_ext, m->nca);
     ARR(m->cain_first, m->nca + 1);
     ARR(m->term_first, nc + 1);
     ARR(m->freq_syn, ns);
@@ -124,11 +127,11 @@ gs_model_free(struct gs_cmodel *m)
         m->k_leak, m->k_B0, m->comp_general, m->csym, m->coeff, m->coeff2, m->Gbar, m->tEk, m->tgate, m->tvsrc, m->tvreset,
         m->tXidle, m->X, m->gdef, m->gconc, m->gatedef, m->sX, m->sY, m->act, m->sEk, m->tau1,
         m->tau2, m->gmax, m->freq, m->norm, m->normw, m->xc1, m->xc2, m->yc1, m->yc2, m->svsrc,
-        m->syn_first, m->syn_gid, m->q_weight, m->q_delay, m->q_wp, m->q_dp, m->q_src, m->q_chan,
-        m->thresh, m->refract, m->amp, m->lastevent, m->gvsrc, m->lastfire, m->r_rate,
+        m->syn_first, m->syn_gid, m->q_weight, m->q_delay, m->q_wp, m->q_dp, m->q_lp, m->q_src, m->q_chan,
+        m->thresh, m->refract, m->amp, m->lastevent, m->gvsrc, m->ginput, m->lastfire, m->r_rate,
         m->r_refract, m->r_reset_value, m->r_min, m->r_max, m->r_last, m->r_state,
         m->r_realrate, m->r_reset, m->out_first, m->out_syn, m->src_order, m->src_gid, m->caC,
-        m->Ca, m->Ca_base, m->ca_tau, m->ca_B, m->ca_thick, m->ca_act, m->cain_first, m->cain,
+        m->Ca, m->Ca_base, m->ca_tau, m->ca_B, m->ca_thick, m->ca_act, m->ca_ext, m->cain_first, m->cain,
         m->groups, m->gen_tab, m->gen_syn, m->gen_compt, m->gen_spk, m->term_first, m->terms,
         m->freq_syn, m->spikes, m->fired,
     };

@@ -203,6 +203,7 @@ struct gs_cmodel {
     int *syn_first;       /* nsyn + 1: synapses of synchan y are syn_first[y].. */
     int nsynapse;
     float *q_weight, *q_delay;  /* the builder's values (q_wp, q_dp point here) */
+    float **q_lp;               /* where a sent spike's arrival time goes, or NULL */
     float **q_wp, **q_dp;       /* weight and delay, live: GENESIS reads the weight
                                  * when a spike arrives and the delay when it is sent */
     int *q_src, *q_chan;
@@ -210,7 +211,8 @@ struct gs_cmodel {
     /* spike sources: spikegens 0..nspike-1, then randomspikes, then external */
     int nspike;
     float *thresh, *refract, *amp, *lastevent;
-    int *gvsrc;           /* spikegen input compartment */
+    int *gvsrc;           /* spikegen input compartment, or GS_VSRC_EXT */
+    double *ginput;       /* the GS_VSRC_EXT spikegens' input value */
     int64_t *lastfire;    /* step of the last spike (state field), -1 none */
     int nrand;
     float *r_rate, *r_refract, *r_reset_value, *r_min, *r_max, *r_last, *r_state, *r_realrate;
@@ -226,6 +228,7 @@ struct gs_cmodel {
     int nca;
     double *caC, *Ca, *Ca_base;
     float *ca_tau, *ca_B, *ca_thick, *ca_act;
+    float *ca_ext;        /* I_Ca from outside the compiled model (GS_SF_CAEXT) */
     int *cain_first;
     struct gs_cainput *cain;
 

@@ -135,6 +135,8 @@ gs_solver_fire(struct gs_solver *s, int src, int64_t at)
     for (int j = m->out_first[ms]; j < m->out_first[ms + 1]; j++) {
         int q = m->out_syn[j];
         gs_cal_push(m, (int)((at + gs_syn_dsteps(m, q)) & (m->cal.size - 1)), q);
+        if (m->q_lp[q])
+            *m->q_lp[q] = (float)((double)at * m->dt + (double)*m->q_dp[q]);
     }
     return GS_OK;
 }

@@ -22,7 +22,7 @@
 enum gs_sfield {
     /* compartment (GS_K_COMPT) */
     GS_SF_VM, GS_SF_PREV, GS_SF_INITVM, GS_SF_EM, GS_SF_RM, GS_SF_CM, GS_SF_RA, GS_SF_INJECT,
-    GS_SF_DIA, GS_SF_LEN, GS_SF_IM,
+    GS_SF_DIA, GS_SF_LEN, GS_SF_IM, GS_SF_COEFF, GS_SF_COEFF2,
     /* tabchannel (GS_K_TAB); synchan (GS_K_SYN) shares EK, GK, IK */
     GS_SF_GBAR, GS_SF_EK, GS_SF_GK, GS_SF_IK, GS_SF_X, GS_SF_Y, GS_SF_Z,
     /* synchan (GS_K_SYN); X and Y are GS_SF_X, GS_SF_Y */
@@ -31,9 +31,10 @@ enum gs_sfield {
     GS_SF_WEIGHT, GS_SF_DELAY,
     /* spikegen and randomspike (GS_K_SRC) */
     GS_SF_THRESH, GS_SF_REFRACT, GS_SF_AMP, GS_SF_LASTEVENT, GS_SF_STATE, GS_SF_RATE,
-    GS_SF_MINAMP, GS_SF_MAXAMP, GS_SF_RESETV, GS_SF_RESET,
+    GS_SF_MINAMP, GS_SF_MAXAMP, GS_SF_RESETV, GS_SF_RESET, GS_SF_INPUT,
     /* Ca_concen (GS_K_CA) */
     GS_SF_CA, GS_SF_C, GS_SF_CABASE, GS_SF_TAU, GS_SF_B, GS_SF_THICK,
+    GS_SF_CAEXT, /* current from outside the model, added before the channels' */
     GS_SF_NFIELDS
 };
 

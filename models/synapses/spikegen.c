@@ -97,10 +97,15 @@ spikegen_wire(struct gs_cctx *cx, struct gs_element *el)
     for (int i = 0; i < el->nin; i++) {
         struct gs_msg *m = el->in[i];
         if (strcmp(msg_type_name(m), "INPUT") == 0) {
+            /* a compartment's Vm is read in the step; any other value is
+             * taken from its source before each step */
             int c = cctx_id(m->src, GS_K_COMPT);
-            if (c < 0)
-                return cctx_unsupported(cx, el, m);
-            gsb_set_vsrc(cctx_build(cx), GS_K_SRC, el->solver_index, c);
+            if (c >= 0 && m->slot[0].text && strcmp(m->slot[0].text, "Vm") == 0) {
+                gsb_set_vsrc(cctx_build(cx), GS_K_SRC, el->solver_index, c);
+            } else {
+                gsb_set_vsrc(cctx_build(cx), GS_K_SRC, el->solver_index, GS_VSRC_EXT);
+                cctx_input(cx, GS_K_SRC, el->solver_index, GS_SF_INPUT, m, 0, false);
+            }
         } else if (strcmp(msg_type_name(m), "THRESH") == 0) {
             cctx_input(cx, GS_K_SRC, el->solver_index, GS_SF_THRESH, m, 0, false);
         } else {

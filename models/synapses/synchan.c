@@ -230,6 +230,18 @@ synchan_wire(struct gs_cctx *cx, struct gs_element *el)
 {
     struct gs_build *b = cctx_build(cx);
     int id = el->solver_index;
+    /* The normalisation divides by the time constants: GENESIS's Gk would
+     * be NaN. That is harmless in a synchan nothing reads (a prototype left
+     * unset), an error in one that feeds anything. */
+    const struct synchan *s = GS_INST(const struct synchan, el);
+    if ((!(s->tau1 > 0) || !(s->tau2 > 0)) && el->nout > 0) {
+        char *p = elem_path_str(el);
+        enum gs_status st = gs_error(cctx_sim(cx), "'%s' cannot be simulated: its %s is %g; it "
+                                     "must be > 0", p, s->tau1 > 0 ? "tau2" : "tau1",
+                                     s->tau1 > 0 ? s->tau2 : s->tau1);
+        free(p);
+        return st;
+    }
     for (int i = 0; i < el->nin; i++) {
         struct gs_msg *m = el->in[i];
         const char *n = msg_type_name(m);
@@ -243,7 +255,7 @@ synchan_wire(struct gs_cctx *cx, struct gs_element *el)
             if (src < 0 || !m->data)
                 return cctx_unsupported(cx, el, m);
             struct synapse *sy = m->data;
-            gsb_synapse_ext(b, id, src, &sy->weight, &sy->delay);
+            gsb_synapse_ext(b, id, src, &sy->weight, &sy->delay, &sy->last_spike_time);
         } else if (strcmp(n, "ACTIVATION") == 0) {
             cctx_input(cx, GS_K_SYN, id, GS_SF_ACT, m, 0, true);
         } else {

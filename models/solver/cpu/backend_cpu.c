@@ -89,10 +89,11 @@ static void
 spikegen_test(struct gs_cmodel *m, int s)
 {
     int c = m->gvsrc[s];
-    if (c < 0)
+    if (c < 0 && c != GS_VSRC_EXT)
         return;
+    double v = c >= 0 ? m->V[c] : m->ginput[s];
     float ready = m->lastevent[s] + m->refract[s];
-    if (m->V[c] >= (double)m->thresh[s] && (double)ready <= m->t + m->dt / 2.0) {
+    if (v >= (double)m->thresh[s] && (double)ready <= m->t + m->dt / 2.0) {
         m->lastevent[s] = (float)m->t;
         m->lastfire[s] = m->step;
         gs_fired_push(m, s);
@@ -165,6 +166,8 @@ queue_spikes(struct gs_cmodel *m)
                 d = 1;
             }
             gs_cal_push(m, (int)((m->step + d) & (m->cal.size - 1)), q);
+            if (m->q_lp[q]) /* synchan.c EVENT: when it will arrive */
+                *m->q_lp[q] = (float)(m->t + (double)*m->q_dp[q]);
         }
         if (m->nspikes == m->spikes_cap) {
             m->spikes_cap = m->spikes_cap ? 2 * m->spikes_cap : 256;
@@ -254,7 +257,7 @@ static void
 ca_pools(struct gs_cmodel *m)
 {
     for (int a = 0; a < m->nca; a++) {
-        float act = 0.0f;
+        float act = m->ca_ext[a];
         for (int j = m->cain_first[a]; j < m->cain_first[a + 1]; j++) {
             const struct gs_cainput *in = &m->cain[j];
             double ik = chan_ik(m, in->chkind, in->chan);
