@@ -35,3 +35,7 @@ EXTRA_DIST += %reldir%/sli/runtime.lua %reldir%/sli/embed.sh
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
 	$(SHELL) $(srcdir)/%reldir%/sli/embed.sh sli_runtime_lua $(srcdir)/%reldir%/sli/runtime.lua > $@.tmp && \
 	mv $@.tmp $@
+# The network family (createmap, planarconnect, ..., getsyn*).
+libgensh_a_SOURCES += \
+	%reldir%/commands/cmd_network.c \
+	%reldir%/commands/cmd_synapse.c

@@ -73,3 +73,13 @@ libgensh_a_SOURCES += \
 	%reldir%/synapses/randomspike.c \
 	%reldir%/synapses/spikegen.c \
 	%reldir%/synapses/synchan.c
+# Networks (createmap, planar/volume connect, weights, delays) and the
+# spike recorder.
+libgensh_a_SOURCES += \
+	%reldir%/network/network.h \
+	%reldir%/network/connect.c \
+	%reldir%/network/geom.c \
+	%reldir%/network/map.c \
+	%reldir%/network/synapse.c \
+	%reldir%/network/values.c \
+	%reldir%/io/spikehistory.c

@@ -1,0 +1,384 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * cmd_network.c: the network family: createmap, planarconnect,
+ * volumeconnect, planardelay, volumedelay, planarweight, volumeweight.
+ * The commands turn words into the descriptions of models/network/ and
+ * leave geometry, draws and the all-or-nothing rules to it. The synapse
+ * queries (getsyn*) and syndelay are in cmd_synapse.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../models/network/network.h"
+#include "../cmd.h"
+
+static enum gs_status cmd_createmap_exec(struct gs_call *call);
+static enum gs_status cmd_planarconnect_exec(struct gs_call *call);
+static enum gs_status cmd_planardelay_exec(struct gs_call *call);
+static enum gs_status cmd_planarweight_exec(struct gs_call *call);
+static enum gs_status cmd_volumeconnect_exec(struct gs_call *call);
+static enum gs_status cmd_volumedelay_exec(struct gs_call *call);
+static enum gs_status cmd_volumeweight_exec(struct gs_call *call);
+
+static const struct gs_opt createmap_opts[] = {
+    {"-delta", 2, GS_ARG_REAL},  /* dx dy: spacing of the grid, m */
+    {"-origin", 2, GS_ARG_REAL}, /* x y: position of element 0, m */
+    {"-object", 0, GS_ARG_STR},  /* the source names a class */
+    {NULL, 0, 0},
+};
+
+/* The masks take a shape and numbers; their count is checked by
+ * models/network so the error can say what the shape needs. */
+static const struct gs_opt connect_opts[] = {
+    {"-relative", 0, GS_ARG_STR},
+    {"-sourcemask", GS_VARARGS, GS_ARG_STR},
+    {"-sourcehole", GS_VARARGS, GS_ARG_STR},
+    {"-destmask", GS_VARARGS, GS_ARG_STR},
+    {"-desthole", GS_VARARGS, GS_ARG_STR},
+    {"-probability", 1, GS_ARG_REAL},
+    {NULL, 0, 0},
+};
+
+static const struct gs_opt delay_opts[] = {
+    {"-fixed", 1, GS_ARG_REAL},
+    {"-radial", 1, GS_ARG_REAL},
+    {"-add", 0, GS_ARG_STR},
+    {"-uniform", 1, GS_ARG_REAL},
+    {"-gaussian", 2, GS_ARG_REAL},
+    {"-exponential", 2, GS_ARG_REAL},
+    {"-absoluterandom", 0, GS_ARG_STR},
+    {NULL, 0, 0},
+};
+
+static const struct gs_opt weight_opts[] = {
+    {"-fixed", 1, GS_ARG_REAL},
+    {"-decay", 3, GS_ARG_REAL},
+    {"-uniform", 1, GS_ARG_REAL},
+    {"-gaussian", 2, GS_ARG_REAL},
+    {"-exponential", 2, GS_ARG_REAL},
+    {"-absoluterandom", 0, GS_ARG_STR},
+    {NULL, 0, 0},
+};
+
+const struct gs_cmd cmd_createmap_entry = {
+    .name = "createmap",
+    .family = "network",
+    .summary = "make a 2-D grid of copies of an element",
+    .usage = "source dest nx ny [-delta dx dy] [-origin x y] [-object]",
+    .pos = {{"source", GS_ARG_STR}, {"dest", GS_ARG_STR}, {"nx", GS_ARG_INT}, {"ny", GS_ARG_INT}},
+    .min_pos = 4,
+    .max_pos = 4,
+    .opts = createmap_opts,
+    .flags = GS_CMD_MUTATES,
+    .exec = cmd_createmap_exec,
+};
+
+#define CONNECT_USAGE(S, N)                                                                       \
+    "source dest [-relative] [-sourcemask " S " " N "] [-sourcehole " S " " N "] [-destmask " S  \
+    " " N "] [-desthole " S " " N "] [-probability p]"
+
+const struct gs_cmd cmd_planarconnect_entry = {
+    .name = "planarconnect",
+    .family = "network",
+    .summary = "connect spike sources to synaptic channels by their x-y positions",
+    .usage = CONNECT_USAGE("{box,ellipse}", "x1 y1 x2 y2"),
+    .pos = {{"source", GS_ARG_STR}, {"dest", GS_ARG_STR}},
+    .min_pos = 2,
+    .max_pos = 2,
+    .opts = connect_opts,
+    .flags = GS_CMD_MUTATES,
+    .exec = cmd_planarconnect_exec,
+};
+
+#define DELAY_USAGE                                                                               \
+    "sourcepath [destpath] (-fixed delay | -radial velocity) [-add] [-uniform scale] "            \
+    "[-gaussian stdev maxdev] [-exponential mid max] [-absoluterandom]"
+#define WEIGHT_USAGE                                                                              \
+    "sourcepath [destpath] (-fixed weight | -decay rate max min) [-uniform scale] "               \
+    "[-gaussian stdev maxdev] [-exponential mid max] [-absoluterandom]"
+
+const struct gs_cmd cmd_planardelay_entry = {
+    .name = "planardelay",
+    .family = "network",
+    .summary = "set the delays of the synapses fed by spike sources (x-y distances)",
+    .usage = DELAY_USAGE,
+    .pos = {{"sourcepath", GS_ARG_STR}, {"destpath", GS_ARG_STR}},
+    .min_pos = 1,
+    .max_pos = 2,
+    .opts = delay_opts,
+    .exec = cmd_planardelay_exec,
+};
+
+const struct gs_cmd cmd_planarweight_entry = {
+    .name = "planarweight",
+    .family = "network",
+    .summary = "set the weights of the synapses fed by spike sources (x-y distances)",
+    .usage = WEIGHT_USAGE,
+    .pos = {{"sourcepath", GS_ARG_STR}, {"destpath", GS_ARG_STR}},
+    .min_pos = 1,
+    .max_pos = 2,
+    .opts = weight_opts,
+    .exec = cmd_planarweight_exec,
+};
+
+const struct gs_cmd cmd_volumeconnect_entry = {
+    .name = "volumeconnect",
+    .family = "network",
+    .summary = "connect spike sources to synaptic channels by their x-y-z positions",
+    .usage = CONNECT_USAGE("{box,ellipsoid}", "x1 y1 z1 x2 y2 z2"),
+    .pos = {{"source", GS_ARG_STR}, {"dest", GS_ARG_STR}},
+    .min_pos = 2,
+    .max_pos = 2,
+    .opts = connect_opts,
+    .flags = GS_CMD_MUTATES,
+    .exec = cmd_volumeconnect_exec,
+};
+
+const struct gs_cmd cmd_volumedelay_entry = {
+    .name = "volumedelay",
+    .family = "network",
+    .summary = "set the delays of the synapses fed by spike sources (x-y-z distances)",
+    .usage = DELAY_USAGE,
+    .pos = {{"sourcepath", GS_ARG_STR}, {"destpath", GS_ARG_STR}},
+    .min_pos = 1,
+    .max_pos = 2,
+    .opts = delay_opts,
+    .exec = cmd_volumedelay_exec,
+};
+
+const struct gs_cmd cmd_volumeweight_entry = {
+    .name = "volumeweight",
+    .family = "network",
+    .summary = "set the weights of the synapses fed by spike sources (x-y-z distances)",
+    .usage = WEIGHT_USAGE,
+    .pos = {{"sourcepath", GS_ARG_STR}, {"destpath", GS_ARG_STR}},
+    .min_pos = 1,
+    .max_pos = 2,
+    .opts = weight_opts,
+    .exec = cmd_volumeweight_exec,
+};
+
+/* ---- helpers ---------------------------------------------------------------- */
+
+/* Expands PATTERN into OUT. Errors: malformed, or it matches nothing. */
+static enum gs_status
+glob_some(struct gs_sim *sim, const char *pattern, struct gs_elist *out)
+{
+    if (path_glob(sim, pattern, out) != GS_OK)
+        return GS_ERR;
+    if (out->n == 0)
+        return gs_error(sim, "'%s' matches no element", pattern);
+    return GS_OK;
+}
+
+static const char *
+opt_name(const struct gs_call *call, const struct gs_optval *ov)
+{
+    return call->cmd->opts[ov->opt].name;
+}
+
+/* ---- createmap --------------------------------------------------------------- */
+
+static enum gs_status
+cmd_createmap_exec(struct gs_call *call)
+{
+    struct gs_sim *sim = call->sim;
+    struct gs_element *src = NULL, *parent, *made_parent = NULL;
+    const struct gs_class *cls = NULL;
+    const char *name;
+    struct net_map map = {.nx = 0, .ny = 0, .dx = 1, .dy = 1};
+    long nx = gs_arg_int(call, 2), ny = gs_arg_int(call, 3);
+    if (nx < 1 || ny < 1 || nx > GS_MAX_INDEX || ny > GS_MAX_INDEX)
+        return gs_error(sim, "nx and ny must be at least 1, got %ld and %ld", nx, ny);
+    map.nx = (int)nx;
+    map.ny = (int)ny;
+    if (gs_has_opt(call, "-delta")) {
+        map.dx = gs_optval_real(call, "-delta", 0);
+        map.dy = gs_optval_real(call, "-delta", 1);
+    }
+    if (gs_has_opt(call, "-origin")) {
+        map.x0 = gs_optval_real(call, "-origin", 0);
+        map.y0 = gs_optval_real(call, "-origin", 1);
+    }
+    if (gs_has_opt(call, "-object")) {
+        cls = class_find(gs_arg(call, 0));
+        if (!cls)
+            return gs_error(sim, "'%s' is not a class (-object expects a class name)",
+                            gs_arg(call, 0));
+        name = cls->name;
+    } else {
+        if (path_find(sim, gs_arg(call, 0), &src) != GS_OK)
+            return GS_ERR;
+        if (!src->parent)
+            return gs_error(sim, "cannot make a map of the root element");
+        name = src->name;
+    }
+    parent = path_lookup(sim, gs_arg(call, 1));
+    if (!parent) {
+        /* GENESIS makes a missing destination as a neutral element. */
+        struct gs_element *pp;
+        char *pname;
+        int index;
+        if (path_split_new(sim, gs_arg(call, 1), &pp, &pname, &index) != GS_OK)
+            return GS_ERR;
+        enum gs_status st = elem_create(sim, class_find("neutral"), pp, pname, index, &parent);
+        free(pname);
+        if (st != GS_OK)
+            return GS_ERR;
+        made_parent = parent;
+    }
+    if (net_createmap(sim, src, cls, name, parent, &map) != GS_OK) {
+        if (made_parent)
+            elem_delete(sim, made_parent);
+        return GS_ERR;
+    }
+    return GS_OK;
+}
+
+/* ---- planarconnect / volumeconnect ------------------------------------------- */
+
+static enum gs_status
+run_connect(struct gs_call *call, int dim)
+{
+    struct gs_sim *sim = call->sim;
+    struct net_connect c = {.dim = dim, .probability = 1.0};
+    struct gs_elist src = GS_ELIST_INIT, dst = GS_ELIST_INIT;
+    enum gs_status st = GS_OK;
+    c.salt = net_hash_words(call->nwords, call->words);
+    for (int i = 0; i < call->noptv && st == GS_OK; i++) {
+        const struct gs_optval *ov = &call->optv[i];
+        const char *o = opt_name(call, ov);
+        const char *const *w = call->words + ov->first;
+        if (strcmp(o, "-relative") == 0)
+            c.relative = true;
+        else if (strcmp(o, "-probability") == 0)
+            c.probability = strtod(w[0], NULL);
+        else if (strcmp(o, "-sourcemask") == 0 || strcmp(o, "-sourcehole") == 0)
+            st = net_region_add(sim, &c.src, dim, strcmp(o, "-sourcehole") == 0, o, ov->nvals, w);
+        else
+            st = net_region_add(sim, &c.dst, dim, strcmp(o, "-desthole") == 0, o, ov->nvals, w);
+    }
+    if (st == GS_OK && c.probability < 0)
+        st = gs_error(sim, "-probability expects a number >= 0, got '%s'",
+                      gs_optval(call, "-probability", 0));
+    if (st == GS_OK)
+        st = glob_some(sim, gs_arg(call, 0), &src);
+    if (st == GS_OK)
+        st = glob_some(sim, gs_arg(call, 1), &dst);
+    if (st == GS_OK)
+        st = net_connect(sim, &c, &src, &dst, NULL);
+    elist_free(&src);
+    elist_free(&dst);
+    net_region_free(&c.src);
+    net_region_free(&c.dst);
+    return st;
+}
+
+static enum gs_status
+cmd_planarconnect_exec(struct gs_call *call)
+{
+    return run_connect(call, 2);
+}
+
+static enum gs_status
+cmd_volumeconnect_exec(struct gs_call *call)
+{
+    return run_connect(call, 3);
+}
+
+/* ---- weights and delays ------------------------------------------------------- */
+
+/* Reads the random-part options shared by every weight and delay command.
+ * Errors: more than one of -uniform, -gaussian, -exponential. */
+static enum gs_status
+random_opts(struct gs_call *call, struct net_value *v)
+{
+    static const char *const names[] = {"-uniform", "-gaussian", "-exponential"};
+    static const enum net_rand kinds[] = {NET_R_UNIFORM, NET_R_GAUSSIAN, NET_R_EXPONENTIAL};
+    int given = 0;
+    for (int i = 0; i < 3; i++)
+        if (gs_has_opt(call, names[i])) {
+            given++;
+            v->rand = kinds[i];
+            v->r1 = gs_optval_real(call, names[i], 0);
+            v->r2 = i ? gs_optval_real(call, names[i], 1) : 0;
+        }
+    if (given > 1)
+        return gs_error(call->sim, "give at most one of -uniform, -gaussian and -exponential");
+    v->absolute = gs_has_opt(call, "-absoluterandom");
+    return GS_OK;
+}
+
+static enum gs_status
+run_values(struct gs_call *call, struct net_value *v)
+{
+    struct gs_sim *sim = call->sim;
+    struct gs_elist src = GS_ELIST_INIT, dst = GS_ELIST_INIT;
+    v->salt = net_hash_words(call->nwords, call->words);
+    enum gs_status st = random_opts(call, v);
+    if (st == GS_OK)
+        st = glob_some(sim, gs_arg(call, 0), &src);
+    if (st == GS_OK && call->npos > 1)
+        st = glob_some(sim, gs_arg(call, 1), &dst);
+    if (st == GS_OK)
+        st = net_set_values(sim, v, &src, call->npos > 1 ? &dst : NULL, NULL);
+    elist_free(&src);
+    elist_free(&dst);
+    return st;
+}
+
+static enum gs_status
+run_delay(struct gs_call *call, int dim)
+{
+    struct net_value v = {.dim = dim, .delay = true};
+    bool fixed = gs_has_opt(call, "-fixed"), radial = gs_has_opt(call, "-radial");
+    if (fixed == radial)
+        return gs_error(call->sim, "give exactly one of -fixed delay and -radial velocity");
+    v.rule = fixed ? NET_V_FIXED : NET_V_RADIAL;
+    v.v = gs_optval_real(call, fixed ? "-fixed" : "-radial", 0);
+    v.add = gs_has_opt(call, "-add");
+    return run_values(call, &v);
+}
+
+static enum gs_status
+run_weight(struct gs_call *call, int dim)
+{
+    struct net_value v = {.dim = dim, .delay = false};
+    bool fixed = gs_has_opt(call, "-fixed"), decay = gs_has_opt(call, "-decay");
+    if (fixed == decay)
+        return gs_error(call->sim, "give exactly one of -fixed weight and -decay rate max min");
+    if (fixed) {
+        v.rule = NET_V_FIXED;
+        v.v = gs_optval_real(call, "-fixed", 0);
+    } else {
+        v.rule = NET_V_DECAY;
+        v.rate = gs_optval_real(call, "-decay", 0);
+        v.vmax = gs_optval_real(call, "-decay", 1);
+        v.vmin = gs_optval_real(call, "-decay", 2);
+    }
+    return run_values(call, &v);
+}
+
+static enum gs_status
+cmd_planardelay_exec(struct gs_call *call)
+{
+    return run_delay(call, 2);
+}
+
+static enum gs_status
+cmd_planarweight_exec(struct gs_call *call)
+{
+    return run_weight(call, 2);
+}
+
+static enum gs_status
+cmd_volumedelay_exec(struct gs_call *call)
+{
+    return run_delay(call, 3);
+}
+
+static enum gs_status
+cmd_volumeweight_exec(struct gs_call *call)
+{
+    return run_weight(call, 3);
+}

@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * spikehistory.c: the spikehistory class (GENESIS 2.4): one text line per
+ * spike of every spike source that sends it a SPIKESAVE message:
+ *
+ *     "%6d     %.6f\n"  index of the message (1-based, in the order the
+ *                       SPIKESAVE messages were added) and spike time, or
+ *     "%s     %.6f\n"   the source's path and the time (ident_toggle != 0).
+ *
+ * The time is the start of the step in which the source fired, which is
+ * what GENESIS's SimulationTime() gives its EVENT action. Spikes of one
+ * step are written in the order the compiled model fires them (GENESIS
+ * element order). The spike sources are compiled, so the lines are made
+ * from the spikes the solver reports for the step just advanced; a
+ * spikehistory must therefore run every base step (clock 0, its default).
+ *
+ * File handling follows asc_file: reset truncates the file at the first
+ * step unless append is set (GENESIS truncates at the first spike, which
+ * leaves an old file in place when nothing fires); leave_open keeps it
+ * open; flush flushes every line.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/core.h"
+#include "../solver/sclass.h"
+
+enum { MSG_SPIKESAVE };
+
+/* Which SPIKESAVE messages come from a source (by element slot). */
+struct srcidx {
+    uint32_t slot;
+    int index; /* 1-based among the SPIKESAVE messages */
+};
+
+struct spikehistory {
+    struct gs_element el;
+    char *filename;     /* the file (default: the element's name) */
+    int leave_open;     /* keep the file open between writes */
+    int append;         /* reset does not truncate the file */
+    int flush;          /* flush after every line */
+    int ident_toggle;   /* 0: message index, else source path */
+    int is_open;        /* the file is open now */
+    int initialize;     /* truncate at the next write (set by reset) */
+    int nspikes;        /* lines written since reset (a gensh addition) */
+    FILE *fp;           /* not a field */
+    struct srcidx *map; /* sorted by slot; rebuilt when the messages change */
+    size_t nmap;
+    bool map_stale;
+};
+
+static const struct gs_field spikehistory_fields[] = {
+    GS_FIELD(struct spikehistory, filename, GS_STR, "",
+             "file to write (default: the element's name)"),
+    GS_FIELD(struct spikehistory, leave_open, GS_INT, "", "1: keep the file open between writes"),
+    GS_FIELD(struct spikehistory, append, GS_INT, "",
+             "1: reset appends instead of starting the file again"),
+    GS_FIELD(struct spikehistory, flush, GS_INT, "", "1: flush every line to the disk"),
+    GS_FIELD(struct spikehistory, ident_toggle, GS_INT, "",
+             "0: name the source by its message number; 1: by its path"),
+    GS_FIELD_RO(struct spikehistory, is_open, GS_INT, "", "1 while the file is open"),
+    GS_FIELD(struct spikehistory, initialize, GS_INT, "",
+             "1: start the file again at the next write"),
+    GS_FIELD_RO(struct spikehistory, nspikes, GS_INT, "", "lines written since reset"),
+    GS_FIELD_END,
+};
+
+static const struct gs_msgdef spikehistory_msgs[] = {
+    [MSG_SPIKESAVE] = {"SPIKESAVE", 0, {NULL}, "record the spikes of the source"},
+    GS_MSGDEF_END,
+};
+
+static const char *
+file_name(const struct spikehistory *h)
+{
+    return h->filename && h->filename[0] ? h->filename : h->el.name;
+}
+
+static enum gs_status
+close_file(struct gs_sim *sim, struct spikehistory *h)
+{
+    enum gs_status st = GS_OK;
+    if (h->fp && fclose(h->fp) != 0 && sim)
+        st = gs_error(sim, "cannot write '%s': %s", file_name(h), strerror(errno));
+    h->fp = NULL;
+    h->is_open = 0;
+    return st;
+}
+
+static enum gs_status
+open_file(struct gs_sim *sim, struct spikehistory *h, const char *mode)
+{
+    if (h->fp)
+        return GS_OK;
+    h->fp = fopen(file_name(h), mode);
+    if (!h->fp) {
+        h->is_open = 0;
+        return gs_error(sim, "cannot open '%s' for writing: %s", file_name(h), strerror(errno));
+    }
+    h->is_open = 1;
+    return GS_OK;
+}
+
+static int
+cmp_srcidx(const void *a, const void *b)
+{
+    const struct srcidx *x = a, *y = b;
+    if (x->slot != y->slot)
+        return (x->slot > y->slot) - (x->slot < y->slot);
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+static void
+build_map(struct spikehistory *h)
+{
+    struct gs_element *el = &h->el;
+    free(h->map);
+    h->map = xcalloc((size_t)el->nin + 1, sizeof *h->map);
+    h->nmap = 0;
+    int index = 0;
+    for (int i = 0; i < el->nin; i++)
+        if (el->in[i]->type == MSG_SPIKESAVE)
+            h->map[h->nmap++] = (struct srcidx){el->in[i]->src->slot, ++index};
+    qsort(h->map, h->nmap, sizeof *h->map, cmp_srcidx);
+    h->map_stale = false;
+}
+
+/* The first map entry of SLOT, or NULL. */
+static const struct srcidx *
+lookup(const struct spikehistory *h, uint32_t slot)
+{
+    size_t lo = 0, hi = h->nmap;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (h->map[mid].slot < slot)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < h->nmap && h->map[lo].slot == slot ? &h->map[lo] : NULL;
+}
+
+static enum gs_status
+spikehistory_copy(struct gs_sim *sim, struct gs_element *dst, const struct gs_element *src)
+{
+    (void)sim;
+    (void)src;
+    struct spikehistory *h = GS_INST(struct spikehistory, dst);
+    h->fp = NULL; /* the copy opens its own file */
+    h->is_open = 0;
+    h->map = NULL;
+    h->nmap = 0;
+    h->map_stale = true;
+    return GS_OK;
+}
+
+static void
+spikehistory_destroy(struct gs_element *el)
+{
+    struct spikehistory *h = GS_INST(struct spikehistory, el);
+    close_file(NULL, h);
+    free(h->map);
+    h->map = NULL;
+}
+
+static enum gs_status
+spikehistory_msg_added(struct gs_sim *sim, struct gs_element *el, struct gs_msg *m)
+{
+    (void)sim;
+    (void)m;
+    GS_INST(struct spikehistory, el)->map_stale = true;
+    return GS_OK;
+}
+
+static void
+spikehistory_msg_deleted(struct gs_sim *sim, struct gs_element *el, struct gs_msg *m)
+{
+    (void)sim;
+    (void)m;
+    GS_INST(struct spikehistory, el)->map_stale = true;
+}
+
+static enum gs_status
+spikehistory_reset(struct gs_sim *sim, struct gs_element *el)
+{
+    (void)sim;
+    struct spikehistory *h = GS_INST(struct spikehistory, el);
+    if (!h->append)
+        h->initialize = 1;
+    h->nspikes = 0;
+    h->map_stale = true;
+    return GS_OK;
+}
+
+/* Writes the lines of one spike of the source EL at time T. */
+static void
+write_spike(struct spikehistory *h, const struct gs_element *src, double t)
+{
+    const struct srcidx *e = lookup(h, src->slot);
+    for (; e && e < h->map + h->nmap && e->slot == src->slot; e++) {
+        if (h->ident_toggle) {
+            char *p = elem_path_str(src);
+            fprintf(h->fp, "%s     %.6f\n", p, t);
+            free(p);
+        } else {
+            fprintf(h->fp, "%6d     %.6f\n", e->index, t);
+        }
+        h->nspikes++;
+    }
+}
+
+static enum gs_status
+spikehistory_process(struct gs_sim *sim, struct gs_element *el, const struct gs_tick *tick)
+{
+    struct spikehistory *h = GS_INST(struct spikehistory, el);
+    if (h->initialize) {
+        if (close_file(sim, h) != GS_OK || open_file(sim, h, "w") != GS_OK)
+            return GS_ERR;
+        h->initialize = 0;
+        if (!h->leave_open && close_file(sim, h) != GS_OK)
+            return GS_ERR;
+    }
+    const struct gs_spike *sp;
+    size_t n = gs_solver_last_spikes(sim, &sp);
+    if (n == 0)
+        return GS_OK;
+    if (h->map_stale)
+        build_map(h);
+    bool opened = false;
+    for (size_t i = 0; i < n; i++) {
+        const struct gs_element *src = gs_solver_src_element(sim, sp[i].src);
+        if (!src || !lookup(h, src->slot))
+            continue;
+        if (!opened) {
+            if (open_file(sim, h, "a") != GS_OK)
+                return GS_ERR;
+            opened = true;
+        }
+        write_spike(h, src, tick->t - (double)(tick->step - sp[i].step) * tick->dt0);
+    }
+    if (!opened)
+        return GS_OK;
+    if ((h->flush && fflush(h->fp) != 0) || ferror(h->fp)) {
+        gs_error(sim, "cannot write '%s' at t = %g: %s", file_name(h), tick->t, strerror(errno));
+        close_file(NULL, h);
+        return GS_ERR;
+    }
+    if (!h->leave_open)
+        return close_file(sim, h);
+    return GS_OK;
+}
+
+static void
+spikehistory_field_set(struct gs_sim *sim, struct gs_element *el, const struct gs_field *fd)
+{
+    struct spikehistory *h = GS_INST(struct spikehistory, el);
+    /* A new name or leave_open 0 takes effect now: the old file is closed. */
+    if (strcmp(fd->name, "filename") == 0 || (strcmp(fd->name, "leave_open") == 0 && !h->leave_open))
+        if (close_file(sim, h) != GS_OK)
+            gs_diag_clear(sim);
+}
+
+static enum gs_status
+spikehistory_flush(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
+{
+    (void)argc;
+    (void)argv;
+    struct spikehistory *h = GS_INST(struct spikehistory, el);
+    if (h->fp && fflush(h->fp) != 0)
+        return gs_error(sim, "cannot write '%s': %s", file_name(h), strerror(errno));
+    return GS_OK;
+}
+
+static enum gs_status
+spikehistory_save(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
+{
+    (void)argc;
+    (void)argv;
+    return close_file(sim, GS_INST(struct spikehistory, el));
+}
+
+static const struct gs_named_action spikehistory_extra[] = {
+    {"FLUSH", "", spikehistory_flush},
+    {"SAVE", "", spikehistory_save},
+    GS_ACTION_END,
+};
+
+const struct gs_class spikehistory_class = {
+    .name = "spikehistory",
+    .classes = "output",
+    .desc = "writes one text line (source, time) per spike of its SPIKESAVE sources",
+    .size = sizeof(struct spikehistory),
+    .fields = spikehistory_fields,
+    .msgs = spikehistory_msgs,
+    .extra = spikehistory_extra,
+    .copy = spikehistory_copy,
+    .destroy = spikehistory_destroy,
+    .reset = spikehistory_reset,
+    .process = spikehistory_process,
+    .field_set = spikehistory_field_set,
+    .msg_added = spikehistory_msg_added,
+    .msg_deleted = spikehistory_msg_deleted,
+};

@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * connect.c: planarconnect and volumeconnect (GENESIS newconn semantics):
+ * SPIKE messages from spiking sources inside the source region to
+ * synchannels inside the destination region, the latter optionally
+ * relative to each source, each pair kept with a given probability.
+ *
+ * GENESIS tests every source against every destination, which is
+ * quadratic; here the destinations are binned on an x-y grid once, and
+ * each source visits only the bins its destination region can reach. The
+ * candidates are then taken in destination-list order, so the messages
+ * (and so every synchan's synapse numbering) come out exactly as
+ * GENESIS's loops make them.
+ *
+ * All pairs are chosen before any message is added: a refused command
+ * leaves the model as it was.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "network.h"
+
+#define PURPOSE_CONNECT 0x434f4e4eu /* "CONN" */
+
+/* Destinations binned on a grid over their x-y extent. */
+struct grid {
+    int nbx, nby;
+    double x0, y0, cx, cy; /* origin and bin size, m */
+    int *first;            /* nbx*nby + 1: bin b holds idx[first[b]..first[b+1]) */
+    int *idx;              /* destination list positions, ascending within a bin */
+};
+
+static int
+clampi(double v, int hi)
+{
+    if (!(v > 0)) /* also NaN */
+        return 0;
+    if (v >= hi)
+        return hi - 1;
+    return (int)v;
+}
+
+static void
+grid_build(struct grid *g, const struct gs_elist *dst)
+{
+    size_t n = dst->n;
+    double xmin = INFINITY, xmax = -INFINITY, ymin = INFINITY, ymax = -INFINITY;
+    for (size_t j = 0; j < n; j++) {
+        xmin = fmin(xmin, dst->v[j]->x);
+        xmax = fmax(xmax, dst->v[j]->x);
+        ymin = fmin(ymin, dst->v[j]->y);
+        ymax = fmax(ymax, dst->v[j]->y);
+    }
+    /* About one destination per bin on a square-ish grid. */
+    int side = (int)ceil(sqrt((double)n));
+    g->nbx = xmax > xmin ? side : 1;
+    g->nby = ymax > ymin ? side : 1;
+    g->x0 = xmin;
+    g->y0 = ymin;
+    g->cx = g->nbx > 1 ? (xmax - xmin) / g->nbx : 1;
+    g->cy = g->nby > 1 ? (ymax - ymin) / g->nby : 1;
+    size_t nb = (size_t)g->nbx * (size_t)g->nby;
+    g->first = xcalloc(nb + 1, sizeof *g->first);
+    g->idx = xcalloc(n + 1, sizeof *g->idx);
+    int *bin = xcalloc(n + 1, sizeof *bin);
+    for (size_t j = 0; j < n; j++) {
+        int bx = clampi((dst->v[j]->x - g->x0) / g->cx, g->nbx);
+        int by = clampi((dst->v[j]->y - g->y0) / g->cy, g->nby);
+        bin[j] = by * g->nbx + bx;
+        g->first[bin[j] + 1]++;
+    }
+    for (size_t b = 0; b < nb; b++)
+        g->first[b + 1] += g->first[b];
+    int *fill = xcalloc(nb + 1, sizeof *fill);
+    for (size_t j = 0; j < n; j++)
+        g->idx[g->first[bin[j]] + fill[bin[j]]++] = (int)j;
+    free(fill);
+    free(bin);
+}
+
+static void
+grid_free(struct grid *g)
+{
+    free(g->first);
+    free(g->idx);
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+struct pairs {
+    int *s, *d;
+    size_t n, cap;
+};
+
+static void
+pairs_add(struct pairs *p, int s, int d)
+{
+    if (p->n == p->cap) {
+        p->cap = p->cap ? 2 * p->cap : 1024;
+        p->s = xreallocarray(p->s, p->cap, sizeof *p->s);
+        p->d = xreallocarray(p->d, p->cap, sizeof *p->d);
+    }
+    p->s[p->n] = s;
+    p->d[p->n++] = d;
+}
+
+/* The candidate destinations of a source whose destination region, in
+ * absolute coordinates, lies within LO..HI (x and y): every destination
+ * list position that may be inside, ascending. Returns false when the
+ * whole list should be scanned instead. */
+static bool
+candidates(const struct grid *g, const double *lo, const double *hi, size_t ndst, int **buf,
+           size_t *cap, size_t *nc)
+{
+    int bx0 = clampi((lo[0] - g->x0) / g->cx, g->nbx), bx1 = clampi((hi[0] - g->x0) / g->cx, g->nbx);
+    int by0 = clampi((lo[1] - g->y0) / g->cy, g->nby), by1 = clampi((hi[1] - g->y0) / g->cy, g->nby);
+    size_t count = 0;
+    for (int by = by0; by <= by1; by++)
+        count += (size_t)(g->first[by * g->nbx + bx1 + 1] - g->first[by * g->nbx + bx0]);
+    if (count * 4 > ndst) /* most of them: a plain scan is cheaper than sorting */
+        return false;
+    if (count > *cap) {
+        *cap = 2 * count;
+        *buf = xreallocarray(*buf, *cap, sizeof **buf);
+    }
+    size_t k = 0;
+    for (int by = by0; by <= by1; by++)
+        for (int i = g->first[by * g->nbx + bx0]; i < g->first[by * g->nbx + bx1 + 1]; i++)
+            (*buf)[k++] = g->idx[i];
+    if (by1 > by0 || bx1 > bx0)
+        qsort(*buf, k, sizeof **buf, cmp_int);
+    *nc = k;
+    return true;
+}
+
+/* Is the pair kept (the probability draw, keyed by the pair)? */
+static bool
+keep(const struct net_connect *c, uint64_t seed, uint64_t gsrc, uint64_t gdst)
+{
+    if (c->probability >= 1.0)
+        return true;
+    uint64_t pair = rng_key(c->salt, gsrc, PURPOSE_CONNECT, gdst);
+    return rng_key_uniform(seed, pair, PURPOSE_CONNECT, 0) < c->probability;
+}
+
+static enum gs_status
+check(struct gs_sim *sim, const struct net_connect *c, const struct gs_elist *src,
+      const struct gs_elist *dst)
+{
+    if (c->src.n < 1 || c->dst.n < 1)
+        return gs_error(sim, "at least one source mask (-sourcemask or -sourcehole) and one "
+                             "destination mask (-destmask or -desthole) are needed");
+    if (!(c->probability >= 0) || !isfinite(c->probability))
+        return gs_error(sim, "-probability expects a number >= 0, got %g", c->probability);
+    for (size_t j = 0; j < dst->n; j++)
+        if (!class_in(dst->v[j]->cls, "synchannel")) {
+            char *p = elem_path_str(dst->v[j]);
+            enum gs_status st = gs_error(sim,
+                                         "destination '%s' is a %s, not a synaptic channel "
+                                         "(class synchannel, e.g. synchan)",
+                                         p, dst->v[j]->cls->name);
+            free(p);
+            return st;
+        }
+    for (size_t i = 0; i < src->n; i++)
+        if (class_in(src->v[i]->cls, "spiking"))
+            return GS_OK;
+    if (src->n == 1) {
+        char *p = elem_path_str(src->v[0]);
+        enum gs_status st = gs_error(sim,
+                                     "source '%s' is a %s, not a spike source (class spiking, "
+                                     "e.g. spikegen)",
+                                     p, src->v[0]->cls->name);
+        free(p);
+        return st;
+    }
+    return gs_error(sim, "none of the %zu source elements is a spike source (class spiking, "
+                         "e.g. spikegen)", src->n);
+}
+
+enum gs_status
+net_connect(struct gs_sim *sim, const struct net_connect *c, const struct gs_elist *src,
+            const struct gs_elist *dst, size_t *made)
+{
+    if (made)
+        *made = 0;
+    if (check(sim, c, src, dst) != GS_OK)
+        return GS_ERR;
+    int dim = c->dim;
+    double blo[3] = {0}, bhi[3] = {0};
+    if (!net_region_bounds(&c->dst, dim, blo, bhi) || dst->n == 0)
+        return GS_OK; /* only holes: no destination can be inside */
+
+    uint64_t seed = sim->opt.seed;
+    uint64_t *gdst = NULL;
+    if (c->probability < 1.0) {
+        gdst = xcalloc(dst->n + 1, sizeof *gdst);
+        for (size_t j = 0; j < dst->n; j++)
+            gdst[j] = net_gid(dst->v[j]);
+    }
+    struct grid g;
+    grid_build(&g, dst);
+    struct pairs pr = {0};
+    int *cand = NULL;
+    size_t capc = 0;
+    for (size_t i = 0; i < src->n; i++) {
+        const struct gs_element *s = src->v[i];
+        if (!class_in(s->cls, "spiking"))
+            continue;
+        if (!net_region_has(&c->src, dim, s->x, s->y, s->z))
+            continue;
+        uint64_t gsrc = gdst ? net_gid(s) : 0;
+        double ox = c->relative ? s->x : 0, oy = c->relative ? s->y : 0;
+        double oz = c->relative ? s->z : 0;
+        double lo[2] = {blo[0] + ox, blo[1] + oy}, hi[2] = {bhi[0] + ox, bhi[1] + oy};
+        /* A little wider than the masks: the mask test subtracts the
+         * source position, which may round the other way. */
+        for (int a = 0; a < 2; a++) {
+            double eps = 1e-9 * (fabs(lo[a]) + fabs(hi[a]) + (a ? g.cy : g.cx));
+            lo[a] -= eps;
+            hi[a] += eps;
+        }
+        size_t nc = 0;
+        bool sparse = candidates(&g, lo, hi, dst->n, &cand, &capc, &nc);
+        size_t n = sparse ? nc : dst->n;
+        for (size_t k = 0; k < n; k++) {
+            int j = sparse ? cand[k] : (int)k;
+            const struct gs_element *d = dst->v[j];
+            if (!net_region_has(&c->dst, dim, d->x - ox, d->y - oy, d->z - oz))
+                continue;
+            if (keep(c, seed, gsrc, gdst ? gdst[j] : 0))
+                pairs_add(&pr, (int)i, j);
+        }
+    }
+    free(cand);
+    grid_free(&g);
+    free(gdst);
+
+    enum gs_status st = GS_OK;
+    struct gs_msg **added = pr.n ? xcalloc(pr.n, sizeof *added) : NULL;
+    size_t k = 0;
+    for (; k < pr.n; k++)
+        if (msg_add(sim, src->v[pr.s[k]], dst->v[pr.d[k]], "SPIKE", 0, NULL, &added[k]) != GS_OK) {
+            st = GS_ERR;
+            break;
+        }
+    if (st != GS_OK) /* undo, newest first, so nothing is left half connected */
+        while (k-- > 0)
+            msg_delete(sim, added[k]);
+    else if (made)
+        *made = pr.n;
+    free(added);
+    free(pr.s);
+    free(pr.d);
+    return st;
+}
