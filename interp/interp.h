@@ -24,6 +24,13 @@ enum gs_status interp_run_file(struct gs_sim *sim, const char *path, int argc, c
 /* Finds NAME along SIMPATH (as `include` does); EXT is tried when NAME has
  * none. Returns a new string (caller frees) or NULL. */
 char *interp_find_file(struct gs_sim *sim, const char *name, const char *ext);
+/* The script global NAME as a number (an int or float, or a string that
+ * reads as one); false when there is no such global. */
+bool interp_global_real(struct gs_sim *sim, const char *name, double *out);
+/* Sets the script global NAME to V, converted to its declared type; a
+ * global that does not exist is declared as a float (GENESIS's readcell
+ * declares RM, CM, RA and EREST_ACT so). */
+void interp_set_global_real(struct gs_sim *sim, const char *name, double v);
 
 /* What a prompt entry needs before it can run. */
 enum interp_more { INTERP_COMPLETE, INTERP_NEEDS_MORE };

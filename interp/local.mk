@@ -11,9 +11,11 @@ libgensh_a_SOURCES += \
 	%reldir%/lelem.c \
 	%reldir%/lpar.c \
 	%reldir%/lstate.c \
+	%reldir%/lvars.c \
 	%reldir%/registry.c \
 	%reldir%/report.c \
 	%reldir%/commands/cmd_list.h \
+	%reldir%/commands/cmd_cell.c \
 	%reldir%/commands/cmd_clock.c \
 	%reldir%/commands/cmd_element.c \
 	%reldir%/commands/cmd_field.c \

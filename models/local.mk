@@ -83,3 +83,9 @@ libgensh_a_SOURCES += \
 	%reldir%/network/synapse.c \
 	%reldir%/network/values.c \
 	%reldir%/io/spikehistory.c
+# readcell: building cells from .p files.
+libgensh_a_SOURCES += \
+	%reldir%/cell/readcell.h \
+	%reldir%/cell/readcell_int.h \
+	%reldir%/cell/readcell.c \
+	%reldir%/cell/cellbuild.c

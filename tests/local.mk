@@ -9,6 +9,7 @@ AM_TESTS_ENVIRONMENT = \
 	GENSH='$(abs_top_builddir)/gensh'; export GENSH; \
 	GS_TOP_SRCDIR='$(abs_top_srcdir)'; export GS_TOP_SRCDIR; \
 	GS_TOP_BUILDDIR='$(abs_top_builddir)'; export GS_TOP_BUILDDIR; \
+	GENSH_DATADIR='$(abs_top_srcdir)/scripts'; export GENSH_DATADIR; \
 	HAVE_MPI='$(have_mpi)'; export HAVE_MPI;
 
 # Unit tests: one TAP program per module.
