@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../parallel/par.h"
 #include "cmd.h"
@@ -18,6 +19,10 @@
 static bool
 is_option_word(const char *w)
 {
+    /* "-inf" and "-nan" are what a negative infinity or a NaN prints as:
+     * values, not options. */
+    if (strcasecmp(w, "-inf") == 0 || strcasecmp(w, "-nan") == 0)
+        return false;
     return w[0] == '-' && islower((unsigned char)w[1]);
 }
 
@@ -365,4 +370,21 @@ gs_result_str(struct gs_call *call, const char *fmt, ...)
     va_start(ap, fmt);
     sb_vprintf(&call->res_str, fmt, ap);
     va_end(ap);
+}
+
+void
+gs_result_list_begin(struct gs_call *call)
+{
+    call->res_kind = GS_RES_LIST;
+    call->res_int = 0;
+    sb_reset(&call->res_str);
+}
+
+void
+gs_result_list_add(struct gs_call *call, const char *word)
+{
+    if (call->res_kind != GS_RES_LIST)
+        gs_result_list_begin(call);
+    sb_append(&call->res_str, word, strlen(word) + 1); /* keeps the NUL */
+    call->res_int++;
 }

@@ -65,7 +65,10 @@ struct gs_optval {
     int nvals;            /* number of values */
 };
 
-enum gs_result_kind { GS_RES_NONE, GS_RES_INT, GS_RES_REAL, GS_RES_STR };
+/* GS_RES_LIST: res_int words, stored one after another in res_str, each
+ * ended by a NUL (SLI sees a list: foreach walks it, a command line
+ * spreads it into arguments). */
+enum gs_result_kind { GS_RES_NONE, GS_RES_INT, GS_RES_REAL, GS_RES_STR, GS_RES_LIST };
 
 /* A command invocation: what exec functions receive. */
 struct gs_call {
@@ -101,6 +104,9 @@ int gs_optval_count(const struct gs_call *call, const char *name);
 void gs_result_int(struct gs_call *call, long long v);
 void gs_result_real(struct gs_call *call, double v);
 void gs_result_str(struct gs_call *call, const char *fmt, ...) GS_PRINTFLIKE(2, 3);
+/* Makes the result an empty list; gs_result_list_add appends to it. */
+void gs_result_list_begin(struct gs_call *call);
+void gs_result_list_add(struct gs_call *call, const char *word);
 
 /* Full-string number conversions with GENESIS's leniency where it had it:
  * leading/trailing blanks allowed, nothing else. */

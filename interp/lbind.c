@@ -76,6 +76,19 @@ push_result(lua_State *L, const struct gs_call *call)
     case GS_RES_STR:
         lua_pushlstring(L, sb_str(&call->res_str), call->res_str.len);
         return 1;
+    case GS_RES_LIST: {
+        /* A sequence with its length in n, as the SLI runtime's lists. */
+        lua_createtable(L, (int)call->res_int, 1);
+        const char *w = sb_str(&call->res_str);
+        for (long long i = 1; i <= call->res_int; i++) {
+            lua_pushstring(L, w);
+            lua_rawseti(L, -2, (lua_Integer)i);
+            w += strlen(w) + 1;
+        }
+        lua_pushinteger(L, (lua_Integer)call->res_int);
+        lua_setfield(L, -2, "n");
+        return 1;
+    }
     case GS_RES_NONE:
         break;
     }
@@ -122,7 +135,9 @@ lb_command(lua_State *L)
     if (st == GS_OK) {
         int n = sim->quit_requested ? 0 : push_result(L, &call);
         gs_call_done(&call);
-        if (sim->quit_requested) /* `quit`: unwind every running file, quietly */
+        /* `quit`, or -strict stopping inside a file this command ran
+         * (include): unwind every running file; it is already reported. */
+        if (sim->quit_requested || interp_stopping(sim))
             return lb_raise_stop(L);
         return n;
     }

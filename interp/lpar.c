@@ -156,6 +156,15 @@ exec_cmd(struct gs_sim *sim, const struct par_request *req, const struct gs_cmd 
             res->kind = 's';
             sb_puts(&res->value, sb_str(&call.res_str));
             break;
+        case GS_RES_LIST: {
+            /* Sent as the words joined by blanks, as GENESIS prints a list. */
+            const char *w = sb_str(&call.res_str);
+            res->has_value = true;
+            res->kind = 's';
+            for (long long i = 0; i < call.res_int; i++, w += strlen(w) + 1)
+                sb_printf(&res->value, "%s%s", i ? " " : "", w);
+            break;
+        }
         case GS_RES_NONE:
             break;
         }

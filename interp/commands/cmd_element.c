@@ -591,12 +591,12 @@ cmd_el_exec(struct gs_call *call)
     if (path_glob(call->sim, gs_arg(call, 0), &l) != GS_OK)
         return GS_ERR;
     struct strbuf sb = STRBUF_INIT;
+    gs_result_list_begin(call); /* no match is an empty list, not nothing */
     for (size_t i = 0; i < l.n; i++) {
-        if (i)
-            sb_putc(&sb, ' ');
+        sb_reset(&sb);
         elem_path(l.v[i], &sb);
+        gs_result_list_add(call, sb_str(&sb));
     }
-    gs_result_str(call, "%s", sb_str(&sb));
     sb_free(&sb);
     elist_free(&l);
     return GS_OK;

@@ -1,0 +1,3 @@
+echo("in the included file")
+sqrt(-4)
+echo("not reached")
