@@ -1,0 +1,2 @@
+*relative
+soma none 10 0 0 10 Na 1e3e

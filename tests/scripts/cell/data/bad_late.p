@@ -1,0 +1,5 @@
+*set_global RM 5
+*relative
+soma none 10 0 0 10 Na 100
+dend soma 10 0 0 2
+bad soma 10 0 0 2 Na_x 1

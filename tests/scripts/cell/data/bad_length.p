@@ -1,0 +1,2 @@
+*relative
+soma none 0 0 0 10

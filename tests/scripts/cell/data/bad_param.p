@@ -1,0 +1,1 @@
+*set_compt_param RX 2

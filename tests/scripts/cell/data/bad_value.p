@@ -1,0 +1,1 @@
+*set_global RM NO_SUCH_GLOBAL
