@@ -555,9 +555,7 @@ set_compt_field(struct rc_state *st, struct gs_element *el, const char *field, f
         return set_float(st, el, "Cm", st->CM * rc_surf(len, dia));
     const struct gs_field *f = class_field(el->cls, field);
     if (!f || (f->type != GS_FLOAT && f->type != GS_REAL && f->type != GS_INT))
-        return rc_error(st, "unknown channel '%s' (not in /library, and not a field of the "
-                            "compartment)",
-                        field);
+        return rc_error(st, "unknown channel '%s' (not in /library)", field);
     return set_float(st, el, field, value);
 }
 

@@ -539,8 +539,10 @@ attach(struct rc_state *st, struct gs_element *parent, const char *name, int ind
         && strcmp(st->cell->cls->name, "neutral") == 0) {
         while (st->cell->nchild > 0) {
             struct gs_element *c = st->cell->child[0];
-            if (elem_move(sim, c, target, c->name, c->index) != GS_OK)
-                GS_BUG("moving '%s' into the empty cell element failed", c->name);
+            char *cname = xstrdup(c->name); /* elem_move frees c->name */
+            if (elem_move(sim, c, target, cname, c->index) != GS_OK)
+                GS_BUG("moving '%s' into the empty cell element failed", cname);
+            free(cname);
         }
         elem_delete(sim, st->cell);
         st->cell = target;
@@ -572,10 +574,11 @@ readcell_build(struct gs_sim *sim, const char *fname, const char *text, size_t l
     struct rc_state st = {
         .sim = sim, .fname = fname, .vars = vars, .opt = *opt,
         .lambda_min = 0.01f, .lambda_max = 0.20f, .memb_factor = 1.0f, .tailweight = 1,
-        .proto = xstrdup("/library/compartment"), .lastname = xstrdup("none"), .maxsplit = 1,
+        .proto = xstrdup("/library/compartment"), .lastname = xstrdup("none"),
     };
     if (st.opt.split < 1)
         st.opt.split = 1;
+    st.maxsplit = st.opt.split;
     struct gs_element *parent;
     char *name = NULL;
     int index = 0;
