@@ -167,6 +167,18 @@ parse_bracket(struct gs_sim *sim, const char *full, const char *text, size_t n, 
     return GS_OK;
 }
 
+/* Does [P, END) hold one or more digits and nothing else? */
+static bool
+digits_to_end(const char *p, const char *end)
+{
+    if (p >= end)
+        return false;
+    for (; p < end; p++)
+        if (!isdigit((unsigned char)*p))
+            return false;
+    return true;
+}
+
 /* Parses one component TEXT (length N). */
 static enum gs_status
 parse_comp(struct gs_sim *sim, const char *full, const char *text, size_t n, struct comp *c)
@@ -201,6 +213,13 @@ parse_comp(struct gs_sim *sim, const char *full, const char *text, size_t n, str
         if (*p != '[')
             return bad_path(sim, full, "unexpected text after ']'");
         const char *q = memchr(p, ']', (size_t)(end - p));
+        if (!q && digits_to_end(p + 1, end)) {
+            /* "cell[3" (no ']'): GENESIS reads the digits as the index,
+             * and scripts rely on it (RSnet's graphics.g). */
+            if (parse_bracket(sim, full, p + 1, (size_t)(end - p - 1), c) != GS_OK)
+                return GS_ERR;
+            break;
+        }
         if (!q)
             return bad_path(sim, full, "missing ']'");
         if (parse_bracket(sim, full, p + 1, (size_t)(q - p - 1), c) != GS_OK)
@@ -240,13 +259,18 @@ parse_path(struct gs_sim *sim, const char *text, size_t n, struct ppath *pp)
             continue;
         }
         /* A component runs to the next '/' outside brackets. */
-        const char *q = p;
+        const char *q = p, *open = NULL;
         int depth = 0;
         while (q < end && (depth > 0 || *q != '/')) {
-            if (*q == '[')
+            /* An index left open ("cell[3/soma") ends at the '/'. */
+            if (*q == '/' && depth == 1 && digits_to_end(open + 1, q))
+                break;
+            if (*q == '[') {
                 depth++;
-            else if (*q == ']')
+                open = q;
+            } else if (*q == ']') {
                 depth--;
+            }
             q++;
         }
         pp->comps = xreallocarray(pp->comps, (size_t)pp->ncomps + 1, sizeof *pp->comps);
