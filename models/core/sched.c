@@ -288,7 +288,11 @@ static void
 check_tree(struct gs_sim *sim, struct gs_element *el, int *nerr)
 {
     struct gs_model *m = sim->model;
-    if (el->parent && !(el->flags & GS_EL_DISABLED)) {
+    /* A disabled element hides its subtree (prototypes in /library), as
+     * it does from the schedule and the compiled model. */
+    if (el->flags & GS_EL_DISABLED)
+        return;
+    if (el->parent) {
         double dt = m->clock[el->clock];
         if (dt > 0 && dt < m->clock[0]) {
             char *p = elem_path_str(el);
