@@ -239,11 +239,26 @@ walk_add(struct gs_cctx *cx, struct gs_element *el)
 /* Points the slots of messages from compiled elements at the arrays, or
  * at a per-step copy for computed values. Counts copies when BIND is
  * false, binds them when true. */
+static int
+cmp_ptr(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)*(void *const *)a, y = (uintptr_t)*(void *const *)b;
+    return (x > y) - (x < y);
+}
+
 static void
 bind_outputs(struct glue *g, bool bind)
 {
     struct gs_cmodel *m = gs_solver_model(g->s);
     size_t nsh = 0;
+    /* Messages between two compiled elements are wired inside the model
+     * and nobody reads their slots, unless the destination reads them as
+     * an input (cctx_input): only those need a per-step copy. Without
+     * this, every channel's CHANNEL Gk message was refreshed every step. */
+    const struct gs_msg **inputs = xcalloc(g->nin + 1, sizeof *inputs);
+    for (size_t i = 0; i < g->nin; i++)
+        inputs[i] = g->in[i].m;
+    qsort(inputs, g->nin, sizeof *inputs, cmp_ptr);
     for (size_t e = 0; e < g->nels; e++) {
         struct gs_element *el = g->els[e];
         const struct ccache *c = class_cache(g, el->cls);
@@ -251,6 +266,9 @@ bind_outputs(struct glue *g, bool bind)
         int idx = gs_model_map(m, kind, el->solver_index);
         for (int i = 0; i < el->nout; i++) {
             struct gs_msg *msg = el->out[i];
+            if (msg->dst->solver_index >= 0 && msg->dst->cls->solver
+                && !bsearch(&msg, inputs, g->nin, sizeof *inputs, cmp_ptr))
+                continue;
             for (int k = 0; k < msg->nslots; k++) {
                 struct gs_slot *sl = &msg->slot[k];
                 if (sl->kind != GS_SLOT_REAL && sl->kind != GS_SLOT_FLOAT)
@@ -279,6 +297,7 @@ bind_outputs(struct glue *g, bool bind)
             }
         }
     }
+    free(inputs);
     if (!bind) {
         g->nsh = nsh;
         g->sh = xcalloc(nsh + 1, sizeof *g->sh);
