@@ -18,13 +18,13 @@ push_store(lua_State *L, const char *name)
     lua_getfield(L, -1, "S");         /* gensh S */
     lua_getfield(L, -1, "protected"); /* gensh S protected */
     bool prot = lua_istable(L, -1) && (lua_getfield(L, -1, name), lua_toboolean(L, -1));
-    lua_settop(L, -4);                /* gensh */
+    lua_settop(L, -4); /* gensh */
     if (prot) {
-        lua_getfield(L, -1, "V");     /* gensh V */
-        lua_remove(L, -2);            /* V */
+        lua_getfield(L, -1, "V"); /* gensh V */
+        lua_remove(L, -2);        /* V */
     } else {
         lua_pop(L, 1);
-        lua_pushglobaltable(L);       /* _G */
+        lua_pushglobaltable(L); /* _G */
     }
 }
 
@@ -54,11 +54,11 @@ interp_set_global_real(struct gs_sim *sim, const char *name, double v)
 {
     lua_State *L = sim->interp->L;
     int top = lua_gettop(L);
-    lua_getglobal(L, "gensh");      /* gensh */
-    lua_getfield(L, -1, "types");   /* gensh types */
-    lua_getfield(L, -1, name);      /* gensh types ty */
+    lua_getglobal(L, "gensh");    /* gensh */
+    lua_getfield(L, -1, "types"); /* gensh types */
+    lua_getfield(L, -1, name);    /* gensh types ty */
     const char *ty = lua_tostring(L, -1);
-    push_store(L, name);            /* gensh types ty store */
+    push_store(L, name); /* gensh types ty store */
     lua_pushstring(L, name);
     if (ty && ty[0] == 'i') {
         /* an int keeps C's conversion: toward zero */
@@ -70,7 +70,7 @@ interp_set_global_real(struct gs_sim *sim, const char *name, double v)
     } else {
         lua_pushnumber(L, v);
     }
-    lua_rawset(L, -3);              /* store[name] = v */
+    lua_rawset(L, -3); /* store[name] = v */
     if (!ty) {
         lua_pushstring(L, "float"); /* declared as GENESIS's readcell does */
         lua_setfield(L, -4, name);  /* types[name] = "float" */

@@ -17,12 +17,8 @@
 static enum gs_status cmd_readcell_exec(struct gs_call *call);
 
 static const struct gs_opt readcell_opts[] = {
-    {"-hsolve", 0, GS_ARG_STR},
-    {"-prand", 2, GS_ARG_REAL},
-    {"-rand", 2, GS_ARG_REAL},
-    {"-split", 1, GS_ARG_INT},
-    {"-lambdasplit", 1, GS_ARG_REAL},
-    {NULL, 0, 0},
+    {"-hsolve", 0, GS_ARG_STR}, {"-prand", 2, GS_ARG_REAL},       {"-rand", 2, GS_ARG_REAL},
+    {"-split", 1, GS_ARG_INT},  {"-lambdasplit", 1, GS_ARG_REAL}, {NULL, 0, 0},
 };
 
 const struct gs_cmd cmd_readcell_entry = {
@@ -87,12 +83,14 @@ cmd_readcell_exec(struct gs_call *call)
     if (gs_has_opt(call, "-lambdasplit")) {
         opt.lambdasplit = gs_optval_real(call, "-lambdasplit", 0);
         if (!(opt.lambdasplit > 0 && opt.lambdasplit <= 0.5))
-            return gs_error(sim, "-lambdasplit expects a length above 0 and at most 0.5 lambda, "
-                                 "got %g",
+            return gs_error(sim,
+                            "-lambdasplit expects a length above 0 and at most 0.5 lambda, "
+                            "got %g",
                             opt.lambdasplit);
     }
-    const char *ro = gs_has_opt(call, "-rand") ? "-rand" : gs_has_opt(call, "-prand") ? "-prand"
-                                                                                       : NULL;
+    const char *ro = gs_has_opt(call, "-rand")    ? "-rand"
+                     : gs_has_opt(call, "-prand") ? "-prand"
+                                                  : NULL;
     if (ro) {
         if (gs_has_opt(call, "-rand") && gs_has_opt(call, "-prand"))
             return gs_error(sim, "-rand and -prand cannot be given together");
@@ -106,8 +104,9 @@ cmd_readcell_exec(struct gs_call *call)
     }
     char *path = interp_find_file(sim, file, NULL);
     if (!path)
-        return gs_error(sim, "cannot find cell file '%s' (looked in ., SIMPATH and the script "
-                             "library)",
+        return gs_error(sim,
+                        "cannot find cell file '%s' (looked in ., SIMPATH and the script "
+                        "library)",
                         file);
     struct strbuf text = STRBUF_INIT;
     enum gs_status st;

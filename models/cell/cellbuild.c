@@ -34,11 +34,11 @@ enum rc_link {
 };
 
 struct rc_kind {
-    const char *object;   /* the object (or an object it derives from) */
-    const char *field;    /* the field the density sets */
+    const char *object; /* the object (or an object it derives from) */
+    const char *field;  /* the field the density sets */
     enum rc_scale scale;
     enum rc_link link;
-    bool surface;         /* also record the area in the `surface` field */
+    bool surface; /* also record the area in the `surface` field */
 };
 
 /* The objects GENESIS's readcell knows; those gensh has no class for are
@@ -209,8 +209,8 @@ add_msg(struct rc_state *st, struct gs_element *src, struct gs_element *dst, con
 
 /* The density an element of a prototype of size (TLEN, TDIA) stands for. */
 static float
-unscale(struct rc_state *st, struct gs_element *el, const struct rc_kind *k, float tlen,
-        float tdia, float tsurf)
+unscale(struct rc_state *st, struct gs_element *el, const struct rc_kind *k, float tlen, float tdia,
+        float tsurf)
 {
     float d = get_float(st, el, k->field);
     if (k->scale == RC_AREA && d > 0.0f)
@@ -304,8 +304,8 @@ run_addmsgs(struct rc_state *st, struct gs_element *el, rc_resolve_fn resolve, c
         char *who = rel_path(st, el);
         struct gs_element *s = NULL, *d = NULL;
         if (n < 3)
-            rs = rc_error(st, "'%s': %s '%s' is not 'source destination TYPE [values]'", who,
-                          fname, u->value);
+            rs = rc_error(st, "'%s': %s '%s' is not 'source destination TYPE [values]'", who, fname,
+                          u->value);
         else if (resolve(st, w[0], w[1], &s, &d, arg) != GS_OK)
             rs = rc_error(st, "'%s': %s '%s': %s", who, fname, u->value, st->sim->diag.msg);
         else if (s && d && msg_add(st->sim, s, d, w[2], n - 3, w + 3, NULL) != GS_OK) {
@@ -389,8 +389,9 @@ link_parent(struct rc_state *st, struct gs_element *el, struct gs_element *p)
     }
     if (!elem_isa(p, "symcompartment")) {
         char *pp = rel_path(st, p);
-        rc_error(st, "parent '%s' is a compartment, not a symcompartment (mix *symmetric and "
-                     "*asymmetric compartments only across separate cells)",
+        rc_error(st,
+                 "parent '%s' is a compartment, not a symcompartment (a symmetric "
+                 "compartment needs a symmetric parent)",
                  pp);
         free(pp);
         return GS_ERR;
@@ -479,8 +480,9 @@ add_compartment(struct rc_state *st, const char *name, const char *link, float l
     if (el->nchild > 0) {
         float tlen = get_float(st, el, "len"), tdia = get_float(st, el, "dia");
         if (tdia <= 0.0f) {
-            rc_error(st, "the prototype compartment '%s' has zero diameter, so its children "
-                         "cannot be scaled",
+            rc_error(st,
+                     "the prototype compartment '%s' has zero diameter, so its children "
+                     "cannot be scaled",
                      st->proto);
             return NULL;
         }
@@ -652,8 +654,9 @@ rc_build_compt(struct rc_state *st, const struct rc_compt *c)
                     float nl = lambdas(st, len, c->dia);
                     if (st->opt.lambdasplit > 0 && nl > mlambda) {
                         if (!isfinite(nl) || nl / mlambda >= RC_MAX_PIECES) {
-                            rs = rc_error(st, "compartment '%s' (%g lambdas) would be split "
-                                              "into too many pieces (check RM and RA)",
+                            rs = rc_error(st,
+                                          "compartment '%s' (%g lambdas) would be split "
+                                          "into too many pieces (check RM and RA)",
                                           c->name, (double)nl);
                             break;
                         }
@@ -673,8 +676,9 @@ rc_build_compt(struct rc_state *st, const struct rc_compt *c)
                 for (int j = 0; j < 3; j++)
                     p[j] = p0[j] + t[j];
                 if (len == 0.0f) {
-                    rs = rc_error(st, "cylindrical compartment '%s' has zero length (use "
-                                      "*spherical for a sphere)",
+                    rs = rc_error(st,
+                                  "cylindrical compartment '%s' has zero length (use "
+                                  "*spherical for a sphere)",
                                   c->name);
                     break;
                 }

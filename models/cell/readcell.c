@@ -23,6 +23,28 @@
 
 /* ---- diagnostics ------------------------------------------------------------ */
 
+/* MSG with the staging element's path shown as the cell's final path
+ * (core messages name elements by path); the caller frees. */
+static char *
+unstage(const struct rc_state *st, const char *msg)
+{
+    if (!st->cell || !st->cellpath)
+        return xstrdup(msg);
+    char *stage = elem_path_str(st->cell);
+    size_t n = strlen(stage);
+    struct strbuf sb = STRBUF_INIT;
+    while (*msg) {
+        if (strncmp(msg, stage, n) == 0 && (msg[n] == '/' || msg[n] == '\'' || !msg[n])) {
+            sb_puts(&sb, st->cellpath);
+            msg += n;
+        } else {
+            sb_putc(&sb, *msg++);
+        }
+    }
+    free(stage);
+    return sb_take(&sb);
+}
+
 enum gs_status
 rc_error(struct rc_state *st, const char *fmt, ...)
 {
@@ -32,9 +54,13 @@ rc_error(struct rc_state *st, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap); /* may read the old diag: format first */
     va_end(ap);
     gs_diag_clear(st->sim);
+    char *m = unstage(st, msg);
     if (st->line > 0)
-        return gs_error(st->sim, "%s:%d: %s", st->fname, st->line, msg);
-    return gs_error(st->sim, "%s: %s", st->fname, msg);
+        gs_error(st->sim, "%s:%d: %s", st->fname, st->line, m);
+    else
+        gs_error(st->sim, "%s: %s", st->fname, m);
+    free(m);
+    return GS_ERR;
 }
 
 void
@@ -51,26 +77,7 @@ rc_warn(struct rc_state *st, const char *fmt, ...)
 enum gs_status
 rc_wrap(struct rc_state *st)
 {
-    /* Core messages name elements by path: show the cell's final path
-     * instead of the staging element's. */
-    if (!st->cell)
-        return GS_ERR;
-    char *stage = elem_path_str(st->cell);
-    const char *m = st->sim->diag.msg;
-    struct strbuf sb = STRBUF_INIT;
-    size_t n = strlen(stage);
-    while (*m) {
-        if (strncmp(m, stage, n) == 0) {
-            sb_puts(&sb, st->cellpath);
-            m += n;
-        } else {
-            sb_putc(&sb, *m++);
-        }
-    }
-    rc_error(st, "%s", sb_str(&sb));
-    sb_free(&sb);
-    free(stage);
-    return GS_ERR;
+    return rc_error(st, "%s", st->sim->diag.msg);
 }
 
 /* ---- numbers and globals ------------------------------------------------------ */
@@ -166,8 +173,9 @@ set_param(struct rc_state *st, const char *name, const char *word, bool global)
         st->ELEAK = v;
         st->eleak_set = true;
     } else if (!global) {
-        return rc_error(st, "unknown compartment parameter '%s' (expected RM, RA, CM, EREST_ACT, "
-                            "ELEAK or CONNECTTAIL)",
+        return rc_error(st,
+                        "unknown compartment parameter '%s' (expected RM, RA, CM, EREST_ACT, "
+                        "ELEAK or CONNECTTAIL)",
                         name);
     }
     if (global)
@@ -312,8 +320,16 @@ directive(struct rc_state *st, int nw, char **w)
         return GS_OK;
     }
     static const char *const unsupported[] = {
-        "*start_cell",  "*append_to_cell", "*makeproto",    "*rand_spines", "*mrand_spines",
-        "*fixed_spines", "*mfixed_spines", "*rand_branches", "*ifequal",     "*endif",
+        "*start_cell",
+        "*append_to_cell",
+        "*makeproto",
+        "*rand_spines",
+        "*mrand_spines",
+        "*fixed_spines",
+        "*mfixed_spines",
+        "*rand_branches",
+        "*ifequal",
+        "*endif",
         NULL,
     };
     for (int i = 0; unsupported[i]; i++)
@@ -354,10 +370,10 @@ data_line(struct rc_state *st, int nw, char **w)
 {
     int npos = st->double_endpoint ? 9 : 6;
     if (nw < npos)
-        return rc_error(st, "malformed compartment line: expected 'name parent %sdia "
-                            "[channel density]...', got %d word%s",
-                        st->double_endpoint ? "x0 y0 z0 x y z " : "x y z ", nw,
-                        nw == 1 ? "" : "s");
+        return rc_error(st,
+                        "malformed compartment line: expected 'name parent %sdia "
+                        "[channel density]...', got %d word%s",
+                        st->double_endpoint ? "x0 y0 z0 x y z " : "x y z ", nw, nw == 1 ? "" : "s");
     struct rc_compt c = {0};
     c.name = w[0];
     c.parent = strcmp(w[1], ".") == 0 ? st->lastname : w[1];
@@ -387,8 +403,7 @@ data_line(struct rc_state *st, int nw, char **w)
     for (int i = 0; i < c.nchan && rs == GS_OK; i++) {
         c.chan[i] = w[npos + 2 * i];
         if (!parse_float(w[npos + 2 * i + 1], &c.dens[i]))
-            rs = rc_error(st, "bad density '%s' for channel '%s'", w[npos + 2 * i + 1],
-                          c.chan[i]);
+            rs = rc_error(st, "bad density '%s' for channel '%s'", w[npos + 2 * i + 1], c.chan[i]);
     }
     if (rs == GS_OK)
         rs = rc_build_compt(st, &c);
@@ -572,9 +587,16 @@ readcell_build(struct gs_sim *sim, const char *fname, const char *text, size_t l
 {
     struct gs_model *m = sim->model;
     struct rc_state st = {
-        .sim = sim, .fname = fname, .vars = vars, .opt = *opt,
-        .lambda_min = 0.01f, .lambda_max = 0.20f, .memb_factor = 1.0f, .tailweight = 1,
-        .proto = xstrdup("/library/compartment"), .lastname = xstrdup("none"),
+        .sim = sim,
+        .fname = fname,
+        .vars = vars,
+        .opt = *opt,
+        .lambda_min = 0.01f,
+        .lambda_max = 0.20f,
+        .memb_factor = 1.0f,
+        .tailweight = 1,
+        .proto = xstrdup("/library/compartment"),
+        .lastname = xstrdup("none"),
     };
     if (st.opt.split < 1)
         st.opt.split = 1;

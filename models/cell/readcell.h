@@ -31,10 +31,10 @@ struct rc_vars {
 
 /* The command-line options of readcell. */
 struct rc_options {
-    bool hsolve;        /* -hsolve: the cell root is an hsolve when gensh has one */
-    int split;          /* -split N: every compartment in N pieces (1: none) */
-    double lambdasplit; /* -lambdasplit L: pieces of at most L lambdas (0: none) */
-    bool rand, prand;   /* -rand / -prand: random lengths and diameters */
+    bool hsolve;           /* -hsolve: the cell root is an hsolve when gensh has one */
+    int split;             /* -split N: every compartment in N pieces (1: none) */
+    double lambdasplit;    /* -lambdasplit L: pieces of at most L lambdas (0: none) */
+    bool rand, prand;      /* -rand / -prand: random lengths and diameters */
     double sd_len, sd_dia; /* their standard deviations (um for -rand, relative for -prand) */
 };
 

@@ -26,8 +26,8 @@ struct rc_pending {
 
 struct rc_state {
     struct gs_sim *sim;
-    const char *fname;          /* the file, as named in messages */
-    int line;                   /* line of the entry being read (its first line) */
+    const char *fname; /* the file, as named in messages */
+    int line;          /* line of the entry being read (its first line) */
     const struct rc_vars *vars;
     struct rc_options opt;
 
@@ -40,18 +40,19 @@ struct rc_state {
     float lambda_min, lambda_max;
     float memb_factor;
     float spine_diam, spine_dens, spine_surf; /* *add_spines: m, 1/m, m^2 */
-    int tailweight;                     /* RAXIAL/CONNECTTAIL messages per link */
-    char *proto;                        /* path of the prototype compartment */
+    int tailweight;                           /* RAXIAL/CONNECTTAIL messages per link */
+    char *proto;                              /* path of the prototype compartment */
 
-    struct gs_element *cell;            /* the staging cell root */
-    char *cellpath;                     /* where it goes (for messages) */
-    char *lastname;                     /* the previous line's compartment, for "." */
-    int maxsplit;                       /* most pieces a compartment was split into */
-    struct rc_pending *pend;            /* *set_global values, in order */
+    struct gs_element *cell; /* the staging cell root */
+    char *cellpath;          /* where it goes (for messages) */
+    char *lastname;          /* the previous line's compartment, for "." */
+    int maxsplit;            /* most pieces a compartment was split into */
+    struct rc_pending *pend; /* *set_global values, in order */
     int npend;
 };
 
-/* Records "FNAME:LINE: message" as the command's error; returns GS_ERR. */
+/* Records "FNAME:LINE: message" as the command's error, paths in the staging
+ * cell shown as the cell's own; returns GS_ERR. */
 enum gs_status rc_error(struct rc_state *st, const char *fmt, ...) GS_PRINTFLIKE(2, 3);
 /* Prints "FNAME:LINE: message" as a warning of the command. */
 void rc_warn(struct rc_state *st, const char *fmt, ...) GS_PRINTFLIKE(2, 3);
@@ -61,14 +62,14 @@ enum gs_status rc_wrap(struct rc_state *st);
 
 /* One compartment line, its numbers already read and converted to m. */
 struct rc_compt {
-    char *name;                 /* "dend" or "dend[3]" */
-    char *parent;               /* "none" or a compartment of the cell */
-    float x, y, z;              /* end point, m */
-    float x0, y0, z0;           /* start point (double-endpoint mode), m */
-    float dia;                  /* m */
+    char *name;       /* "dend" or "dend[3]" */
+    char *parent;     /* "none" or a compartment of the cell */
+    float x, y, z;    /* end point, m */
+    float x0, y0, z0; /* start point (double-endpoint mode), m */
+    float dia;        /* m */
     int nchan;
-    char **chan;                /* channel (or compartment field) names */
-    float *dens;                /* their densities */
+    char **chan; /* channel (or compartment field) names */
+    float *dens; /* their densities */
 };
 
 /* Builds one compartment line into the staging cell. */

@@ -4,6 +4,7 @@
 create neutral /library
 disable /library
 create compartment /library/compartment
+create symcompartment /library/symcompartment
 create tabchannel /library/Na
 create tabchannel /library/CaL
 addfield /library/CaL addmsg1
@@ -23,6 +24,8 @@ readcell bad_directive.p /cell
 readcell bad_param.p /cell
 readcell bad_value.p /cell
 readcell bad_compt.p /cell
+readcell bad_comptclass.p /cell
+readcell bad_symmix.p /cell
 readcell bad_comment.p /cell
 readcell bad_unsupported.p /cell
 readcell bad_addmsg.p /cell

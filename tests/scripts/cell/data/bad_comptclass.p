@@ -1,0 +1,1 @@
+*compt /library/Na
