@@ -39,12 +39,12 @@ net_value_check(struct gs_sim *sim, const struct net_value *v)
     switch (v->rule) {
     case NET_V_FIXED:
         if (v->delay && v->v < 0)
-            return gs_error(sim, "-fixed: a delay must be >= 0 s, got %g", v->v);
+            return gs_error(sim, "a delay must be >= 0 s, got %g", v->v);
         if (v->delay) {
             double dt = sim->model->clock[0];
             if (dt > 0 && v->v / dt > MAX_DELAY_STEPS)
-                return gs_error(sim, "-fixed: a delay of %g s is %.0f steps of clock 0 (%g s); "
-                                     "at most %.0f steps are supported",
+                return gs_error(sim, "a delay of %g s is %.0f steps of clock 0 (%g s); at most "
+                                     "%.0f steps are supported",
                                 v->v, v->v / dt, dt, MAX_DELAY_STEPS);
         }
         break;
@@ -112,9 +112,10 @@ random_part(struct gs_sim *sim, const struct net_value *v, uint64_t key, float *
         }
         break;
     }
-    return gs_error(sim, "the random part never fell within its maximum in %d draws "
-                         "(-gaussian %g %g or -exponential %g %g is too narrow)",
-                    MAX_DRAWS, v->r1, v->r2, v->r1, v->r2);
+    return gs_error(sim, "-%s %g %g: the random part never fell within its maximum in %d "
+                         "draws; the maximum is too small",
+                    v->rand == NET_R_GAUSSIAN ? "gaussian" : "exponential", v->r1, v->r2,
+                    MAX_DRAWS);
 }
 
 static double
@@ -151,6 +152,11 @@ value_of(struct gs_sim *sim, const struct net_value *v, const struct gs_element 
             x = 0;
     }
     *out = v->add ? old + x : x;
+    double dt = sim->model->clock[0];
+    if (v->delay && dt > 0 && *out / dt > MAX_DELAY_STEPS)
+        return gs_error(sim, "a delay of %g s is %.0f steps of clock 0 (%g s); at most %.0f "
+                             "steps are supported",
+                        *out, *out / dt, dt, MAX_DELAY_STEPS);
     return GS_OK;
 }
 
