@@ -80,3 +80,10 @@ check_PROGRAMS += %reldir%/unit/test_xodus.t
 TESTS += %reldir%/unit/test_xodus.t
 %canon_reldir%_unit_test_xodus_t_SOURCES = %reldir%/unit/test_xodus.c %reldir%/tap.h
 %canon_reldir%_unit_test_xodus_t_LDADD = $(GS_LIBS)
+
+# Validation of the rsnet tutorial against real GENESIS runs (TAP).
+TESTS += %reldir%/validation/rsnet.test
+EXTRA_DIST += %reldir%/validation/rsnet.test %reldir%/validation/spikecmp.awk \
+	%reldir%/validation/data/rsnet25_spikes.txt.xz \
+	%reldir%/validation/data/rsnet32_spikes.txt.xz \
+	%reldir%/validation/data/rsnet32_vm3.dat.xz
