@@ -28,3 +28,14 @@ tests_unit_test_nodelist_t_SOURCES = tests/unit/test_nodelist.c tests/tap.h
 tests_unit_test_nodelist_t_LDADD = $(GS_LIBS)
 tests_unit_test_par_t_SOURCES = tests/unit/test_par.c tests/tap.h
 tests_unit_test_par_t_LDADD = $(GS_LIBS)
+
+# The node-list fuzz target (STYLE T7): built by make check with
+# --enable-fuzzing (CC=clang), run by hand: tests/fuzz/fuzz_nodelist -max_total_time=60
+if ENABLE_FUZZING
+check_PROGRAMS += tests/fuzz/fuzz_nodelist
+tests_fuzz_fuzz_nodelist_SOURCES = tests/fuzz/fuzz_nodelist.c
+tests_fuzz_fuzz_nodelist_CFLAGS = $(AM_CFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_nodelist_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_nodelist_LDADD = $(GS_LIBS)
+endif
+EXTRA_DIST += tests/supp/openmpi.supp

@@ -23,6 +23,12 @@ fi
 # The launcher's own marks must not leak in from a parallel make check.
 unset GENSH_LAUNCHED GENSH_STATUS_FILE GENSH_STDIN_TTY OMPI_COMM_WORLD_SIZE PMI_RANK PMIX_RANK
 PAR_TIMEOUT=${PAR_TIMEOUT:-120}
+if [ "${GS_VALGRIND:-0}" = 1 ]; then
+    # Open MPI's own leaks and padding bytes (tests/supp/openmpi.supp); ranks
+    # under valgrind are slow, so waits get more time.
+    GENSH_RUN="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --num-callers=40 --suppressions=$GS_TOP_SRCDIR/tests/supp/openmpi.supp $GENSH"
+    PAR_TIMEOUT=600
+fi
 cd "$GS_TMP"
 n=0
 fails=0
