@@ -371,6 +371,8 @@ cpu_spikes(struct gs_solver *s, struct gs_spike *out, size_t max)
 {
     struct gs_cmodel *m = s->m;
     size_t n = m->nspikes < max ? m->nspikes : max;
+    if (n == 0)
+        return 0; /* the spike array may not exist yet: no memcpy from NULL */
     memcpy(out, m->spikes, n * sizeof *out);
     memmove(m->spikes, m->spikes + n, (m->nspikes - n) * sizeof *out);
     m->nspikes -= n;
