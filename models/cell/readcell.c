@@ -653,9 +653,13 @@ readcell_build(struct gs_sim *sim, const char *fname, const char *text, size_t l
     if (vars) {
         static const char *const std_names[] = {"CM", "RM", "RA", "EREST_ACT", NULL};
         double v;
-        for (int i = 0; std_names[i]; i++)
-            if (!vars->get(vars->ctx, std_names[i], &v))
+        for (int i = 0; std_names[i]; i++) {
+            bool pending = false;
+            for (int k = 0; k < st.npend; k++)
+                pending = pending || strcmp(st.pend[k].name, std_names[i]) == 0;
+            if (!pending && !vars->get(vars->ctx, std_names[i], &v))
                 vars->set(vars->ctx, std_names[i], 0.0);
+        }
         for (int i = 0; i < st.npend; i++)
             vars->set(vars->ctx, st.pend[i].name, st.pend[i].value);
     }
