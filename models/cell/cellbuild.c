@@ -428,12 +428,12 @@ rangauss(struct rc_state *st, float m, float v)
 }
 
 /* GENESIS's add_compartment: copies the prototype to NAME, linked to
- * compartment LINK ("none": none), of length LEN and diameter DIA, from
- * (X0, Y0, Z0) to (X, Y, Z). SPLIT: a second or later piece of a split
- * compartment. *SURFACE receives its area. */
+ * compartment LINK ("none": none), of length LEN and diameter DIA, ending
+ * at P (GENESIS keeps the start point only in graphical elements). SPLIT: a
+ * second or later piece of a split compartment. *SURFACE receives its area. */
 static struct gs_element *
 add_compartment(struct rc_state *st, const char *name, const char *link, float len, float dia,
-                float *surface, const float p0[3], const float p[3], bool split)
+                float *surface, const float p[3], bool split)
 {
     struct gs_sim *sim = st->sim;
     char *base;
@@ -533,7 +533,6 @@ add_compartment(struct rc_state *st, const char *name, const char *link, float l
         || set_float(st, el, "Em", st->ELEAK) != GS_OK
         || set_float(st, el, "initVm", st->EREST_ACT) != GS_OK)
         return NULL;
-    (void)p0; /* GENESIS keeps the start point only in graphical elements */
     place(el, p[0], p[1], p[2]);
     return el;
 }
@@ -697,7 +696,7 @@ rc_build_compt(struct rc_state *st, const struct rc_compt *c)
             newname = xasprintf("%d%s", i, c->name);
             split = true;
         }
-        compt = add_compartment(st, newname, newpname, len, c->dia, &surf, p0, p, split);
+        compt = add_compartment(st, newname, newpname, len, c->dia, &surf, p, split);
         if (!compt)
             rs = GS_ERR;
     }
