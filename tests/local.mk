@@ -81,16 +81,19 @@ TESTS += %reldir%/unit/test_xodus.t
 %canon_reldir%_unit_test_xodus_t_SOURCES = %reldir%/unit/test_xodus.c %reldir%/tap.h
 %canon_reldir%_unit_test_xodus_t_LDADD = $(GS_LIBS)
 
-# Validation of the rsnet tutorial against real GENESIS runs (TAP).
-TESTS += %reldir%/validation/rsnet.test
-EXTRA_DIST += %reldir%/validation/rsnet.test %reldir%/validation/spikecmp.awk \
-	%reldir%/validation/data/rsnet25_spikes.txt.xz \
-	%reldir%/validation/data/rsnet32_spikes.txt.xz \
-	%reldir%/validation/data/rsnet32_vm3.dat.xz
-
 # readcell from C: GENESIS's float arithmetic, globals, and the transaction
 # under prefixes and mutations of the cell tests' .p files.
 check_PROGRAMS += %reldir%/unit/test_readcell.t
 TESTS += %reldir%/unit/test_readcell.t
 %canon_reldir%_unit_test_readcell_t_SOURCES = %reldir%/unit/test_readcell.c %reldir%/tap.h
 %canon_reldir%_unit_test_readcell_t_LDADD = $(GS_LIBS)
+
+# Validation of the rsnet tutorial against real GENESIS runs (TAP), and
+# its benchmark (tests/perf/bench_rsnet, not run by make check).
+TESTS += %reldir%/validation/rsnet.test
+EXTRA_DIST += %reldir%/validation/rsnet.test %reldir%/validation/spikecmp.awk \
+	%reldir%/validation/data/rsnet25_spikes.txt.xz \
+	%reldir%/validation/data/rsnet32_spikes.txt.xz \
+	%reldir%/validation/data/rsnet32_vm3.dat.xz \
+	%reldir%/validation/data/rsnet100_spikes.txt.xz \
+	%reldir%/perf/bench_rsnet

@@ -134,7 +134,7 @@ msg_add(struct gs_sim *sim, struct gs_element *src, struct gs_element *dst, cons
         sb_free(&sb);
         return GS_ERR;
     }
-    struct gs_msg *m = xcalloc(1, sizeof *m);
+    struct gs_msg *m = xcalloc(1, sizeof *m + (size_t)nslots * sizeof m->slot[0]);
     m->src = src;
     m->dst = dst;
     m->type = t;

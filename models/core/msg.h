@@ -43,7 +43,8 @@ struct gs_msg {
     int type;          /* index into dst->cls->msgs */
     int nslots;
     void *data;        /* the destination class's per-message data (msg_added/msg_deleted) */
-    struct gs_slot slot[GS_MSG_MAXSLOTS];
+    struct gs_slot slot[]; /* nslots of them (at most GS_MSG_MAXSLOTS): allocated with the
+                            * message, so a network's SPIKE messages (no slots) stay small */
 };
 
 /* Slot K's value as a number (the hot path of PROCESS actions). */
