@@ -20,6 +20,7 @@
  * open; flush flushes every line.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +51,11 @@ struct spikehistory {
     struct srcidx *map; /* sorted by slot; rebuilt when the messages change */
     size_t nmap;
     bool map_stale;
+    /* Per compiled spike source (builder id): the element slot last seen
+     * there and its first map entry (-1: none), so a spike costs no search. */
+    uint32_t *cslot;
+    int *cpos;
+    size_t ncache;
 };
 
 static const struct gs_field spikehistory_fields[] = {
@@ -126,6 +132,8 @@ build_map(struct spikehistory *h)
             h->map[h->nmap++] = (struct srcidx){el->in[i]->src->slot, ++index};
     qsort(h->map, h->nmap, sizeof *h->map, cmp_srcidx);
     h->map_stale = false;
+    for (size_t i = 0; i < h->ncache; i++)
+        h->cslot[i] = UINT32_MAX;
 }
 
 /* The first map entry of SLOT, or NULL. */
@@ -154,6 +162,9 @@ spikehistory_copy(struct gs_sim *sim, struct gs_element *dst, const struct gs_el
     h->map = NULL;
     h->nmap = 0;
     h->map_stale = true;
+    h->cslot = NULL;
+    h->cpos = NULL;
+    h->ncache = 0;
     return GS_OK;
 }
 
@@ -163,7 +174,11 @@ spikehistory_destroy(struct gs_element *el)
     struct spikehistory *h = GS_INST(struct spikehistory, el);
     close_file(NULL, h);
     free(h->map);
+    free(h->cslot);
+    free(h->cpos);
     h->map = NULL;
+    h->cslot = NULL;
+    h->cpos = NULL;
 }
 
 static enum gs_status
@@ -195,18 +210,88 @@ spikehistory_reset(struct gs_sim *sim, struct gs_element *el)
     return GS_OK;
 }
 
-/* Writes the lines of one spike of the source EL at time T. */
-static void
-write_spike(struct spikehistory *h, const struct gs_element *src, double t)
+/* The first map entry of the source with builder id ID (element SRC), or
+ * NULL: the cache answers unless the compiled model was rebuilt since. */
+static const struct srcidx *
+lookup_src(struct spikehistory *h, int id, const struct gs_element *src)
 {
-    const struct srcidx *e = lookup(h, src->slot);
-    for (; e && e < h->map + h->nmap && e->slot == src->slot; e++) {
+    if (id < 0)
+        return lookup(h, src->slot);
+    if ((size_t)id >= h->ncache) {
+        size_t n = 2 * (size_t)id + 64;
+        h->cslot = xreallocarray(h->cslot, n, sizeof *h->cslot);
+        h->cpos = xreallocarray(h->cpos, n, sizeof *h->cpos);
+        for (size_t i = h->ncache; i < n; i++)
+            h->cslot[i] = UINT32_MAX;
+        h->ncache = n;
+    }
+    if (h->cslot[id] != src->slot) {
+        const struct srcidx *e = lookup(h, src->slot);
+        h->cslot[id] = src->slot;
+        h->cpos[id] = e ? (int)(e - h->map) : -1;
+    }
+    return h->cpos[id] >= 0 ? &h->map[h->cpos[id]] : NULL;
+}
+
+/*
+ * Formats "%6d     %.6f\n" into BUF (at least 64 bytes); returns the
+ * length. The common case is done by hand (printf's floating-point path
+ * was a tenth of a network run); a time whose seventh decimal is near a
+ * rounding tie, or a huge one, goes through snprintf so the text is
+ * exactly printf's.
+ */
+static size_t
+format_line(char *buf, int index, double t)
+{
+    double x = t * 1e6, r = floor(x);
+    if (!(t >= 0 && t < 1e9) || fabs(x - r - 0.5) < 1e-6 || index < 0)
+        return (size_t)snprintf(buf, 64, "%6d     %.6f\n", index, t);
+    long long q = (long long)r + (x - r > 0.5);
+    char d[16];
+    int nd = 0;
+    unsigned v = (unsigned)index;
+    do {
+        d[nd++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    size_t n = 0;
+    for (int i = nd; i < 6; i++)
+        buf[n++] = ' ';
+    while (nd)
+        buf[n++] = d[--nd];
+    memcpy(buf + n, "     ", 5);
+    n += 5;
+    long long ip = q / 1000000, fp = q % 1000000;
+    do {
+        d[nd++] = (char)('0' + ip % 10);
+        ip /= 10;
+    } while (ip);
+    while (nd)
+        buf[n++] = d[--nd];
+    buf[n++] = '.';
+    for (int i = 5; i >= 0; i--) {
+        buf[n + (size_t)i] = (char)('0' + fp % 10);
+        fp /= 10;
+    }
+    n += 6;
+    buf[n++] = '\n';
+    return n;
+}
+
+/* Writes the lines of one spike of the source SRC at time T, starting at
+ * its first map entry E. */
+static void
+write_spike(struct spikehistory *h, const struct srcidx *e, const struct gs_element *src,
+            double t)
+{
+    for (; e < h->map + h->nmap && e->slot == src->slot; e++) {
         if (h->ident_toggle) {
             char *p = elem_path_str(src);
             fprintf(h->fp, "%s     %.6f\n", p, t);
             free(p);
         } else {
-            fprintf(h->fp, "%6d     %.6f\n", e->index, t);
+            char line[64];
+            fwrite(line, 1, format_line(line, e->index, t), h->fp);
         }
         h->nspikes++;
     }
@@ -232,14 +317,15 @@ spikehistory_process(struct gs_sim *sim, struct gs_element *el, const struct gs_
     bool opened = false;
     for (size_t i = 0; i < n; i++) {
         const struct gs_element *src = gs_solver_src_element(sim, sp[i].src);
-        if (!src || !lookup(h, src->slot))
+        const struct srcidx *e = src ? lookup_src(h, sp[i].src, src) : NULL;
+        if (!e)
             continue;
         if (!opened) {
             if (open_file(sim, h, "a") != GS_OK)
                 return GS_ERR;
             opened = true;
         }
-        write_spike(h, src, tick->t - (double)(tick->step - sp[i].step) * tick->dt0);
+        write_spike(h, e, src, tick->t - (double)(tick->step - sp[i].step) * tick->dt0);
     }
     if (!opened)
         return GS_OK;
