@@ -106,11 +106,15 @@ addmsg /network/rscell[]/soma/spike /output/spikes SPIKESAVE
 // ---- run ----------------------------------------------------------------------
 
 // How many cells fired at least once (a spike generator's lastevent is
-// negative until its first spike).
+// negative until its first spike). The field arrives as text; it goes
+// through a float variable because SLI, like GENESIS, compares text with
+// an int (the 0) as an int, and "-0.004" would read as 0.
 function cells_fired
     int i, n = 0
+    float last
     for (i = 0; i < NX*NY; i = i + 1)
-        if ({getfield /network/rscell[{i}]/soma/spike lastevent} >= 0)
+        last = {getfield /network/rscell[{i}]/soma/spike lastevent}
+        if (last >= 0)
             n = n + 1
         end
     end
@@ -120,11 +124,11 @@ end
 function run_rsnet
     reset
     step {tmax} -time
-    echo "rsnet: "{NX}" x "{NY}" cells, "{getsyncount /network/rscell[{middle}]/soma/Ex_syn} \
-        " synapses on the middle cell, t = "{getstat -time}" s"
-    echo "spikes: "{getfield /output/spikes nspikes}" from "{cells_fired}" cells; middle cell " \
-        {middle}", right edge "{right_edge}
-    echo "files: rsnet_vm.dat (t, Vm middle, corner, right edge), rsnet_spikes.txt"
+    int nspikes = {getfield /output/spikes nspikes}
+    int nfired = {cells_fired}
+    echo "rsnet: "{NX}" x "{NY}" cells, "{tmax}" s in "{getstat -step}" steps of "{dt}" s"
+    echo "spikes: "{nspikes}" from "{nfired}" cells (middle cell "{middle}", right edge "{right_edge}")"
+    echo "files: rsnet_vm.dat (t, Vm of the middle, corner and right-edge cells), rsnet_spikes.txt"
 end
 
 check
