@@ -46,17 +46,39 @@ par_meet_free(struct par *p)
     free(p->inflight);
 }
 
-/* The oldest record of KIND from SRC for (GROUP, ID), or NULL; arrivals
- * are kept in the order they came, so this is the one to use next. */
+/* The oldest record of KIND from SRC for (GROUP, ID) that counts for
+ * meeting CLAIMED (0: that no meeting has claimed yet), or NULL. Records
+ * are kept in the order they came. */
 static struct par_meetrec *
-find_rec(struct par *p, int group, int id, int src, bool abandon)
+find_rec(struct par *p, int group, int id, int src, bool abandon, uint64_t claimed)
 {
     for (size_t i = 0; i < p->nrecs; i++) {
         struct par_meetrec *m = &p->recs[i];
-        if (m->group == group && m->id == id && m->abandon == abandon && m->src == src)
+        if (m->group == group && m->id == id && m->abandon == abandon && m->src == src
+            && m->claimed == claimed)
             return m;
     }
     return NULL;
+}
+
+/* Gives arrival M to the oldest meeting under way here that it belongs to
+ * and that has none from its sender yet. Meetings nest (a request run
+ * while waiting may hold one with the same id: `step` inside a `reset`'s
+ * agreement); the sender's arrivals come in its program order, so the
+ * oldest open meeting is the one this arrival answers. */
+static void
+claim(struct par *p, struct par_meetrec *m)
+{
+    for (int i = 0; i < p->ninflight; i++) {
+        const struct par_inflight *f = &p->inflight[i];
+        if (f->group != m->group || f->id != m->id || m->src < f->first
+            || m->src >= f->first + f->n)
+            continue;
+        if (!find_rec(p, m->group, m->id, m->src, false, f->serial)) {
+            m->claimed = f->serial;
+            return;
+        }
+    }
 }
 
 static void
@@ -113,6 +135,9 @@ par_handle_meet(struct par *p, int src, struct wire_rd *r, bool abandon)
     if (paylen)
         memcpy(m->payload, pay, paylen);
     m->paylen = paylen;
+    m->claimed = 0;
+    if (!abandon)
+        claim(p, m);
 }
 
 static void
@@ -189,7 +214,15 @@ meet(struct par *p, int group, int id, const char *what, const char *where, cons
     if (!p->inflight)
         p->inflight = xcalloc(MAX_INFLIGHT, sizeof *p->inflight);
     uint64_t since = p->rec_serial; /* give-ups from before this meeting are old news */
-    p->inflight[p->ninflight++] = (struct par_inflight){group, id};
+    uint64_t serial = ++p->meet_serial;
+    p->inflight[p->ninflight++] = (struct par_inflight){group, id, serial, first, n};
+    /* Arrivals that came before this meeting began count for it, oldest
+     * first (the ones an older meeting here holds do not). */
+    for (int r = first; r < first + n; r++) {
+        struct par_meetrec *m = r == p->rank ? NULL : find_rec(p, group, id, r, false, 0);
+        if (m)
+            m->claimed = serial;
+    }
 
     for (int r = first; r < first + n; r++) {
         if (r == p->rank)
@@ -212,7 +245,7 @@ meet(struct par *p, int group, int id, const char *what, const char *where, cons
     for (;;) {
         int nmissing = 0;
         for (int r = first; r < first + n; r++)
-            if (r != p->rank && !find_rec(p, group, id, r, false))
+            if (r != p->rank && !find_rec(p, group, id, r, false, serial))
                 missing[nmissing++] = r;
         if (nmissing == 0)
             break;
@@ -239,13 +272,14 @@ meet(struct par *p, int group, int id, const char *what, const char *where, cons
          * is less to the point than that third one. */
         const struct par_meetrec *ab = NULL;
         for (int i = 0; i < nmissing && !ab; i++) {
-            const struct par_meetrec *m = find_rec(p, group, id, missing[i], true);
+            const struct par_meetrec *m = find_rec(p, group, id, missing[i], true, 0);
             if (m && m->serial > since)
                 ab = m;
         }
         if (ab) {
+            /* (This rank still tells the others: its own arrival must be
+             * taken back wherever it is waited for.) */
             st = gs_error(sim, "%s: node %d gave up: %s", what, ab->src, ab->what);
-            tell = false;
             break;
         }
         if (par_wait_step(&w, missing, nmissing) != GS_OK) {
@@ -263,7 +297,7 @@ meet(struct par *p, int group, int id, const char *what, const char *where, cons
         for (int r = first; r < first + n; r++) {
             if (r == p->rank)
                 continue;
-            struct par_meetrec *m = find_rec(p, group, id, r, false);
+            struct par_meetrec *m = find_rec(p, group, id, r, false, serial);
             if (st == GS_OK && strcmp(m->what, what) != 0)
                 st = gs_error(sim, "node %d is at '%s'%s%s%s, not at '%s'", r, m->what,
                               m->where[0] ? " (" : "", m->where, m->where[0] ? ")" : "", what);
@@ -281,6 +315,13 @@ meet(struct par *p, int group, int id, const char *what, const char *where, cons
         send_abandon(p, group, id, first, n, reason);
     }
     p->ninflight--;
+    /* A meeting that failed lets go of what it held: those arrivals count
+     * for the next meeting (or another open one) as if they came now. */
+    for (size_t i = 0; i < p->nrecs; i++)
+        if (p->recs[i].claimed == serial) {
+            p->recs[i].claimed = 0;
+            claim(p, &p->recs[i]);
+        }
     drop_abandons(p, group, id);
     if (st != GS_OK)
         meet_out_free(out);

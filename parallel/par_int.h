@@ -108,6 +108,7 @@ struct par_meetrec {
     int group, id;   /* PAR_GROUP_*, meeting id */
     int src;         /* total node */
     uint64_t serial; /* order of arrival here */
+    uint64_t claimed; /* the meeting (its serial) this arrival counts for, or 0 */
     bool abandon;    /* a give-up notice rather than an arrival */
     char *what;      /* "barrier 7", "reset", ...; or the reason (abandon) */
     char *where;
@@ -209,7 +210,12 @@ struct par {
     struct par_meetrec *recs;
     size_t nrecs, caprecs;
     uint64_t rec_serial;          /* records received so far */
-    struct par_inflight { int group, id; } *inflight; /* meetings under way (nested) */
+    uint64_t meet_serial;         /* meetings started so far */
+    struct par_inflight {
+        int group, id;
+        uint64_t serial;
+        int first, n;              /* its members: total nodes first .. first+n-1 */
+    } *inflight;                   /* meetings under way, oldest first (they nest) */
     int ninflight;
 
     /* where-queries */
