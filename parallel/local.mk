@@ -39,3 +39,8 @@ tests_fuzz_fuzz_nodelist_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 tests_fuzz_fuzz_nodelist_LDADD = $(GS_LIBS)
 endif
 EXTRA_DIST += tests/supp/openmpi.supp
+
+# A C program the parallel tests run under mpiexec (tests/parallel/collectives.test).
+check_PROGRAMS += tests/parallel/collectives
+tests_parallel_collectives_SOURCES = tests/parallel/collectives.c
+tests_parallel_collectives_LDADD = $(GS_LIBS)

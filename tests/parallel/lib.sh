@@ -47,8 +47,8 @@ par_counts() {
 
 need_mpi() {
     if [ "$PAR_MPI" != yes ]; then
-        echo "1..0 # SKIP needs MPI"
-        exit 77
+        echo "1..0 # SKIP needs MPI" # (the TAP driver reads the skip from the plan)
+        exit 0
     fi
 }
 
