@@ -13,6 +13,7 @@
  */
 #include <ctype.h>
 #include <fnmatch.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,6 +81,11 @@ struct comp {
     int nranges;
     struct cond *conds;
     int nconds;
+    /* The conditions depend only on an element's class: their result per
+     * class, remembered for the life of the parsed pattern (a schedule
+     * task's /##[CLASS=...] meets the same few classes 10^5 times). */
+    const struct gs_class *memo_cls[32];
+    bool memo_ok[32];
 };
 
 struct ppath {
@@ -321,10 +327,19 @@ comp_match(const struct comp *c, const struct gs_element *el, bool check_name)
     } else if (!c->any_index && el->index != 0) {
         return false;
     }
-    for (int i = 0; i < c->nconds; i++)
-        if (!cond_ok(&c->conds[i], el))
-            return false;
-    return true;
+    if (c->nconds == 0)
+        return true;
+    /* A cache, not state: the cast only fills it. */
+    struct comp *mc = (struct comp *)(uintptr_t)c;
+    unsigned h = (unsigned)(((uintptr_t)el->cls >> 4) & 31);
+    if (mc->memo_cls[h] != el->cls) {
+        bool ok = true;
+        for (int i = 0; i < c->nconds && ok; i++)
+            ok = cond_ok(&c->conds[i], el);
+        mc->memo_cls[h] = el->cls;
+        mc->memo_ok[h] = ok;
+    }
+    return mc->memo_ok[h];
 }
 
 static void
@@ -431,6 +446,51 @@ path_glob(struct gs_sim *sim, const char *pattern, struct gs_elist *out)
         out->v[i]->flags &= ~GS_EL_MARK;
     if (st != GS_OK)
         out->n = first;
+    return st;
+}
+
+/* Pre-order walk below EL adding each element to OUTS[k] for every
+ * "/##[...]" pattern K (PP[K]) it matches. */
+static void
+walk_many(struct gs_element *el, const struct ppath *pp, const int *which, int n,
+          struct gs_elist *outs)
+{
+    for (int k = 0; k < el->nchild; k++) {
+        struct gs_element *ch = el->child[k];
+        for (int j = 0; j < n; j++)
+            if (comp_match(&pp[j].comps[0], ch, false))
+                elist_add(&outs[which[j]], ch);
+        walk_many(ch, pp, which, n, outs);
+    }
+}
+
+enum gs_status
+path_glob_many(struct gs_sim *sim, int n, const char *const *patterns, struct gs_elist *outs)
+{
+    struct ppath *pp = xcalloc((size_t)n + 1, sizeof *pp);
+    int *which = xcalloc((size_t)n + 1, sizeof *which);
+    int nd = 0;
+    enum gs_status st = GS_OK;
+    for (int i = 0; i < n && st == GS_OK; i++) {
+        const char *p = patterns[i];
+        bool simple = strncmp(p, "/##", 3) == 0 && !strchr(p, ',');
+        if (simple && parse_path(sim, p, strlen(p), &pp[nd]) == GS_OK) {
+            const struct ppath *q = &pp[nd];
+            if (q->start == START_ROOT && q->ncomps == 1 && q->comps[0].kind == COMP_ALLDESC) {
+                which[nd++] = i;
+                continue;
+            }
+            ppath_free(&pp[nd]);
+        }
+        gs_diag_clear(sim);
+        st = path_glob(sim, p, &outs[i]);
+    }
+    if (st == GS_OK && nd > 0)
+        walk_many(sim->model->root, pp, which, nd, outs);
+    for (int j = 0; j < nd; j++)
+        ppath_free(&pp[j]);
+    free(pp);
+    free(which);
     return st;
 }
 

@@ -40,6 +40,14 @@ enum gs_status path_find(struct gs_sim *sim, const char *path, struct gs_element
  */
 enum gs_status path_glob(struct gs_sim *sim, const char *pattern, struct gs_elist *out);
 /*
+ * path_glob for N patterns at once, into OUTS[0..N) (which must be empty):
+ * the patterns of the form "/##[conditions]" (the schedule's) are matched
+ * in one walk of the tree instead of one each. Same results and order as
+ * path_glob. Errors: as path_glob.
+ */
+enum gs_status path_glob_many(struct gs_sim *sim, int n, const char *const *patterns,
+                              struct gs_elist *outs);
+/*
  * Splits PATH for creating a new element: finds the existing parent and
  * returns the last component's NAME (a new string; caller frees) and INDEX.
  * Errors: the parent does not exist, the name is malformed.
