@@ -56,7 +56,8 @@ TESTS += $(GS_CORE_UNIT_TESTS)
 # The compiled solver: numerics against GENESIS 2.4 and analytic cases.
 GS_SOLVER_UNIT_TESTS = \
 	%reldir%/unit/test_solver_rsnet.t \
-	%reldir%/unit/test_solver_cable.t
+	%reldir%/unit/test_solver_cable.t \
+	%reldir%/unit/test_vmath.t
 check_PROGRAMS += $(GS_SOLVER_UNIT_TESTS)
 TESTS += $(GS_SOLVER_UNIT_TESTS)
 %canon_reldir%_unit_test_solver_rsnet_t_SOURCES = %reldir%/unit/test_solver_rsnet.c \
@@ -64,6 +65,8 @@ TESTS += $(GS_SOLVER_UNIT_TESTS)
 %canon_reldir%_unit_test_solver_rsnet_t_LDADD = $(GS_LIBS)
 %canon_reldir%_unit_test_solver_cable_t_SOURCES = %reldir%/unit/test_solver_cable.c %reldir%/tap.h
 %canon_reldir%_unit_test_solver_cable_t_LDADD = $(GS_LIBS)
+%canon_reldir%_unit_test_vmath_t_SOURCES = %reldir%/unit/test_vmath.c %reldir%/tap.h
+%canon_reldir%_unit_test_vmath_t_LDADD = $(GS_LIBS)
 EXTRA_DIST += %reldir%/validation/data/rsnet25_vm3.dat.xz \
 	%reldir%/validation/data/README.md \
 	%reldir%/validation/data/rsnet25_spikes_sel.txt.xz

@@ -62,14 +62,57 @@ vm_double(uint64_t u)
     return x;
 }
 
-/* Fills T with 2^(j/N) to about 64 bits (long double arithmetic). */
+/* Double-double arithmetic (value = hi + lo, |lo| <= ulp(hi)/2) for the
+ * table below: plain IEEE double operations and fma, so the table has the
+ * same bits on every machine (long double or libm's exp2 would not). */
+struct vm_dd {
+    double hi, lo;
+};
+
+VM_INLINE struct vm_dd
+vm_dd_norm(double a, double b)
+{
+    double s = a + b;
+    return (struct vm_dd){s, b - (s - a)};
+}
+
+VM_INLINE struct vm_dd
+vm_dd_add(struct vm_dd x, struct vm_dd y)
+{
+    double s = x.hi + y.hi, v = s - x.hi;
+    double e = (x.hi - (s - v)) + (y.hi - v);
+    return vm_dd_norm(s, e + x.lo + y.lo);
+}
+
+VM_INLINE struct vm_dd
+vm_dd_mul(struct vm_dd x, struct vm_dd y)
+{
+    double p = x.hi * y.hi;
+    double e = fma(x.hi, y.hi, -p);
+    return vm_dd_norm(p, e + (x.hi * y.lo + x.lo * y.hi));
+}
+
+/* Fills T with 2^(j/N) = exp(j ln2 / N) to about 100 bits: the Taylor
+ * series of exp in double-double arithmetic (the argument is below ln 2,
+ * 40 terms leave a remainder far below 2^-106). */
 static inline void
 vm_exp_table_init(struct vm_exp_table *t)
 {
+    const struct vm_dd ln2 = {0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56};
     for (int j = 0; j < VM_EXP_N; j++) {
-        long double v = exp2l((long double)j / VM_EXP_N);
-        t->hi[j] = (double)v;
-        t->lo[j] = (double)(v - (long double)t->hi[j]);
+        /* j/N is exact in binary: x = ln2 * (j/N) */
+        struct vm_dd x = vm_dd_mul(ln2, (struct vm_dd){(double)j / VM_EXP_N, 0.0});
+        struct vm_dd sum = {1.0, 0.0}, term = {1.0, 0.0};
+        for (int k = 1; k <= 40; k++) {
+            term = vm_dd_mul(term, x);
+            /* term / k: divide, then correct by the residual */
+            double q = term.hi / k;
+            double r = fma(-q, (double)k, term.hi) + term.lo;
+            term = vm_dd_norm(q, r / k);
+            sum = vm_dd_add(sum, term);
+        }
+        t->hi[j] = sum.hi;
+        t->lo[j] = sum.lo;
         t->sbits[j] = vm_bits(t->hi[j]) - ((uint64_t)j << 45);
         t->tail[j] = t->lo[j] / t->hi[j];
         t->rec[2 * j] = t->sbits[j];

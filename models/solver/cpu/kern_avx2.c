@@ -16,6 +16,7 @@
 
 #define KERN_NAME gs_kern_group_avx2
 #define KERN_BLOOKUP bundle_lookup_avx2
+#define KERN_EXPBLOCK exp_block_avx2
 
 #include "kern_body.h"
 #else

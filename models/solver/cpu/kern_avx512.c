@@ -11,8 +11,48 @@
 
 #include "kern_avx.h"
 
+/* vm_exp_clamped over a block, eight lanes at a time (exp_block_avx2's
+ * method): each lane's 16-byte table record loaded whole, two per 32-byte
+ * half, so the low half holds lanes 0-3 and the high half lanes 4-7. */
+static inline __attribute__((always_inline)) void
+exp_block_avx512(double *restrict out, const double *restrict in, const struct vm_exp_table *t)
+{
+    const __m512d lo = _mm512_set1_pd(-708.0), hi = _mm512_set1_pd(709.0);
+    const __m512d inv = _mm512_set1_pd(VM_INV_LN2N), shift = _mm512_set1_pd(VM_SHIFT);
+    const __m512d l2h = _mm512_set1_pd(VM_LN2N_HI), l2l = _mm512_set1_pd(VM_LN2N_LO);
+    const __m128i *rec = (const __m128i *)t->rec;
+    for (int j = 0; j < GS_BLK; j += 8) {
+        __m512d x = _mm512_min_pd(hi, _mm512_max_pd(lo, _mm512_loadu_pd(in + j)));
+        __m512d z = _mm512_add_pd(_mm512_mul_pd(x, inv), shift);
+        __m512i ki = _mm512_castpd_si512(z);
+        __m512d kd = _mm512_sub_pd(z, shift);
+        __m512d r = _mm512_sub_pd(_mm512_sub_pd(x, _mm512_mul_pd(kd, l2h)), _mm512_mul_pd(kd, l2l));
+        long long ix[8];
+        _mm512_storeu_si512(ix, _mm512_and_si512(ki, _mm512_set1_epi64(VM_EXP_N - 1)));
+#define GS_REC2(a, b)                                                                             \
+    _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128(rec + ix[a])),                \
+                            _mm_loadu_si128(rec + ix[b]), 1)
+        __m256i u0 = GS_REC2(0, 2), v0 = GS_REC2(1, 3), u1 = GS_REC2(4, 6), v1 = GS_REC2(5, 7);
+#undef GS_REC2
+        __m512i sb = _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_unpacklo_epi64(u0, v0)),
+                                        _mm256_unpacklo_epi64(u1, v1), 1);
+        __m512i tb = _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_unpackhi_epi64(u0, v0)),
+                                        _mm256_unpackhi_epi64(u1, v1), 1);
+        __m512d s = _mm512_castsi512_pd(_mm512_add_epi64(sb, _mm512_slli_epi64(ki, 45)));
+        __m512d q = _mm512_set1_pd(1.0 / 720.0);
+        q = _mm512_add_pd(_mm512_mul_pd(q, r), _mm512_set1_pd(1.0 / 120.0));
+        q = _mm512_add_pd(_mm512_mul_pd(q, r), _mm512_set1_pd(1.0 / 24.0));
+        q = _mm512_add_pd(_mm512_mul_pd(q, r), _mm512_set1_pd(1.0 / 6.0));
+        q = _mm512_add_pd(_mm512_mul_pd(q, r), _mm512_set1_pd(0.5));
+        __m512d p = _mm512_add_pd(r, _mm512_mul_pd(_mm512_mul_pd(r, r), q));
+        __m512d tail = _mm512_castsi512_pd(tb);
+        _mm512_storeu_pd(out + j, _mm512_add_pd(s, _mm512_mul_pd(s, _mm512_add_pd(tail, p))));
+    }
+}
+
 #define KERN_NAME gs_kern_group_avx512
 #define KERN_BLOOKUP bundle_lookup_avx2
+#define KERN_EXPBLOCK exp_block_avx512
 
 #include "kern_body.h"
 #else

@@ -20,7 +20,7 @@
 #pragma clang fp contract(off)
 #elif defined(__GNUC__)
 /* no FMA; and comparisons may be if-converted (no FP traps are used) */
-#pragma GCC optimize("fp-contract=off", "no-trapping-math")
+#pragma GCC optimize("fp-contract=off", "no-trapping-math", "vect-cost-model=dynamic")
 #endif
 
 #include <math.h>
@@ -81,15 +81,29 @@ bundle_lookup_c(const struct gs_bundle *b, int k, const int *restrict idx,
 #define KERN_BLOOKUP bundle_lookup_c
 #endif
 
+/* OUT[j] = vm_exp_clamped(IN[j]) over the block, portable form. */
+VM_INLINE void
+exp_block_c(double *restrict out, const double *restrict in, const struct vm_exp_table *et)
+{
+    for (int j = 0; j < GS_BLK; j++)
+        out[j] = vm_exp_clamped(in[j], et);
+}
+
+#ifndef KERN_EXPBLOCK
+#define KERN_EXPBLOCK exp_block_c
+#endif
+
 /* Exponential Euler of a gate from its A and B. */
 VM_INLINE void
 gate_update(double *restrict X, const double *restrict A, const double *restrict B, double dt,
             const struct vm_exp_table *et)
 {
-    for (int j = 0; j < GS_BLK; j++) {
-        double D = vm_exp_clamped(-B[j] * dt, et);
-        X[j] = X[j] * D + (A[j] / B[j]) * (1.0 - D);
-    }
+    double arg[GS_BLK], D[GS_BLK];
+    for (int j = 0; j < GS_BLK; j++)
+        arg[j] = -B[j] * dt;
+    KERN_EXPBLOCK(D, arg, et);
+    for (int j = 0; j < GS_BLK; j++)
+        X[j] = X[j] * D[j] + (A[j] / B[j]) * (1.0 - D[j]);
 }
 
 /* pow(x, power) of a gate, the form fixed at compile time (PT constant). */
@@ -190,18 +204,21 @@ syn_stage(struct gs_cmodel *m, const struct gs_uni *u, int s, int y0, double *re
 {
     double *restrict sX = m->sX + y0, *restrict sY = m->sY + y0;
     float *restrict act = m->act + y0;
-    const double *xc1 = u->xc1[s] ? u->xc1[s] : m->xc1 + y0;
-    const double *xc2 = u->xc2[s] ? u->xc2[s] : m->xc2 + y0;
-    const double *yc1 = u->yc1[s] ? u->yc1[s] : m->yc1 + y0;
-    const double *yc2 = u->yc2[s] ? u->yc2[s] : m->yc2 + y0;
-    const float *norm = u->norm[s] ? u->norm[s] : m->norm + y0;
+    const double *restrict xc1 = u->xc1[s] ? u->xc1[s] : m->xc1 + y0;
+    const double *restrict xc2 = u->xc2[s] ? u->xc2[s] : m->xc2 + y0;
+    const double *restrict yc1 = u->yc1[s] ? u->yc1[s] : m->yc1 + y0;
+    const double *restrict yc2 = u->yc2[s] ? u->yc2[s] : m->yc2 + y0;
+    const float *restrict norm = u->norm[s] ? u->norm[s] : m->norm + y0;
     for (int j = 0; j < GS_BLK; j++) {
         double x = (double)act[j] * xc1[j] + sX[j] * xc2[j];
         sX[j] = x;
         sY[j] = x * yc1[j] + sY[j] * yc2[j];
         gk[j] = sY[j] * (double)norm[j];
-        act[j] = 0.0f;
     }
+    /* a loop of its own: GCC does not vectorise a float store amid double
+     * arithmetic */
+    for (int j = 0; j < GS_BLK; j++)
+        act[j] = 0.0f;
 }
 
 void
@@ -285,14 +302,16 @@ KERN_NAME(struct gs_cmodel *m, const struct gs_group *g, int u0, int u1,
         const float *cm = g->uni.Cm ? g->uni.Cm : m->Cm + c0;
         const float *inj = m->inject + c0;
         double *restrict Vp = m->Vprev + c0;
-        double Vn[GS_BLK];
+        double Vn[GS_BLK], ac[GS_BLK], bc[GS_BLK], arg[GS_BLK], D[GS_BLK];
         for (int j = 0; j < GS_BLK; j++) {
             float lk = leak[j] + inj[j];
-            double ac = (A[j] + (double)lk) / (double)cm[j];
-            double bc = B[j] / (double)cm[j];
-            double D = vm_exp_clamped(-bc * dt, et);
-            Vn[j] = v[j] * D + (ac / bc) * (1.0 - D);
+            ac[j] = (A[j] + (double)lk) / (double)cm[j];
+            bc[j] = B[j] / (double)cm[j];
+            arg[j] = -bc[j] * dt;
         }
+        KERN_EXPBLOCK(D, arg, et);
+        for (int j = 0; j < GS_BLK; j++)
+            Vn[j] = v[j] * D[j] + (ac[j] / bc[j]) * (1.0 - D[j]);
         /* separate loops: the compiler cannot tell V from Vprev */
         for (int j = 0; j < GS_BLK; j++)
             Vp[j] = v[j];
