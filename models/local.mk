@@ -35,6 +35,8 @@ libgensh_a_SOURCES += \
 	%reldir%/devices/diffamp.c \
 	%reldir%/devices/pulsegen.c \
 	%reldir%/io/asc_file.c \
+	%reldir%/io/par_asc_file.h \
+	%reldir%/io/par_asc_file.c \
 	%reldir%/tables/table.c
 # The compiled model: builder, layout, CPU backend (models/solver/), and the
 # neuron classes it runs (compartment/, channels/, synapses/).
@@ -71,6 +73,7 @@ libgensh_a_SOURCES += \
 	%reldir%/compartment/compartment_solver.c \
 	%reldir%/compartment/symcompartment.c \
 	%reldir%/synapses/randomspike.c \
+	%reldir%/synapses/rspike.c \
 	%reldir%/synapses/spikegen.c \
 	%reldir%/synapses/synchan.c
 # Networks (createmap, planar/volume connect, weights, delays) and the

@@ -10,6 +10,8 @@ libgensh_a_SOURCES += \
 	%reldir%/par.c \
 	%reldir%/rankout.c \
 	%reldir%/remote.c \
+	%reldir%/rnet.h \
+	%reldir%/rnet.c \
 	%reldir%/service.c \
 	%reldir%/wire.c
 if HAVE_MPI

@@ -12,6 +12,7 @@
 
 #include "../models/basic/postmaster.h"
 #include "par_int.h"
+#include "rnet.h"
 
 bool
 par_in_job(void)
@@ -133,6 +134,8 @@ par_init(struct gs_sim *sim, int nodes)
         par_output_prefix(p);
     if (p->size > 1)
         sim->service = par_service;
+    if (p->size > 1)
+        sim->step_begin = rnet_step_begin; /* every rank meets after reset */
     return GS_OK;
 }
 

@@ -79,6 +79,11 @@ struct gs_sim {
      * several ranks (NULL otherwise). GS_ERR: stop now, quietly when
      * quit_requested is set (the run is ending). */
     enum gs_status (*service)(struct gs_sim *sim);
+    /* Called on every rank at the start of each base step, before the
+     * step runs (parallel/rnet.c: spike exchange per lookahead window and
+     * par_asc_file rows). NULL when unused. */
+    enum gs_status (*step_begin)(struct gs_sim *sim);
+    void *rnet;                   /* parallel/rnet.c's state, or NULL */
     bool quit_requested;          /* `quit` ran: stop after this command */
     int exit_status;              /* status `quit`/`exit` asked for */
 };

@@ -513,3 +513,12 @@ gs_solver_src_element(struct gs_sim *sim, int src)
         return NULL;
     return g->srcs[src];
 }
+
+enum gs_status
+gs_solver_fire_element(struct gs_sim *sim, struct gs_element *el, int64_t step)
+{
+    struct glue *g = sim->model->solver == &glue_ops ? sim->model->solver_state : NULL;
+    if (!g || !sim->model->compiled || el->solver_index < 0)
+        return GS_ERR;
+    return gs_solver_fire(g->s, el->solver_index, step);
+}

@@ -58,6 +58,10 @@ void gs_solver_install(struct gs_sim *sim);
 /* The spikes of the last step the compiled model advanced: builder source
  * ids and their elements (for spike recorders). Valid until the next step. */
 size_t gs_solver_last_spikes(struct gs_sim *sim, const struct gs_spike **out);
+/* Fires EL (an external spike source, such as a remote-spike proxy) as
+ * if it had spiked in STEP. GS_ERR when EL is not compiled or an event
+ * would be due in the past. */
+enum gs_status gs_solver_fire_element(struct gs_sim *sim, struct gs_element *el, int64_t step);
 struct gs_element *gs_solver_src_element(struct gs_sim *sim, int src);
 
 #endif

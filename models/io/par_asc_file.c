@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * par_asc_file.c: the par_asc_file class (PGENESIS): a text file on the
+ * output rank with one row per tick of its clock: the time, then one value
+ * per SAVE message (raddmsg ... SAVE index field) from any rank, ordered by
+ * the message's index. The values of the row labelled t are those at t
+ * (the row of time 0 holds the initial values). Rows are written by the
+ * output gather of parallel/rnet.c; at reset the indices must be exactly
+ * 0 .. n-1, each once: a gap or a duplicate is an error there rather than
+ * a file of misplaced columns.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/core.h"
+#include "par_asc_file.h"
+
+struct par_asc_file {
+    struct gs_element el;
+    char *filename;     /* default: the element's name */
+    int leave_open;
+    int append;
+    int flush;
+    char *float_format; /* "%g" */
+    int is_open;
+    int ncols;          /* SAVE indices registered (read-only) */
+    FILE *fp;
+    long *idx;          /* registered indices */
+    long nidx, capidx;
+    int initialize;
+};
+
+static const struct gs_field par_asc_file_fields[] = {
+    GS_FIELD(struct par_asc_file, filename, GS_STR, "", "file to write (default: the element's name)"),
+    GS_FIELD(struct par_asc_file, leave_open, GS_INT, "", "1: keep the file open between rows"),
+    GS_FIELD(struct par_asc_file, append, GS_INT, "", "1: reset appends instead of starting again"),
+    GS_FIELD(struct par_asc_file, flush, GS_INT, "", "1: flush every row to the disk"),
+    GS_FIELD(struct par_asc_file, float_format, GS_STR, "", "printf format of the numbers (default %g)"),
+    GS_FIELD_RO(struct par_asc_file, is_open, GS_INT, "", "1 while the file is open"),
+    GS_FIELD_RO(struct par_asc_file, ncols, GS_INT, "", "value columns (SAVE indices registered)"),
+    GS_FIELD_END,
+};
+
+static const struct gs_msgdef par_asc_file_msgs[] = {
+    GS_MSGDEF_END,
+};
+
+extern const struct gs_class par_asc_file_class;
+
+bool
+par_asc_file_is(const struct gs_element *el)
+{
+    return el && el->cls == &par_asc_file_class;
+}
+
+static const char *
+file_name(const struct par_asc_file *f)
+{
+    return f->filename && f->filename[0] ? f->filename : f->el.name;
+}
+
+static enum gs_status
+close_file(struct gs_sim *sim, struct par_asc_file *f)
+{
+    enum gs_status st = GS_OK;
+    if (f->fp && fclose(f->fp) != 0 && sim)
+        st = gs_error(sim, "cannot write '%s': %s", file_name(f), strerror(errno));
+    f->fp = NULL;
+    f->is_open = 0;
+    return st;
+}
+
+static enum gs_status
+open_file(struct gs_sim *sim, struct par_asc_file *f, const char *mode)
+{
+    if (f->fp)
+        return GS_OK;
+    f->fp = fopen(file_name(f), mode);
+    if (!f->fp)
+        return gs_error(sim, "cannot open '%s' for writing: %s", file_name(f), strerror(errno));
+    f->is_open = 1;
+    return GS_OK;
+}
+
+void
+par_asc_file_register(struct gs_element *el, long idx)
+{
+    struct par_asc_file *f = GS_INST(struct par_asc_file, el);
+    if (f->nidx == f->capidx) {
+        f->capidx = f->capidx ? 2 * f->capidx : 64;
+        f->idx = xreallocarray(f->idx, (size_t)f->capidx, sizeof *f->idx);
+    }
+    f->idx[f->nidx++] = idx;
+    f->ncols = (int)f->nidx;
+}
+
+long
+par_asc_file_ncols(const struct gs_element *el)
+{
+    return GS_INST(const struct par_asc_file, el)->nidx;
+}
+
+static enum gs_status
+par_asc_file_create(struct gs_sim *sim, struct gs_element *el)
+{
+    (void)sim;
+    GS_INST(struct par_asc_file, el)->float_format = xstrdup("%g");
+    return GS_OK;
+}
+
+static enum gs_status
+par_asc_file_copy(struct gs_sim *sim, struct gs_element *dst, const struct gs_element *src)
+{
+    (void)sim;
+    (void)src;
+    struct par_asc_file *f = GS_INST(struct par_asc_file, dst);
+    f->fp = NULL;
+    f->is_open = 0;
+    f->idx = NULL;
+    f->nidx = f->capidx = 0;
+    f->ncols = 0;
+    return GS_OK;
+}
+
+static void
+par_asc_file_destroy(struct gs_element *el)
+{
+    struct par_asc_file *f = GS_INST(struct par_asc_file, el);
+    close_file(NULL, f);
+    free(f->idx);
+    f->idx = NULL;
+}
+
+static int
+cmp_long(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+/* The indices must be 0 .. n-1, each once. */
+static enum gs_status
+par_asc_file_reset(struct gs_sim *sim, struct gs_element *el)
+{
+    struct par_asc_file *f = GS_INST(struct par_asc_file, el);
+    qsort(f->idx, (size_t)f->nidx, sizeof *f->idx, cmp_long);
+    for (long i = 0; i < f->nidx; i++) {
+        if (f->idx[i] == i)
+            continue;
+        if (i > 0 && f->idx[i] == f->idx[i - 1])
+            return gs_error(sim, "SAVE index %ld is used twice; each index 0-%ld must come from "
+                                 "exactly one message", f->idx[i], f->nidx - 1);
+        return gs_error(sim, "SAVE indices have a gap: no message has index %ld (%ld messages "
+                             "need indices 0-%ld)", i, f->nidx, f->nidx - 1);
+    }
+    if (!f->append)
+        f->initialize = 1;
+    return GS_OK;
+}
+
+enum gs_status
+par_asc_file_row(struct gs_sim *sim, struct gs_element *el, double t, const double *v)
+{
+    struct par_asc_file *f = GS_INST(struct par_asc_file, el);
+    if (f->initialize) {
+        if (close_file(sim, f) != GS_OK || open_file(sim, f, "w") != GS_OK)
+            return GS_ERR;
+        f->initialize = 0;
+    }
+    if (open_file(sim, f, "a") != GS_OK)
+        return GS_ERR;
+    const char *fmt = f->float_format && f->float_format[0] ? f->float_format : "%g";
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    fprintf(f->fp, fmt, t);
+    fputc(' ', f->fp);
+    for (long i = 0; i < f->nidx; i++) {
+        fprintf(f->fp, fmt, v[i]);
+        fputc(' ', f->fp);
+    }
+#pragma GCC diagnostic pop
+    fputc('\n', f->fp);
+    if (f->flush)
+        fflush(f->fp);
+    if (!f->leave_open)
+        return close_file(sim, f);
+    return GS_OK;
+}
+
+static enum gs_status
+par_asc_file_step(struct gs_sim *sim, struct gs_element *el, const struct gs_tick *tick)
+{
+    (void)sim;
+    (void)el;
+    (void)tick;
+    return GS_OK;
+}
+
+const struct gs_class par_asc_file_class = {
+    .name = "par_asc_file",
+    .classes = "output",
+    .desc = "text file on the output rank: time and values of SAVE messages from every rank",
+    .size = sizeof(struct par_asc_file),
+    .fields = par_asc_file_fields,
+    .msgs = par_asc_file_msgs,
+    .create = par_asc_file_create,
+    .copy = par_asc_file_copy,
+    .destroy = par_asc_file_destroy,
+    .process = par_asc_file_step,
+    .reset = par_asc_file_reset,
+};
