@@ -126,6 +126,9 @@ par_finalize(struct gs_sim *sim, int status)
         return status;
     int rank = p->rank;
     bool mpi = p->mpi;
+    /* Ended by a signal (the launcher is ending the job: a node died, or
+     * Ctrl-C): the launcher's own status says more than ours. */
+    bool report = p->ending != PAR_END_SIGNAL;
     fflush(NULL);
     /* After a signal the launcher is ending the job: no last meeting. */
     if (mpi && p->ending != PAR_END_SIGNAL)
@@ -138,7 +141,7 @@ par_finalize(struct gs_sim *sim, int status)
     const char *file = getenv("GENSH_STATUS_FILE");
     if (rank != 0)
         return 0;
-    if (file && *file) {
+    if (file && *file && report) {
         FILE *f = fopen(file, "w");
         if (f) {
             fprintf(f, "%d\n", status);

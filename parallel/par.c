@@ -6,9 +6,11 @@
  * messages) and aborting the job. The protocol lives in service.c,
  * meet.c, remote.c and finish.c; the transport in par_mpi.c/par_serial.c.
  */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../models/basic/postmaster.h"
 #include "par_int.h"
@@ -109,6 +111,47 @@ par_get(struct gs_sim *sim)
     return sim->par;
 }
 
+/* --- fatal signals ------------------------------------------------------------------ */
+
+/* A rank that crashes says so, with its number, before the MPI launcher
+ * ends the job (and names it once more). The handler can only use what
+ * it was given beforehand: the line is made at start-up. These statics
+ * are per process, like the signal dispositions they go with. */
+static char fatal_prefix[48];
+static struct sigaction fatal_old[NSIG];
+static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+
+static void
+on_fatal(int signo)
+{
+    const char *name = signo == SIGSEGV ? "segmentation fault"
+                       : signo == SIGBUS ? "bus error"
+                       : signo == SIGFPE ? "arithmetic exception"
+                       : signo == SIGILL ? "illegal instruction"
+                                         : "aborted";
+    ssize_t w = write(STDERR_FILENO, fatal_prefix, strlen(fatal_prefix));
+    w = write(STDERR_FILENO, name, strlen(name));
+    static const char tail[] = "; ending the job on every node\n";
+    w = write(STDERR_FILENO, tail, sizeof tail - 1);
+    (void)w;
+    /* Then whatever was there before (Open MPI's backtrace), or the default. */
+    sigaction(signo, &fatal_old[signo], NULL);
+    raise(signo);
+}
+
+static void
+catch_fatal_signals(int rank)
+{
+    snprintf(fatal_prefix, sizeof fatal_prefix, "gensh[%d]: fatal: ", rank);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = on_fatal;
+    sa.sa_flags = SA_RESETHAND;
+    for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
+        sigaction(fatal_signals[i], &sa, &fatal_old[fatal_signals[i]]);
+}
+
 enum gs_status
 par_init(struct gs_sim *sim, int nodes)
 {
@@ -132,10 +175,11 @@ par_init(struct gs_sim *sim, int nodes)
     }
     if (p->size > 1 && p->rank > 0)
         par_output_prefix(p);
-    if (p->size > 1)
+    if (p->size > 1) {
         sim->service = par_service;
-    if (p->size > 1)
         sim->step_begin = rnet_step_begin; /* every rank meets after reset */
+        catch_fatal_signals(p->rank);
+    }
     return GS_OK;
 }
 
