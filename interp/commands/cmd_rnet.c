@@ -466,7 +466,7 @@ cmd_rvolumeconnect_exec(struct gs_call *call)
         size_t nlinks = 0;
         for (size_t i = 0; i < src.n && st == GS_OK; i++) {
             struct gs_element *s = src.v[i];
-            if (!elem_isa(s, "spiking") || !net_region_has(&c.src, 3, s->x, s->y, s->z))
+            if (!class_in(s->cls, "spiking") || !net_region_has(&c.src, 3, s->x, s->y, s->z))
                 continue;
             double ox = c.relative ? s->x : 0, oy = c.relative ? s->y : 0;
             double oz = c.relative ? s->z : 0;
