@@ -51,9 +51,12 @@ struct spikehistory {
     struct srcidx *map; /* sorted by slot; rebuilt when the messages change */
     size_t nmap;
     bool map_stale;
-    /* Per compiled spike source (builder id): the element slot last seen
-     * there and its first map entry (-1: none), so a spike costs no search. */
-    uint32_t *cslot;
+    /* Per compiled spike source (builder id): the element last seen there
+     * and its first map entry (-1: none), so a spike costs no search and
+     * no look at the element. (An element deleted and another made at its
+     * address cannot fool it: deleting a source deletes its SPIKESAVE
+     * message, which empties the cache.) */
+    const struct gs_element **cptr;
     int *cpos;
     size_t ncache;
 };
@@ -133,7 +136,7 @@ build_map(struct spikehistory *h)
     qsort(h->map, h->nmap, sizeof *h->map, cmp_srcidx);
     h->map_stale = false;
     for (size_t i = 0; i < h->ncache; i++)
-        h->cslot[i] = UINT32_MAX;
+        h->cptr[i] = NULL;
 }
 
 /* The first map entry of SLOT, or NULL. */
@@ -162,7 +165,7 @@ spikehistory_copy(struct gs_sim *sim, struct gs_element *dst, const struct gs_el
     h->map = NULL;
     h->nmap = 0;
     h->map_stale = true;
-    h->cslot = NULL;
+    h->cptr = NULL;
     h->cpos = NULL;
     h->ncache = 0;
     return GS_OK;
@@ -174,10 +177,10 @@ spikehistory_destroy(struct gs_element *el)
     struct spikehistory *h = GS_INST(struct spikehistory, el);
     close_file(NULL, h);
     free(h->map);
-    free(h->cslot);
+    free(h->cptr);
     free(h->cpos);
     h->map = NULL;
-    h->cslot = NULL;
+    h->cptr = NULL;
     h->cpos = NULL;
 }
 
@@ -219,15 +222,15 @@ lookup_src(struct spikehistory *h, int id, const struct gs_element *src)
         return lookup(h, src->slot);
     if ((size_t)id >= h->ncache) {
         size_t n = 2 * (size_t)id + 64;
-        h->cslot = xreallocarray(h->cslot, n, sizeof *h->cslot);
+        h->cptr = xreallocarray(h->cptr, n, sizeof *h->cptr);
         h->cpos = xreallocarray(h->cpos, n, sizeof *h->cpos);
         for (size_t i = h->ncache; i < n; i++)
-            h->cslot[i] = UINT32_MAX;
+            h->cptr[i] = NULL;
         h->ncache = n;
     }
-    if (h->cslot[id] != src->slot) {
+    if (h->cptr[id] != src) {
         const struct srcidx *e = lookup(h, src->slot);
-        h->cslot[id] = src->slot;
+        h->cptr[id] = src;
         h->cpos[id] = e ? (int)(e - h->map) : -1;
     }
     return h->cpos[id] >= 0 ? &h->map[h->cpos[id]] : NULL;
@@ -284,7 +287,8 @@ static void
 write_spike(struct spikehistory *h, const struct srcidx *e, const struct gs_element *src,
             double t)
 {
-    for (; e < h->map + h->nmap && e->slot == src->slot; e++) {
+    uint32_t slot = e->slot;
+    for (; e < h->map + h->nmap && e->slot == slot; e++) {
         if (h->ident_toggle) {
             char *p = elem_path_str(src);
             fprintf(h->fp, "%s     %.6f\n", p, t);
