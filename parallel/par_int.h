@@ -168,6 +168,7 @@ struct par {
     int rank, size;          /* total node, total nodes */
     bool mpi;                /* inside an MPI job (transport active) */
     bool board;              /* the whereabouts board is there */
+    bool crowded;            /* more ranks on this host than cores (waits sleep) */
     void *tr;                /* transport-private */
 
     /* zones (PGENESIS): before paron, one zone holding every rank */
@@ -289,7 +290,8 @@ struct par_wait {
     const int *missing;      /* whom it waits for (as of the last step) */
     int nmissing;
     double start, deadline, next_note, note_every, timeout;
-    int idle;                /* polls without traffic, for the back-off */
+    int idle;                /* 0 until the first poll (for the back-off) */
+    double last_traffic;     /* when a message last came, for the back-off */
     bool recheck;            /* messages came: let the caller look again first */
     uint64_t qid;            /* where-query in flight, or 0 */
     double qsent, qdeadline;

@@ -221,6 +221,8 @@ board_open(struct par *p, struct tr *t)
     MPI_Comm_split_type(t->comm, MPI_COMM_TYPE_SHARED, 0, MPI_INFO_NULL, &local);
     MPI_Comm_size(local, &lsize);
     MPI_Comm_free(&local);
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    p->crowded = ncpu > 0 && lsize > ncpu;
     if (lsize != p->size || p->size < 2)
         return;
     struct board_slot *mine = NULL;

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "par_int.h"
 
@@ -283,18 +284,26 @@ par_wait_end(struct par_wait *w)
     w->p->wait_top = w->prev;
 }
 
+/* Between polls: for a few milliseconds after the last message, only
+ * yield the CPU (answers to a request or the last arrivals at a barrier
+ * come within microseconds, and oversubscribed ranks still get to run);
+ * then sleep briefly, then longer, so that a long wait costs no CPU. */
 static void
 backoff(struct par_wait *w, int handled)
 {
-    if (handled) {
-        w->idle = 0;
+    double now = tr_wtime();
+    if (handled || w->idle == 0) {
+        w->idle = 1;
+        w->last_traffic = now;
         return;
     }
-    w->idle++;
-    if (w->idle < 64) {
-        sched_yield(); /* stay responsive, but let oversubscribed ranks run */
+    double quiet = now - w->last_traffic;
+    /* With more ranks than cores, spinning takes the CPU from the very
+     * ranks being waited for: sleep at once (briefly) instead. */
+    if (quiet < 0.005 && !w->p->crowded) {
+        sched_yield();
     } else {
-        struct timespec ts = {0, w->idle < 512 ? 100000 : 1000000};
+        struct timespec ts = {0, quiet < 0.1 ? 20000 : 1000000};
         nanosleep(&ts, NULL);
     }
 }
