@@ -26,54 +26,6 @@ is_option_word(const char *w)
     return w[0] == '-' && islower((unsigned char)w[1]);
 }
 
-bool
-gs_parse_real(const char *s, double *out)
-{
-    char *end;
-    while (isspace((unsigned char)*s))
-        s++;
-    if (*s == '\0')
-        return false;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (end == s)
-        return false;
-    while (isspace((unsigned char)*end))
-        end++;
-    if (*end != '\0' || (errno == ERANGE && fabs(v) == HUGE_VAL))
-        return false;
-    *out = v;
-    return true;
-}
-
-bool
-gs_parse_int(const char *s, long *out)
-{
-    char *end;
-    while (isspace((unsigned char)*s))
-        s++;
-    if (*s == '\0')
-        return false;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (end != s && (*end == '.' || *end == 'e' || *end == 'E')) {
-        /* GENESIS accepts "3.0" where an integer is wanted, not "3.5". */
-        double d;
-        if (!gs_parse_real(s, &d) || d != floor(d) || fabs(d) > 9.2e18)
-            return false;
-        *out = (long)d;
-        return true;
-    }
-    if (end == s)
-        return false;
-    while (isspace((unsigned char)*end))
-        end++;
-    if (*end != '\0' || errno == ERANGE)
-        return false;
-    *out = v;
-    return true;
-}
-
 static const char *
 kind_name(enum gs_arg_kind kind)
 {

@@ -108,10 +108,6 @@ void gs_result_str(struct gs_call *call, const char *fmt, ...) GS_PRINTFLIKE(2, 
 void gs_result_list_begin(struct gs_call *call);
 void gs_result_list_add(struct gs_call *call, const char *word);
 
-/* Full-string number conversions with GENESIS's leniency where it had it:
- * leading/trailing blanks allowed, nothing else. */
-bool gs_parse_real(const char *s, double *out);
-bool gs_parse_int(const char *s, long *out);
 
 /* --- for the front ends (trampoline, remote execution, tests) ------------ */
 

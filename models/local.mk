@@ -4,6 +4,7 @@ libgensh_a_SOURCES += \
 	%reldir%/base/gs.h \
 	%reldir%/base/strbuf.h \
 	%reldir%/base/diag.c \
+	%reldir%/base/num.c \
 	%reldir%/base/rng.h \
 	%reldir%/base/rng.c \
 	%reldir%/base/strbuf.c \

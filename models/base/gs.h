@@ -104,6 +104,11 @@ void gs_write(struct gs_sim *sim, const char *s, size_t n);
 GS_NORETURN void gs_internal(const char *file, int line, const char *fmt, ...) GS_PRINTFLIKE(3, 4);
 #define GS_BUG(...) gs_internal(__FILE__, __LINE__, __VA_ARGS__)
 
+/* Whole-string numbers: blanks around them allowed, nothing else; an
+ * integer may be written "3.0" but not "3.5" (num.c). */
+bool gs_parse_real(const char *s, double *out);
+bool gs_parse_int(const char *s, long *out);
+
 /* Bookkeeping allocations: they never return NULL (out of memory is a bug-class failure). */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);

@@ -29,8 +29,4 @@ void core_push(void ***arr, int *n, int *cap, void *item);
 /* Removes the item at I, keeping order. */
 void core_remove_at(void **arr, int *n, int i);
 
-/* Whole-string number conversions (blanks around allowed, nothing else). */
-bool core_parse_real(const char *s, double *out);
-bool core_parse_int(const char *s, long *out);
-
 #endif

@@ -46,46 +46,6 @@ static const struct gs_field element_fields[] = {
 static const struct gs_field interpol_entry = {
     "table", GS_REAL, 0, sizeof(double), "", 0, "a table entry"};
 
-bool
-core_parse_real(const char *s, double *out)
-{
-    char *end;
-    while (isspace((unsigned char)*s))
-        s++;
-    if (*s == '\0')
-        return false;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (end == s)
-        return false;
-    while (isspace((unsigned char)*end))
-        end++;
-    if (*end != '\0' || (errno == ERANGE && fabs(v) == HUGE_VAL))
-        return false;
-    *out = v;
-    return true;
-}
-
-bool
-core_parse_int(const char *s, long *out)
-{
-    double d;
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    while (isspace((unsigned char)*end))
-        end++;
-    if (end != s && *end == '\0' && errno == 0) {
-        *out = v;
-        return true;
-    }
-    /* "3.0" is accepted where an integer is wanted, "3.5" is not. */
-    if (!core_parse_real(s, &d) || d != floor(d) || fabs(d) > 9.2e18)
-        return false;
-    *out = (long)d;
-    return true;
-}
-
 static enum gs_status
 no_field(struct gs_sim *sim, struct gs_element *el, const char *name)
 {
@@ -271,7 +231,7 @@ field_real(struct gs_sim *sim, const struct gs_fref *f)
 {
     double v = 0;
     if (f->ufield) {
-        core_parse_real(f->ufield->value, &v);
+        gs_parse_real(f->ufield->value, &v);
         return v;
     }
     refresh(sim, f);
@@ -284,7 +244,7 @@ field_real(struct gs_sim *sim, const struct gs_fref *f)
         return *(int *)f->addr;
     case GS_STR:
         if (*(char **)f->addr)
-            core_parse_real(*(char **)f->addr, &v);
+            gs_parse_real(*(char **)f->addr, &v);
         return v;
     case GS_TABLE:
         break;
@@ -341,12 +301,12 @@ prepare(struct gs_sim *sim, struct gs_element *el, const char *name, const char 
     switch (p->ref.type) {
     case GS_REAL:
     case GS_FLOAT:
-        okv = core_parse_real(value, &p->d);
+        okv = gs_parse_real(value, &p->d);
         if (okv && p->ref.type == GS_FLOAT && fabs(p->d) > 3.4028234663852886e38)
             okv = false;
         break;
     case GS_INT:
-        okv = core_parse_int(value, &p->i) && p->i >= -2147483647L - 1 && p->i <= 2147483647L;
+        okv = gs_parse_int(value, &p->i) && p->i >= -2147483647L - 1 && p->i <= 2147483647L;
         break;
     case GS_STR:
         p->s = xstrdup(value);

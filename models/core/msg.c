@@ -38,10 +38,10 @@ resolve_slot(struct gs_sim *sim, struct gs_element *src, struct gs_slot *s)
     s->value = 0;
     if (s->text[0] == '*') {
         s->kind = GS_SLOT_STR;
-        core_parse_real(s->text + 1, &s->value);
+        gs_parse_real(s->text + 1, &s->value);
         return GS_OK;
     }
-    if (core_parse_real(s->text, &v)) {
+    if (gs_parse_real(s->text, &v)) {
         s->kind = GS_SLOT_CONST;
         s->value = v;
         return GS_OK;
@@ -52,7 +52,7 @@ resolve_slot(struct gs_sim *sim, struct gs_element *src, struct gs_slot *s)
     if (f.ufield) {
         /* User fields are strings whose storage moves; take the value now. */
         s->kind = GS_SLOT_CONST;
-        core_parse_real(f.ufield->value, &s->value);
+        gs_parse_real(f.ufield->value, &s->value);
         return GS_OK;
     }
     switch (f.type) {
