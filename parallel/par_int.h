@@ -295,7 +295,9 @@ struct par_wait {
     bool recheck;            /* messages came: let the caller look again first */
     uint64_t qid;            /* where-query in flight, or 0 */
     double qsent, qdeadline;
+    double qnominal;         /* s into the wait the note in flight was due */
     bool qfor_deadline;      /* the query decides a timeout (else a note) */
+    bool extended;           /* the deadline was put off (someone was working) */
 };
 void par_wait_begin(struct par_wait *w, struct par *p, const char *what, const char *where,
                     double timeout, enum par_wait_kind kind);

@@ -437,11 +437,14 @@ evaluate(struct par_wait *w, const int *missing, int nmissing)
     if (w->qfor_deadline) {
         if (goes_on) {
             w->deadline = now + w->timeout;
+            w->extended = true;
         } else {
             static const char *const verbs[] = {"arrive", "reply", "finish"};
             struct strbuf sb = STRBUF_INIT;
             sb_printf(&sb, "%s: waited ", w->what);
-            put_secs(&sb, w->qsent - w->start);
+            /* The limit, as set (a busy machine may notice it a little
+             * late); the time itself when the wait was extended. */
+            put_secs(&sb, w->extended ? w->qsent - w->start : w->timeout);
             sb_puts(&sb, "; ");
             list_nodes(&sb, missing, nmissing);
             sb_printf(&sb, " did not %s (", verbs[w->kind]);
@@ -454,7 +457,7 @@ evaluate(struct par_wait *w, const int *missing, int nmissing)
         if (!all_prompt && nmissing > 0 && sim->opt.silent < 1) {
             struct strbuf sb = STRBUF_INIT;
             sb_printf(&sb, "note: %s: waiting ", w->what);
-            put_secs(&sb, w->qsent - w->start);
+            put_secs(&sb, w->qnominal); /* when the note was due */
             sb_puts(&sb, " for ");
             list_nodes(&sb, missing, nmissing);
             sb_puts(&sb, " (");
@@ -508,6 +511,7 @@ par_wait_step(struct par_wait *w, const int *missing, int nmissing)
     } else if (now >= w->deadline) {
         send_query(w, missing, nmissing, true);
     } else if (w->next_note > 0 && now >= w->next_note) {
+        w->qnominal = w->next_note - w->start;
         send_query(w, missing, nmissing, false);
     }
     return GS_OK;
