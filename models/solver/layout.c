@@ -688,16 +688,17 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
     for (int i = 0; i < b->synapse.n; i++) {
         const struct bsyn *q = &b->synapse.v[i];
         int y = syn_model[q->syn], ms = m->map[GS_K_SRC][q->src];
-        int mq = m->syn_first[y] + fy[y]++;
+        int mq = m->syn_first[y] + fy[y]++, jo = m->out_first[ms] + fs[ms]++;
         m->q_weight[mq] = q->w;
-        m->q_delay[mq] = q->d;
+        m->q_delay[jo] = q->d;
         m->q_wp[mq] = q->wp ? q->wp : &m->q_weight[mq];
-        m->q_dp[mq] = q->dp ? q->dp : &m->q_delay[mq];
-        m->q_lp[mq] = q->lp;
+        m->q_dp[mq] = q->dp ? q->dp : &m->q_delay[jo];
         m->q_src[mq] = ms;
         m->q_chan[mq] = y;
         m->map[GS_K_SYNAPSE][i] = mq;
-        m->out_syn[m->out_first[ms] + fs[ms]++] = mq;
+        m->out_syn[jo] = mq;
+        m->out_dp[jo] = m->q_dp[mq];
+        m->out_lp[jo] = q->lp;
     }
     free(fy);
     free(fs);

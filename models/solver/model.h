@@ -202,8 +202,8 @@ struct gs_cmodel {
     int *svsrc;
     int *syn_first;       /* nsyn + 1: synapses of synchan y are syn_first[y].. */
     int nsynapse;
-    float *q_weight, *q_delay;  /* the builder's values (q_wp, q_dp point here) */
-    float **q_lp;               /* where a sent spike's arrival time goes, or NULL */
+    float *q_weight;            /* the builder's weights (q_wp points here), by synapse */
+    float *q_delay;             /* the builder's delays (q_dp points here), in out_syn order */
     float **q_wp, **q_dp;       /* weight and delay, live: GENESIS reads the weight
                                  * when a spike arrives and the delay when it is sent */
     int *q_src, *q_chan;
@@ -220,6 +220,10 @@ struct gs_cmodel {
     int next;             /* external sources, after the randomspikes */
     int *out_first;       /* nsrc + 1: outgoing synapses, CSR, message order */
     int *out_syn;
+    /* per outgoing synapse, in out_syn order (read in sequence when a
+     * source fires): its delay (q_dp's pointer) and where the arrival time
+     * goes (a synapse's last_spike_time, or NULL) */
+    float **out_dp, **out_lp;
     int *src_order;       /* GENESIS processing order of each source */
     uint64_t *src_gid;    /* global identity for random streams */
     uint64_t *syn_gid;    /* global identity of each synchan */
@@ -249,9 +253,10 @@ struct gs_cmodel {
     int *map[6];
     int map_n[6];
 
-    /* outputs of advance(): spikes since the last collect */
+    /* outputs of advance(): spikes [spikes_head, nspikes) not collected
+     * yet (collecting moves the head; the array restarts once empty) */
     struct gs_spike *spikes;
-    size_t nspikes, spikes_cap;
+    size_t nspikes, spikes_cap, spikes_head;
     /* scratch: sources that fired in the current step */
     int32_t *fired;
     int nfired, fired_cap;

@@ -50,12 +50,19 @@ void gs_cal_push(struct gs_cmodel *m, int bucket, int32_t syn);
 /* Rebuilds the list of synchans with a background frequency. */
 void gs_model_freq_list(struct gs_cmodel *m);
 
-/* A synapse's delay in steps, as synchan.c's EVENT computes it. */
+/* A delay in steps, as synchan.c's EVENT computes it. */
+static inline int
+gs_delay_steps(const struct gs_cmodel *m, float delay)
+{
+    int d = (int)((double)delay / m->dt + 0.9);
+    return d < 0 ? 0 : d;
+}
+
+/* Synapse Q's delay in steps. */
 static inline int
 gs_syn_dsteps(const struct gs_cmodel *m, int q)
 {
-    int d = (int)((double)*m->q_dp[q] / m->dt + 0.9);
-    return d < 0 ? 0 : d;
+    return gs_delay_steps(m, *m->q_dp[q]);
 }
 
 /* GENESIS TabInterp on both tables of a pair. */

@@ -128,15 +128,15 @@ gs_solver_fire(struct gs_solver *s, int src, int64_t at)
     if (ms < 0)
         return GS_ERR;
     for (int j = m->out_first[ms]; j < m->out_first[ms + 1]; j++) {
-        int64_t due = at + gs_syn_dsteps(m, m->out_syn[j]);
+        int64_t due = at + gs_delay_steps(m, *m->out_dp[j]);
         if (due < m->step || due >= m->step + m->cal.size)
             return GS_ERR;
     }
     for (int j = m->out_first[ms]; j < m->out_first[ms + 1]; j++) {
         int q = m->out_syn[j];
-        gs_cal_push(m, (int)((at + gs_syn_dsteps(m, q)) & (m->cal.size - 1)), q);
-        if (m->q_lp[q])
-            *m->q_lp[q] = (float)((double)at * m->dt + (double)*m->q_dp[q]);
+        gs_cal_push(m, (int)((at + gs_delay_steps(m, *m->out_dp[j])) & (m->cal.size - 1)), q);
+        if (m->out_lp[j])
+            *m->out_lp[j] = (float)((double)at * m->dt + (double)*m->out_dp[j]);
     }
     return GS_OK;
 }

@@ -66,13 +66,24 @@ pick_kernel(void)
 
 /* ---- spikes ----------------------------------------------------------- */
 
-/* synchan.c PROCESS: due events add weight/dt, newest first. */
+/* synchan.c PROCESS: due events add weight/dt, newest first. Each event
+ * reaches three scattered places (its synapse's channel and weight, the
+ * channel's activation): prefetched in two stages, 16 and 8 events ahead,
+ * so a large network waits for memory once per event, not three times. */
 static void
 deliver(struct gs_cmodel *m)
 {
     int b = (int)(m->step & (m->cal.size - 1));
     int32_t *ev = m->cal.ev[b];
     for (int i = m->cal.n[b] - 1; i >= 0; i--) {
+        if (i >= 16) {
+            __builtin_prefetch(&m->q_chan[ev[i - 16]]);
+            __builtin_prefetch(&m->q_wp[ev[i - 16]]);
+        }
+        if (i >= 8) {
+            __builtin_prefetch(&m->act[m->q_chan[ev[i - 8]]], 1);
+            __builtin_prefetch(m->q_wp[ev[i - 8]]);
+        }
         int q = ev[i], y = m->q_chan[q];
         m->act[y] = (float)((double)m->act[y] + (double)*m->q_wp[q] / m->dt);
     }
@@ -130,10 +141,16 @@ cmp_i64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Sorts the fired sources by their GENESIS processing order. */
+/* Sorts the fired sources by their GENESIS processing order (often they
+ * come in that order already). */
 static void
 sort_fired(struct gs_cmodel *m)
 {
+    int k = 1;
+    while (k < m->nfired && m->src_order[m->fired[k - 1]] < m->src_order[m->fired[k]])
+        k++;
+    if (k == m->nfired)
+        return;
     int64_t *key = xmalloc(sizeof(int64_t) * (size_t)m->nfired);
     for (int i = 0; i < m->nfired; i++)
         key[i] = (int64_t)m->src_order[m->fired[i]] << 32 | (uint32_t)m->fired[i];
@@ -152,11 +169,30 @@ queue_spikes(struct gs_cmodel *m)
         return;
     if (m->nfired > 1)
         sort_fired(m);
+    /* In a large network each source's list and the first delay are
+     * cache misses: prefetched a few sources ahead, in two stages. */
+    const int32_t *f = m->fired;
+    for (int i = 0; i < m->nfired && i < 8; i++)
+        __builtin_prefetch(&m->out_first[f[i]]);
     for (int i = 0; i < m->nfired; i++) {
-        int s = m->fired[i];
+        if (i + 8 < m->nfired)
+            __builtin_prefetch(&m->out_first[f[i + 8]]);
+        if (i + 4 < m->nfired) {
+            int j4 = m->out_first[f[i + 4]];
+            __builtin_prefetch(&m->out_syn[j4]);
+            __builtin_prefetch(&m->out_dp[j4]);
+            __builtin_prefetch(&m->out_lp[j4]);
+        }
+        if (i + 2 < m->nfired) {
+            int j2 = m->out_first[f[i + 2]];
+            if (j2 < m->out_first[f[i + 2] + 1])
+                __builtin_prefetch(m->out_dp[j2]);
+        }
+        int s = f[i];
         for (int j = m->out_first[s]; j < m->out_first[s + 1]; j++) {
             int q = m->out_syn[j];
-            int d = gs_syn_dsteps(m, q);
+            float delay = *m->out_dp[j];
+            int d = gs_delay_steps(m, delay);
             if (d >= m->cal.size)
                 gs_cal_fit(m, d);
             if (d == 0 && !m->zero_delay) {
@@ -166,8 +202,8 @@ queue_spikes(struct gs_cmodel *m)
                 d = 1;
             }
             gs_cal_push(m, (int)((m->step + d) & (m->cal.size - 1)), q);
-            if (m->q_lp[q]) /* synchan.c EVENT: when it will arrive */
-                *m->q_lp[q] = (float)(m->t + (double)*m->q_dp[q]);
+            if (m->out_lp[j]) /* synchan.c EVENT: when it will arrive */
+                *m->out_lp[j] = (float)(m->t + (double)delay);
         }
         if (m->nspikes == m->spikes_cap) {
             m->spikes_cap = m->spikes_cap ? 2 * m->spikes_cap : 256;
@@ -370,12 +406,13 @@ static size_t
 cpu_spikes(struct gs_solver *s, struct gs_spike *out, size_t max)
 {
     struct gs_cmodel *m = s->m;
-    size_t n = m->nspikes < max ? m->nspikes : max;
+    size_t left = m->nspikes - m->spikes_head, n = left < max ? left : max;
     if (n == 0)
         return 0; /* the spike array may not exist yet: no memcpy from NULL */
-    memcpy(out, m->spikes, n * sizeof *out);
-    memmove(m->spikes, m->spikes + n, (m->nspikes - n) * sizeof *out);
-    m->nspikes -= n;
+    memcpy(out, m->spikes + m->spikes_head, n * sizeof *out);
+    m->spikes_head += n;
+    if (m->spikes_head == m->nspikes)
+        m->spikes_head = m->nspikes = 0;
     return n;
 }
 
