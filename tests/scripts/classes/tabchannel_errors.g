@@ -1,8 +1,9 @@
 // test-options: -nox
 // errors of setupalpha, setuptau, setupgate, tweakalpha, tweaktau and
 // scaletabchan: argument counts, options, values, missing elements, wrong
-// classes, gates without tables; and a gate with a power but no tables at
-// reset. Each changes nothing, as the showfield lines show.
+// classes, gates without tables, TABCREATE and TABFILL through call; and a
+// gate with a power but no tables at reset. Each changes nothing, as the
+// showfield lines show.
 setclock 0 1e-4
 create compartment /c
 setfield /c Rm 1e8 Cm 1e-10
@@ -35,6 +36,10 @@ setupgate /c/k X_A 1 0 0 0 1
 setupgate /c table 1 0 0 0 1
 setupgate /t table 1 0 0 0
 showfield /t alloced
+call /c/k TABFILL Y 20 2
+call /c/k TABFILL X 2 2
+call /c/k TABCREATE X 10
+showfield /c/k X_A->xdivs
 // a gate with a power and no tables cannot be compiled
 setfield /c/k Ypower 2
 reset

@@ -1,7 +1,7 @@
 // tabchannel gate tables: TABCREATE and hand-filled tables, tweakalpha,
 // reset to the steady state, the exponential Euler gate step, instant
 // gates, Gk = Gbar X^Xpower Y^Ypower, setupalpha with -size and -range,
-// setuptau, tweaktau and scaletabchan
+// setuptau, tweaktau, scaletabchan and TABFILL
 float dt = 1e-4
 setclock 0 {dt}
 create compartment /c
@@ -67,3 +67,6 @@ scaletabchan /c/na Y tau 1 2 0 0
 echo scaled tau: A ratio {{getfield /c/na Y_A->table[30]} / a0}, B {getfield /c/na Y_B->table[30]}
 scaletabchan /c/na Y minf 1 1 0 0.1
 echo shifted minf: A - old A / 2 = 0.1 / tau: {{abs {{getfield /c/na Y_A->table[30]} - a0 / 2 - 0.1 / 0.02}} < 1e-3}
+// TABFILL resamples a gate's tables: 20 divisions, linear (mode 2)
+call /c/k TABFILL X 20 2
+echo TABFILL: {getfield /c/k X_A->xdivs} divisions, A[1] {getfield /c/k X_A->table[1]}, A[20] {getfield /c/k X_A->table[20]}, B[3] {getfield /c/k X_B->table[3]}
