@@ -223,6 +223,7 @@ gs_sim_new(const struct gs_options *opt, const char *datadir)
         sim->opt = *opt;
     sim->out = stdout;
     sim->err = stderr;
+    snprintf(sim->tag, sizeof sim->tag, "gensh");
     rng_seed(&sim->rng, sim->opt.seed);
     model_new(sim);
     gs_solver_install(sim);

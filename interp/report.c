@@ -6,7 +6,6 @@
  */
 #include <stdio.h>
 
-#include "../parallel/par.h"
 #include "interp_int.h"
 
 void
@@ -14,10 +13,7 @@ interp_report_msg(struct gs_sim *sim, const char *msg)
 {
     FILE *f = sim->err ? sim->err : stderr;
     fflush(sim->out ? sim->out : stdout); /* keep stdout and stderr in order */
-    if (sim->par && par_size(sim) > 1) /* E3: the rank, when there are several */
-        fprintf(f, "gensh[%d]: %s\n", par_rank(sim), msg);
-    else
-        fprintf(f, "gensh: %s\n", msg);
+    fprintf(f, "%s: %s\n", sim->tag, msg);
     fflush(f);
     sim->nerrors++;
 }

@@ -30,6 +30,7 @@ AC_DEFUN([GS_CHECK_MPI], [
      gs_mpi_summary="yes ($MPIEXEC)"],
     [MPI_CFLAGS=; MPI_LIBS=; gs_mpi_summary="no (one rank; Debian: libopenmpi-dev openmpi-bin)"])
   AM_CONDITIONAL([HAVE_MPI], [test "x$have_mpi" = xyes])
+  AC_SUBST([have_mpi])
   AC_SUBST([MPI_CFLAGS])
   AC_SUBST([MPI_LIBS])
 ])

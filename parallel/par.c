@@ -176,6 +176,8 @@ par_init(struct gs_sim *sim, int nodes)
     if (p->size > 1 && p->rank > 0)
         par_output_prefix(p);
     if (p->size > 1) {
+        /* E3: name the rank in diagnostics when there are several. */
+        snprintf(sim->tag, sizeof sim->tag, "gensh[%d]", p->rank);
         sim->service = par_service;
         sim->step_begin = rnet_step_begin; /* every rank meets after reset */
         catch_fatal_signals(p->rank);

@@ -44,7 +44,8 @@ gs_warn(struct gs_sim *sim, const char *fmt, ...)
     FILE *f = sim->err ? sim->err : stderr;
     fflush(sim->out ? sim->out : stdout); /* keep stdout and stderr in order */
     const char *where = sim->cmd_origin ? sim->cmd_origin : "";
-    fprintf(f, "gensh: %s%swarning: %s%s%s\n", where, where[0] ? ": " : "",
+    fprintf(f, "%s: %s%swarning: %s%s%s\n", sim->tag[0] ? sim->tag : "gensh", where,
+            where[0] ? ": " : "",
             sim->cmd_name ? sim->cmd_name : "", sim->cmd_name ? ": " : "", msg);
 }
 

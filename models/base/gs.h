@@ -52,6 +52,7 @@ struct gs_options {
  */
 struct gs_sim {
     struct gs_options opt;
+    char tag[16];                 /* diagnostics start "TAG: ": "gensh", or "gensh[K]" on node K */
     struct gs_diag diag;          /* the pending diagnostic */
     const char *cmd_name;         /* the command running now (for warnings), or NULL */
     const char *cmd_origin;       /* where it was called ("file.g:12"), or "" */
