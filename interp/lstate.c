@@ -14,6 +14,7 @@
 
 #include "../models/core/model.h"
 #include "../models/solver/sclass.h"
+#include "../parallel/par.h"
 #include "cmd.h"
 #include "interp_int.h"
 #include "sli/sli.h"
@@ -238,6 +239,7 @@ gs_sim_free(struct gs_sim *sim)
     if (!sim)
         return;
     model_free(sim); /* first: classes close their files */
+    par_free(sim);   /* a one-rank state made on demand (the shell finalises its own) */
     interp_free(sim->interp);
     free(sim);
 }

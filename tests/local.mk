@@ -10,7 +10,8 @@ AM_TESTS_ENVIRONMENT = \
 	GS_TOP_SRCDIR='$(abs_top_srcdir)'; export GS_TOP_SRCDIR; \
 	GS_TOP_BUILDDIR='$(abs_top_builddir)'; export GS_TOP_BUILDDIR; \
 	GENSH_DATADIR='$(abs_top_srcdir)/scripts'; export GENSH_DATADIR; \
-	HAVE_MPI='$(have_mpi)'; export HAVE_MPI;
+	HAVE_MPI='$(have_mpi)'; export HAVE_MPI; \
+	GS_SAN_FLAGS='$(SAN_FLAGS)'; export GS_SAN_FLAGS;
 
 # Unit tests: one TAP program per module.
 GS_UNIT_TESTS = \
