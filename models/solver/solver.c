@@ -183,11 +183,18 @@ gs_solver_bytes(const struct gs_solver *s)
                             (GS_NGATES + 1) * sizeof(double));
     b += (size_t)m->ngate * (sizeof(double) + 2 * sizeof(int));
     b += (size_t)m->nsyn * (6 * sizeof(double) + 8 * sizeof(float) + 3 * sizeof(int) + 10);
-    b += (size_t)m->nsynapse * (2 * sizeof(float) + 4 * sizeof(int));
+    /* weight, delay; source, channel, out_syn; the weight, delay and
+     * arrival-time pointers */
+    b += (size_t)m->nsynapse * (2 * sizeof(float) + 3 * sizeof(int) + 4 * sizeof(float *));
     b += (size_t)m->nspike * (4 * sizeof(float) + sizeof(int) + sizeof(int64_t));
     b += (size_t)(m->nspike + m->nrand) * (2 * sizeof(int) + sizeof(uint64_t));
     for (int i = 0; i < m->ntabpair; i++)
         b += 4 * sizeof(double) * (size_t)(m->tabs[i].xdivs + 1);
+    /* the groups' merged copies of their tables */
+    for (int g = 0; g < m->ngroup; g++)
+        for (int k = 0; k < m->groups[g].nbundle; k++)
+            b += 4 * sizeof(double) * (size_t)m->groups[g].bundle[k].ngate *
+                 (size_t)(m->groups[g].bundle[k].xdivs + 1);
     for (int k = 0; k < 6; k++)
         b += sizeof(int) * (size_t)m->map_n[k];
     for (int i = 0; i < m->cal.size; i++)
