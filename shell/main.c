@@ -238,6 +238,7 @@ main(int argc, char **argv)
     if (root && cl.opt.batch && nerrors && cl.script)
         fprintf(stderr, "gensh: %s: %lu error%s\n", cl.script, nerrors, nerrors == 1 ? "" : "s");
     rc = par_finalize(sim, rc);
+    signals_release();
     gs_sim_free(sim); /* flushes and closes every output file */
     return rc;
 }

@@ -8,16 +8,30 @@
  * keeps one pointer to it: the only file-scope mutable state in the shell.
  */
 #include <signal.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "../interp/interp.h"
 #include "signals.h"
 
-static struct gs_sim *sig_sim;
+/* Atomic: the handler may run on a thread of the MPI library while the
+ * main thread lets go of the simulator (signals_release). */
+static _Atomic(struct gs_sim *) sig_sim;
 static void (*sig_prompt_hook)(void);
 static volatile sig_atomic_t sig_at_prompt;
 static volatile sig_atomic_t sig_terminate;
+
+/* Asks the running Lua code to stop at its next safe point. */
+static void
+interrupt_sim(void)
+{
+    struct gs_sim *sim = atomic_load(&sig_sim);
+    if (sim) {
+        sim->interrupted = 1;
+        interp_interrupt(sim);
+    }
+}
 
 static void
 on_interrupt(int signo)
@@ -28,10 +42,7 @@ on_interrupt(int signo)
             sig_prompt_hook();
         return;
     }
-    if (sig_sim) {
-        sig_sim->interrupted = 1;
-        interp_interrupt(sig_sim);
-    }
+    interrupt_sim();
 }
 
 static void
@@ -39,10 +50,7 @@ on_terminate(int signo)
 {
     (void)signo;
     sig_terminate = 1;
-    if (sig_sim) {
-        sig_sim->interrupted = 1;
-        interp_interrupt(sig_sim);
-    }
+    interrupt_sim();
     if (sig_at_prompt) {
         /* Nothing is running: leave the blocking read. */
         static const char msg[] = "\n";
@@ -55,7 +63,7 @@ void
 signals_install(struct gs_sim *sim, void (*at_prompt_hook)(void))
 {
     struct sigaction sa;
-    sig_sim = sim;
+    atomic_store(&sig_sim, sim);
     sig_prompt_hook = at_prompt_hook;
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
@@ -76,4 +84,10 @@ bool
 signals_terminate_requested(void)
 {
     return sig_terminate != 0;
+}
+
+void
+signals_release(void)
+{
+    atomic_store(&sig_sim, NULL);
 }

@@ -10,6 +10,10 @@
 /* Installs the handlers for SIM. AT_PROMPT_HOOK, when set, is called from
  * the handler while the prompt is reading a line (to clear it). */
 void signals_install(struct gs_sim *sim, void (*at_prompt_hook)(void));
+/* Lets go of the simulator before it is freed: a SIGTERM from here on (an
+ * MPI launcher ending the job while this rank closes its files) is only
+ * recorded, so that the files still close whole. */
+void signals_release(void);
 /* Tells the handler whether the prompt is waiting for a line. */
 void signals_at_prompt(bool at_prompt);
 /* Was SIGTERM/SIGHUP received? The shell then closes files and exits. */
