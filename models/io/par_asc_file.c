@@ -149,11 +149,18 @@ par_asc_file_reset(struct gs_sim *sim, struct gs_element *el)
     for (long i = 0; i < f->nidx; i++) {
         if (f->idx[i] == i)
             continue;
+        /* Name the element and its file: a script may have several. */
+        char *p = elem_path_str(el);
         if (i > 0 && f->idx[i] == f->idx[i - 1])
-            return gs_error(sim, "SAVE index %ld is used twice; each index 0-%ld must come from "
-                                 "exactly one message", f->idx[i], f->nidx - 1);
-        return gs_error(sim, "SAVE indices have a gap: no message has index %ld (%ld messages "
-                             "need indices 0-%ld)", i, f->nidx, f->nidx - 1);
+            gs_error(sim, "par_asc_file '%s' (file '%s'): SAVE index %ld is used twice; each "
+                          "index 0-%ld must come from exactly one message", p, file_name(f),
+                     f->idx[i], f->nidx - 1);
+        else
+            gs_error(sim, "par_asc_file '%s' (file '%s'): SAVE indices have a gap: no message "
+                          "has index %ld (%ld messages need indices 0-%ld)", p, file_name(f), i,
+                     f->nidx, f->nidx - 1);
+        free(p);
+        return GS_ERR;
     }
     if (!f->append)
         f->initialize = 1;
@@ -172,6 +179,7 @@ par_asc_file_row(struct gs_sim *sim, struct gs_element *el, double t, const doub
     if (open_file(sim, f, "a") != GS_OK)
         return GS_ERR;
     const char *fmt = f->float_format && f->float_format[0] ? f->float_format : "%g";
+    /* The format was checked (one double conversion) when it was set. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
     fprintf(f->fp, fmt, t);
@@ -182,10 +190,27 @@ par_asc_file_row(struct gs_sim *sim, struct gs_element *el, double t, const doub
     }
 #pragma GCC diagnostic pop
     fputc('\n', f->fp);
-    if (f->flush)
-        fflush(f->fp);
+    if ((f->flush && fflush(f->fp) != 0) || ferror(f->fp)) {
+        gs_error(sim, "cannot write '%s' at t = %g: %s", file_name(f), t, strerror(errno));
+        close_file(NULL, f);
+        return GS_ERR;
+    }
     if (!f->leave_open)
         return close_file(sim, f);
+    return GS_OK;
+}
+
+/* The format is given to printf with a double: it must hold exactly one
+ * number conversion (a %s would read a pointer that is not there). */
+static enum gs_status
+par_asc_file_check_fields(struct gs_sim *sim, const struct gs_element *new_,
+                          const struct gs_element *old)
+{
+    (void)old;
+    const struct par_asc_file *f = GS_INST(const struct par_asc_file, new_);
+    if (f->float_format && f->float_format[0] && !field_format_ok(f->float_format))
+        return gs_error(sim, "float_format must hold one number conversion such as %%g or "
+                             "%%0.9g, got '%s'", f->float_format);
     return GS_OK;
 }
 
@@ -210,4 +235,5 @@ const struct gs_class par_asc_file_class = {
     .destroy = par_asc_file_destroy,
     .process = par_asc_file_step,
     .reset = par_asc_file_reset,
+    .check_fields = par_asc_file_check_fields,
 };
