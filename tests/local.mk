@@ -101,3 +101,11 @@ EXTRA_DIST += %reldir%/validation/rsnet.test %reldir%/validation/spikecmp.awk \
 	%reldir%/validation/data/rsnet32_vm3.dat.xz \
 	%reldir%/validation/data/rsnet100_spikes.txt.xz \
 	%reldir%/perf/bench_rsnet
+
+# The parallel rsnet tutorial on 1, 2 and 4 slices against serial GENESIS's
+# spikes and PGENESIS's Vm.dat (TAP; skipped without MPI), and its
+# speed-up benchmark (tests/perf/bench_par_rsnet, not run by make check).
+TESTS += %reldir%/validation/par-rsnet.test
+EXTRA_DIST += %reldir%/validation/par-rsnet.test %reldir%/validation/vmcmp.awk \
+	%reldir%/validation/data/par-rsnet_Vm.dat.xz \
+	%reldir%/perf/bench_par_rsnet %reldir%/tools/genesis-par-rsnet.sh

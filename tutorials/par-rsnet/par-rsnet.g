@@ -8,6 +8,7 @@
 // Arguments: [NX [NY [TMAX]]] as for ../rsnet/rsnet.g, then options:
 //   -slices S      worker nodes (default: all nodes but one)
 //   -spikes FILE   write every spike to FILE (spikehistory format)
+//   -novm          no Vm.dat (the output node idles: for timing the exchange)
 //   -batch         run TMAX, then end every node (quit@all)
 //
 // Nodes 0 .. S-1 each build and simulate a horizontal band of rows of the
@@ -24,6 +25,7 @@ float tmax = 0.5             // simulated time, s
 int n_slices = 0             // worker nodes (0: every node but the last)
 str spikefile = ""           // "": no spike output
 int batch = 0                // 1: run and quit; 0: run, then node 0's prompt
+int vm_out = 1               // 0: no Vm.dat
 
 float dt = 50e-6             // time step, s
 float out_dt = 0.0005        // Vm.dat row interval, s
@@ -50,6 +52,8 @@ while (a <= {argc})
         a = a + 1
     elif ({strcmp {arg} "-batch"} == 0)
         batch = 1
+    elif ({strcmp {arg} "-novm"} == 0)
+        vm_out = 0
     elif (npos == 0)
         NX = {arg}
         npos = 1
@@ -232,7 +236,7 @@ end
 if (!{exists /output})
     create neutral /output
 end
-if (i_am_output)
+if (i_am_output && vm_out)
     create par_asc_file /output/vm
     setfield /output/vm filename Vm.dat leave_open 1 flush 1
     setclock 1 {out_dt}
@@ -241,7 +245,9 @@ end
 barrier 2               // the file exists before the workers send to it
 if (i_am_worker)
     // each soma's Vm goes to column io_index of Vm.dat
-    raddmsg /network/rscell[]/soma /output/vm@{output_node} SAVE io_index Vm
+    if (vm_out)
+        raddmsg /network/rscell[]/soma /output/vm@{output_node} SAVE io_index Vm
+    end
     if ({strlen {spikefile}} > 0)
         make_spike_output
     end
@@ -267,7 +273,11 @@ function run_net
     reset@all
     step@all {tmax} -time
     echo "par-rsnet: "{NX}" x "{NY}" cells in "{n_slices}" slices (nodes "{workers}"), output on node "{output_node}
-    echo {tmax}" s in "{getstat -step}" steps of "{dt}" s; Vm.dat: t and "{NX*NY}" Vm every "{out_dt}" s"
+    if (vm_out)
+        echo {tmax}" s in "{getstat -step}" steps of "{dt}" s; Vm.dat: t and "{NX*NY}" Vm every "{out_dt}" s"
+    else
+        echo {tmax}" s in "{getstat -step}" steps of "{dt}" s; no Vm.dat"
+    end
     if ({strlen {spikefile}} > 0)
         int s, n = 0
         for (s = 0; s < n_slices; s = s + 1)
@@ -284,6 +294,9 @@ if (me == 0)
         quit@all
     end
 else
-    // every other node waits here, running what node 0 asks of it
+    // Every other node waits here, running what node 0 asks of it. A wait
+    // normally notes every few seconds whom it waits for; here waiting for
+    // node 0 (its run, its prompt) is the plan, so no notes.
+    setfield /post pvm_hang_time 0
     barrier 15
 end
