@@ -84,6 +84,13 @@ struct gs_sim {
      * step runs (parallel/rnet.c: spike exchange per lookahead window and
      * par_asc_file rows). NULL when unused. */
     enum gs_status (*step_begin)(struct gs_sim *sim);
+    /* Called on every rank once per base step, right after the compiled
+     * model has advanced and before the elements of later tasks (output)
+     * run; at the end of the step on a rank whose schedule runs no
+     * compiled model. parallel/rnet.c delivers values sent across nodes
+     * (raddmsg PLOT, IVAL, ...) there, so they reach their destination in
+     * the same step, as a local message's would. NULL when unused. */
+    enum gs_status (*step_solved)(struct gs_sim *sim);
     void *rnet;                   /* parallel/rnet.c's state, or NULL */
     bool quit_requested;          /* `quit` ran: stop after this command */
     int exit_status;              /* status `quit`/`exit` asked for */

@@ -387,6 +387,8 @@ one_step(struct gs_sim *sim, const long *ratio)
             if (m->solver->advance(sim, m->solver_state, &tick, 1) != GS_OK)
                 return GS_ERR;
             solver_done = true;
+            if (sim->step_solved && sim->step_solved(sim) != GS_OK)
+                return GS_ERR;
         }
         for (size_t k = 0; k < t->elems.n; k++) {
             struct gs_element *el = t->elems.v[k];
@@ -404,6 +406,9 @@ one_step(struct gs_sim *sim, const long *ratio)
         if (m->solver->advance(sim, m->solver_state, &tick, 1) != GS_OK)
             return GS_ERR;
     }
+    /* Once per step on every rank, whatever its schedule (a collective). */
+    if (!solver_done && sim->step_solved && sim->step_solved(sim) != GS_OK)
+        return GS_ERR;
     m->time += m->clock[0];
     m->step++;
     return GS_OK;
