@@ -11,6 +11,7 @@
 
 #include "../../models/network/network.h"
 #include "../cmd.h"
+#include "cmd_network.h"
 
 static enum gs_status cmd_createmap_exec(struct gs_call *call);
 static enum gs_status cmd_planarconnect_exec(struct gs_call *call);
@@ -314,10 +315,7 @@ run_values(struct gs_call *call, struct net_value *v)
 {
     struct gs_sim *sim = call->sim;
     struct gs_elist src = GS_ELIST_INIT, dst = GS_ELIST_INIT;
-    v->salt = net_hash_words(call->nwords, call->words);
-    enum gs_status st = random_opts(call, v);
-    if (st == GS_OK)
-        st = glob_some(sim, gs_arg(call, 0), &src);
+    enum gs_status st = glob_some(sim, gs_arg(call, 0), &src);
     if (st == GS_OK && call->npos > 1)
         st = glob_some(sim, gs_arg(call, 1), &dst);
     if (st == GS_OK)
@@ -327,35 +325,52 @@ run_values(struct gs_call *call, struct net_value *v)
     return st;
 }
 
+/* The rule of a delay (DELAY) or weight command from its options, shared
+ * with rvolumedelay/rvolumeweight (cmd_network.h). */
+enum gs_status
+cmd_net_value_opts(struct gs_call *call, bool delay, int dim, struct net_value *v)
+{
+    *v = (struct net_value){.dim = dim, .delay = delay};
+    if (delay) {
+        bool fixed = gs_has_opt(call, "-fixed"), radial = gs_has_opt(call, "-radial");
+        if (fixed == radial)
+            return gs_error(call->sim, "give exactly one of -fixed delay and -radial velocity");
+        v->rule = fixed ? NET_V_FIXED : NET_V_RADIAL;
+        v->v = gs_optval_real(call, fixed ? "-fixed" : "-radial", 0);
+        v->add = gs_has_opt(call, "-add");
+    } else {
+        bool fixed = gs_has_opt(call, "-fixed"), decay = gs_has_opt(call, "-decay");
+        if (fixed == decay)
+            return gs_error(call->sim, "give exactly one of -fixed weight and -decay rate max min");
+        if (fixed) {
+            v->rule = NET_V_FIXED;
+            v->v = gs_optval_real(call, "-fixed", 0);
+        } else {
+            v->rule = NET_V_DECAY;
+            v->rate = gs_optval_real(call, "-decay", 0);
+            v->vmax = gs_optval_real(call, "-decay", 1);
+            v->vmin = gs_optval_real(call, "-decay", 2);
+        }
+    }
+    v->salt = net_hash_words(call->nwords, call->words);
+    return random_opts(call, v);
+}
+
 static enum gs_status
 run_delay(struct gs_call *call, int dim)
 {
-    struct net_value v = {.dim = dim, .delay = true};
-    bool fixed = gs_has_opt(call, "-fixed"), radial = gs_has_opt(call, "-radial");
-    if (fixed == radial)
-        return gs_error(call->sim, "give exactly one of -fixed delay and -radial velocity");
-    v.rule = fixed ? NET_V_FIXED : NET_V_RADIAL;
-    v.v = gs_optval_real(call, fixed ? "-fixed" : "-radial", 0);
-    v.add = gs_has_opt(call, "-add");
+    struct net_value v;
+    if (cmd_net_value_opts(call, true, dim, &v) != GS_OK)
+        return GS_ERR;
     return run_values(call, &v);
 }
 
 static enum gs_status
 run_weight(struct gs_call *call, int dim)
 {
-    struct net_value v = {.dim = dim, .delay = false};
-    bool fixed = gs_has_opt(call, "-fixed"), decay = gs_has_opt(call, "-decay");
-    if (fixed == decay)
-        return gs_error(call->sim, "give exactly one of -fixed weight and -decay rate max min");
-    if (fixed) {
-        v.rule = NET_V_FIXED;
-        v.v = gs_optval_real(call, "-fixed", 0);
-    } else {
-        v.rule = NET_V_DECAY;
-        v.rate = gs_optval_real(call, "-decay", 0);
-        v.vmax = gs_optval_real(call, "-decay", 1);
-        v.vmin = gs_optval_real(call, "-decay", 2);
-    }
+    struct net_value v;
+    if (cmd_net_value_opts(call, false, dim, &v) != GS_OK)
+        return GS_ERR;
     return run_values(call, &v);
 }
 

@@ -165,6 +165,20 @@ enum gs_status net_value_check(struct gs_sim *sim, const struct net_value *v);
 enum gs_status net_set_values(struct gs_sim *sim, const struct net_value *v,
                               const struct gs_elist *src, const struct gs_elist *dst,
                               size_t *n);
+/* A spike source as the weight and delay rules see it: EL, whose SPIKE
+ * messages are the synapses set (the source itself or, on another rank,
+ * its rspike stand-in), and the position and net_gid of the real source,
+ * which the distances and the random draws use. */
+struct net_vsource {
+    struct gs_element *el;
+    double x, y, z;
+    uint64_t gid;
+};
+/* net_set_values for sources given that way (NSRC of them); net_set_values
+ * is this with each element standing for itself. */
+enum gs_status net_set_values_from(struct gs_sim *sim, const struct net_value *v,
+                                   const struct net_vsource *src, size_t nsrc,
+                                   const struct gs_elist *dst, size_t *n);
 /* syndelay: every synapse of the synchans in CHANS gets V (rule FIXED). */
 enum gs_status net_syndelay(struct gs_sim *sim, const struct net_value *v,
                             const struct gs_elist *chans, size_t *n);

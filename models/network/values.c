@@ -119,7 +119,7 @@ random_part(struct gs_sim *sim, const struct net_value *v, uint64_t key, float *
 }
 
 static double
-distance(const struct gs_element *a, const struct gs_element *b, int dim)
+distance(const struct net_vsource *a, const struct gs_element *b, int dim)
 {
     double dx = a->x - b->x, dy = a->y - b->y, dz = dim == 3 ? a->z - b->z : 0;
     return sqrt(dx * dx + dy * dy + dz * dz);
@@ -127,7 +127,7 @@ distance(const struct gs_element *a, const struct gs_element *b, int dim)
 
 /* The new value of one synapse from SRC to DST (KEY: its draws). */
 static enum gs_status
-value_of(struct gs_sim *sim, const struct net_value *v, const struct gs_element *src,
+value_of(struct gs_sim *sim, const struct net_value *v, const struct net_vsource *src,
          const struct gs_element *dst, uint64_t key, float old, float *out)
 {
     float x;
@@ -203,10 +203,8 @@ cmp_dst(const void *a, const void *b)
  * each is the pair of identities and the number of earlier synapses
  * between the same two elements. */
 static void
-synapse_keys(const struct gs_element *src, struct gs_msg **out, size_t n, uint64_t salt,
-             uint64_t *keys)
+synapse_keys(uint64_t gsrc, struct gs_msg **out, size_t n, uint64_t salt, uint64_t *keys)
 {
-    uint64_t gsrc = net_gid(src);
     struct gs_msg **sorted = xcalloc(n + 1, sizeof *sorted);
     memcpy(sorted, out, n * sizeof *out);
     /* Sorted by destination only to see quickly whether a destination
@@ -236,6 +234,20 @@ enum gs_status
 net_set_values(struct gs_sim *sim, const struct net_value *v, const struct gs_elist *src,
                const struct gs_elist *dst, size_t *n)
 {
+    struct net_vsource *vs = xcalloc(src->n + 1, sizeof *vs);
+    for (size_t i = 0; i < src->n; i++) {
+        struct gs_element *e = src->v[i];
+        vs[i] = (struct net_vsource){e, e->x, e->y, e->z, net_gid(e)};
+    }
+    enum gs_status st = net_set_values_from(sim, v, vs, src->n, dst, n);
+    free(vs);
+    return st;
+}
+
+enum gs_status
+net_set_values_from(struct gs_sim *sim, const struct net_value *v, const struct net_vsource *src,
+                    size_t nsrc, const struct gs_elist *dst, size_t *n)
+{
     if (n)
         *n = 0;
     if (net_value_check(sim, v) != GS_OK)
@@ -249,8 +261,8 @@ net_set_values(struct gs_sim *sim, const struct net_value *v, const struct gs_el
     uint64_t *keys = NULL;
     size_t cap = 0;
     enum gs_status st = GS_OK;
-    for (size_t i = 0; i < src->n && st == GS_OK; i++) {
-        struct gs_element *s = src->v[i];
+    for (size_t i = 0; i < nsrc && st == GS_OK; i++) {
+        struct gs_element *s = src[i].el;
         size_t ns = 0;
         if ((size_t)s->nout > cap) {
             cap = 2 * (size_t)s->nout;
@@ -265,7 +277,7 @@ net_set_values(struct gs_sim *sim, const struct net_value *v, const struct gs_el
         if (ns == 0)
             continue;
         if (v->rand != NET_R_NONE)
-            synapse_keys(s, syn, ns, v->salt, keys);
+            synapse_keys(src[i].gid, syn, ns, v->salt, keys);
         for (size_t k = 0; k < ns && st == GS_OK; k++) {
             struct net_synref r;
             float x;
@@ -274,7 +286,7 @@ net_set_values(struct gs_sim *sim, const struct net_value *v, const struct gs_el
                 break;
             }
             float *where = v->delay ? r.delay : r.weight;
-            st = value_of(sim, v, s, syn[k]->dst, v->rand != NET_R_NONE ? keys[k] : 0, *where,
+            st = value_of(sim, v, &src[i], syn[k]->dst, v->rand != NET_R_NONE ? keys[k] : 0, *where,
                           &x);
             if (st == GS_OK)
                 plan_add(&pl, where, x);
@@ -315,8 +327,9 @@ net_syndelay(struct gs_sim *sim, const struct net_value *v, const struct gs_elis
                 continue;
             struct net_synref r;
             float x;
+            struct net_vsource vs = {m->src, m->src->x, m->src->y, m->src->z, 0};
             if (net_synapse_cached(sim, &cache, m, &r) != GS_OK
-                || value_of(sim, v, m->src, c, rng_key(v->salt, gc, (uint64_t)k, 0), *r.delay,
+                || value_of(sim, v, &vs, c, rng_key(v->salt, gc, (uint64_t)k, 0), *r.delay,
                             &x) != GS_OK) {
                 free(pl.v);
                 return GS_ERR;

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * cmd_network.h: what cmd_network.c shares with the other command files:
+ * reading the rule of planar/volume weight and delay commands from their
+ * options, so that rvolumedelay/rvolumeweight (cmd_rvolume.c) take the
+ * same options with the same checks and messages.
+ */
+#ifndef GS_CMD_NETWORK_H
+#define GS_CMD_NETWORK_H
+
+#include <stdbool.h>
+
+#include "../../models/network/network.h"
+#include "../cmd.h"
+
+/* Fills V from CALL's options: -fixed/-radial (DELAY) or -fixed/-decay,
+ * -add, -uniform/-gaussian/-exponential, -absoluterandom; the salt of the
+ * draws is the hash of the command's words after its name. Errors: not
+ * exactly one rule, more than one random part. */
+enum gs_status cmd_net_value_opts(struct gs_call *call, bool delay, int dim, struct net_value *v);
+
+#endif
