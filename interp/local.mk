@@ -40,5 +40,8 @@ EXTRA_DIST += %reldir%/sli/runtime.lua %reldir%/sli/embed.sh
 # The network family (createmap, planarconnect, ..., getsyn*).
 libgensh_a_SOURCES += \
 	%reldir%/commands/cmd_network.c \
+	%reldir%/commands/cmd_network.h \
+	%reldir%/commands/cmd_rnet.h \
 	%reldir%/commands/cmd_rnet.c \
+	%reldir%/commands/cmd_rvolume.c \
 	%reldir%/commands/cmd_synapse.c

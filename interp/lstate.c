@@ -15,6 +15,7 @@
 #include "../models/core/model.h"
 #include "../models/solver/sclass.h"
 #include "../parallel/par.h"
+#include "../parallel/rnet.h"
 #include "cmd.h"
 #include "interp_int.h"
 #include "sli/sli.h"
@@ -240,6 +241,7 @@ gs_sim_free(struct gs_sim *sim)
         return;
     model_free(sim); /* first: classes close their files */
     par_free(sim);   /* a one-rank state made on demand (the shell finalises its own) */
+    rnet_free(sim);  /* remote messages (raddmsg, rvolumeconnect) */
     interp_free(sim->interp);
     free(sim);
 }

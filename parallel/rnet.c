@@ -15,10 +15,20 @@
  * the exchange happens before the first step it could be due, no event is
  * late.
  *
- * Output: SAVE values meant for a par_asc_file on another rank travel in
- * the same exchange (flagged by bit 63 of the id, the value in the time
- * member) at the start of every output step, so the row labelled t holds
- * the values at t, as PGENESIS writes it.
+ * Values: one mechanism carries every message whose slots are values of
+ * a source field (SAVE, PLOT, PLOTSCALE, ICOORDS, IVALk, ...): the
+ * source's rank reads the fields and sends (key, value) pairs in the same
+ * exchange as the spikes (bit 63 of the id flags a value, the value rides
+ * in the time member). A SAVE's key is its column: it is sent at the start
+ * of every output step, so the par_asc_file row labelled t holds the
+ * values at t, as PGENESIS writes it. Any other message to another rank
+ * is an ordinary local message there, from a stand-in element
+ * (/rvalues/rvalue[i], made by rnet_standin) whose slots fed from the
+ * source are constants that the exchange overwrites; its key (bit 62 set)
+ * names the destination node and the channel (stand-in and slot). These
+ * are exchanged every base step right after the compiled model has
+ * advanced (sim->step_solved), so the destination reads the value of the
+ * same step that a local message would give it.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -31,17 +41,39 @@
 #include "par.h"
 #include "rnet.h"
 
-#define VAL_BIT (UINT64_C(1) << 63)
+#define VAL_BIT  (UINT64_C(1) << 63)
+#define CHAN_BIT (UINT64_C(1) << 62) /* with VAL_BIT: a channel, not a SAVE column */
+#define CHAN_MAX UINT64_C(0xffffffff)
 
 struct proxy {
     uint64_t gid;
     struct gs_handle h;
+    char *origin;           /* "path@node" of the remote source (rshowmsg), or NULL */
 };
 
+/* A value this rank sends: field FIELD of element H under KEY. */
 struct save {
     struct gs_handle h;
     char *field;
-    long idx;
+    uint64_t key;
+};
+
+/* A channel this rank receives: slot SLOT of stand-in H's message. */
+struct chan {
+    struct gs_handle h;
+    int slot;
+};
+
+/* A stand-in for a remote value source, and where its values come from. */
+struct standin {
+    struct gs_handle h;
+    char *origin;
+};
+
+/* A remote message from a local element, as rshowmsg prints it. */
+struct note {
+    struct gs_handle h;
+    char *text;
 };
 
 struct rnet {
@@ -49,8 +81,20 @@ struct rnet {
     size_t nexp;
     struct proxy *prox;     /* sorted by gid */
     size_t nprox, capprox;
-    struct save *save;
+    struct save *save;      /* SAVE columns */
     size_t nsave, capsave;
+    struct save *send;      /* channels of other ranks */
+    size_t nsend, capsend;
+    struct chan *chan;      /* channels of this rank, by id */
+    size_t nchan, capchan;
+    struct standin *stand;
+    size_t nstand, capstand;
+    struct note *notes;
+    size_t nnotes, capnotes;
+    int nmade;              /* stand-ins made (their indices) */
+    bool V;                 /* some rank of the zone has channels (agreed at reset) */
+    struct par_spike *vbuf;
+    size_t capvbuf;
     struct gs_handle *files;
     size_t nfiles, capfiles;
     int *lnodes;
@@ -71,8 +115,19 @@ state(struct gs_sim *sim)
     if (!sim->rnet) {
         sim->rnet = xcalloc(1, sizeof(struct rnet));
         sim->step_begin = rnet_step_begin;
+        sim->step_solved = rnet_step_solved;
     }
     return sim->rnet;
+}
+
+/* Grows *V (of *CAP elements of SIZE bytes) to hold N + 1. */
+static void *
+grow(void *v, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return v;
+    *cap = *cap ? 2 * *cap : 16;
+    return xreallocarray(v, *cap, size);
 }
 
 void
@@ -83,9 +138,22 @@ rnet_free(struct gs_sim *sim)
         return;
     for (size_t i = 0; i < r->nsave; i++)
         free(r->save[i].field);
+    for (size_t i = 0; i < r->nsend; i++)
+        free(r->send[i].field);
+    for (size_t i = 0; i < r->nprox; i++)
+        free(r->prox[i].origin);
+    for (size_t i = 0; i < r->nstand; i++)
+        free(r->stand[i].origin);
+    for (size_t i = 0; i < r->nnotes; i++)
+        free(r->notes[i].text);
     free(r->exp);
     free(r->prox);
     free(r->save);
+    free(r->send);
+    free(r->chan);
+    free(r->stand);
+    free(r->notes);
+    free(r->vbuf);
     free(r->files);
     free(r->lnodes);
     free(r->buf);
@@ -142,12 +210,16 @@ rnet_find_proxy(struct gs_sim *sim, uint64_t gid)
 }
 
 enum gs_status
-rnet_proxy(struct gs_sim *sim, uint64_t gid, int node, struct gs_element **out)
+rnet_proxy(struct gs_sim *sim, uint64_t gid, int node, const char *origin,
+           struct gs_element **out)
 {
     struct rnet *r = state(sim);
     long i = find_proxy(r, gid);
-    if (i >= 0 && (*out = elem_from_handle(sim->model, r->prox[i].h)))
+    if (i >= 0 && (*out = elem_from_handle(sim->model, r->prox[i].h))) {
+        if (origin && !r->prox[i].origin)
+            r->prox[i].origin = xstrdup(origin);
         return GS_OK;
+    }
     /* Proxies live under /rspikes (made when first needed). */
     struct gs_element *root = path_lookup(sim, "/");
     struct gs_element *dir = elem_child(root, "rspikes", 0);
@@ -159,6 +231,8 @@ rnet_proxy(struct gs_sim *sim, uint64_t gid, int node, struct gs_element **out)
     rspike_set(p, (double)gid, node);
     if (i >= 0) {
         r->prox[i].h = elem_handle(p);
+        if (origin && !r->prox[i].origin)
+            r->prox[i].origin = xstrdup(origin);
     } else {
         size_t at = (size_t)(-i - 1);
         if (r->nprox == r->capprox) {
@@ -166,7 +240,7 @@ rnet_proxy(struct gs_sim *sim, uint64_t gid, int node, struct gs_element **out)
             r->prox = xreallocarray(r->prox, r->capprox, sizeof *r->prox);
         }
         memmove(r->prox + at + 1, r->prox + at, (r->nprox - at) * sizeof *r->prox);
-        r->prox[at] = (struct proxy){gid, elem_handle(p)};
+        r->prox[at] = (struct proxy){gid, elem_handle(p), origin ? xstrdup(origin) : NULL};
         r->nprox++;
     }
     *out = p;
@@ -200,7 +274,106 @@ rnet_save(struct gs_sim *sim, struct gs_element *el, const char *field, long idx
         r->capsave = r->capsave ? 2 * r->capsave : 64;
         r->save = xreallocarray(r->save, r->capsave, sizeof *r->save);
     }
-    r->save[r->nsave++] = (struct save){elem_handle(el), xstrdup(field), idx};
+    r->save[r->nsave++] = (struct save){elem_handle(el), xstrdup(field), VAL_BIT | (uint64_t)idx};
+}
+
+enum gs_status
+rnet_standin(struct gs_sim *sim, const char *origin, struct gs_element **out)
+{
+    struct rnet *r = state(sim);
+    struct gs_element *root = path_lookup(sim, "/");
+    struct gs_element *dir = elem_child(root, "rvalues", 0);
+    if (!dir && elem_create(sim, class_find("neutral"), root, "rvalues", 0, &dir) != GS_OK)
+        return GS_ERR;
+    if (elem_create(sim, class_find("neutral"), dir, "rvalue", r->nmade, out) != GS_OK)
+        return GS_ERR;
+    r->nmade++;
+    r->stand = grow(r->stand, r->nstand, &r->capstand, sizeof *r->stand);
+    r->stand[r->nstand++] = (struct standin){elem_handle(*out), xstrdup(origin)};
+    return GS_OK;
+}
+
+void
+rnet_standin_drop(struct gs_sim *sim, struct gs_element *standin)
+{
+    struct rnet *r = state(sim);
+    if (r->nstand > 0) {
+        struct gs_handle h = elem_handle(standin);
+        struct standin *last = &r->stand[r->nstand - 1];
+        if (last->h.slot == h.slot && last->h.gen == h.gen) {
+            free(last->origin);
+            r->nstand--;
+        }
+    }
+    struct gs_element *dir = standin->parent;
+    elem_delete(sim, standin);
+    /* A failed raddmsg leaves nothing behind, not even the folder. */
+    if (dir->nchild == 0 && dir->parent == path_lookup(sim, "/"))
+        elem_delete(sim, dir);
+}
+
+long
+rnet_value_channel(struct gs_sim *sim, struct gs_element *standin, int slot)
+{
+    struct rnet *r = state(sim);
+    if (r->nchan > CHAN_MAX)
+        return -1;
+    r->chan = grow(r->chan, r->nchan, &r->capchan, sizeof *r->chan);
+    r->chan[r->nchan] = (struct chan){elem_handle(standin), slot};
+    return (long)r->nchan++;
+}
+
+void
+rnet_value_send(struct gs_sim *sim, struct gs_element *el, const char *field, int node,
+                long chan)
+{
+    struct rnet *r = state(sim);
+    r->send = grow(r->send, r->nsend, &r->capsend, sizeof *r->send);
+    r->send[r->nsend++] = (struct save){elem_handle(el), xstrdup(field),
+                                        VAL_BIT | CHAN_BIT | (uint64_t)node << 32
+                                            | ((uint64_t)chan & CHAN_MAX)};
+}
+
+const char *
+rnet_origin(struct gs_sim *sim, const struct gs_element *el)
+{
+    struct rnet *r = sim->rnet;
+    if (!r)
+        return NULL;
+    struct gs_handle h = elem_handle(el);
+    for (size_t i = 0; i < r->nstand; i++)
+        if (r->stand[i].h.slot == h.slot && r->stand[i].h.gen == h.gen)
+            return r->stand[i].origin;
+    for (size_t i = 0; i < r->nprox; i++)
+        if (r->prox[i].h.slot == h.slot && r->prox[i].h.gen == h.gen)
+            return r->prox[i].origin;
+    return NULL;
+}
+
+void
+rnet_note(struct gs_sim *sim, struct gs_element *el, const char *text)
+{
+    struct rnet *r = state(sim);
+    r->notes = grow(r->notes, r->nnotes, &r->capnotes, sizeof *r->notes);
+    r->notes[r->nnotes++] = (struct note){elem_handle(el), xstrdup(text)};
+}
+
+const char *
+rnet_notes(struct gs_sim *sim, const struct gs_element *el, size_t *at)
+{
+    struct rnet *r = sim->rnet;
+    struct gs_handle h = elem_handle(el);
+    for (; r && *at < r->nnotes; (*at)++)
+        if (r->notes[*at].h.slot == h.slot && r->notes[*at].h.gen == h.gen)
+            return r->notes[(*at)++].text;
+    return NULL;
+}
+
+uint64_t
+rnet_exported_gid(struct gs_sim *sim, const struct gs_element *el)
+{
+    struct rnet *r = sim->rnet;
+    return r && el->slot < r->nexp && r->exp[el->slot] ? r->exp[el->slot] - 1 : UINT64_MAX;
 }
 
 void
@@ -234,7 +407,8 @@ setup(struct gs_sim *sim, struct rnet *r, bool multi)
 {
     struct gs_model *m = sim->model;
     double dt = m->clock[0];
-    double v[2] = {HUGE_VAL, HUGE_VAL};
+    /* v[2] is 0 when this rank sends or receives channels */
+    double v[3] = {HUGE_VAL, HUGE_VAL, r->nchan > 0 || r->nsend > 0 ? 0 : 1};
     for (size_t i = 0; i < r->nprox; i++) {
         struct gs_element *p = elem_from_handle(m, r->prox[i].h);
         for (int k = 0; p && k < p->nout; k++) {
@@ -251,8 +425,9 @@ setup(struct gs_sim *sim, struct rnet *r, bool multi)
         if (f && (double)clock_steps(m, f->clock) < v[1])
             v[1] = (double)clock_steps(m, f->clock);
     }
-    if (multi && par_allreduce(sim, false, PAR_MIN, v, 2, "spike exchange set-up", "") != GS_OK)
+    if (multi && par_allreduce(sim, false, PAR_MIN, v, 3, "spike exchange set-up", "") != GS_OK)
         return GS_ERR;
+    r->V = multi && v[2] < 0.5;
     if (v[0] < HUGE_VAL) {
         if (v[0] < 1)
             return gs_error(sim, "a SPIKE message to another node has a delay below one step "
@@ -327,7 +502,7 @@ rnet_step_begin(struct gs_sim *sim)
             double v = 0.0 / 0.0;
             if (el && field_find(sim, el, r->save[i].field, &f) == GS_OK)
                 v = field_real(sim, &f);
-            push(r, v, VAL_BIT | (uint64_t)r->save[i].idx);
+            push(r, v, r->save[i].key);
         }
     }
     struct par_spike *all = NULL;
@@ -357,6 +532,8 @@ rnet_step_begin(struct gs_sim *sim)
     for (size_t i = 0; i < nall && st == GS_OK; i++) {
         if (all[i].gid & VAL_BIT) {
             uint64_t idx = all[i].gid & ~VAL_BIT;
+            if (idx & CHAN_BIT)
+                continue;
             if (idx < (uint64_t)ncols)
                 r->vals[idx] = all[i].t;
             continue;
@@ -376,4 +553,53 @@ rnet_step_begin(struct gs_sim *sim)
             st = par_asc_file_row(sim, f, m->time, r->vals);
     }
     return st;
+}
+
+/* The current value of field FIELD of the element of H (0 when either is
+ * gone). */
+static double
+read_value(struct gs_sim *sim, struct gs_handle h, const char *field)
+{
+    struct gs_element *el = elem_from_handle(sim->model, h);
+    struct gs_fref f;
+    if (!el || field_find(sim, el, field, &f) != GS_OK) {
+        gs_diag_clear(sim);
+        return 0; /* not NaN: the exchange sorts by value */
+    }
+    return field_real(sim, &f);
+}
+
+enum gs_status
+rnet_step_solved(struct gs_sim *sim)
+{
+    struct rnet *r = sim->rnet;
+    if (!r || !r->V)
+        return GS_OK;
+    if (r->capvbuf < r->nsend + 1) {
+        r->capvbuf = r->nsend + 1;
+        r->vbuf = xreallocarray(r->vbuf, r->capvbuf, sizeof *r->vbuf);
+    }
+    for (size_t i = 0; i < r->nsend; i++)
+        r->vbuf[i] = (struct par_spike){read_value(sim, r->send[i].h, r->send[i].field),
+                                        r->send[i].key};
+    struct par_spike *all = NULL;
+    size_t nall = 0;
+    if (par_exchange_spikes(sim, r->vbuf, r->nsend, &all, &nall) != GS_OK)
+        return GS_ERR;
+    uint64_t me = (uint64_t)par_mynode(sim);
+    for (size_t i = 0; i < nall; i++) {
+        uint64_t key = all[i].gid;
+        if (!(key & CHAN_BIT) || ((key & ~(VAL_BIT | CHAN_BIT)) >> 32) != me)
+            continue;
+        uint64_t c = key & CHAN_MAX;
+        if (c >= r->nchan)
+            continue;
+        struct gs_element *st = elem_from_handle(sim->model, r->chan[c].h);
+        /* The stand-in's one message; gone when the user deleted it. */
+        if (st && st->nout > 0 && r->chan[c].slot < st->out[0]->nslots
+            && st->out[0]->slot[r->chan[c].slot].kind == GS_SLOT_CONST)
+            st->out[0]->slot[r->chan[c].slot].value = all[i].t;
+    }
+    free(all);
+    return GS_OK;
 }

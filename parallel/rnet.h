@@ -19,8 +19,10 @@
 uint64_t rnet_gid(struct gs_sim *sim, struct gs_element *el);
 /* Marks EL (a local spike source) as feeding synapses on other ranks. */
 void rnet_export(struct gs_sim *sim, struct gs_element *el, uint64_t gid);
-/* The proxy (rspike) for remote source GID of rank NODE, made on first use. */
-enum gs_status rnet_proxy(struct gs_sim *sim, uint64_t gid, int node, struct gs_element **out);
+/* The proxy (rspike) for remote source GID of rank NODE, made on first use;
+ * ORIGIN ("path@node", may be NULL) names the source for rshowmsg. */
+enum gs_status rnet_proxy(struct gs_sim *sim, uint64_t gid, int node, const char *origin,
+                          struct gs_element **out);
 /* The proxy of GID, or NULL. */
 struct gs_element *rnet_find_proxy(struct gs_sim *sim, uint64_t gid);
 /* Records that this rank's sources have proxies on rank NODE. */
@@ -31,8 +33,32 @@ const int *rnet_link_nodes(struct gs_sim *sim, int *n);
 void rnet_save(struct gs_sim *sim, struct gs_element *el, const char *field, long idx);
 /* A par_asc_file here that receives SAVE values. */
 void rnet_output_file(struct gs_sim *sim, struct gs_element *file);
+/* Destination side of a value message from another rank: a new stand-in
+ * element (/rvalues/rvalue[i]) to be the local message's source; ORIGIN
+ * ("path@node") is what rshowmsg prints for it. */
+enum gs_status rnet_standin(struct gs_sim *sim, const char *origin, struct gs_element **out);
+/* Undoes rnet_standin (its message could not be made). */
+void rnet_standin_drop(struct gs_sim *sim, struct gs_element *standin);
+/* Slot SLOT (a constant) of STANDIN's message takes the values of a new
+ * channel; returns its id (-1: too many). */
+long rnet_value_channel(struct gs_sim *sim, struct gs_element *standin, int slot);
+/* Source side: field FIELD of EL goes to channel CHAN of zone node NODE
+ * every base step. */
+void rnet_value_send(struct gs_sim *sim, struct gs_element *el, const char *field, int node,
+                     long chan);
+/* The remote source ("path@node") a proxy or stand-in EL stands for, or NULL. */
+const char *rnet_origin(struct gs_sim *sim, const struct gs_element *el);
+/* Notes TEXT (a line for rshowmsg) as a remote message from EL. */
+void rnet_note(struct gs_sim *sim, struct gs_element *el, const char *text);
+/* The notes of EL, one per call from index *AT on (start at 0); NULL at the end. */
+const char *rnet_notes(struct gs_sim *sim, const struct gs_element *el, size_t *at);
+/* The global id under which EL's spikes are exported, or UINT64_MAX. */
+uint64_t rnet_exported_gid(struct gs_sim *sim, const struct gs_element *el);
 /* sim->step_begin: spike exchange and output gather. */
 enum gs_status rnet_step_begin(struct gs_sim *sim);
+/* sim->step_solved: the values of channels, every base step. */
+enum gs_status rnet_step_solved(struct gs_sim *sim);
+/* Frees the state (gs_sim_free). */
 void rnet_free(struct gs_sim *sim);
 
 #endif

@@ -1,0 +1,413 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * cmd_rvolume.c: PGENESIS's rvolumeconnect (volumeconnect whose
+ * destinations live on the nodes of a list) and rvolumedelay/rvolumeweight
+ * (volumedelay/volumeweight for every synapse of the sources, wherever it
+ * is), with the rnet_* requests they send. Connections to another node go
+ * from an rspike proxy there (parallel/rnet.c). The weight and delay rules
+ * are volumedelay's and volumeweight's own (models/network/values.c, the
+ * options read by cmd_network.c): the destination node computes the values
+ * of its synapses from the source's position and identity, which the
+ * request carries, so the random parts are the same draws as a serial
+ * volumedelay would make, for any slicing.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../models/base/rng.h"
+#include "../../models/network/network.h"
+#include "../../parallel/par.h"
+#include "../../parallel/rnet.h"
+#include "../cmd.h"
+#include "cmd_network.h"
+#include "cmd_rnet.h"
+
+static enum gs_status cmd_rvolumeconnect_exec(struct gs_call *call);
+static enum gs_status cmd_rvolumedelay_exec(struct gs_call *call);
+static enum gs_status cmd_rvolumeweight_exec(struct gs_call *call);
+static enum gs_status cmd_rnet_dests_exec(struct gs_call *call);
+static enum gs_status cmd_rnet_values_exec(struct gs_call *call);
+
+static const struct gs_opt rconnect_opts[] = {
+    {"-relative", 0, GS_ARG_STR},
+    {"-sourcemask", GS_VARARGS, GS_ARG_STR},
+    {"-sourcehole", GS_VARARGS, GS_ARG_STR},
+    {"-destmask", GS_VARARGS, GS_ARG_STR},
+    {"-desthole", GS_VARARGS, GS_ARG_STR},
+    {"-probability", 1, GS_ARG_REAL},
+    {NULL, 0, 0},
+};
+
+/* volumedelay's and volumeweight's options (cmd_network.c reads them). */
+static const struct gs_opt rdelay_opts[] = {
+    {"-fixed", 1, GS_ARG_REAL},
+    {"-radial", 1, GS_ARG_REAL},
+    {"-add", 0, GS_ARG_STR},
+    {"-uniform", 1, GS_ARG_REAL},
+    {"-gaussian", 2, GS_ARG_REAL},
+    {"-exponential", 2, GS_ARG_REAL},
+    {"-absoluterandom", 0, GS_ARG_STR},
+    {NULL, 0, 0},
+};
+
+static const struct gs_opt rweight_opts[] = {
+    {"-fixed", 1, GS_ARG_REAL},
+    {"-decay", 3, GS_ARG_REAL},
+    {"-uniform", 1, GS_ARG_REAL},
+    {"-gaussian", 2, GS_ARG_REAL},
+    {"-exponential", 2, GS_ARG_REAL},
+    {"-absoluterandom", 0, GS_ARG_STR},
+    {NULL, 0, 0},
+};
+
+const struct gs_cmd cmd_rvolumeconnect_entry = {
+    .name = "rvolumeconnect",
+    .family = "parallel",
+    .summary = "volumeconnect with destinations on a node list",
+    .usage = "source dest@nodes [-relative] [-sourcemask ...] [-sourcehole ...] [-destmask ...] "
+             "[-desthole ...] [-probability p]",
+    .pos = {{"source", GS_ARG_STR}, {"dest", GS_ARG_STR}},
+    .min_pos = 2,
+    .max_pos = 2,
+    .opts = rconnect_opts,
+    .flags = GS_CMD_MUTATES,
+    .exec = cmd_rvolumeconnect_exec,
+};
+
+const struct gs_cmd cmd_rvolumedelay_entry = {
+    .name = "rvolumedelay",
+    .family = "parallel",
+    .summary = "set the delays of every synapse fed by spike sources, on any node",
+    .usage = "sourcepath (-fixed delay | -radial velocity) [-add] [-uniform scale] "
+             "[-gaussian stdev maxdev] [-exponential mid max] [-absoluterandom]",
+    .pos = {{"sourcepath", GS_ARG_STR}},
+    .min_pos = 1,
+    .max_pos = 1,
+    .opts = rdelay_opts,
+    .exec = cmd_rvolumedelay_exec,
+};
+
+const struct gs_cmd cmd_rvolumeweight_entry = {
+    .name = "rvolumeweight",
+    .family = "parallel",
+    .summary = "set the weights of every synapse fed by spike sources, on any node",
+    .usage = "sourcepath (-fixed weight | -decay rate max min) [-uniform scale] "
+             "[-gaussian stdev maxdev] [-exponential mid max] [-absoluterandom]",
+    .pos = {{"sourcepath", GS_ARG_STR}},
+    .min_pos = 1,
+    .max_pos = 1,
+    .opts = rweight_opts,
+    .exec = cmd_rvolumeweight_exec,
+};
+
+const struct gs_cmd cmd_rnet_dests_entry = {
+    .name = "rnet_dests",
+    .family = "parallel",
+    .summary = "(internal) positions and identities of rvolumeconnect destinations",
+    .usage = "pattern",
+    .pos = {{"pattern", GS_ARG_STR}},
+    .min_pos = 1,
+    .max_pos = 1,
+    .flags = GS_CMD_RESULT | GS_CMD_RAW,
+    .exec = cmd_rnet_dests_exec,
+};
+
+const struct gs_cmd cmd_rnet_values_entry = {
+    .name = "rnet_values",
+    .family = "parallel",
+    .summary = "(internal) set weights or delays of the synapses of proxies by a rule",
+    .usage = "rule... [gid netgid x y z]...",
+    .pos = {{"delay", GS_ARG_STR}},
+    .min_pos = 1,
+    .max_pos = GS_VARARGS,
+    .flags = GS_CMD_RAW,
+    .exec = cmd_rnet_values_exec,
+};
+
+/* ---- rvolumeconnect ---------------------------------------------------------- */
+
+struct dest {
+    double x, y, z;
+    uint64_t gid;
+};
+
+static enum gs_status
+cmd_rvolumeconnect_exec(struct gs_call *call)
+{
+    struct gs_sim *sim = call->sim;
+    struct net_connect c = {.dim = 3, .probability = 1.0};
+    c.salt = net_hash_words(call->nwords, call->words);
+    enum gs_status st = GS_OK;
+    for (int i = 0; i < call->noptv && st == GS_OK; i++) {
+        const struct gs_optval *ov = &call->optv[i];
+        const char *o = call->cmd->opts[ov->opt].name;
+        const char *const *w = call->words + ov->first;
+        if (strcmp(o, "-relative") == 0)
+            c.relative = true;
+        else if (strcmp(o, "-probability") == 0)
+            c.probability = strtod(w[0], NULL);
+        else if (strcmp(o, "-sourcemask") == 0 || strcmp(o, "-sourcehole") == 0)
+            st = net_region_add(sim, &c.src, 3, strcmp(o, "-sourcehole") == 0, o, ov->nvals, w);
+        else
+            st = net_region_add(sim, &c.dst, 3, strcmp(o, "-desthole") == 0, o, ov->nvals, w);
+    }
+    char *dpath = NULL;
+    const char *nodes = NULL;
+    int *nv = NULL, nn = 0;
+    struct gs_elist src = GS_ELIST_INIT;
+    if (st == GS_OK)
+        st = rnet_split_at(sim, gs_arg(call, 1), &dpath, &nodes);
+    if (st == GS_OK)
+        st = par_nodelist(sim, nodes, &nv, &nn);
+    if (st == GS_OK)
+        st = path_glob(sim, gs_arg(call, 0), &src);
+    int me = par_rank(sim);
+    for (int k = 0; k < nn && st == GS_OK; k++) {
+        int node = nv[k] - me + par_mynode(sim);
+        struct strbuf res = STRBUF_INIT, link = STRBUF_INIT;
+        struct gs_elist local = GS_ELIST_INIT;
+        struct dest *d = NULL;
+        size_t nd = 0;
+        if (nv[k] == me) {
+            st = path_glob(sim, dpath, &local);
+            d = xcalloc(local.n + 1, sizeof *d);
+            for (size_t j = 0; j < local.n; j++)
+                d[nd++] = (struct dest){local.v[j]->x, local.v[j]->y, local.v[j]->z,
+                                        rnet_gid(sim, local.v[j])};
+        } else {
+            const char *argv[] = {dpath};
+            st = rnet_call_node(sim, node, "rnet_dests", 1, argv, call->origin, &res);
+            const char *p = res.buf ? res.buf : "";
+            size_t cap = 0;
+            while (st == GS_OK && *p) {
+                char *e;
+                struct dest t;
+                t.x = strtod(p, &e);
+                if (e == p)
+                    break;
+                t.y = strtod(e, &e);
+                t.z = strtod(e, &e);
+                t.gid = strtoull(e, &e, 10);
+                p = e;
+                while (*p == ' ')
+                    p++;
+                if (nd == cap) {
+                    cap = cap ? 2 * cap : 256;
+                    d = xreallocarray(d, cap, sizeof *d);
+                }
+                d[nd++] = t;
+            }
+        }
+        struct strbuf rk = STRBUF_INIT;
+        sb_printf(&rk, "%d", me);
+        size_t nlinks = 0;
+        for (size_t i = 0; i < src.n && st == GS_OK; i++) {
+            struct gs_element *s = src.v[i];
+            if (!class_in(s->cls, "spiking") || !net_region_has(&c.src, 3, s->x, s->y, s->z))
+                continue;
+            double ox = c.relative ? s->x : 0, oy = c.relative ? s->y : 0;
+            double oz = c.relative ? s->z : 0;
+            uint64_t sg = rnet_gid(sim, s);
+            long cnt = 0;
+            struct strbuf idx = STRBUF_INIT;
+            for (size_t j = 0; j < nd && st == GS_OK; j++) {
+                if (!net_region_has(&c.dst, 3, d[j].x - ox, d[j].y - oy, d[j].z - oz))
+                    continue;
+                if (c.probability < 1.0) {
+                    uint64_t pair = rng_key(c.salt, sg, 0x434f4e4eu, d[j].gid);
+                    if (!(rng_key_uniform(0, pair, 0x434f4e4eu, 0) < c.probability))
+                        continue;
+                }
+                if (nv[k] == me)
+                    st = msg_add(sim, s, local.v[j], "SPIKE", 0, NULL, NULL);
+                else
+                    sb_printf(&idx, " %zu", j);
+                cnt++;
+            }
+            if (nv[k] != me && cnt > 0) {
+                char *path = elem_path_str(s);
+                sb_printf(&link, " %llu %s@%d %ld%s", (unsigned long long)sg, path,
+                          par_mynode(sim), cnt, idx.buf);
+                free(path);
+                rnet_export(sim, s, sg);
+                rnet_link_node(sim, nv[k]);
+                nlinks++;
+            }
+            sb_free(&idx);
+        }
+        if (st == GS_OK && nlinks > 0) {
+            /* words: pattern rank [gid path n idx...]... */
+            size_t nw = 2, capw = 64;
+            const char **w = xmalloc(capw * sizeof *w);
+            w[0] = dpath;
+            w[1] = rk.buf;
+            char *save = NULL;
+            for (char *t = strtok_r(link.buf, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+                if (nw == capw) {
+                    capw *= 2;
+                    w = xreallocarray(w, capw, sizeof *w);
+                }
+                w[nw++] = t;
+            }
+            st = rnet_call_node(sim, node, "rnet_link", (int)nw, w, call->origin, &res);
+            free(w);
+        }
+        sb_free(&rk);
+        sb_free(&res);
+        sb_free(&link);
+        elist_free(&local);
+        free(d);
+    }
+    elist_free(&src);
+    free(nv);
+    free(dpath);
+    net_region_free(&c.src);
+    net_region_free(&c.dst);
+    return st;
+}
+
+/* ---- requests run on destination nodes ------------------------------------------ */
+
+static enum gs_status
+cmd_rnet_dests_exec(struct gs_call *call)
+{
+    struct gs_sim *sim = call->sim;
+    struct gs_elist d = GS_ELIST_INIT;
+    if (path_glob(sim, gs_arg(call, 0), &d) != GS_OK)
+        return GS_ERR;
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < d.n; i++)
+        sb_printf(&sb, "%s%.17g %.17g %.17g %llu", i ? " " : "", d.v[i]->x, d.v[i]->y,
+                  d.v[i]->z, (unsigned long long)rnet_gid(sim, d.v[i]));
+    gs_result_str(call, "%s", sb.buf ? sb.buf : "");
+    sb_free(&sb);
+    elist_free(&d);
+    return GS_OK;
+}
+
+/* A rule travels as these words (rule_words, rule_read). */
+#define RULE_WORDS 13
+
+static void
+rule_words(const struct net_value *v, char w[RULE_WORDS][32])
+{
+    snprintf(w[0], 32, "%s", v->delay ? "delay" : "weight");
+    snprintf(w[1], 32, "%d", v->dim);
+    snprintf(w[2], 32, "%d", (int)v->rule);
+    snprintf(w[3], 32, "%.17g", v->v);
+    snprintf(w[4], 32, "%.17g", v->rate);
+    snprintf(w[5], 32, "%.17g", v->vmax);
+    snprintf(w[6], 32, "%.17g", v->vmin);
+    snprintf(w[7], 32, "%d", (int)v->rand);
+    snprintf(w[8], 32, "%.17g", v->r1);
+    snprintf(w[9], 32, "%.17g", v->r2);
+    snprintf(w[10], 32, "%d", v->absolute);
+    snprintf(w[11], 32, "%d", v->add);
+    snprintf(w[12], 32, "%llu", (unsigned long long)v->salt);
+}
+
+static void
+rule_read(struct gs_call *call, struct net_value *v)
+{
+    *v = (struct net_value){.delay = strcmp(gs_arg(call, 0), "delay") == 0};
+    v->dim = atoi(gs_arg(call, 1));
+    v->rule = (enum net_vrule)atoi(gs_arg(call, 2));
+    v->v = strtod(gs_arg(call, 3), NULL);
+    v->rate = strtod(gs_arg(call, 4), NULL);
+    v->vmax = strtod(gs_arg(call, 5), NULL);
+    v->vmin = strtod(gs_arg(call, 6), NULL);
+    v->rand = (enum net_rand)atoi(gs_arg(call, 7));
+    v->r1 = strtod(gs_arg(call, 8), NULL);
+    v->r2 = strtod(gs_arg(call, 9), NULL);
+    v->absolute = atoi(gs_arg(call, 10)) != 0;
+    v->add = atoi(gs_arg(call, 11)) != 0;
+    v->salt = strtoull(gs_arg(call, 12), NULL, 10);
+}
+
+/* The rule, then for each source its proxy's gid, its net_gid and its
+ * position: the synapses of the proxies found here get the rule's values. */
+static enum gs_status
+cmd_rnet_values_exec(struct gs_call *call)
+{
+    struct gs_sim *sim = call->sim;
+    if (call->npos < RULE_WORDS || (call->npos - RULE_WORDS) % 5 != 0)
+        return gs_error(sim, "rnet_values: malformed request (%d words)", call->npos);
+    struct net_value v;
+    rule_read(call, &v);
+    size_t n = (size_t)(call->npos - RULE_WORDS) / 5, k = 0;
+    struct net_vsource *vs = xcalloc(n + 1, sizeof *vs);
+    for (size_t i = 0; i < n; i++) {
+        int w = RULE_WORDS + 5 * (int)i;
+        struct gs_element *p = rnet_find_proxy(sim, strtoull(gs_arg(call, w), NULL, 10));
+        if (!p)
+            continue;
+        vs[k++] = (struct net_vsource){p, strtod(gs_arg(call, w + 2), NULL),
+                                       strtod(gs_arg(call, w + 3), NULL),
+                                       strtod(gs_arg(call, w + 4), NULL),
+                                       strtoull(gs_arg(call, w + 1), NULL, 10)};
+    }
+    enum gs_status st = net_set_values_from(sim, &v, vs, k, NULL, NULL);
+    free(vs);
+    return st;
+}
+
+/* ---- rvolumedelay / rvolumeweight -------------------------------------------- */
+
+/* The rule applies to the synapses of the sources here, then to those of
+ * their proxies on every node this one has linked to. A pattern matching
+ * nothing here is no error: each node names its own sources. */
+static enum gs_status
+run_rvalues(struct gs_call *call, bool delay)
+{
+    struct gs_sim *sim = call->sim;
+    struct net_value v;
+    if (cmd_net_value_opts(call, delay, 3, &v) != GS_OK || net_value_check(sim, &v) != GS_OK)
+        return GS_ERR;
+    struct gs_elist src = GS_ELIST_INIT;
+    if (path_glob(sim, gs_arg(call, 0), &src) != GS_OK)
+        return GS_ERR;
+    enum gs_status st = net_set_values(sim, &v, &src, NULL, NULL);
+    char rule[RULE_WORDS][32];
+    rule_words(&v, rule);
+    size_t argc = RULE_WORDS;
+    const char **argv = xcalloc(argc + 5 * src.n + 1, sizeof *argv);
+    char **own = xcalloc(5 * src.n + 1, sizeof *own);
+    for (size_t i = 0; i < argc; i++)
+        argv[i] = rule[i];
+    for (size_t i = 0; i < src.n; i++) {
+        struct gs_element *e = src.v[i];
+        own[5 * i] = xasprintf("%llu", (unsigned long long)rnet_gid(sim, e));
+        own[5 * i + 1] = xasprintf("%llu", (unsigned long long)net_gid(e));
+        own[5 * i + 2] = xasprintf("%.17g", e->x);
+        own[5 * i + 3] = xasprintf("%.17g", e->y);
+        own[5 * i + 4] = xasprintf("%.17g", e->z);
+        for (int j = 0; j < 5; j++)
+            argv[argc++] = own[5 * i + (size_t)j];
+    }
+    int nl = 0;
+    const int *ln = rnet_link_nodes(sim, &nl);
+    struct strbuf sb = STRBUF_INIT;
+    for (int k = 0; k < nl && st == GS_OK && src.n > 0; k++)
+        st = rnet_call_node(sim, rnet_zone_node(sim, ln[k]), "rnet_values", (int)argc, argv,
+                            call->origin, &sb);
+    sb_free(&sb);
+    for (size_t i = 0; i < 5 * src.n; i++)
+        free(own[i]);
+    free(own);
+    free(argv);
+    elist_free(&src);
+    return st;
+}
+
+static enum gs_status
+cmd_rvolumedelay_exec(struct gs_call *call)
+{
+    return run_rvalues(call, true);
+}
+
+static enum gs_status
+cmd_rvolumeweight_exec(struct gs_call *call)
+{
+    return run_rvalues(call, false);
+}
