@@ -95,6 +95,10 @@ if (output_node >= {nnodes})
 end
 
 paron -parallel -silent 0
+// A node waiting at a barrier notes whom it waits for after 3 s, then
+// after 6, 12, ... Building a large sheet (rvolumeconnect) can keep the
+// workers that long; note only after a minute.
+setfield /post pvm_hang_time 60
 int me = {mynode}
 int i_am_worker = me < n_slices
 int i_am_output = me == output_node
