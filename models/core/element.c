@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/rng.h"
 #include "core_int.h"
 
 void
@@ -486,6 +487,20 @@ elem_ufield(const struct gs_element *el, const char *name)
         if (strcmp(el->ufield[i].name, name) == 0)
             return &el->ufield[i];
     return NULL;
+}
+
+uint64_t
+elem_identity(const struct gs_element *el)
+{
+    if (!el->parent)
+        return UINT64_C(0x6a09e667f3bcc908);
+    const struct gs_ufield *io = elem_ufield(el, "io_index");
+    if (io && io->value[0])
+        return rng_key(UINT64_C(0xbb67ae8584caa73b), strtoull(io->value, NULL, 10), 0, 0);
+    uint64_t h = UINT64_C(0xcbf29ce484222325); /* FNV-1a of the name */
+    for (const char *c = el->name; *c; c++)
+        h = (h ^ (unsigned char)*c) * UINT64_C(0x100000001b3);
+    return rng_key(elem_identity(el->parent), h, (uint64_t)el->index, 0);
 }
 
 enum gs_status

@@ -122,6 +122,13 @@ enum gs_status elem_add_ufield(struct gs_sim *sim, struct gs_element *el, const 
 /* Removes user field NAME. Errors: no such user field. */
 enum gs_status elem_delete_ufield(struct gs_sim *sim, struct gs_element *el, const char *name);
 
+/* A number that names EL wherever and whenever it is made, for keyed
+ * random streams: the io_index of EL or of its nearest ancestor that has
+ * one (global across the nodes of a parallel run), then the names and
+ * indices below it; the full path where no ancestor has an io_index. Not
+ * the slot, which depends on what was created before. */
+uint64_t elem_identity(const struct gs_element *el);
+
 /* Is NAME usable as an element name (letters, digits, _ and a few others;
  * no '/', '[', ']', blanks, wildcards)? */
 bool elem_name_ok(const char *name);

@@ -82,7 +82,7 @@ randomspike_reset(struct gs_sim *sim, struct gs_element *el)
     /* a random time in the past, so a fast source need not fire at t = 0 */
     float u = 0.0f;
     for (uint64_t k = 0; u == 0.0f; k++)
-        u = (float)rng_key_uniform(sim->opt.seed, el->slot, 0x52535431, k);
+        u = (float)rng_key_uniform(sim->opt.seed, elem_identity(el), 0x52535431, k);
     r->lastevent = (1.0f / r->rate) * logf(u);
     return GS_OK;
 }
@@ -117,7 +117,7 @@ randomspike_add(struct gs_cctx *cx, struct gs_element *el)
         .state = r->state, .reset = (short)r->reset,
     };
     int id = gsb_randomspike(cctx_build(cx), &d);
-    gsb_set_gid(cctx_build(cx), GS_K_SRC, id, el->slot);
+    gsb_set_gid(cctx_build(cx), GS_K_SRC, id, elem_identity(el));
     return id;
 }
 

@@ -87,7 +87,7 @@ spikegen_add(struct gs_cctx *cx, struct gs_element *el)
                              .output_amp = s->output_amp, .lastevent = s->lastevent,
                              .vsrc = -1};
     int id = gsb_spikegen(cctx_build(cx), &d);
-    gsb_set_gid(cctx_build(cx), GS_K_SRC, id, el->slot);
+    gsb_set_gid(cctx_build(cx), GS_K_SRC, id, elem_identity(el));
     return id;
 }
 

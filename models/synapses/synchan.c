@@ -221,7 +221,7 @@ synchan_add(struct gs_cctx *cx, struct gs_element *el)
         .vsrc = -1, .X = s->X, .Y = s->Y,
     };
     int id = gsb_synchan(cctx_build(cx), &d);
-    gsb_set_gid(cctx_build(cx), GS_K_SYN, id, el->slot);
+    gsb_set_gid(cctx_build(cx), GS_K_SYN, id, elem_identity(el));
     return id;
 }
 

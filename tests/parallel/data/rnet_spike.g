@@ -32,9 +32,10 @@ function dst_node(j)
     return {(j + 1) % N}
 end
 
-// The randomspike comes first: its draws are keyed by its element slot
-// (its creation order on its node), so it must be made before anything
-// else for every slicing to see the same spikes.
+// The randomspike's draws are keyed by its identity (the io_index of
+// /cell5), not by when it was made, so every slicing sees the same spikes:
+// the first at step 46, which reaches /dcell2 58 steps later in phase 1
+// (step 104) and 35 steps later in phase 2 (step 81).
 if ({src_node 5} == me)
     create neutral /cell5
     addfield /cell5 io_index
