@@ -200,7 +200,12 @@ cmd_reset_exec(struct gs_call *call)
     enum gs_status st = sim_reset(call->sim);
     if (call->sim->quit_requested)
         return GS_OK;
-    return par_agree(call->sim, "reset", st, call->origin);
+    st = par_agree(call->sim, "reset", st, call->origin);
+    /* Failed on any node: no node may step (else the others would wait in
+     * the spike exchange for a node that refuses to step). */
+    if (st != GS_OK)
+        call->sim->model->was_reset = false;
+    return st;
 }
 
 static enum gs_status

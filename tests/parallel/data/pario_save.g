@@ -64,6 +64,7 @@ if (me == 0)
 end
 if ({strcmp {mode} gap} == 0 || {strcmp {mode} dup} == 0)
     reset
+    step 3 // refused on every node: the reset failed
     return
 end
 reset
