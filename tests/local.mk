@@ -108,4 +108,5 @@ EXTRA_DIST += %reldir%/validation/rsnet.test %reldir%/validation/spikecmp.awk \
 TESTS += %reldir%/validation/par-rsnet.test
 EXTRA_DIST += %reldir%/validation/par-rsnet.test %reldir%/validation/vmcmp.awk \
 	%reldir%/validation/data/par-rsnet_Vm.dat.xz \
-	%reldir%/perf/bench_par_rsnet %reldir%/tools/genesis-par-rsnet.sh
+	%reldir%/perf/bench_par_rsnet %reldir%/tools/genesis-par-rsnet.sh \
+	%reldir%/perf/on-device.sh
