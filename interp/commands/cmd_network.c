@@ -6,6 +6,7 @@
  * leave geometry, draws and the all-or-nothing rules to it. The synapse
  * queries (getsyn*) and syndelay are in cmd_synapse.c.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -238,32 +239,47 @@ cmd_createmap_exec(struct gs_call *call)
 
 /* ---- planarconnect / volumeconnect ------------------------------------------- */
 
-static enum gs_status
-run_connect(struct gs_call *call, int dim)
+/* The description of a connect command from its options, shared with
+ * rvolumeconnect (cmd_network.h). */
+enum gs_status
+cmd_net_connect_opts(struct gs_call *call, int dim, struct net_connect *c)
 {
     struct gs_sim *sim = call->sim;
-    struct net_connect c = {.dim = dim, .probability = 1.0};
-    struct gs_elist src = GS_ELIST_INIT, dst = GS_ELIST_INIT;
+    *c = (struct net_connect){.dim = dim, .probability = 1.0};
+    c->salt = net_hash_words(call->nwords, call->words);
     enum gs_status st = GS_OK;
-    c.salt = net_hash_words(call->nwords, call->words);
     for (int i = 0; i < call->noptv && st == GS_OK; i++) {
         const struct gs_optval *ov = &call->optv[i];
         const char *o = opt_name(call, ov);
         const char *const *w = call->words + ov->first;
         if (strcmp(o, "-relative") == 0)
-            c.relative = true;
+            c->relative = true;
         else if (strcmp(o, "-probability") == 0)
-            c.probability = strtod(w[0], NULL);
+            c->probability = strtod(w[0], NULL);
         else if (strcmp(o, "-sourcemask") == 0 || strcmp(o, "-sourcehole") == 0)
-            st = net_region_add(sim, &c.src, dim, strcmp(o, "-sourcehole") == 0, o, ov->nvals, w);
+            st = net_region_add(sim, &c->src, dim, strcmp(o, "-sourcehole") == 0, o, ov->nvals, w);
         else
-            st = net_region_add(sim, &c.dst, dim, strcmp(o, "-desthole") == 0, o, ov->nvals, w);
+            st = net_region_add(sim, &c->dst, dim, strcmp(o, "-desthole") == 0, o, ov->nvals, w);
     }
-    if (st == GS_OK && c.probability < 0)
+    if (st == GS_OK && (!(c->probability >= 0) || !isfinite(c->probability)))
         st = gs_error(sim, "-probability expects a number >= 0, got '%s'",
                       gs_optval(call, "-probability", 0));
-    if (st == GS_OK)
-        st = glob_some(sim, gs_arg(call, 0), &src);
+    if (st != GS_OK) {
+        net_region_free(&c->src);
+        net_region_free(&c->dst);
+    }
+    return st;
+}
+
+static enum gs_status
+run_connect(struct gs_call *call, int dim)
+{
+    struct gs_sim *sim = call->sim;
+    struct net_connect c;
+    struct gs_elist src = GS_ELIST_INIT, dst = GS_ELIST_INIT;
+    if (cmd_net_connect_opts(call, dim, &c) != GS_OK)
+        return GS_ERR;
+    enum gs_status st = glob_some(sim, gs_arg(call, 0), &src);
     if (st == GS_OK)
         st = glob_some(sim, gs_arg(call, 1), &dst);
     if (st == GS_OK)

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * cmd_network.h: what cmd_network.c shares with the other command files:
- * reading the rule of planar/volume weight and delay commands from their
- * options, so that rvolumedelay/rvolumeweight (cmd_rvolume.c) take the
- * same options with the same checks and messages.
+ * reading planar/volumeconnect's options and the rule of planar/volume
+ * weight and delay commands, so that rvolumeconnect, rvolumedelay and
+ * rvolumeweight (cmd_rvolume.c) take the same options with the same checks
+ * and messages.
  */
 #ifndef GS_CMD_NETWORK_H
 #define GS_CMD_NETWORK_H
@@ -18,5 +19,12 @@
  * draws is the hash of the command's words after its name. Errors: not
  * exactly one rule, more than one random part. */
 enum gs_status cmd_net_value_opts(struct gs_call *call, bool delay, int dim, struct net_value *v);
+
+/* Fills C (DIM 2 or 3) from CALL's options: -relative, -probability, the
+ * masks and holes; the salt is the hash of the command's words. Errors: a
+ * bad mask, a negative probability ("-probability expects a number >= 0,
+ * got '-0.5'"); C holds nothing to free then. Otherwise free C's regions
+ * (net_region_free). */
+enum gs_status cmd_net_connect_opts(struct gs_call *call, int dim, struct net_connect *c);
 
 #endif

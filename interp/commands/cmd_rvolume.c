@@ -127,138 +127,185 @@ const struct gs_cmd cmd_rnet_values_entry = {
 
 /* ---- rvolumeconnect ---------------------------------------------------------- */
 
-struct dest {
-    double x, y, z;
-    uint64_t gid;
+/*
+ * rvolumeconnect works in two rounds, so that a refused command leaves no
+ * synapse anywhere. Round 1 asks every node of the list for its
+ * destinations (rnet_dests: positions and global ids), and that node
+ * checks them all: a destination that is not a synchan fails the round,
+ * and the command, before anything is connected. Round 2 chooses the
+ * pairs of each node with the serial connect code (net_choose: the
+ * destinations binned by position, so a local mask costs about N tests)
+ * and connects them: locally with msg_add, elsewhere by an rnet_link
+ * request that makes the SPIKE messages from the source's rspike proxy.
+ */
+
+/* The destinations of one node of the list, as round 1 found them. */
+struct rnode {
+    int rank;               /* the node, as the list names it */
+    struct gs_elist local;  /* when it is this node: the elements */
+    struct net_point *pt;   /* positions and global ids, in pattern order */
+    size_t n;
 };
+
+/* Positions and global ids of the elements of D. */
+static struct net_point *
+points_of(struct gs_sim *sim, const struct gs_elist *d)
+{
+    struct net_point *pt = xcalloc(d->n + 1, sizeof *pt);
+    for (size_t j = 0; j < d->n; j++)
+        pt[j] = (struct net_point){d->v[j]->x, d->v[j]->y, d->v[j]->z, rnet_gid(sim, d->v[j])};
+    return pt;
+}
+
+/* Parses rnet_dests's answer: "x y z gid" for each destination. */
+static void
+points_read(const char *p, struct rnode *r)
+{
+    size_t cap = 0;
+    while (*p) {
+        char *e;
+        struct net_point t;
+        t.x = strtod(p, &e);
+        if (e == p)
+            break;
+        t.y = strtod(e, &e);
+        t.z = strtod(e, &e);
+        t.gid = strtoull(e, &e, 10);
+        p = e;
+        while (*p == ' ')
+            p++;
+        if (r->n == cap) {
+            cap = cap ? 2 * cap : 256;
+            r->pt = xreallocarray(r->pt, cap, sizeof *r->pt);
+        }
+        r->pt[r->n++] = t;
+    }
+}
+
+/* Round 1 for node R->rank: its destinations, checked there. */
+static enum gs_status
+round_dests(struct gs_call *call, const char *dpath, struct rnode *r)
+{
+    struct gs_sim *sim = call->sim;
+    if (r->rank == par_rank(sim)) {
+        if (path_glob(sim, dpath, &r->local) != GS_OK)
+            return GS_ERR;
+        /* "node N: " as a failure on another node reads */
+        char pre[32];
+        snprintf(pre, sizeof pre, "node %d: ", r->rank);
+        if (net_check_dests(sim, &r->local, pre) != GS_OK)
+            return GS_ERR;
+        r->pt = points_of(sim, &r->local);
+        r->n = r->local.n;
+        return GS_OK;
+    }
+    struct strbuf res = STRBUF_INIT;
+    const char *argv[] = {dpath};
+    enum gs_status st = rnet_call_node(sim, rnet_zone_node(sim, r->rank), "rnet_dests", 1, argv,
+                                       call->origin, &res);
+    if (st == GS_OK)
+        points_read(res.buf ? res.buf : "", r);
+    sb_free(&res);
+    return st;
+}
+
+/* Round 2 for node R->rank: the pairs PR from the sources SEL (spike
+ * sources, points SP) to its destinations. */
+static enum gs_status
+round_link(struct gs_call *call, const char *dpath, struct rnode *r, struct gs_element **sel,
+           const struct net_point *sp, const struct net_pairs *pr)
+{
+    struct gs_sim *sim = call->sim;
+    if (r->rank == par_rank(sim))
+        return net_add_pairs(sim, sel, r->local.v, pr);
+    if (pr->n == 0)
+        return GS_OK;
+    /* words: pattern rank [gid path@node n idx...]...; the pairs come
+     * source by source */
+    char rk[32];
+    snprintf(rk, sizeof rk, "%d", par_rank(sim));
+    size_t nw = 2, capw = 2 + 4 * pr->n + 1; /* 3 per source, 1 per pair */
+    const char **w = xcalloc(capw, sizeof *w);
+    char **own = xcalloc(capw, sizeof *own);
+    size_t nown = 0;
+    w[0] = dpath;
+    w[1] = rk;
+    for (size_t k = 0; k < pr->n;) {
+        size_t e = k;
+        while (e < pr->n && pr->s[e] == pr->s[k])
+            e++;
+        struct gs_element *s = sel[pr->s[k]];
+        uint64_t gid = sp[pr->s[k]].gid;
+        char *path = elem_path_str(s);
+        w[nw++] = own[nown++] = xasprintf("%llu", (unsigned long long)gid);
+        w[nw++] = own[nown++] = xasprintf("%s@%d", path, par_mynode(sim));
+        w[nw++] = own[nown++] = xasprintf("%zu", e - k);
+        free(path);
+        for (; k < e; k++)
+            w[nw++] = own[nown++] = xasprintf("%d", pr->d[k]);
+        rnet_export(sim, s, gid);
+    }
+    rnet_link_node(sim, r->rank);
+    struct strbuf res = STRBUF_INIT;
+    enum gs_status st = rnet_call_node(sim, rnet_zone_node(sim, r->rank), "rnet_link", (int)nw,
+                                       w, call->origin, &res);
+    sb_free(&res);
+    for (size_t i = 0; i < nown; i++)
+        free(own[i]);
+    free(own);
+    free(w);
+    return st;
+}
 
 static enum gs_status
 cmd_rvolumeconnect_exec(struct gs_call *call)
 {
     struct gs_sim *sim = call->sim;
-    struct net_connect c = {.dim = 3, .probability = 1.0};
-    c.salt = net_hash_words(call->nwords, call->words);
-    enum gs_status st = GS_OK;
-    for (int i = 0; i < call->noptv && st == GS_OK; i++) {
-        const struct gs_optval *ov = &call->optv[i];
-        const char *o = call->cmd->opts[ov->opt].name;
-        const char *const *w = call->words + ov->first;
-        if (strcmp(o, "-relative") == 0)
-            c.relative = true;
-        else if (strcmp(o, "-probability") == 0)
-            c.probability = strtod(w[0], NULL);
-        else if (strcmp(o, "-sourcemask") == 0 || strcmp(o, "-sourcehole") == 0)
-            st = net_region_add(sim, &c.src, 3, strcmp(o, "-sourcehole") == 0, o, ov->nvals, w);
-        else
-            st = net_region_add(sim, &c.dst, 3, strcmp(o, "-desthole") == 0, o, ov->nvals, w);
-    }
+    struct net_connect c;
+    if (cmd_net_connect_opts(call, 3, &c) != GS_OK)
+        return GS_ERR;
     char *dpath = NULL;
     const char *nodes = NULL;
     int *nv = NULL, nn = 0;
     struct gs_elist src = GS_ELIST_INIT;
+    enum gs_status st = net_connect_check(sim, &c);
     if (st == GS_OK)
         st = rnet_split_at(sim, gs_arg(call, 1), &dpath, &nodes);
     if (st == GS_OK)
         st = par_nodelist(sim, nodes, &nv, &nn);
     if (st == GS_OK)
         st = path_glob(sim, gs_arg(call, 0), &src);
-    int me = par_rank(sim);
-    for (int k = 0; k < nn && st == GS_OK; k++) {
-        int node = nv[k] - me + par_mynode(sim);
-        struct strbuf res = STRBUF_INIT, link = STRBUF_INIT;
-        struct gs_elist local = GS_ELIST_INIT;
-        struct dest *d = NULL;
-        size_t nd = 0;
-        if (nv[k] == me) {
-            st = path_glob(sim, dpath, &local);
-            d = xcalloc(local.n + 1, sizeof *d);
-            for (size_t j = 0; j < local.n; j++)
-                d[nd++] = (struct dest){local.v[j]->x, local.v[j]->y, local.v[j]->z,
-                                        rnet_gid(sim, local.v[j])};
-        } else {
-            const char *argv[] = {dpath};
-            st = rnet_call_node(sim, node, "rnet_dests", 1, argv, call->origin, &res);
-            const char *p = res.buf ? res.buf : "";
-            size_t cap = 0;
-            while (st == GS_OK && *p) {
-                char *e;
-                struct dest t;
-                t.x = strtod(p, &e);
-                if (e == p)
-                    break;
-                t.y = strtod(e, &e);
-                t.z = strtod(e, &e);
-                t.gid = strtoull(e, &e, 10);
-                p = e;
-                while (*p == ' ')
-                    p++;
-                if (nd == cap) {
-                    cap = cap ? 2 * cap : 256;
-                    d = xreallocarray(d, cap, sizeof *d);
-                }
-                d[nd++] = t;
-            }
-        }
-        struct strbuf rk = STRBUF_INIT;
-        sb_printf(&rk, "%d", me);
-        size_t nlinks = 0;
-        for (size_t i = 0; i < src.n && st == GS_OK; i++) {
-            struct gs_element *s = src.v[i];
-            if (!class_in(s->cls, "spiking") || !net_region_has(&c.src, 3, s->x, s->y, s->z))
-                continue;
-            double ox = c.relative ? s->x : 0, oy = c.relative ? s->y : 0;
-            double oz = c.relative ? s->z : 0;
-            uint64_t sg = rnet_gid(sim, s);
-            long cnt = 0;
-            struct strbuf idx = STRBUF_INIT;
-            for (size_t j = 0; j < nd && st == GS_OK; j++) {
-                if (!net_region_has(&c.dst, 3, d[j].x - ox, d[j].y - oy, d[j].z - oz))
-                    continue;
-                if (c.probability < 1.0) {
-                    uint64_t pair = rng_key(c.salt, sg, 0x434f4e4eu, d[j].gid);
-                    if (!(rng_key_uniform(0, pair, 0x434f4e4eu, 0) < c.probability))
-                        continue;
-                }
-                if (nv[k] == me)
-                    st = msg_add(sim, s, local.v[j], "SPIKE", 0, NULL, NULL);
-                else
-                    sb_printf(&idx, " %zu", j);
-                cnt++;
-            }
-            if (nv[k] != me && cnt > 0) {
-                char *path = elem_path_str(s);
-                sb_printf(&link, " %llu %s@%d %ld%s", (unsigned long long)sg, path,
-                          par_mynode(sim), cnt, idx.buf);
-                free(path);
-                rnet_export(sim, s, sg);
-                rnet_link_node(sim, nv[k]);
-                nlinks++;
-            }
-            sb_free(&idx);
-        }
-        if (st == GS_OK && nlinks > 0) {
-            /* words: pattern rank [gid path n idx...]... */
-            size_t nw = 2, capw = 64;
-            const char **w = xmalloc(capw * sizeof *w);
-            w[0] = dpath;
-            w[1] = rk.buf;
-            char *save = NULL;
-            for (char *t = strtok_r(link.buf, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
-                if (nw == capw) {
-                    capw *= 2;
-                    w = xreallocarray(w, capw, sizeof *w);
-                }
-                w[nw++] = t;
-            }
-            st = rnet_call_node(sim, node, "rnet_link", (int)nw, w, call->origin, &res);
-            free(w);
-        }
-        sb_free(&rk);
-        sb_free(&res);
-        sb_free(&link);
-        elist_free(&local);
-        free(d);
+    struct rnode *rn = xcalloc((size_t)nn + 1, sizeof *rn);
+    for (int k = 0; k < nn; k++)
+        rn[k] = (struct rnode){.rank = nv[k], .local = GS_ELIST_INIT};
+    /* round 1: every node's destinations, checked */
+    for (int k = 0; k < nn && st == GS_OK; k++)
+        st = round_dests(call, dpath, &rn[k]);
+    /* round 2: choose and connect */
+    struct gs_element **sel = xcalloc(src.n + 1, sizeof *sel);
+    struct net_point *sp = xcalloc(src.n + 1, sizeof *sp);
+    size_t ns = 0;
+    for (size_t i = 0; i < src.n && st == GS_OK; i++) {
+        struct gs_element *s = src.v[i];
+        if (!class_in(s->cls, "spiking"))
+            continue;
+        sel[ns] = s;
+        sp[ns++] = (struct net_point){s->x, s->y, s->z, rnet_gid(sim, s)};
     }
+    for (int k = 0; k < nn && st == GS_OK; k++) {
+        struct net_pairs pr = {0};
+        /* the draws are keyed by the global ids alone (seed 0), as always */
+        net_choose(&c, 0, sp, ns, rn[k].pt, rn[k].n, &pr);
+        st = round_link(call, dpath, &rn[k], sel, sp, &pr);
+        net_pairs_free(&pr);
+    }
+    for (int k = 0; k < nn; k++) {
+        elist_free(&rn[k].local);
+        free(rn[k].pt);
+    }
+    free(rn);
+    free(sel);
+    free(sp);
     elist_free(&src);
     free(nv);
     free(dpath);
@@ -269,6 +316,9 @@ cmd_rvolumeconnect_exec(struct gs_call *call)
 
 /* ---- requests run on destination nodes ------------------------------------------ */
 
+/* Round 1 of rvolumeconnect: "x y z gid" of each destination. Errors: a
+ * destination that is not a synchan (the caller's message gets "node N: "
+ * in front). */
 static enum gs_status
 cmd_rnet_dests_exec(struct gs_call *call)
 {
@@ -276,6 +326,10 @@ cmd_rnet_dests_exec(struct gs_call *call)
     struct gs_elist d = GS_ELIST_INIT;
     if (path_glob(sim, gs_arg(call, 0), &d) != GS_OK)
         return GS_ERR;
+    if (net_check_dests(sim, &d, NULL) != GS_OK) {
+        elist_free(&d);
+        return GS_ERR;
+    }
     struct strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < d.n; i++)
         sb_printf(&sb, "%s%.17g %.17g %.17g %llu", i ? " " : "", d.v[i]->x, d.v[i]->y,

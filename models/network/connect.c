@@ -10,7 +10,9 @@
  * each source visits only the bins its destination region can reach. The
  * candidates are then taken in destination-list order, so the messages
  * (and so every synchan's synapse numbering) come out exactly as
- * GENESIS's loops make them.
+ * GENESIS's loops make them. rvolumeconnect (interp/commands/cmd_rvolume.c)
+ * chooses its pairs with the same code (net_choose), from positions that
+ * may come from another node.
  *
  * All pairs are chosen before any message is added: a refused command
  * leaves the model as it was.
@@ -42,15 +44,14 @@ clampi(double v, int hi)
 }
 
 static void
-grid_build(struct grid *g, const struct gs_elist *dst)
+grid_build(struct grid *g, const struct net_point *dst, size_t n)
 {
-    size_t n = dst->n;
     double xmin = INFINITY, xmax = -INFINITY, ymin = INFINITY, ymax = -INFINITY;
     for (size_t j = 0; j < n; j++) {
-        xmin = fmin(xmin, dst->v[j]->x);
-        xmax = fmax(xmax, dst->v[j]->x);
-        ymin = fmin(ymin, dst->v[j]->y);
-        ymax = fmax(ymax, dst->v[j]->y);
+        xmin = fmin(xmin, dst[j].x);
+        xmax = fmax(xmax, dst[j].x);
+        ymin = fmin(ymin, dst[j].y);
+        ymax = fmax(ymax, dst[j].y);
     }
     /* About one destination per bin on a square-ish grid. */
     int side = (int)ceil(sqrt((double)n));
@@ -65,8 +66,8 @@ grid_build(struct grid *g, const struct gs_elist *dst)
     g->idx = xcalloc(n + 1, sizeof *g->idx);
     int *bin = xcalloc(n + 1, sizeof *bin);
     for (size_t j = 0; j < n; j++) {
-        int bx = clampi((dst->v[j]->x - g->x0) / g->cx, g->nbx);
-        int by = clampi((dst->v[j]->y - g->y0) / g->cy, g->nby);
+        int bx = clampi((dst[j].x - g->x0) / g->cx, g->nbx);
+        int by = clampi((dst[j].y - g->y0) / g->cy, g->nby);
         bin[j] = by * g->nbx + bx;
         g->first[bin[j] + 1]++;
     }
@@ -93,13 +94,8 @@ cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-struct pairs {
-    int *s, *d;
-    size_t n, cap;
-};
-
 static void
-pairs_add(struct pairs *p, int s, int d)
+pairs_add(struct net_pairs *p, int s, int d)
 {
     if (p->n == p->cap) {
         p->cap = p->cap ? 2 * p->cap : 1024;
@@ -108,6 +104,14 @@ pairs_add(struct pairs *p, int s, int d)
     }
     p->s[p->n] = s;
     p->d[p->n++] = d;
+}
+
+void
+net_pairs_free(struct net_pairs *p)
+{
+    free(p->s);
+    free(p->d);
+    *p = (struct net_pairs){0};
 }
 
 /* The candidate destinations of a source whose destination region, in
@@ -149,25 +153,81 @@ keep(const struct net_connect *c, uint64_t seed, uint64_t gsrc, uint64_t gdst)
     return rng_key_uniform(seed, pair, PURPOSE_CONNECT, 0) < c->probability;
 }
 
-static enum gs_status
-check(struct gs_sim *sim, const struct net_connect *c, const struct gs_elist *src,
-      const struct gs_elist *dst)
+void
+net_choose(const struct net_connect *c, uint64_t seed, const struct net_point *src, size_t nsrc,
+           const struct net_point *dst, size_t ndst, struct net_pairs *out)
+{
+    int dim = c->dim;
+    double blo[3] = {0}, bhi[3] = {0};
+    if (!net_region_bounds(&c->dst, dim, blo, bhi) || ndst == 0)
+        return; /* only holes: no destination can be inside */
+    struct grid g;
+    grid_build(&g, dst, ndst);
+    int *cand = NULL;
+    size_t capc = 0;
+    for (size_t i = 0; i < nsrc; i++) {
+        const struct net_point *s = &src[i];
+        if (!net_region_has(&c->src, dim, s->x, s->y, s->z))
+            continue;
+        double ox = c->relative ? s->x : 0, oy = c->relative ? s->y : 0;
+        double oz = c->relative ? s->z : 0;
+        double lo[2] = {blo[0] + ox, blo[1] + oy}, hi[2] = {bhi[0] + ox, bhi[1] + oy};
+        /* A little wider than the masks: the mask test subtracts the
+         * source position, which may round the other way. */
+        for (int a = 0; a < 2; a++) {
+            double eps = 1e-9 * (fabs(lo[a]) + fabs(hi[a]) + (a ? g.cy : g.cx));
+            lo[a] -= eps;
+            hi[a] += eps;
+        }
+        size_t nc = 0;
+        bool sparse = candidates(&g, lo, hi, ndst, &cand, &capc, &nc);
+        size_t n = sparse ? nc : ndst;
+        for (size_t k = 0; k < n; k++) {
+            int j = sparse ? cand[k] : (int)k;
+            const struct net_point *d = &dst[j];
+            if (!net_region_has(&c->dst, dim, d->x - ox, d->y - oy, d->z - oz))
+                continue;
+            if (keep(c, seed, s->gid, d->gid))
+                pairs_add(out, (int)i, j);
+        }
+    }
+    free(cand);
+    grid_free(&g);
+}
+
+enum gs_status
+net_connect_check(struct gs_sim *sim, const struct net_connect *c)
 {
     if (c->src.n < 1 || c->dst.n < 1)
         return gs_error(sim, "at least one source mask (-sourcemask or -sourcehole) and one "
                              "destination mask (-destmask or -desthole) are needed");
     if (!(c->probability >= 0) || !isfinite(c->probability))
         return gs_error(sim, "-probability expects a number >= 0, got %g", c->probability);
+    return GS_OK;
+}
+
+enum gs_status
+net_check_dests(struct gs_sim *sim, const struct gs_elist *dst, const char *prefix)
+{
     for (size_t j = 0; j < dst->n; j++)
         if (!class_in(dst->v[j]->cls, "synchannel")) {
             char *p = elem_path_str(dst->v[j]);
             enum gs_status st = gs_error(sim,
-                                         "destination '%s' is a %s, not a synaptic channel "
+                                         "%sdestination '%s' is a %s, not a synaptic channel "
                                          "(class synchannel, e.g. synchan)",
-                                         p, dst->v[j]->cls->name);
+                                         prefix ? prefix : "", p, dst->v[j]->cls->name);
             free(p);
             return st;
         }
+    return GS_OK;
+}
+
+static enum gs_status
+check(struct gs_sim *sim, const struct net_connect *c, const struct gs_elist *src,
+      const struct gs_elist *dst)
+{
+    if (net_connect_check(sim, c) != GS_OK || net_check_dests(sim, dst, NULL) != GS_OK)
+        return GS_ERR;
     for (size_t i = 0; i < src->n; i++)
         if (class_in(src->v[i]->cls, "spiking"))
             return GS_OK;
@@ -185,6 +245,25 @@ check(struct gs_sim *sim, const struct net_connect *c, const struct gs_elist *sr
 }
 
 enum gs_status
+net_add_pairs(struct gs_sim *sim, struct gs_element *const *src, struct gs_element *const *dst,
+              const struct net_pairs *pr)
+{
+    enum gs_status st = GS_OK;
+    struct gs_msg **added = pr->n ? xcalloc(pr->n, sizeof *added) : NULL;
+    size_t k = 0;
+    for (; k < pr->n; k++)
+        if (msg_add(sim, src[pr->s[k]], dst[pr->d[k]], "SPIKE", 0, NULL, &added[k]) != GS_OK) {
+            st = GS_ERR;
+            break;
+        }
+    if (st != GS_OK) /* undo, newest first, so nothing is left half connected */
+        while (k-- > 0)
+            msg_delete(sim, added[k]);
+    free(added);
+    return st;
+}
+
+enum gs_status
 net_connect(struct gs_sim *sim, const struct net_connect *c, const struct gs_elist *src,
             const struct gs_elist *dst, size_t *made)
 {
@@ -192,71 +271,32 @@ net_connect(struct gs_sim *sim, const struct net_connect *c, const struct gs_eli
         *made = 0;
     if (check(sim, c, src, dst) != GS_OK)
         return GS_ERR;
-    int dim = c->dim;
-    double blo[3] = {0}, bhi[3] = {0};
-    if (!net_region_bounds(&c->dst, dim, blo, bhi) || dst->n == 0)
-        return GS_OK; /* only holes: no destination can be inside */
-
-    uint64_t seed = sim->opt.seed;
-    uint64_t *gdst = NULL;
-    if (c->probability < 1.0) {
-        gdst = xcalloc(dst->n + 1, sizeof *gdst);
-        for (size_t j = 0; j < dst->n; j++)
-            gdst[j] = net_gid(dst->v[j]);
-    }
-    struct grid g;
-    grid_build(&g, dst);
-    struct pairs pr = {0};
-    int *cand = NULL;
-    size_t capc = 0;
+    /* The spike sources, as points; the identities key the draws, so they
+     * are only worked out when there are draws. */
+    bool draws = c->probability < 1.0;
+    struct gs_element **sel = xcalloc(src->n + 1, sizeof *sel);
+    struct net_point *sp = xcalloc(src->n + 1, sizeof *sp);
+    struct net_point *dp = xcalloc(dst->n + 1, sizeof *dp);
+    size_t ns = 0;
     for (size_t i = 0; i < src->n; i++) {
-        const struct gs_element *s = src->v[i];
+        struct gs_element *s = src->v[i];
         if (!class_in(s->cls, "spiking"))
             continue;
-        if (!net_region_has(&c->src, dim, s->x, s->y, s->z))
-            continue;
-        uint64_t gsrc = gdst ? net_gid(s) : 0;
-        double ox = c->relative ? s->x : 0, oy = c->relative ? s->y : 0;
-        double oz = c->relative ? s->z : 0;
-        double lo[2] = {blo[0] + ox, blo[1] + oy}, hi[2] = {bhi[0] + ox, bhi[1] + oy};
-        /* A little wider than the masks: the mask test subtracts the
-         * source position, which may round the other way. */
-        for (int a = 0; a < 2; a++) {
-            double eps = 1e-9 * (fabs(lo[a]) + fabs(hi[a]) + (a ? g.cy : g.cx));
-            lo[a] -= eps;
-            hi[a] += eps;
-        }
-        size_t nc = 0;
-        bool sparse = candidates(&g, lo, hi, dst->n, &cand, &capc, &nc);
-        size_t n = sparse ? nc : dst->n;
-        for (size_t k = 0; k < n; k++) {
-            int j = sparse ? cand[k] : (int)k;
-            const struct gs_element *d = dst->v[j];
-            if (!net_region_has(&c->dst, dim, d->x - ox, d->y - oy, d->z - oz))
-                continue;
-            if (keep(c, seed, gsrc, gdst ? gdst[j] : 0))
-                pairs_add(&pr, (int)i, j);
-        }
+        sel[ns] = s;
+        sp[ns++] = (struct net_point){s->x, s->y, s->z, draws ? net_gid(s) : 0};
     }
-    free(cand);
-    grid_free(&g);
-    free(gdst);
-
-    enum gs_status st = GS_OK;
-    struct gs_msg **added = pr.n ? xcalloc(pr.n, sizeof *added) : NULL;
-    size_t k = 0;
-    for (; k < pr.n; k++)
-        if (msg_add(sim, src->v[pr.s[k]], dst->v[pr.d[k]], "SPIKE", 0, NULL, &added[k]) != GS_OK) {
-            st = GS_ERR;
-            break;
-        }
-    if (st != GS_OK) /* undo, newest first, so nothing is left half connected */
-        while (k-- > 0)
-            msg_delete(sim, added[k]);
-    else if (made)
+    for (size_t j = 0; j < dst->n; j++) {
+        const struct gs_element *d = dst->v[j];
+        dp[j] = (struct net_point){d->x, d->y, d->z, draws ? net_gid(d) : 0};
+    }
+    struct net_pairs pr = {0};
+    net_choose(c, sim->opt.seed, sp, ns, dp, dst->n, &pr);
+    enum gs_status st = net_add_pairs(sim, sel, dst->v, &pr);
+    if (st == GS_OK && made)
         *made = pr.n;
-    free(added);
-    free(pr.s);
-    free(pr.d);
+    net_pairs_free(&pr);
+    free(sel);
+    free(sp);
+    free(dp);
     return st;
 }

@@ -80,6 +80,49 @@ struct net_connect {
     struct net_region src, dst;
 };
 
+/* Errors of C alone: no source or no destination mask, a negative or
+ * non-finite probability. (The commands check the probability first, to
+ * quote the word given: cmd_net_connect_opts.) */
+enum gs_status net_connect_check(struct gs_sim *sim, const struct net_connect *c);
+/* Errors: an element of DST that is not a synchannel ("destination '...'
+ * is a ..., not a synaptic channel ..."), the message starting with
+ * PREFIX (may be NULL; rvolumeconnect's "node 2: "). */
+enum gs_status net_check_dests(struct gs_sim *sim, const struct gs_elist *dst,
+                               const char *prefix);
+
+/* A source or destination as the choice of pairs sees it: its position
+ * and the identity that keys its draws (net_gid, or for rvolumeconnect
+ * the global id of parallel/rnet.h). */
+struct net_point {
+    double x, y, z;
+    uint64_t gid;
+};
+
+/* Chosen pairs: source S[k] to destination D[k] (positions in the lists
+ * given to net_choose). */
+struct net_pairs {
+    int *s, *d;
+    size_t n, cap;
+};
+void net_pairs_free(struct net_pairs *p);
+
+/*
+ * The pairs planarconnect/volumeconnect/rvolumeconnect make, appended to
+ * OUT: for each source of SRC in order that is in C's source region, each
+ * destination of DST in order that is in the destination region (relative
+ * to the source with -relative) and passes the probability draw (keyed by
+ * SEED, C->salt and the two gids). The destinations are binned by x-y
+ * position once and each source tests only the bins its region can reach,
+ * so a local mask costs about N, not N^2, tests; the pairs are exactly
+ * those and in exactly the order of the plain double loop.
+ */
+void net_choose(const struct net_connect *c, uint64_t seed, const struct net_point *src,
+                size_t nsrc, const struct net_point *dst, size_t ndst, struct net_pairs *out);
+/* A SPIKE message for every pair of PR, from SRC[s] to DST[d], in PR's
+ * order. Errors: a message refused; those added before are removed. */
+enum gs_status net_add_pairs(struct gs_sim *sim, struct gs_element *const *src,
+                             struct gs_element *const *dst, const struct net_pairs *pr);
+
 /*
  * Adds a SPIKE message from every source in SRC (elements of class
  * spiking; others are skipped, as in GENESIS) inside the source region to
