@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "par_int.h"
+#include "rnet.h"
 
 /* Meetings in progress on this rank (they nest). */
 #define MAX_INFLIGHT 64
@@ -420,9 +421,16 @@ par_agree_group(struct gs_sim *sim, int group, const char *cmd, enum gs_status s
 enum gs_status
 par_agree(struct gs_sim *sim, const char *cmd, enum gs_status st, const char *where)
 {
-    if (!sim->par)
-        return st; /* no parallel layer started: one rank */
-    return par_agree_group(sim, PAR_GROUP_ZONE, cmd, st, where);
+    bool reset = strcmp(cmd, "reset") == 0;
+    if (!sim->par) /* no parallel layer started: one rank */
+        return reset && st == GS_OK ? rnet_reset_check(sim) : st;
+    st = par_agree_group(sim, PAR_GROUP_ZONE, cmd, st, where);
+    if (!reset || st != GS_OK)
+        return st;
+    /* Other nodes' SAVE registrations are served while this node waits in
+     * the agreement: only now are they all in, and can be checked (and a
+     * failure must fail reset everywhere). */
+    return par_agree_group(sim, PAR_GROUP_ZONE, cmd, rnet_reset_check(sim), where);
 }
 
 /* --- reductions -------------------------------------------------------------------------- */
@@ -497,4 +505,107 @@ par_exchange_spikes(struct gs_sim *sim, const struct par_spike *local, size_t n,
     *all = v;
     *nall = total;
     return GS_OK;
+}
+
+/* --- point-to-point data ----------------------------------------------------------------- */
+
+/* Unlike a meeting, data goes to one node only: the values of a SAVE or
+ * of a PLOT go where they are needed, and neither side waits for the
+ * others (the receiver waits for its senders alone). */
+
+void
+par_handle_data(struct par *p, int src, char *buf, struct wire_rd *r)
+{
+    uint32_t tag = rd_u32(r);
+    uint64_t seq = rd_u64(r);
+    size_t len = 0;
+    const void *pay = rd_bytes(r, &len);
+    if (r->bad)
+        GS_BUG("corrupt data message from node %d", src);
+    if (p->ndata == p->capdata) {
+        p->capdata = p->capdata ? 2 * p->capdata : 16;
+        p->data = xreallocarray(p->data, p->capdata, sizeof *p->data);
+    }
+    p->data[p->ndata++] = (struct par_datarec){src, tag, seq, buf, pay, len};
+}
+
+void
+par_data_send(struct gs_sim *sim, int node, uint32_t tag, uint64_t seq, const void *buf,
+              size_t len)
+{
+    struct par *p = par_get(sim);
+    struct wire w;
+    par_msg_begin(&w, PAR_MSG_DATA);
+    wire_u32(&w, tag);
+    wire_u64(&w, seq);
+    wire_bytes(&w, buf, len);
+    par_send(p, p->rank - p->mynode + node, &w);
+}
+
+static void
+drop_data(struct par *p, size_t i)
+{
+    free(p->data[i].buf);
+    memmove(p->data + i, p->data + i + 1, (p->ndata - i - 1) * sizeof *p->data);
+    p->ndata--;
+}
+
+/* 1: found (index in *AT), 0: not yet, -1: a later message came first. */
+static int
+take_data(struct par *p, int src, uint32_t tag, uint64_t seq, size_t *at)
+{
+    for (size_t i = 0; i < p->ndata;) {
+        struct par_datarec *d = &p->data[i];
+        if (d->src != src || d->tag != tag) {
+            i++;
+            continue;
+        }
+        if (d->seq < seq) {
+            drop_data(p, i); /* left over from a run that stopped early */
+            continue;
+        }
+        *at = i;
+        return d->seq == seq ? 1 : -1;
+    }
+    return 0;
+}
+
+enum gs_status
+par_data_recv(struct gs_sim *sim, int node, uint32_t tag, uint64_t seq, const char *what,
+              void **msg, const void **pay, size_t *len)
+{
+    struct par *p = par_get(sim);
+    int src = p->rank - p->mynode + node;
+    size_t at = 0;
+    int got = take_data(p, src, tag, seq, &at);
+    if (got == 0) {
+        par_poll(p, false);
+        got = take_data(p, src, tag, seq, &at);
+    }
+    if (got == 0) {
+        struct par_wait w;
+        par_wait_begin(&w, p, what, "", 0, PAR_WAIT_MEET);
+        while ((got = take_data(p, src, tag, seq, &at)) == 0) {
+            if (par_wait_step(&w, &src, 1) != GS_OK) {
+                par_wait_end(&w);
+                return GS_ERR;
+            }
+        }
+        par_wait_end(&w);
+    }
+    if (got < 0)
+        return gs_error(sim, "%s: node %d is out of step (sent %llu, expected %llu)", what,
+                        src, (unsigned long long)p->data[at].seq, (unsigned long long)seq);
+    *msg = p->data[at].buf;
+    *pay = p->data[at].pay;
+    *len = p->data[at].len;
+    memmove(p->data + at, p->data + at + 1, (p->ndata - at - 1) * sizeof *p->data);
+    p->ndata--;
+    return GS_OK;
+}
+
+void
+par_data_free(void *msg)
+{
+    free(msg);
 }

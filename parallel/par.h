@@ -317,4 +317,25 @@ struct par_spike {
 enum gs_status par_exchange_spikes(struct gs_sim *sim, const struct par_spike *local, size_t n,
                                    struct par_spike **all, size_t *nall);
 
+/* --- point-to-point data (used for values sent across nodes) ------------------- */
+
+/*
+ * Sends LEN bytes to node NODE of my zone (not this one) under TAG and
+ * sequence number SEQ, without waiting. Messages from one node arrive in
+ * the order they were sent.
+ */
+void par_data_send(struct gs_sim *sim, int node, uint32_t tag, uint64_t seq, const void *buf,
+                   size_t len);
+/*
+ * Waits, servicing requests, for the message under TAG with sequence SEQ
+ * from node NODE of my zone; messages from it under TAG with a smaller
+ * sequence (left over from a run that stopped early) are dropped. On
+ * success *MSG holds the message (free it with par_data_free) and *PAY,
+ * *LEN its payload. WHAT names the wait in messages. Errors: as any wait
+ * (timeout, a node that gave up, deadlock).
+ */
+enum gs_status par_data_recv(struct gs_sim *sim, int node, uint32_t tag, uint64_t seq,
+                             const char *what, void **msg, const void **pay, size_t *len);
+void par_data_free(void *msg);
+
 #endif

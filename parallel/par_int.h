@@ -32,6 +32,7 @@ enum par_msg {
     PAR_MSG_WHERE_Q, /* where are you? query id */
     PAR_MSG_WHERE_A, /* answer: query id, state, description */
     PAR_MSG_QUIT,    /* from total node 0: leave now */
+    PAR_MSG_DATA,    /* point-to-point data (par_data_send): tag, seq, payload */
 };
 
 /* Builds a message. */
@@ -219,6 +220,18 @@ struct par {
     } *inflight;                   /* meetings under way, oldest first (they nest) */
     int ninflight;
 
+    /* point-to-point data received and not yet taken (par_data_recv),
+     * in arrival order */
+    struct par_datarec {
+        int src;                   /* total node */
+        uint32_t tag;
+        uint64_t seq;
+        char *buf;                 /* the whole message */
+        const char *pay;           /* its payload, inside BUF */
+        size_t len;
+    } *data;
+    size_t ndata, capdata;
+
     /* where-queries */
     uint64_t next_query;
     struct par_answer *answers;
@@ -317,6 +330,8 @@ void par_report_orphans(struct par *p);
 enum gs_status par_agree_group(struct gs_sim *sim, int group, const char *cmd, enum gs_status st,
                                const char *where);
 void par_handle_meet(struct par *p, int src, struct wire_rd *r, bool abandon);
+/* Keeps a PAR_MSG_DATA message (takes BUF; R is past the type word). */
+void par_handle_data(struct par *p, int src, char *buf, struct wire_rd *r);
 void par_meet_free(struct par *p);
 
 /* Per-rank output (rankout.c). */

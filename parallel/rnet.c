@@ -17,18 +17,20 @@
  *
  * Values: one mechanism carries every message whose slots are values of
  * a source field (SAVE, PLOT, PLOTSCALE, ICOORDS, IVALk, ...): the
- * source's rank reads the fields and sends (key, value) pairs in the same
- * exchange as the spikes (bit 63 of the id flags a value, the value rides
- * in the time member). A SAVE's key is its column: it is sent at the start
- * of every output step, so the par_asc_file row labelled t holds the
- * values at t, as PGENESIS writes it. Any other message to another rank
- * is an ordinary local message there, from a stand-in element
- * (/rvalues/rvalue[i], made by rnet_standin) whose slots fed from the
- * source are constants that the exchange overwrites; its key (bit 62 set)
- * names the destination node and the channel (stand-in and slot). These
- * are exchanged every base step right after the compiled model has
- * advanced (sim->step_solved), so the destination reads the value of the
- * same step that a local message would give it.
+ * source's rank reads the fields and sends them point to point to the
+ * node that needs them (par_data_send), never to the whole zone, and the
+ * receiver places each value by its key, without sorting: the keys are
+ * fixed at reset and travel once, with a run's first message. A SAVE's
+ * key is its column: it is sent at the start of every output step, so the
+ * par_asc_file row labelled t holds the values at t, as PGENESIS writes
+ * it. Any other message to another rank is an ordinary local message
+ * there, from a stand-in element (/rvalues/rvalue[i], made by
+ * rnet_standin) whose slots fed from the source are constants that the
+ * values overwrite; its key is the channel (stand-in and slot). These are
+ * sent every base step right after the compiled model has advanced
+ * (sim->step_solved), so the destination reads the value of the same step
+ * that a local message would give it. A source field is resolved once per
+ * run (at the first step), not per value and row.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -41,9 +43,10 @@
 #include "par.h"
 #include "rnet.h"
 
-#define VAL_BIT  (UINT64_C(1) << 63)
-#define CHAN_BIT (UINT64_C(1) << 62) /* with VAL_BIT: a channel, not a SAVE column */
 #define CHAN_MAX UINT64_C(0xffffffff)
+
+/* par_data_send tags of the two kinds of values. */
+enum { TAG_SAVE = 1, TAG_CHAN = 2 };
 
 struct proxy {
     uint64_t gid;
@@ -51,11 +54,31 @@ struct proxy {
     char *origin;           /* "path@node" of the remote source (rshowmsg), or NULL */
 };
 
-/* A value this rank sends: field FIELD of element H under KEY. */
+/* A value this rank sends: field FIELD of element H, to zone node NODE
+ * under KEY (a SAVE column or a channel of that node). */
 struct save {
     struct gs_handle h;
     char *field;
-    uint64_t key;
+    int node;
+    uint32_t key;
+    struct gs_element *el;  /* the element F was resolved on (this run), or NULL */
+    struct gs_fref f;
+};
+
+/* One kind of values (SAVE columns, or channels): what this rank sends,
+ * and, set up at the first step of a run, what it receives. */
+struct flow {
+    struct save *out;
+    size_t nout, capout;
+    size_t *order;          /* OUT by destination node (stable) */
+    size_t norder;
+    int nnodes;             /* zone size at set-up */
+    long *from;             /* per zone node: how many values it sends here */
+    uint32_t **keys;        /* per zone node: their keys, from its first message */
+    bool keys_sent;         /* this run's first messages (with the keys) went */
+    bool active;            /* something to send or to receive this run */
+    unsigned char *msg;     /* packing buffer, kept between steps */
+    size_t capmsg;
 };
 
 /* A channel this rank receives: slot SLOT of stand-in H's message. */
@@ -81,10 +104,9 @@ struct rnet {
     size_t nexp;
     struct proxy *prox;     /* sorted by gid */
     size_t nprox, capprox;
-    struct save *save;      /* SAVE columns */
-    size_t nsave, capsave;
-    struct save *send;      /* channels of other ranks */
-    size_t nsend, capsend;
+    struct flow fsave;      /* SAVE columns */
+    struct flow fchan;      /* channels of stand-ins */
+    uint64_t gen;           /* runs set up so far (agreed by the zone) */
     struct chan *chan;      /* channels of this rank, by id */
     size_t nchan, capchan;
     struct standin *stand;
@@ -92,9 +114,6 @@ struct rnet {
     struct note *notes;
     size_t nnotes, capnotes;
     int nmade;              /* stand-ins made (their indices) */
-    bool V;                 /* some rank of the zone has channels (agreed at reset) */
-    struct par_spike *vbuf;
-    size_t capvbuf;
     struct gs_handle *files;
     size_t nfiles, capfiles;
     int *lnodes;
@@ -130,16 +149,45 @@ grow(void *v, size_t n, size_t *cap, size_t size)
     return xreallocarray(v, *cap, size);
 }
 
+static void
+flow_clear_in(struct flow *fl)
+{
+    for (int k = 0; k < fl->nnodes; k++)
+        free(fl->keys ? fl->keys[k] : NULL);
+    free(fl->keys);
+    free(fl->from);
+    free(fl->order);
+    fl->keys = NULL;
+    fl->from = NULL;
+    fl->order = NULL;
+    fl->nnodes = 0;
+}
+
+static void
+flow_free(struct flow *fl)
+{
+    flow_clear_in(fl);
+    for (size_t i = 0; i < fl->nout; i++)
+        free(fl->out[i].field);
+    free(fl->out);
+    free(fl->msg);
+}
+
+static void
+flow_add(struct flow *fl, struct gs_element *el, const char *field, int node, uint32_t key)
+{
+    fl->out = grow(fl->out, fl->nout, &fl->capout, sizeof *fl->out);
+    fl->out[fl->nout++] = (struct save){elem_handle(el), xstrdup(field), node, key, NULL, {0}};
+}
+
 void
 rnet_free(struct gs_sim *sim)
 {
     struct rnet *r = sim->rnet;
     if (!r)
         return;
-    for (size_t i = 0; i < r->nsave; i++)
-        free(r->save[i].field);
-    for (size_t i = 0; i < r->nsend; i++)
-        free(r->send[i].field);
+    flow_free(&r->fsave);
+    flow_free(&r->fchan);
     for (size_t i = 0; i < r->nprox; i++)
         free(r->prox[i].origin);
     for (size_t i = 0; i < r->nstand; i++)
@@ -148,12 +196,9 @@ rnet_free(struct gs_sim *sim)
         free(r->notes[i].text);
     free(r->exp);
     free(r->prox);
-    free(r->save);
-    free(r->send);
     free(r->chan);
     free(r->stand);
     free(r->notes);
-    free(r->vbuf);
     free(r->files);
     free(r->lnodes);
     free(r->buf);
@@ -267,14 +312,9 @@ rnet_link_nodes(struct gs_sim *sim, int *n)
 }
 
 void
-rnet_save(struct gs_sim *sim, struct gs_element *el, const char *field, long idx)
+rnet_save(struct gs_sim *sim, struct gs_element *el, const char *field, int node, long idx)
 {
-    struct rnet *r = state(sim);
-    if (r->nsave == r->capsave) {
-        r->capsave = r->capsave ? 2 * r->capsave : 64;
-        r->save = xreallocarray(r->save, r->capsave, sizeof *r->save);
-    }
-    r->save[r->nsave++] = (struct save){elem_handle(el), xstrdup(field), VAL_BIT | (uint64_t)idx};
+    flow_add(&state(sim)->fsave, el, field, node, (uint32_t)idx);
 }
 
 enum gs_status
@@ -327,11 +367,7 @@ void
 rnet_value_send(struct gs_sim *sim, struct gs_element *el, const char *field, int node,
                 long chan)
 {
-    struct rnet *r = state(sim);
-    r->send = grow(r->send, r->nsend, &r->capsend, sizeof *r->send);
-    r->send[r->nsend++] = (struct save){elem_handle(el), xstrdup(field),
-                                        VAL_BIT | CHAN_BIT | (uint64_t)node << 32
-                                            | ((uint64_t)chan & CHAN_MAX)};
+    flow_add(&state(sim)->fchan, el, field, node, (uint32_t)((uint64_t)chan & CHAN_MAX));
 }
 
 const char *
@@ -401,14 +437,197 @@ clock_steps(struct gs_model *m, int clock)
     return k < 1 ? 1 : k;
 }
 
-/* After reset: the window and the output cadence, agreed by the zone. */
+/* For a new run: FL's values by destination node, and how many each of
+ * the N zone nodes sends here (-MAT[k * N + ME]: the agreed counts). */
+static void
+flow_setup(struct flow *fl, int n, int me, const double *mat)
+{
+    flow_clear_in(fl);
+    fl->nnodes = n;
+    fl->from = xcalloc((size_t)n, sizeof *fl->from);
+    fl->keys = xcalloc((size_t)n, sizeof *fl->keys);
+    fl->active = false;
+    for (int k = 0; k < n; k++) {
+        fl->from[k] = (long)-mat[(size_t)k * (size_t)n + (size_t)me];
+        if (fl->from[k] > 0)
+            fl->active = true;
+    }
+    fl->order = xmalloc((fl->nout ? fl->nout : 1) * sizeof *fl->order);
+    fl->norder = 0;
+    for (int k = 0; k < n; k++)
+        for (size_t i = 0; i < fl->nout; i++)
+            if (fl->out[i].node == k)
+                fl->order[fl->norder++] = i;
+    for (size_t i = 0; i < fl->nout; i++)
+        fl->out[i].el = NULL; /* resolved again in this run */
+    if (fl->norder > 0)
+        fl->active = true;
+    fl->keys_sent = false;
+}
+
+/* The current value of SV's field (MISSING when the element or the field
+ * is gone). The field is resolved on its first read in a run and kept:
+ * a plain field of the element's own struct stays where it is (a solver
+ * field is read through it too: field_real refreshes it). */
+static double
+read_out(struct gs_sim *sim, struct save *sv, double missing)
+{
+    struct gs_element *el = elem_from_handle(sim->model, sv->h);
+    if (!el)
+        return missing;
+    if (el != sv->el) {
+        struct gs_fref f;
+        if (field_find(sim, el, sv->field, &f) != GS_OK) {
+            gs_diag_clear(sim);
+            return missing;
+        }
+        /* User fields and table entries can move: resolved every time. */
+        if (f.ufield || f.table_whole || !f.field || f.field->type != f.type)
+            return field_real(sim, &f);
+        sv->f = f;
+        sv->el = el;
+    }
+    return field_real(sim, &sv->f);
+}
+
+typedef void (*apply_fn)(struct gs_sim *sim, struct rnet *r, uint32_t key, double v);
+
+/* A value message: u64 count (bit 63: the keys follow), the keys (u32,
+ * padded to 8 bytes) in a run's first message only, then the values. */
+#define KEYS_FLAG (UINT64_C(1) << 63)
+
+/* Reads this rank's values of FL and sends them to their nodes under
+ * TAG/SEQ; the ones for this node (ME) go to APPLY at once. */
+static void
+flow_send(struct gs_sim *sim, struct rnet *r, struct flow *fl, uint32_t tag, uint64_t seq,
+          int me, double missing, apply_fn apply)
+{
+    for (size_t i = 0, j; i < fl->norder; i = j) {
+        int node = fl->out[fl->order[i]].node;
+        for (j = i; j < fl->norder && fl->out[fl->order[j]].node == node; j++)
+            ;
+        size_t cnt = j - i;
+        if (node == me) {
+            for (size_t k = i; k < j; k++) {
+                struct save *sv = &fl->out[fl->order[k]];
+                apply(sim, r, sv->key, read_out(sim, sv, missing));
+            }
+            continue;
+        }
+        bool keys = !fl->keys_sent;
+        size_t kbytes = keys ? (cnt * 4 + 7) & ~(size_t)7 : 0;
+        size_t len = 8 + kbytes + cnt * 8;
+        if (len > fl->capmsg) {
+            fl->capmsg = len;
+            fl->msg = xrealloc(fl->msg, len);
+        }
+        uint64_t hdr = (uint64_t)cnt | (keys ? KEYS_FLAG : 0);
+        memcpy(fl->msg, &hdr, 8);
+        if (keys) {
+            memset(fl->msg + 8, 0, kbytes);
+            for (size_t k = i; k < j; k++)
+                memcpy(fl->msg + 8 + 4 * (k - i), &fl->out[fl->order[k]].key, 4);
+        }
+        unsigned char *vp = fl->msg + 8 + kbytes;
+        for (size_t k = i; k < j; k++) {
+            double v = read_out(sim, &fl->out[fl->order[k]], missing);
+            memcpy(vp + 8 * (k - i), &v, 8);
+        }
+        par_data_send(sim, node, tag, seq, fl->msg, len);
+    }
+    fl->keys_sent = true;
+}
+
+/* Receives, from every node that sends FL's values here, the message
+ * TAG/SEQ and gives each value to APPLY. */
+static enum gs_status
+flow_recv(struct gs_sim *sim, struct rnet *r, struct flow *fl, uint32_t tag, uint64_t seq,
+          int me, const char *what, apply_fn apply)
+{
+    for (int k = 0; k < fl->nnodes; k++) {
+        if (k == me || fl->from[k] <= 0)
+            continue;
+        void *msg;
+        const void *pay;
+        size_t len;
+        if (par_data_recv(sim, k, tag, seq, what, &msg, &pay, &len) != GS_OK)
+            return GS_ERR;
+        const unsigned char *b = pay;
+        uint64_t hdr = 0;
+        if (len >= 8)
+            memcpy(&hdr, b, 8);
+        size_t cnt = (size_t)(hdr & ~KEYS_FLAG);
+        bool keys = (hdr & KEYS_FLAG) != 0;
+        size_t kbytes = keys ? (cnt * 4 + 7) & ~(size_t)7 : 0;
+        if (cnt != (size_t)fl->from[k] || len != 8 + kbytes + cnt * 8 || (!keys && !fl->keys[k])) {
+            par_data_free(msg);
+            return gs_error(sim, "%s: node %d sent %zu values, expected %ld", what, k, cnt,
+                            fl->from[k]);
+        }
+        if (keys) {
+            free(fl->keys[k]);
+            fl->keys[k] = xmalloc((cnt ? cnt : 1) * sizeof **fl->keys);
+            memcpy(fl->keys[k], b + 8, cnt * 4);
+        }
+        const unsigned char *vp = b + 8 + kbytes;
+        for (size_t i = 0; i < cnt; i++) {
+            double v;
+            memcpy(&v, vp + 8 * i, 8);
+            apply(sim, r, fl->keys[k][i], v);
+        }
+        par_data_free(msg);
+    }
+    return GS_OK;
+}
+
+static void
+apply_save(struct gs_sim *sim, struct rnet *r, uint32_t key, double v)
+{
+    (void)sim;
+    if (key < r->nvals)
+        r->vals[key] = v;
+}
+
+static void
+apply_chan(struct gs_sim *sim, struct rnet *r, uint32_t c, double v)
+{
+    if (c >= r->nchan)
+        return;
+    struct gs_element *st = elem_from_handle(sim->model, r->chan[c].h);
+    /* The stand-in's one message; gone when the user deleted it. */
+    if (st && st->nout > 0 && r->chan[c].slot < st->out[0]->nslots
+        && st->out[0]->slot[r->chan[c].slot].kind == GS_SLOT_CONST)
+        st->out[0]->slot[r->chan[c].slot].value = v;
+}
+
+/* The sequence number of the values of step S in this run. */
+static uint64_t
+seq_of(const struct rnet *r, long s)
+{
+    return r->gen << 40 | ((uint64_t)s & ((UINT64_C(1) << 40) - 1));
+}
+
+/* After reset: the window and the output cadence, and who sends values to
+ * whom, agreed by the zone. */
 static enum gs_status
 setup(struct gs_sim *sim, struct rnet *r, bool multi)
 {
     struct gs_model *m = sim->model;
     double dt = m->clock[0];
-    /* v[2] is 0 when this rank sends or receives channels */
-    double v[3] = {HUGE_VAL, HUGE_VAL, r->nchan > 0 || r->nsend > 0 ? 0 : 1};
+    int n = multi ? par_nnodes(sim) : 1, me = multi ? par_mynode(sim) : 0;
+    /* v[2]: minus the run number; then how many SAVE values and channel
+     * values each node sends each node (minus, on the sender's row). */
+    size_t nv = 3 + 2 * (size_t)n * (size_t)n;
+    double *v = xcalloc(nv, sizeof *v);
+    double *msave = v + 3, *mchan = v + 3 + (size_t)n * (size_t)n;
+    v[0] = v[1] = HUGE_VAL;
+    v[2] = -(double)(r->gen + 1);
+    for (size_t i = 0; i < r->fsave.nout; i++)
+        if (r->fsave.out[i].node >= 0 && r->fsave.out[i].node < n)
+            msave[(size_t)me * (size_t)n + (size_t)r->fsave.out[i].node] -= 1;
+    for (size_t i = 0; i < r->fchan.nout; i++)
+        if (r->fchan.out[i].node >= 0 && r->fchan.out[i].node < n)
+            mchan[(size_t)me * (size_t)n + (size_t)r->fchan.out[i].node] -= 1;
     for (size_t i = 0; i < r->nprox; i++) {
         struct gs_element *p = elem_from_handle(m, r->prox[i].h);
         for (int k = 0; p && k < p->nout; k++) {
@@ -425,13 +644,22 @@ setup(struct gs_sim *sim, struct rnet *r, bool multi)
         if (f && (double)clock_steps(m, f->clock) < v[1])
             v[1] = (double)clock_steps(m, f->clock);
     }
-    if (multi && par_allreduce(sim, false, PAR_MIN, v, 3, "spike exchange set-up", "") != GS_OK)
+    if (multi && par_allreduce(sim, false, PAR_MIN, v, (int)nv, "spike exchange set-up", "")
+                     != GS_OK) {
+        free(v);
         return GS_ERR;
-    r->V = multi && v[2] < 0.5;
+    }
+    r->gen = (uint64_t)-v[2];
+    flow_setup(&r->fsave, n, me, msave);
+    flow_setup(&r->fchan, n, me, mchan);
+    if (!multi)
+        r->fchan.active = false; /* one node: every value message is local */
     if (v[0] < HUGE_VAL) {
-        if (v[0] < 1)
+        if (v[0] < 1) {
+            free(v);
             return gs_error(sim, "a SPIKE message to another node has a delay below one step "
                                  "(%g s); remote synapses need a delay of at least dt", dt);
+        }
         par_set_computed_lookahead(sim, -1, v[0] * dt);
         if (par_lookahead_is_set(sim, par_mynode(sim))) {
             double set = floor(par_get_lookahead(sim, par_mynode(sim)) / dt + 1e-9);
@@ -442,6 +670,7 @@ setup(struct gs_sim *sim, struct rnet *r, bool multi)
     r->L = v[0] < HUGE_VAL ? (long)v[0] : 0;
     r->R = v[1] < HUGE_VAL ? (long)v[1] : 0;
     r->nbuf = 0;
+    free(v);
     return GS_OK;
 }
 
@@ -462,6 +691,36 @@ push(struct rnet *r, double t, uint64_t gid)
         r->buf = xreallocarray(r->buf, r->capbuf, sizeof *r->buf);
     }
     r->buf[r->nbuf++] = (struct par_spike){t, gid};
+}
+
+/* Delivers this window's spikes of every node to their proxies here. */
+static enum gs_status
+exchange_spikes(struct gs_sim *sim, struct rnet *r, bool multi)
+{
+    struct gs_model *m = sim->model;
+    struct par_spike *all = NULL;
+    size_t nall = 0;
+    if (multi) {
+        if (par_exchange_spikes(sim, r->buf, r->nbuf, &all, &nall) != GS_OK)
+            return GS_ERR;
+    } else {
+        /* Without a zone to exchange with, everything is local. */
+        nall = r->nbuf;
+        all = xmalloc((nall ? nall : 1) * sizeof *all);
+        memcpy(all, r->buf, nall * sizeof *all);
+        qsort(all, nall, sizeof *all, cmp_spike);
+    }
+    r->nbuf = 0;
+    enum gs_status st = GS_OK;
+    for (size_t i = 0; i < nall && st == GS_OK; i++) {
+        long k = find_proxy(r, all[i].gid);
+        struct gs_element *p = k >= 0 ? elem_from_handle(m, r->prox[k].h) : NULL;
+        if (p && p->nout > 0 && gs_solver_fire_element(sim, p, (int64_t)all[i].t) != GS_OK)
+            st = gs_error(sim, "a spike from node %d arrived too late for its delay "
+                               "(lookahead %ld steps)", 0, r->L);
+    }
+    free(all);
+    return st;
 }
 
 enum gs_status
@@ -489,64 +748,31 @@ rnet_step_begin(struct gs_sim *sim)
         }
     }
     bool spikes = r->L > 0 && s > 0 && s % r->L == 0;
-    bool vals = r->R > 0 && s % r->R == 0;
-    if (!spikes && !vals)
-        return GS_OK;
-    /* Pending spikes stay in the buffer until their window ends; values
-     * go after them and leave with this exchange. */
-    size_t base = spikes ? 0 : r->nbuf;
+    bool vals = r->R > 0 && s % r->R == 0 && r->fsave.active;
+    int me = multi ? par_mynode(sim) : 0;
     if (vals) {
-        for (size_t i = 0; i < r->nsave; i++) {
-            struct gs_element *el = elem_from_handle(m, r->save[i].h);
-            struct gs_fref f;
-            double v = 0.0 / 0.0;
-            if (el && field_find(sim, el, r->save[i].field, &f) == GS_OK)
-                v = field_real(sim, &f);
-            push(r, v, r->save[i].key);
+        long ncols = 0;
+        for (size_t i = 0; i < r->nfiles; i++) {
+            struct gs_element *f = elem_from_handle(m, r->files[i]);
+            if (f && par_asc_file_ncols(f) > ncols)
+                ncols = par_asc_file_ncols(f);
         }
+        if ((size_t)ncols > r->nvals) {
+            r->vals = xreallocarray(r->vals, (size_t)ncols, sizeof *r->vals);
+            memset(r->vals + r->nvals, 0, ((size_t)ncols - r->nvals) * sizeof *r->vals);
+            r->nvals = (size_t)ncols;
+        }
+        /* Sent before the spike exchange: the output node need not wait. */
+        flow_send(sim, r, &r->fsave, TAG_SAVE, seq_of(r, s), me, 0.0 / 0.0, apply_save);
     }
-    struct par_spike *all = NULL;
-    size_t nall = 0;
-    if (multi) {
-        if (par_exchange_spikes(sim, r->buf + base, r->nbuf - base, &all, &nall) != GS_OK)
-            return GS_ERR;
-    } else {
-        /* Without a zone to exchange with, everything is local. */
-        nall = r->nbuf - base;
-        all = xmalloc((nall ? nall : 1) * sizeof *all);
-        memcpy(all, r->buf + base, nall * sizeof *all);
-        qsort(all, nall, sizeof *all, cmp_spike);
-    }
-    r->nbuf = base;
-    long ncols = 0;
-    for (size_t i = 0; i < r->nfiles; i++) {
-        struct gs_element *f = elem_from_handle(m, r->files[i]);
-        if (f && par_asc_file_ncols(f) > ncols)
-            ncols = par_asc_file_ncols(f);
-    }
-    if ((size_t)ncols > r->nvals) {
-        r->vals = xreallocarray(r->vals, (size_t)ncols, sizeof *r->vals);
-        r->nvals = (size_t)ncols;
-    }
+    if (spikes && exchange_spikes(sim, r, multi) != GS_OK)
+        return GS_ERR;
+    if (!vals)
+        return GS_OK;
+    if (flow_recv(sim, r, &r->fsave, TAG_SAVE, seq_of(r, s), me, "output values", apply_save)
+        != GS_OK)
+        return GS_ERR;
     enum gs_status st = GS_OK;
-    for (size_t i = 0; i < nall && st == GS_OK; i++) {
-        if (all[i].gid & VAL_BIT) {
-            uint64_t idx = all[i].gid & ~VAL_BIT;
-            if (idx & CHAN_BIT)
-                continue;
-            if (idx < (uint64_t)ncols)
-                r->vals[idx] = all[i].t;
-            continue;
-        }
-        long k = find_proxy(r, all[i].gid);
-        struct gs_element *p = k >= 0 ? elem_from_handle(m, r->prox[k].h) : NULL;
-        if (p && p->nout > 0 && gs_solver_fire_element(sim, p, (int64_t)all[i].t) != GS_OK)
-            st = gs_error(sim, "a spike from node %d arrived too late for its delay "
-                               "(lookahead %ld steps)", 0, r->L);
-    }
-    free(all);
-    if (st != GS_OK || !vals)
-        return st;
     for (size_t i = 0; i < r->nfiles && st == GS_OK; i++) {
         struct gs_element *f = elem_from_handle(m, r->files[i]);
         if (f && s % clock_steps(m, f->clock) == 0 && !(f->flags & GS_EL_DISABLED))
@@ -555,51 +781,27 @@ rnet_step_begin(struct gs_sim *sim)
     return st;
 }
 
-/* The current value of field FIELD of the element of H (0 when either is
- * gone). */
-static double
-read_value(struct gs_sim *sim, struct gs_handle h, const char *field)
-{
-    struct gs_element *el = elem_from_handle(sim->model, h);
-    struct gs_fref f;
-    if (!el || field_find(sim, el, field, &f) != GS_OK) {
-        gs_diag_clear(sim);
-        return 0; /* not NaN: the exchange sorts by value */
-    }
-    return field_real(sim, &f);
-}
-
 enum gs_status
 rnet_step_solved(struct gs_sim *sim)
 {
     struct rnet *r = sim->rnet;
-    if (!r || !r->V)
+    if (!r || !r->fchan.active)
         return GS_OK;
-    if (r->capvbuf < r->nsend + 1) {
-        r->capvbuf = r->nsend + 1;
-        r->vbuf = xreallocarray(r->vbuf, r->capvbuf, sizeof *r->vbuf);
+    int me = par_mynode(sim);
+    uint64_t seq = seq_of(r, (long)sim->model->step);
+    /* 0, not NaN, for a source that is gone (as a missing field reads). */
+    flow_send(sim, r, &r->fchan, TAG_CHAN, seq, me, 0, apply_chan);
+    return flow_recv(sim, r, &r->fchan, TAG_CHAN, seq, me, "values from other nodes", apply_chan);
+}
+
+enum gs_status
+rnet_reset_check(struct gs_sim *sim)
+{
+    struct rnet *r = sim->rnet;
+    for (size_t i = 0; r && i < r->nfiles; i++) {
+        struct gs_element *f = elem_from_handle(sim->model, r->files[i]);
+        if (f && par_asc_file_check(sim, f) != GS_OK)
+            return GS_ERR;
     }
-    for (size_t i = 0; i < r->nsend; i++)
-        r->vbuf[i] = (struct par_spike){read_value(sim, r->send[i].h, r->send[i].field),
-                                        r->send[i].key};
-    struct par_spike *all = NULL;
-    size_t nall = 0;
-    if (par_exchange_spikes(sim, r->vbuf, r->nsend, &all, &nall) != GS_OK)
-        return GS_ERR;
-    uint64_t me = (uint64_t)par_mynode(sim);
-    for (size_t i = 0; i < nall; i++) {
-        uint64_t key = all[i].gid;
-        if (!(key & CHAN_BIT) || ((key & ~(VAL_BIT | CHAN_BIT)) >> 32) != me)
-            continue;
-        uint64_t c = key & CHAN_MAX;
-        if (c >= r->nchan)
-            continue;
-        struct gs_element *st = elem_from_handle(sim->model, r->chan[c].h);
-        /* The stand-in's one message; gone when the user deleted it. */
-        if (st && st->nout > 0 && r->chan[c].slot < st->out[0]->nslots
-            && st->out[0]->slot[r->chan[c].slot].kind == GS_SLOT_CONST)
-            st->out[0]->slot[r->chan[c].slot].value = all[i].t;
-    }
-    free(all);
     return GS_OK;
 }

@@ -161,6 +161,9 @@ handle(struct par *p, int src, char *buf, size_t len)
     case PAR_MSG_REPLY:
         par_handle_reply(p, src, &r);
         break;
+    case PAR_MSG_DATA:
+        par_handle_data(p, src, buf, &r); /* keeps BUF */
+        return;
     case PAR_MSG_MEET:
     case PAR_MSG_ABANDON:
         par_handle_meet(p, src, &r, type == PAR_MSG_ABANDON);

@@ -170,7 +170,7 @@ radd_save(struct gs_call *call, const struct gs_elist *src, const char *dpath, i
         st = rnet_call_node(sim, node, "rnet_save", (int)src->n + 1, argv, call->origin, &sb);
     /* Registered only once the file took every index: a failure changes nothing. */
     for (size_t i = 0; i < src->n && st == GS_OK; i++) {
-        rnet_save(sim, src->v[i], gs_arg(call, 4), idx[i]);
+        rnet_save(sim, src->v[i], gs_arg(call, 4), node, idx[i]);
         char *text = xasprintf("MSG to '%s@%d' type [-1] 'SAVE' < index = %ld > < data = %s >",
                                dpath, node, idx[i], gs_arg(call, 4));
         rnet_note(sim, src->v[i], text);

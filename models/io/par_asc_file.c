@@ -5,9 +5,10 @@
  * per SAVE message (raddmsg ... SAVE index field) from any rank, ordered by
  * the message's index. The values of the row labelled t are those at t
  * (the row of time 0 holds the initial values). Rows are written by the
- * output gather of parallel/rnet.c; at reset the indices must be exactly
- * 0 .. n-1, each once: a gap or a duplicate is an error there rather than
- * a file of misplaced columns.
+ * output gather of parallel/rnet.c; at reset (once the zone has agreed on
+ * it, so that every node's registrations are in) the indices must be
+ * exactly 0 .. n-1, each once: a gap or a duplicate is an error there
+ * rather than a file of misplaced columns.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -140,9 +141,11 @@ cmp_long(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The indices must be 0 .. n-1, each once. */
-static enum gs_status
-par_asc_file_reset(struct gs_sim *sim, struct gs_element *el)
+/* The indices must be 0 .. n-1, each once. Not in the element's reset:
+ * other nodes' registrations may still be on their way then (they are
+ * served while this node waits for the zone to agree on reset). */
+enum gs_status
+par_asc_file_check(struct gs_sim *sim, struct gs_element *el)
 {
     struct par_asc_file *f = GS_INST(struct par_asc_file, el);
     qsort(f->idx, (size_t)f->nidx, sizeof *f->idx, cmp_long);
@@ -162,6 +165,14 @@ par_asc_file_reset(struct gs_sim *sim, struct gs_element *el)
         free(p);
         return GS_ERR;
     }
+    return GS_OK;
+}
+
+static enum gs_status
+par_asc_file_reset(struct gs_sim *sim, struct gs_element *el)
+{
+    (void)sim;
+    struct par_asc_file *f = GS_INST(struct par_asc_file, el);
     if (!f->append)
         f->initialize = 1;
     return GS_OK;

@@ -14,6 +14,9 @@
 bool par_asc_file_is(const struct gs_element *el);
 /* Notes that a SAVE with index IDX will deliver values (any rank). */
 void par_asc_file_register(struct gs_element *el, long idx);
+/* Checks that the registered indices are 0 .. n-1, each once (after the
+ * zone agreed on reset: parallel/rnet.c). */
+enum gs_status par_asc_file_check(struct gs_sim *sim, struct gs_element *el);
 /* Number of columns (registered indices). */
 long par_asc_file_ncols(const struct gs_element *el);
 /* Writes the row "t v[0] v[1] ... " (v in index order). */
