@@ -207,7 +207,11 @@ format_g(char *out, double v)
     double a = v < 0 ? -v : v;
     if (!(a >= 1e-30 && a < 1e30))
         return snprintf(out, 32, "%g", v);
-    int e = (int)floor(log10(a));
+    /* The decimal exponent from the binary one (log10 costs as much as
+     * the rest): at most one too small, which the loop puts right. */
+    int ex;
+    (void)frexp(a, &ex);
+    int e = (int)floor((ex - 1) * 0.30102999566398120);
     double s = 0;
     for (int tries = 0;; tries++) {
         int k = 5 - e;
