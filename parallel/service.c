@@ -287,10 +287,13 @@ par_wait_end(struct par_wait *w)
     w->p->wait_top = w->prev;
 }
 
-/* Between polls: for a few milliseconds after the last message, only
- * yield the CPU (answers to a request or the last arrivals at a barrier
- * come within microseconds, and oversubscribed ranks still get to run);
- * then sleep briefly, then longer, so that a long wait costs no CPU. */
+/* Between polls. The first moments of a wait only yield the CPU (the
+ * answer to a request or the last arrival at a meeting comes within
+ * microseconds), unless ranks share cores: spinning would take the CPU
+ * from the very ranks being waited for. Then the wait sleeps for a
+ * quarter of the time it has lasted (20 us to 2 ms): a long wait costs
+ * next to no CPU and wakes at most a quarter late, a short one stays
+ * short. */
 static void
 backoff(struct par_wait *w, int handled)
 {
@@ -301,14 +304,14 @@ backoff(struct par_wait *w, int handled)
         return;
     }
     double quiet = now - w->last_traffic;
-    /* With more ranks than cores, spinning takes the CPU from the very
-     * ranks being waited for: sleep at once (briefly) instead. */
-    if (quiet < 0.005 && !w->p->crowded) {
+    if (quiet < 0.001 && !w->p->crowded) {
         sched_yield();
-    } else {
-        struct timespec ts = {0, quiet < 0.1 ? 20000 : 1000000};
-        nanosleep(&ts, NULL);
+        return;
     }
+    double d = quiet / 4;
+    d = d < 20e-6 ? 20e-6 : d > 0.002 ? 0.002 : d;
+    struct timespec ts = {0, (long)(d * 1e9)};
+    nanosleep(&ts, NULL);
 }
 
 static void
