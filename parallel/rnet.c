@@ -45,11 +45,12 @@
 
 #define CHAN_MAX UINT64_C(0xffffffff)
 
-/* par_data_send tags of the two kinds of values. */
-enum { TAG_SAVE = 1, TAG_CHAN = 2 };
+/* par_data_send tags of the two kinds of values and of spikes. */
+enum { TAG_SAVE = 1, TAG_CHAN = 2, TAG_SPIKE = 3 };
 
 struct proxy {
     uint64_t gid;
+    int node;               /* total node of the source */
     struct gs_handle h;
     char *origin;           /* "path@node" of the remote source (rshowmsg), or NULL */
 };
@@ -119,6 +120,8 @@ struct rnet {
     int *lnodes;
     int nlnodes;
     long L, R;              /* window and output cadence (steps); 0: none */
+    int nspk;               /* zone size at set-up */
+    bool *spk_to, *spk_from; /* per zone node: it needs my spikes; I need its */
     struct par_spike *buf;  /* spikes of exported sources since the last exchange */
     size_t nbuf, capbuf;
     double *vals;
@@ -202,6 +205,8 @@ rnet_free(struct gs_sim *sim)
     free(r->files);
     free(r->lnodes);
     free(r->buf);
+    free(r->spk_to);
+    free(r->spk_from);
     free(r->vals);
     free(r);
     sim->rnet = NULL;
@@ -276,6 +281,7 @@ rnet_proxy(struct gs_sim *sim, uint64_t gid, int node, const char *origin,
     rspike_set(p, (double)gid, node);
     if (i >= 0) {
         r->prox[i].h = elem_handle(p);
+        r->prox[i].node = node;
         if (origin && !r->prox[i].origin)
             r->prox[i].origin = xstrdup(origin);
     } else {
@@ -285,7 +291,7 @@ rnet_proxy(struct gs_sim *sim, uint64_t gid, int node, const char *origin,
             r->prox = xreallocarray(r->prox, r->capprox, sizeof *r->prox);
         }
         memmove(r->prox + at + 1, r->prox + at, (r->nprox - at) * sizeof *r->prox);
-        r->prox[at] = (struct proxy){gid, elem_handle(p), origin ? xstrdup(origin) : NULL};
+        r->prox[at] = (struct proxy){gid, node, elem_handle(p), origin ? xstrdup(origin) : NULL};
         r->nprox++;
     }
     *out = p;
@@ -616,10 +622,18 @@ setup(struct gs_sim *sim, struct rnet *r, bool multi)
     double dt = m->clock[0];
     int n = multi ? par_nnodes(sim) : 1, me = multi ? par_mynode(sim) : 0;
     /* v[2]: minus the run number; then how many SAVE values and channel
-     * values each node sends each node (minus, on the sender's row). */
-    size_t nv = 3 + 2 * (size_t)n * (size_t)n;
+     * values each node sends each node (minus, on the sender's row), and
+     * which nodes need which nodes' spikes (-1 in the sender's row, the
+     * receiver's column, set by the receiver: it has proxies of them). */
+    size_t nn = (size_t)n * (size_t)n, nv = 3 + 3 * nn;
     double *v = xcalloc(nv, sizeof *v);
-    double *msave = v + 3, *mchan = v + 3 + (size_t)n * (size_t)n;
+    double *msave = v + 3, *mchan = v + 3 + nn, *mspk = v + 3 + 2 * nn;
+    int base = multi ? par_rank(sim) - me : 0; /* total node of zone node 0 */
+    for (size_t i = 0; i < r->nprox; i++) {
+        int k = r->prox[i].node - base;
+        if (k >= 0 && k < n && k != me)
+            mspk[(size_t)k * (size_t)n + (size_t)me] = -1;
+    }
     v[0] = v[1] = HUGE_VAL;
     v[2] = -(double)(r->gen + 1);
     for (size_t i = 0; i < r->fsave.nout; i++)
@@ -650,6 +664,15 @@ setup(struct gs_sim *sim, struct rnet *r, bool multi)
         return GS_ERR;
     }
     r->gen = (uint64_t)-v[2];
+    free(r->spk_to);
+    free(r->spk_from);
+    r->nspk = n;
+    r->spk_to = xcalloc((size_t)n, sizeof *r->spk_to);
+    r->spk_from = xcalloc((size_t)n, sizeof *r->spk_from);
+    for (int k = 0; k < n; k++) {
+        r->spk_to[k] = mspk[(size_t)me * (size_t)n + (size_t)k] < -0.5;
+        r->spk_from[k] = mspk[(size_t)k * (size_t)n + (size_t)me] < -0.5;
+    }
     flow_setup(&r->fsave, n, me, msave);
     flow_setup(&r->fchan, n, me, mchan);
     if (!multi)
@@ -693,24 +716,51 @@ push(struct rnet *r, double t, uint64_t gid)
     r->buf[r->nbuf++] = (struct par_spike){t, gid};
 }
 
-/* Delivers this window's spikes of every node to their proxies here. */
+/* Sends this window's spikes of the exported sources (step S) to the
+ * nodes that have proxies of them, receives those of the nodes whose
+ * sources have proxies here, and fires the proxies in (emission step,
+ * global id) order: the order of one node. Nodes that have nothing to do
+ * with each other's spikes (an output node) do not wait for each other. */
 static enum gs_status
-exchange_spikes(struct gs_sim *sim, struct rnet *r, bool multi)
+exchange_spikes(struct gs_sim *sim, struct rnet *r, bool multi, long s)
 {
     struct gs_model *m = sim->model;
     struct par_spike *all = NULL;
     size_t nall = 0;
     if (multi) {
-        if (par_exchange_spikes(sim, r->buf, r->nbuf, &all, &nall) != GS_OK)
-            return GS_ERR;
+        uint64_t seq = seq_of(r, s);
+        for (int k = 0; k < r->nspk; k++)
+            if (r->spk_to[k])
+                par_data_send(sim, k, TAG_SPIKE, seq, r->buf, r->nbuf * sizeof *r->buf);
+        r->nbuf = 0;
+        for (int k = 0; k < r->nspk; k++) {
+            if (!r->spk_from[k])
+                continue;
+            void *msg;
+            const void *pay;
+            size_t len;
+            if (par_data_recv(sim, k, TAG_SPIKE, seq, "spike exchange", &msg, &pay, &len)
+                != GS_OK) {
+                free(all);
+                return GS_ERR;
+            }
+            size_t got = len / sizeof *all;
+            if (got > 0) {
+                all = xreallocarray(all, nall + got, sizeof *all);
+                memcpy(all + nall, pay, got * sizeof *all);
+                nall += got;
+            }
+            par_data_free(msg);
+        }
     } else {
         /* Without a zone to exchange with, everything is local. */
         nall = r->nbuf;
         all = xmalloc((nall ? nall : 1) * sizeof *all);
         memcpy(all, r->buf, nall * sizeof *all);
-        qsort(all, nall, sizeof *all, cmp_spike);
     }
     r->nbuf = 0;
+    if (nall > 1)
+        qsort(all, nall, sizeof *all, cmp_spike);
     enum gs_status st = GS_OK;
     for (size_t i = 0; i < nall && st == GS_OK; i++) {
         long k = find_proxy(r, all[i].gid);
@@ -765,7 +815,7 @@ rnet_step_begin(struct gs_sim *sim)
         /* Sent before the spike exchange: the output node need not wait. */
         flow_send(sim, r, &r->fsave, TAG_SAVE, seq_of(r, s), me, 0.0 / 0.0, apply_save);
     }
-    if (spikes && exchange_spikes(sim, r, multi) != GS_OK)
+    if (spikes && exchange_spikes(sim, r, multi, s) != GS_OK)
         return GS_ERR;
     if (!vals)
         return GS_OK;
