@@ -3,13 +3,16 @@
  * cmd_rvolume.c: PGENESIS's rvolumeconnect (volumeconnect whose
  * destinations live on the nodes of a list) and rvolumedelay/rvolumeweight
  * (volumedelay/volumeweight for every synapse of the sources, wherever it
- * is), with the rnet_* requests they send. Connections to another node go
- * from an rspike proxy there (parallel/rnet.c). The weight and delay rules
- * are volumedelay's and volumeweight's own (models/network/values.c, the
- * options read by cmd_network.c): the destination node computes the values
- * of its synapses from the source's position and identity, which the
- * request carries, so the random parts are the same draws as a serial
- * volumedelay would make, for any slicing.
+ * is), with the rnet_* requests they send. rvolumeconnect reads its
+ * options with volumeconnect's code (cmd_network.c), checks every
+ * destination node before it connects on any, and chooses its pairs with
+ * volumeconnect's binned search (models/network/connect.c). Connections to
+ * another node go from an rspike proxy there (parallel/rnet.c). The weight
+ * and delay rules are volumedelay's and volumeweight's own
+ * (models/network/values.c, the options read by cmd_network.c): the
+ * destination node computes the values of its synapses from the source's
+ * position and identity, which the request carries, so the random parts
+ * are the same draws as a serial volumedelay would make, for any slicing.
  */
 #include <stdio.h>
 #include <stdlib.h>
