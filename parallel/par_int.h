@@ -247,6 +247,7 @@ struct par {
     bool out_midline;
     char *output_name;           /* paron -output NAME */
     int service_depth;
+    double last_service;         /* when par_service last polled (tr_wtime) */
     struct par_wait *wait_top;   /* the innermost wait under way */
 };
 
