@@ -6,7 +6,7 @@
  * relative to each source, each pair kept with a given probability.
  *
  * GENESIS tests every source against every destination, which is
- * quadratic; here the destinations are binned on an x-y grid once, and
+ * quadratic; here the destinations are binned on a grid once, and
  * each source visits only the bins its destination region can reach. The
  * candidates are then taken in destination-list order, so the messages
  * (and so every synchan's synapse numbering) come out exactly as
@@ -25,11 +25,14 @@
 
 #define PURPOSE_CONNECT 0x434f4e4eu /* "CONN" */
 
-/* Destinations binned on a grid over their x-y extent. */
+/* Destinations binned on a grid over their extent: x and y, and z too for
+ * volumeconnect when the destinations spread in z (a sheet is binned in
+ * x-y alone, a stack of layers in all three). */
 struct grid {
-    int nbx, nby;
-    double x0, y0, cx, cy; /* origin and bin size, m */
-    int *first;            /* nbx*nby + 1: bin b holds idx[first[b]..first[b+1]) */
+    int dims;              /* axes binned: 2 or 3 */
+    int nb[3];             /* bins along each axis (1 for an axis not binned) */
+    double o[3], c[3];     /* origin and bin size, m */
+    int *first;            /* bins + 1: bin b holds idx[first[b]..first[b+1]) */
     int *idx;              /* destination list positions, ascending within a bin */
 };
 
@@ -43,32 +46,56 @@ clampi(double v, int hi)
     return (int)v;
 }
 
-static void
-grid_build(struct grid *g, const struct net_point *dst, size_t n)
+static double
+coord(const struct net_point *p, int a)
 {
-    double xmin = INFINITY, xmax = -INFINITY, ymin = INFINITY, ymax = -INFINITY;
-    for (size_t j = 0; j < n; j++) {
-        xmin = fmin(xmin, dst[j].x);
-        xmax = fmax(xmax, dst[j].x);
-        ymin = fmin(ymin, dst[j].y);
-        ymax = fmax(ymax, dst[j].y);
+    return a == 0 ? p->x : a == 1 ? p->y : p->z;
+}
+
+static size_t
+bin_of(const struct grid *g, const struct net_point *p)
+{
+    size_t b = 0;
+    for (int a = g->dims - 1; a >= 0; a--)
+        b = b * (size_t)g->nb[a] + (size_t)clampi((coord(p, a) - g->o[a]) / g->c[a], g->nb[a]);
+    return b;
+}
+
+static void
+grid_build(struct grid *g, int dim, const struct net_point *dst, size_t n)
+{
+    double lo[3], hi[3];
+    g->dims = dim == 3 ? 3 : 2;
+    g->nb[2] = 1;
+    g->o[2] = 0;
+    g->c[2] = 1;
+    int spread = 0;
+    for (int a = 0; a < g->dims; a++) {
+        lo[a] = INFINITY;
+        hi[a] = -INFINITY;
+        for (size_t j = 0; j < n; j++) {
+            lo[a] = fmin(lo[a], coord(&dst[j], a));
+            hi[a] = fmax(hi[a], coord(&dst[j], a));
+        }
+        spread += hi[a] > lo[a];
     }
-    /* About one destination per bin on a square-ish grid. */
-    int side = (int)ceil(sqrt((double)n));
-    g->nbx = xmax > xmin ? side : 1;
-    g->nby = ymax > ymin ? side : 1;
-    g->x0 = xmin;
-    g->y0 = ymin;
-    g->cx = g->nbx > 1 ? (xmax - xmin) / g->nbx : 1;
-    g->cy = g->nby > 1 ? (ymax - ymin) / g->nby : 1;
-    size_t nb = (size_t)g->nbx * (size_t)g->nby;
+    /* About one destination per bin, as many bins along each axis that
+     * has an extent. */
+    int side = spread ? (int)ceil(pow((double)n, 1.0 / spread) - 1e-9) : 1;
+    if (side < 1)
+        side = 1;
+    size_t nb = 1;
+    for (int a = 0; a < g->dims; a++) {
+        g->nb[a] = hi[a] > lo[a] ? side : 1;
+        g->o[a] = lo[a];
+        g->c[a] = g->nb[a] > 1 ? (hi[a] - lo[a]) / g->nb[a] : 1;
+        nb *= (size_t)g->nb[a];
+    }
     g->first = xcalloc(nb + 1, sizeof *g->first);
     g->idx = xcalloc(n + 1, sizeof *g->idx);
-    int *bin = xcalloc(n + 1, sizeof *bin);
+    size_t *bin = xcalloc(n + 1, sizeof *bin);
     for (size_t j = 0; j < n; j++) {
-        int bx = clampi((dst[j].x - g->x0) / g->cx, g->nbx);
-        int by = clampi((dst[j].y - g->y0) / g->cy, g->nby);
-        bin[j] = by * g->nbx + bx;
+        bin[j] = bin_of(g, &dst[j]);
         g->first[bin[j] + 1]++;
     }
     for (size_t b = 0; b < nb; b++)
@@ -115,18 +142,25 @@ net_pairs_free(struct net_pairs *p)
 }
 
 /* The candidate destinations of a source whose destination region, in
- * absolute coordinates, lies within LO..HI (x and y): every destination
- * list position that may be inside, ascending. Returns false when the
- * whole list should be scanned instead. */
+ * absolute coordinates, lies within LO..HI (one value per binned axis):
+ * every destination list position that may be inside, ascending. Returns
+ * false when the whole list should be scanned instead. */
 static bool
 candidates(const struct grid *g, const double *lo, const double *hi, size_t ndst, int **buf,
            size_t *cap, size_t *nc)
 {
-    int bx0 = clampi((lo[0] - g->x0) / g->cx, g->nbx), bx1 = clampi((hi[0] - g->x0) / g->cx, g->nbx);
-    int by0 = clampi((lo[1] - g->y0) / g->cy, g->nby), by1 = clampi((hi[1] - g->y0) / g->cy, g->nby);
+    int b0[3] = {0, 0, 0}, b1[3] = {0, 0, 0};
+    for (int a = 0; a < g->dims; a++) {
+        b0[a] = clampi((lo[a] - g->o[a]) / g->c[a], g->nb[a]);
+        b1[a] = clampi((hi[a] - g->o[a]) / g->c[a], g->nb[a]);
+    }
+    /* runs of consecutive bins along x, one per (y, z) */
     size_t count = 0;
-    for (int by = by0; by <= by1; by++)
-        count += (size_t)(g->first[by * g->nbx + bx1 + 1] - g->first[by * g->nbx + bx0]);
+    for (int bz = b0[2]; bz <= b1[2]; bz++)
+        for (int by = b0[1]; by <= b1[1]; by++) {
+            size_t row = ((size_t)bz * (size_t)g->nb[1] + (size_t)by) * (size_t)g->nb[0];
+            count += (size_t)(g->first[row + (size_t)b1[0] + 1] - g->first[row + (size_t)b0[0]]);
+        }
     if (count * 4 > ndst) /* most of them: a plain scan is cheaper than sorting */
         return false;
     if (count > *cap) {
@@ -134,10 +168,13 @@ candidates(const struct grid *g, const double *lo, const double *hi, size_t ndst
         *buf = xreallocarray(*buf, *cap, sizeof **buf);
     }
     size_t k = 0;
-    for (int by = by0; by <= by1; by++)
-        for (int i = g->first[by * g->nbx + bx0]; i < g->first[by * g->nbx + bx1 + 1]; i++)
-            (*buf)[k++] = g->idx[i];
-    if (by1 > by0 || bx1 > bx0)
+    for (int bz = b0[2]; bz <= b1[2]; bz++)
+        for (int by = b0[1]; by <= b1[1]; by++) {
+            size_t row = ((size_t)bz * (size_t)g->nb[1] + (size_t)by) * (size_t)g->nb[0];
+            for (int i = g->first[row + (size_t)b0[0]]; i < g->first[row + (size_t)b1[0] + 1]; i++)
+                (*buf)[k++] = g->idx[i];
+        }
+    if (b1[0] > b0[0] || b1[1] > b0[1] || b1[2] > b0[2])
         qsort(*buf, k, sizeof **buf, cmp_int);
     *nc = k;
     return true;
@@ -162,7 +199,7 @@ net_choose(const struct net_connect *c, uint64_t seed, const struct net_point *s
     if (!net_region_bounds(&c->dst, dim, blo, bhi) || ndst == 0)
         return; /* only holes: no destination can be inside */
     struct grid g;
-    grid_build(&g, dst, ndst);
+    grid_build(&g, dim, dst, ndst);
     int *cand = NULL;
     size_t capc = 0;
     for (size_t i = 0; i < nsrc; i++) {
@@ -171,11 +208,14 @@ net_choose(const struct net_connect *c, uint64_t seed, const struct net_point *s
             continue;
         double ox = c->relative ? s->x : 0, oy = c->relative ? s->y : 0;
         double oz = c->relative ? s->z : 0;
-        double lo[2] = {blo[0] + ox, blo[1] + oy}, hi[2] = {bhi[0] + ox, bhi[1] + oy};
+        const double org[3] = {ox, oy, oz};
+        double lo[3], hi[3];
         /* A little wider than the masks: the mask test subtracts the
          * source position, which may round the other way. */
-        for (int a = 0; a < 2; a++) {
-            double eps = 1e-9 * (fabs(lo[a]) + fabs(hi[a]) + (a ? g.cy : g.cx));
+        for (int a = 0; a < g.dims; a++) {
+            lo[a] = blo[a] + org[a];
+            hi[a] = bhi[a] + org[a];
+            double eps = 1e-9 * (fabs(lo[a]) + fabs(hi[a]) + g.c[a]);
             lo[a] -= eps;
             hi[a] += eps;
         }

@@ -1,6 +1,6 @@
 // rconnect_order.g: rvolumeconnect's pairs and their order against a
 // plain double loop written here. 200 spike sources /net/s[i] and 200
-// synchans /net/d[j] on an irregular lattice of 1/8 m steps, 6.5 x 5.75 m (so the mask
+// synchans /net/d[j] on an irregular lattice of 1/8 m steps, 12 x 11 x 3.5 m (so the mask
 // arithmetic is exact, here and in C, and many cells lie exactly on a
 // mask's edge, where binning is most easily wrong). Masks: two source
 // masks with a hole; relative destination masks: an ellipsoid, an offset
@@ -20,20 +20,20 @@ for (i = 0; i < n; i = i + 1)
     create spikegen /net/s[{i}]
     addfield /net/s[{i}] io_index
     setfield /net/s[{i}] io_index {i}
-    setfield /net/s[{i}] x {((i*7) % 53)/8.0} y {((i*11) % 47)/8.0} z {((i*3) % 5)/8.0}
+    setfield /net/s[{i}] x {((i*7) % 97)/8.0} y {((i*11) % 89)/8.0} z {((i*3) % 29)/8.0}
     create synchan /net/d[{i}]
-    setfield /net/d[{i}] x {((i*13) % 53)/8.0} y {((i*5) % 47)/8.0} z {((i*2) % 5)/8.0}
+    setfield /net/d[{i}] x {((i*13) % 97)/8.0} y {((i*5) % 89)/8.0} z {((i*2) % 29)/8.0}
 end
 
 function in_src(x, y, z)
     float x, y, z
-    if (x >= 1.5 && x <= 3.5 && y >= 0.25 && y <= 1.5 && z >= 0 && z <= 0.25)
+    if (x >= 1.5 && x <= 3.5 && y >= 0.25 && y <= 1.5 && z >= 0 && z <= 1)
         return 0
     end
-    if (x >= 0 && x <= 5 && y >= 0 && y <= 6 && z >= 0 && z <= 0.5)
+    if (x >= 0 && x <= 11 && y >= 0 && y <= 11 && z >= 0 && z <= 3.5)
         return 1
     end
-    if ((x - 5.5)*(x - 5.5)/1 + (y - 3)*(y - 3)/4 + z*z/0.25 <= 1)
+    if ((x - 11.5)*(x - 11.5)/1 + (y - 3)*(y - 3)/4 + (z - 2)*(z - 2)/4 <= 1)
         return 1
     end
     return 0
@@ -65,8 +65,8 @@ end
 barrier
 if ({mynode} == {nnodes} - 1)
     rvolumeconnect /net/s[] /net/d[]@0 -relative \
-        -sourcemask box 0 0 0 5 6 0.5 -sourcemask ellipsoid 5.5 3 0 1 2 0.5 \
-        -sourcehole box 1.5 0.25 0 3.5 1.5 0.25 \
+        -sourcemask box 0 0 0 11 11 3.5 -sourcemask ellipsoid 11.5 3 2 1 2 2 \
+        -sourcehole box 1.5 0.25 0 3.5 1.5 1 \
         -destmask ellipsoid 0 0 0 1 0.5 1 -destmask box 0.5 -1 -0.5 1.25 0.5 0.5 \
         -desthole box -0.25 -0.25 -0.25 0.25 0.25 0.25
 end
