@@ -5,12 +5,14 @@
  * Spikes: a spike source with targets on other ranks is "exported"; each
  * rank that holds such targets has one rspike proxy per remote source,
  * and the synapses are ordinary local SPIKE messages from the proxy. The
- * spikes of exported sources are kept as they fire and exchanged by the
- * whole zone every lookahead window of L steps, L being the smallest
- * delay (in steps, as the compiled model rounds it) of any proxy's
- * synapse on any rank (setlookahead may lower it). Every rank receives all
- * of them sorted by (emission step, global source id) and fires its
- * proxies in that order at the emission step, so each event is due at the
+ * spikes of exported sources are kept as they fire and sent, every
+ * lookahead window of L steps, to the ranks that hold proxies of them (L
+ * being the smallest delay, in steps as the compiled model rounds it, of
+ * any proxy's synapse on any rank; setlookahead may lower it). Who sends
+ * to whom is agreed at the first step of a run; a rank waits only for the
+ * ranks whose sources it proxies. Each rank sorts what it receives by
+ * (emission step, global source id) and fires its proxies in that order
+ * at the emission step, so each event is due at the
  * step it would be due on one rank; since a delay is at least L steps and
  * the exchange happens before the first step it could be due, no event is
  * late.

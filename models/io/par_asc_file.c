@@ -12,6 +12,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,8 +210,9 @@ format_g(char *out, double v)
         return snprintf(out, 32, "%g", v);
     /* The decimal exponent from the binary one (log10 costs as much as
      * the rest): at most one too small, which the loop puts right. */
-    int ex;
-    (void)frexp(a, &ex);
+    uint64_t bits;
+    memcpy(&bits, &a, sizeof bits);
+    int ex = (int)(bits >> 52) - 1022; /* a = m 2^ex, 0.5 <= m < 1 (a is normal) */
     int e = (int)floor((ex - 1) * 0.30102999566398120);
     double s = 0;
     for (int tries = 0;; tries++) {
@@ -225,10 +227,11 @@ format_g(char *out, double v)
         else
             break;
     }
-    double fl = floor(s), frac = s - fl;
+    long n = (long)s; /* s is positive: the cast is floor */
+    double frac = s - (double)n;
     if (fabs(frac - 0.5) < 1e-6 || s < 1e5 + 1e-6 || s > 1e6 - 1e-6)
         return snprintf(out, 32, "%g", v);
-    long n = (long)fl + (frac > 0.5);
+    n += frac > 0.5;
     int x = e; /* the exponent of the E style */
     if (n == 1000000) {
         n = 100000;
