@@ -522,6 +522,12 @@ par_handle_data(struct par *p, int src, char *buf, struct wire_rd *r)
     const void *pay = rd_bytes(r, &len);
     if (r->bad)
         GS_BUG("corrupt data message from node %d", src);
+    if (p->ndata == p->capdata && p->data_head > 0) {
+        /* Taken ones lie at the front: close the gap. */
+        memmove(p->data, p->data + p->data_head, (p->ndata - p->data_head) * sizeof *p->data);
+        p->ndata -= p->data_head;
+        p->data_head = 0;
+    }
     if (p->ndata == p->capdata) {
         p->capdata = p->capdata ? 2 * p->capdata : 16;
         p->data = xreallocarray(p->data, p->capdata, sizeof *p->data);
@@ -542,26 +548,36 @@ par_data_send(struct gs_sim *sim, int node, uint32_t tag, uint64_t seq, const vo
     par_send(p, p->rank - p->mynode + node, &w);
 }
 
+/* Removes message I from the queue (and frees it when FREE). The queue
+ * can hold thousands (senders run ahead of a busy receiver), and
+ * messages are taken about in arrival order: a taken one leaves a hole,
+ * and the front moves past the holes, so that neither taking nor looking
+ * costs more than the few messages ahead of the wanted one. */
 static void
-drop_data(struct par *p, size_t i)
+drop_data(struct par *p, size_t i, bool free_it)
 {
-    free(p->data[i].buf);
-    memmove(p->data + i, p->data + i + 1, (p->ndata - i - 1) * sizeof *p->data);
-    p->ndata--;
+    if (free_it)
+        free(p->data[i].buf);
+    p->data[i].buf = NULL;
+    while (p->data_head < p->ndata && !p->data[p->data_head].buf)
+        p->data_head++;
+    if (p->data_head == p->ndata)
+        p->data_head = p->ndata = 0;
 }
 
 /* 1: found (index in *AT), 0: not yet, -1: a later message came first. */
 static int
 take_data(struct par *p, int src, uint32_t tag, uint64_t seq, size_t *at)
 {
-    for (size_t i = 0; i < p->ndata;) {
+    for (size_t i = p->data_head; i < p->ndata;) {
         struct par_datarec *d = &p->data[i];
-        if (d->src != src || d->tag != tag) {
+        if (!d->buf || d->src != src || d->tag != tag) {
             i++;
             continue;
         }
         if (d->seq < seq) {
-            drop_data(p, i); /* left over from a run that stopped early */
+            drop_data(p, i, true); /* left over from a run that stopped early */
+            i++;
             continue;
         }
         *at = i;
@@ -599,8 +615,7 @@ par_data_recv(struct gs_sim *sim, int node, uint32_t tag, uint64_t seq, const ch
     *msg = p->data[at].buf;
     *pay = p->data[at].pay;
     *len = p->data[at].len;
-    memmove(p->data + at, p->data + at + 1, (p->ndata - at - 1) * sizeof *p->data);
-    p->ndata--;
+    drop_data(p, at, false);
     return GS_OK;
 }
 

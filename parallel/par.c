@@ -204,7 +204,7 @@ par_free(struct gs_sim *sim)
     free(p->inq);
     par_meet_free(p);
     for (size_t i = 0; i < p->ndata; i++)
-        free(p->data[i].buf);
+        free(p->data[i].buf); /* NULL for taken ones */
     free(p->data);
     for (size_t i = 0; i < p->nanswers; i++)
         free(p->answers[i].desc);

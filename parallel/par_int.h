@@ -231,6 +231,7 @@ struct par {
         size_t len;
     } *data;
     size_t ndata, capdata;
+    size_t data_head;              /* entries before it are taken (buf NULL) */
 
     /* where-queries */
     uint64_t next_query;
