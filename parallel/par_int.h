@@ -249,6 +249,7 @@ struct par {
     char *output_name;           /* paron -output NAME */
     int service_depth;
     double last_service;         /* when par_service last polled (tr_wtime) */
+    bool sends_pending;          /* sends not yet complete at the last poll */
     struct par_wait *wait_top;   /* the innermost wait under way */
 };
 

@@ -215,7 +215,7 @@ par_poll(struct par *p, bool no_run)
             handle(p, src, buf, len);
             n++;
         }
-        tr_sends_done(p);
+        p->sends_pending = !tr_sends_done(p);
     }
     if (!no_run && p->inq_len > 0) {
         par_run_queued(p);
@@ -328,6 +328,11 @@ backoff(struct par_wait *w, int handled)
     }
     double d = quiet / 4;
     d = d < 20e-6 ? 20e-6 : d > 0.002 ? 0.002 : d;
+    /* A large message still being sent may need this side's polls to
+     * move (an MPI without single-copy transfers sends it in pieces):
+     * while one is pending, keep the sleeps short. */
+    if (w->p->sends_pending && d > 50e-6)
+        d = 50e-6;
     struct timespec ts = {0, (long)(d * 1e9)};
     nanosleep(&ts, NULL);
 }
