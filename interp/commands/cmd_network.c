@@ -31,7 +31,7 @@ static const struct gs_opt createmap_opts[] = {
 
 /* The masks take a shape and numbers; their count is checked by
  * models/network so the error can say what the shape needs. */
-static const struct gs_opt connect_opts[] = {
+const struct gs_opt cmd_net_connect_optv[] = {
     {"-relative", 0, GS_ARG_STR},
     {"-sourcemask", GS_VARARGS, GS_ARG_STR},
     {"-sourcehole", GS_VARARGS, GS_ARG_STR},
@@ -41,7 +41,7 @@ static const struct gs_opt connect_opts[] = {
     {NULL, 0, 0},
 };
 
-static const struct gs_opt delay_opts[] = {
+const struct gs_opt cmd_net_delay_optv[] = {
     {"-fixed", 1, GS_ARG_REAL},
     {"-radial", 1, GS_ARG_REAL},
     {"-add", 0, GS_ARG_STR},
@@ -52,7 +52,7 @@ static const struct gs_opt delay_opts[] = {
     {NULL, 0, 0},
 };
 
-static const struct gs_opt weight_opts[] = {
+const struct gs_opt cmd_net_weight_optv[] = {
     {"-fixed", 1, GS_ARG_REAL},
     {"-decay", 3, GS_ARG_REAL},
     {"-uniform", 1, GS_ARG_REAL},
@@ -87,7 +87,7 @@ const struct gs_cmd cmd_planarconnect_entry = {
     .pos = {{"source", GS_ARG_STR}, {"dest", GS_ARG_STR}},
     .min_pos = 2,
     .max_pos = 2,
-    .opts = connect_opts,
+    .opts = cmd_net_connect_optv,
     .flags = GS_CMD_MUTATES,
     .exec = cmd_planarconnect_exec,
 };
@@ -107,7 +107,7 @@ const struct gs_cmd cmd_planardelay_entry = {
     .pos = {{"sourcepath", GS_ARG_STR}, {"destpath", GS_ARG_STR}},
     .min_pos = 1,
     .max_pos = 2,
-    .opts = delay_opts,
+    .opts = cmd_net_delay_optv,
     .exec = cmd_planardelay_exec,
 };
 
@@ -119,7 +119,7 @@ const struct gs_cmd cmd_planarweight_entry = {
     .pos = {{"sourcepath", GS_ARG_STR}, {"destpath", GS_ARG_STR}},
     .min_pos = 1,
     .max_pos = 2,
-    .opts = weight_opts,
+    .opts = cmd_net_weight_optv,
     .exec = cmd_planarweight_exec,
 };
 
@@ -131,7 +131,7 @@ const struct gs_cmd cmd_volumeconnect_entry = {
     .pos = {{"source", GS_ARG_STR}, {"dest", GS_ARG_STR}},
     .min_pos = 2,
     .max_pos = 2,
-    .opts = connect_opts,
+    .opts = cmd_net_connect_optv,
     .flags = GS_CMD_MUTATES,
     .exec = cmd_volumeconnect_exec,
 };
@@ -144,7 +144,7 @@ const struct gs_cmd cmd_volumedelay_entry = {
     .pos = {{"sourcepath", GS_ARG_STR}, {"destpath", GS_ARG_STR}},
     .min_pos = 1,
     .max_pos = 2,
-    .opts = delay_opts,
+    .opts = cmd_net_delay_optv,
     .exec = cmd_volumedelay_exec,
 };
 
@@ -156,7 +156,7 @@ const struct gs_cmd cmd_volumeweight_entry = {
     .pos = {{"sourcepath", GS_ARG_STR}, {"destpath", GS_ARG_STR}},
     .min_pos = 1,
     .max_pos = 2,
-    .opts = weight_opts,
+    .opts = cmd_net_weight_optv,
     .exec = cmd_volumeweight_exec,
 };
 

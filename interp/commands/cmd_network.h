@@ -14,6 +14,12 @@
 #include "../../models/network/network.h"
 #include "../cmd.h"
 
+/* The option tables of volumeconnect, volumedelay and volumeweight (and
+ * their planar forms), shared by the remote commands. */
+extern const struct gs_opt cmd_net_connect_optv[];
+extern const struct gs_opt cmd_net_delay_optv[];
+extern const struct gs_opt cmd_net_weight_optv[];
+
 /* Fills V from CALL's options: -fixed/-radial (DELAY) or -fixed/-decay,
  * -add, -uniform/-gaussian/-exponential, -absoluterandom; the salt of the
  * draws is the hash of the command's words after its name. Errors: not

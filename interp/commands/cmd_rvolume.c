@@ -32,37 +32,8 @@ static enum gs_status cmd_rvolumeweight_exec(struct gs_call *call);
 static enum gs_status cmd_rnet_dests_exec(struct gs_call *call);
 static enum gs_status cmd_rnet_values_exec(struct gs_call *call);
 
-static const struct gs_opt rconnect_opts[] = {
-    {"-relative", 0, GS_ARG_STR},
-    {"-sourcemask", GS_VARARGS, GS_ARG_STR},
-    {"-sourcehole", GS_VARARGS, GS_ARG_STR},
-    {"-destmask", GS_VARARGS, GS_ARG_STR},
-    {"-desthole", GS_VARARGS, GS_ARG_STR},
-    {"-probability", 1, GS_ARG_REAL},
-    {NULL, 0, 0},
-};
-
-/* volumedelay's and volumeweight's options (cmd_network.c reads them). */
-static const struct gs_opt rdelay_opts[] = {
-    {"-fixed", 1, GS_ARG_REAL},
-    {"-radial", 1, GS_ARG_REAL},
-    {"-add", 0, GS_ARG_STR},
-    {"-uniform", 1, GS_ARG_REAL},
-    {"-gaussian", 2, GS_ARG_REAL},
-    {"-exponential", 2, GS_ARG_REAL},
-    {"-absoluterandom", 0, GS_ARG_STR},
-    {NULL, 0, 0},
-};
-
-static const struct gs_opt rweight_opts[] = {
-    {"-fixed", 1, GS_ARG_REAL},
-    {"-decay", 3, GS_ARG_REAL},
-    {"-uniform", 1, GS_ARG_REAL},
-    {"-gaussian", 2, GS_ARG_REAL},
-    {"-exponential", 2, GS_ARG_REAL},
-    {"-absoluterandom", 0, GS_ARG_STR},
-    {NULL, 0, 0},
-};
+/* The options and checks of volumeconnect/volumedelay/volumeweight
+ * (cmd_network.c). */
 
 const struct gs_cmd cmd_rvolumeconnect_entry = {
     .name = "rvolumeconnect",
@@ -73,7 +44,7 @@ const struct gs_cmd cmd_rvolumeconnect_entry = {
     .pos = {{"source", GS_ARG_STR}, {"dest", GS_ARG_STR}},
     .min_pos = 2,
     .max_pos = 2,
-    .opts = rconnect_opts,
+    .opts = cmd_net_connect_optv,
     .flags = GS_CMD_MUTATES,
     .exec = cmd_rvolumeconnect_exec,
 };
@@ -87,7 +58,7 @@ const struct gs_cmd cmd_rvolumedelay_entry = {
     .pos = {{"sourcepath", GS_ARG_STR}},
     .min_pos = 1,
     .max_pos = 1,
-    .opts = rdelay_opts,
+    .opts = cmd_net_delay_optv,
     .exec = cmd_rvolumedelay_exec,
 };
 
@@ -100,7 +71,7 @@ const struct gs_cmd cmd_rvolumeweight_entry = {
     .pos = {{"sourcepath", GS_ARG_STR}},
     .min_pos = 1,
     .max_pos = 1,
-    .opts = rweight_opts,
+    .opts = cmd_net_weight_optv,
     .exec = cmd_rvolumeweight_exec,
 };
 
