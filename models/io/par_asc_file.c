@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "../core/core.h"
+#include "outfile.h"
 #include "par_asc_file.h"
 
 struct par_asc_file {
@@ -63,30 +64,19 @@ par_asc_file_is(const struct gs_element *el)
 static const char *
 file_name(const struct par_asc_file *f)
 {
-    return f->filename && f->filename[0] ? f->filename : f->el.name;
+    return outfile_name(f->filename, &f->el);
 }
 
 static enum gs_status
 close_file(struct gs_sim *sim, struct par_asc_file *f)
 {
-    enum gs_status st = GS_OK;
-    if (f->fp && fclose(f->fp) != 0 && sim)
-        st = gs_error(sim, "cannot write '%s': %s", file_name(f), strerror(errno));
-    f->fp = NULL;
-    f->is_open = 0;
-    return st;
+    return outfile_close(sim, &f->fp, &f->is_open, file_name(f));
 }
 
 static enum gs_status
 open_file(struct gs_sim *sim, struct par_asc_file *f, const char *mode)
 {
-    if (f->fp)
-        return GS_OK;
-    f->fp = fopen(file_name(f), mode);
-    if (!f->fp)
-        return gs_error(sim, "cannot open '%s' for writing: %s", file_name(f), strerror(errno));
-    f->is_open = 1;
-    return GS_OK;
+    return outfile_open(sim, &f->fp, &f->is_open, file_name(f), mode);
 }
 
 void

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "../core/core.h"
+#include "outfile.h"
 #include "../solver/sclass.h"
 
 enum { MSG_SPIKESAVE };
@@ -85,32 +86,19 @@ static const struct gs_msgdef spikehistory_msgs[] = {
 static const char *
 file_name(const struct spikehistory *h)
 {
-    return h->filename && h->filename[0] ? h->filename : h->el.name;
+    return outfile_name(h->filename, &h->el);
 }
 
 static enum gs_status
 close_file(struct gs_sim *sim, struct spikehistory *h)
 {
-    enum gs_status st = GS_OK;
-    if (h->fp && fclose(h->fp) != 0 && sim)
-        st = gs_error(sim, "cannot write '%s': %s", file_name(h), strerror(errno));
-    h->fp = NULL;
-    h->is_open = 0;
-    return st;
+    return outfile_close(sim, &h->fp, &h->is_open, file_name(h));
 }
 
 static enum gs_status
 open_file(struct gs_sim *sim, struct spikehistory *h, const char *mode)
 {
-    if (h->fp)
-        return GS_OK;
-    h->fp = fopen(file_name(h), mode);
-    if (!h->fp) {
-        h->is_open = 0;
-        return gs_error(sim, "cannot open '%s' for writing: %s", file_name(h), strerror(errno));
-    }
-    h->is_open = 1;
-    return GS_OK;
+    return outfile_open(sim, &h->fp, &h->is_open, file_name(h), mode);
 }
 
 static int
