@@ -17,6 +17,7 @@
 
 #include "../interp/interp.h"
 #include "../parallel/par.h"
+#include "heap.h"
 #include "repl.h"
 #include "signals.h"
 
@@ -168,6 +169,7 @@ datadir(void)
 int
 main(int argc, char **argv)
 {
+    heap_tune();
     struct cmdline cl;
     memset(&cl, 0, sizeof cl);
     int rc = parse_cmdline(argc, argv, &cl);

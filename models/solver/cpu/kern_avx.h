@@ -23,16 +23,15 @@
  * (A, A', B, B') record loaded whole, four cells transposed at a time;
  * the arithmetic of bundle_lookup_c. */
 static inline __attribute__((always_inline)) void
-bundle_lookup_avx2(const struct gs_bundle *b, int k, const int *restrict idx,
+bundle_lookup_avx2(const struct gs_bundle *b, int k, const int *restrict row,
                    const double *restrict fr, double *restrict A, double *restrict B)
 {
-    const int w = 4 * b->ngate;
     const double *rec = b->rec + 4 * k;
     for (int j = 0; j < GS_BLK; j += 4) {
-        __m256d r0 = _mm256_loadu_pd(rec + idx[j] * w);
-        __m256d r1 = _mm256_loadu_pd(rec + idx[j + 1] * w);
-        __m256d r2 = _mm256_loadu_pd(rec + idx[j + 2] * w);
-        __m256d r3 = _mm256_loadu_pd(rec + idx[j + 3] * w);
+        __m256d r0 = _mm256_loadu_pd(rec + row[j]);
+        __m256d r1 = _mm256_loadu_pd(rec + row[j + 1]);
+        __m256d r2 = _mm256_loadu_pd(rec + row[j + 2]);
+        __m256d r3 = _mm256_loadu_pd(rec + row[j + 3]);
         __m256d t0 = _mm256_unpacklo_pd(r0, r1);
         __m256d t1 = _mm256_unpackhi_pd(r0, r1);
         __m256d t2 = _mm256_unpacklo_pd(r2, r3);

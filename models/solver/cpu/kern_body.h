@@ -47,31 +47,32 @@ lookup_c(const struct gs_tabpair *t, const double *restrict in, double *restrict
 }
 
 /* Table position of each cell's Vm in a bundle's geometry (TabInterp's
- * lo, clamped; its integer part and fraction). */
+ * lo, clamped): the offset of its row in the bundle's records and the
+ * fraction. */
 VM_INLINE void
-bundle_index(const struct gs_bundle *b, const double *restrict v, int *restrict idx,
+bundle_index(const struct gs_bundle *b, const double *restrict v, int *restrict row,
              double *restrict fr)
 {
     const double xmin = b->xmin, invdx = b->invdx, xd = (double)b->xdivs;
+    const int w = 4 * b->ngate;
     for (int j = 0; j < GS_BLK; j++) {
         double lo = (v[j] - xmin) * invdx;
         lo = lo > 0.0 ? lo : 0.0;
         lo = lo < xd ? lo : xd;
         int i = (int)lo;
-        idx[j] = i;
+        row[j] = i * w;
         fr[j] = lo - (double)i;
     }
 }
 
-/* A and B of gate K of a bundle at the positions, portable form. */
+/* A and B of gate K of a bundle at the rows, portable form. */
 VM_INLINE void
-bundle_lookup_c(const struct gs_bundle *b, int k, const int *restrict idx,
+bundle_lookup_c(const struct gs_bundle *b, int k, const int *restrict row,
                 const double *restrict fr, double *restrict A, double *restrict B)
 {
-    const int w = 4 * b->ngate;
     const double *rec = b->rec + 4 * k;
     for (int j = 0; j < GS_BLK; j++) {
-        int o = idx[j] * w;
+        int o = row[j];
         A[j] = fr[j] * rec[o + 1] + rec[o];
         B[j] = fr[j] * rec[o + 3] + rec[o + 2];
     }
@@ -242,12 +243,17 @@ KERN_NAME(struct gs_cmodel *m, const struct gs_group *g, int u0, int u1,
          * table geometry first (one index per cell), then the others */
         for (int b = 0; b < g->nbundle; b++) {
             const struct gs_bundle *bu = &g->bundle[b];
-            int idx[GS_BLK];
+            int row[GS_BLK];
             double fr[GS_BLK];
-            bundle_index(bu, v, idx, fr);
+            bundle_index(bu, v, row, fr);
             for (int q = 0; q < bu->ngate; q++) {
-                KERN_BLOOKUP(bu, q, idx, fr, A, B);
-                gate_update(m->X + g->gbase[bu->slot[q]][bu->q[q]] + b0, A, B, dt, et);
+                double *X = m->X + g->gbase[bu->slot[q]][bu->q[q]] + b0;
+#ifdef KERN_GATESTEP
+                KERN_GATESTEP(bu, q, row, fr, X, dt, et);
+#else
+                KERN_BLOOKUP(bu, q, row, fr, A, B);
+                gate_update(X, A, B, dt, et);
+#endif
             }
         }
         for (int s = 0; s < g->nslot; s++) {
