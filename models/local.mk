@@ -36,6 +36,8 @@ libgensh_a_SOURCES += \
 	%reldir%/devices/diffamp.c \
 	%reldir%/devices/pulsegen.c \
 	%reldir%/io/asc_file.c \
+	%reldir%/io/numtext.h \
+	%reldir%/io/numtext.c \
 	%reldir%/io/outfile.h \
 	%reldir%/io/outfile.c \
 	%reldir%/io/par_asc_file.h \

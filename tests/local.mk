@@ -79,6 +79,12 @@ EXTRA_PROGRAMS = %reldir%/perf/bench_cells
 bench: %reldir%/perf/bench_cells$(EXEEXT)
 .PHONY: bench
 
+# Numbers as text for the output files: exactly printf's.
+check_PROGRAMS += %reldir%/unit/test_numtext.t
+TESTS += %reldir%/unit/test_numtext.t
+%canon_reldir%_unit_test_numtext_t_SOURCES = %reldir%/unit/test_numtext.c %reldir%/tap.h
+%canon_reldir%_unit_test_numtext_t_LDADD = $(GS_LIBS)
+
 # The headless XODUS classes and the callback path into the interpreter.
 check_PROGRAMS += %reldir%/unit/test_xodus.t
 TESTS += %reldir%/unit/test_xodus.t

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../core/core.h"
+#include "numtext.h"
 #include "outfile.h"
 
 enum { MSG_SAVE };
@@ -121,22 +122,28 @@ asc_file_process(struct gs_sim *sim, struct gs_element *el, const struct gs_tick
         return GS_ERR;
     if (open_file(sim, f, "a") != GS_OK)
         return GS_ERR;
-    /* The format was checked (one double conversion) when it was set. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    /* The row in one buffer, one write (a row is short: the values come
+     * from messages, a few per file in practice; longer rows go in parts). */
+    const int prec = numtext_precision(f->float_format);
+    char row[16 * (NUMTEXT_MAX + 1)];
+    size_t n = 0;
     if (!f->notime) {
-        fprintf(f->fp, f->float_format, tick->t);
-        fputc(' ', f->fp);
+        n += numtext_put(row, f->float_format, prec, tick->t);
+        row[n++] = ' ';
     }
     for (int i = 0; i < el->nin; i++) {
         const struct gs_msg *m = el->in[i];
         if (m->type != MSG_SAVE)
             continue;
-        fprintf(f->fp, f->float_format, msg_val(m, 0));
-        fputc(' ', f->fp);
+        if (n > sizeof row - (NUMTEXT_MAX + 2)) {
+            fwrite(row, 1, n, f->fp);
+            n = 0;
+        }
+        n += numtext_put(row + n, f->float_format, prec, msg_val(m, 0));
+        row[n++] = ' ';
     }
-#pragma GCC diagnostic pop
-    fputc('\n', f->fp);
+    row[n++] = '\n';
+    fwrite(row, 1, n, f->fp);
     if ((f->flush && fflush(f->fp) != 0) || ferror(f->fp)) {
         gs_error(sim, "cannot write '%s' at t = %g: %s", file_name(f), tick->t, strerror(errno));
         close_file(NULL, f);

@@ -11,13 +11,12 @@
  * rather than a file of misplaced columns.
  */
 #include <errno.h>
-#include <math.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/core.h"
+#include "numtext.h"
 #include "outfile.h"
 #include "par_asc_file.h"
 
@@ -176,104 +175,6 @@ par_asc_file_reset(struct gs_sim *sim, struct gs_element *el)
     return GS_OK;
 }
 
-/* Exact powers of ten (every one up to 1e22 is a double). */
-static const double pow10_exact[23] = {
-    1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-};
-
-/*
- * Writes V into OUT (32 bytes) exactly as printf("%g") does and returns
- * the length. printf's own conversion costs more than the whole model at
- * 10,000 columns a row. The six significant digits come from one product
- * (or quotient) of |V| and an exact power of ten, which is within 2^-53
- * of its exact value: rounded to an integer it gives printf's digits,
- * unless it lies so near a rounding tie or a power of ten that the error
- * could matter; those values (and zero, infinities, NaN, the extremes)
- * are left to printf.
- */
-static int
-format_g(char *out, double v)
-{
-    double a = v < 0 ? -v : v;
-    if (!(a >= 1e-30 && a < 1e30))
-        return snprintf(out, 32, "%g", v);
-    /* The decimal exponent from the binary one (log10 costs as much as
-     * the rest): at most one too small, which the loop puts right. */
-    uint64_t bits;
-    memcpy(&bits, &a, sizeof bits);
-    int ex = (int)(bits >> 52) - 1022; /* a = m 2^ex, 0.5 <= m < 1 (a is normal) */
-    int e = (int)floor((ex - 1) * 0.30102999566398120);
-    double s = 0;
-    for (int tries = 0;; tries++) {
-        int k = 5 - e;
-        if (tries == 3 || k > 22 || k < -22)
-            return snprintf(out, 32, "%g", v);
-        s = k >= 0 ? a * pow10_exact[k] : a / pow10_exact[-k];
-        if (s < 1e5)
-            e--;
-        else if (s >= 1e6)
-            e++;
-        else
-            break;
-    }
-    long n = (long)s; /* s is positive: the cast is floor */
-    double frac = s - (double)n;
-    if (fabs(frac - 0.5) < 1e-6 || s < 1e5 + 1e-6 || s > 1e6 - 1e-6)
-        return snprintf(out, 32, "%g", v);
-    n += frac > 0.5;
-    int x = e; /* the exponent of the E style */
-    if (n == 1000000) {
-        n = 100000;
-        x++;
-    }
-    char d[6];
-    for (int i = 5; i >= 0; i--) {
-        d[i] = (char)('0' + n % 10);
-        n /= 10;
-    }
-    int nd = 6; /* significant digits left after dropping trailing zeros */
-    while (nd > 1 && d[nd - 1] == '0')
-        nd--;
-    char *p = out;
-    if (v < 0)
-        *p++ = '-';
-    if (x >= -4 && x < 6) {
-        if (x >= 0) {
-            for (int i = 0; i <= x; i++)
-                *p++ = d[i];
-            if (nd > x + 1) {
-                *p++ = '.';
-                for (int i = x + 1; i < nd; i++)
-                    *p++ = d[i];
-            }
-        } else {
-            *p++ = '0';
-            *p++ = '.';
-            for (int i = 0; i < -x - 1; i++)
-                *p++ = '0';
-            for (int i = 0; i < nd; i++)
-                *p++ = d[i];
-        }
-    } else {
-        *p++ = d[0];
-        if (nd > 1) {
-            *p++ = '.';
-            for (int i = 1; i < nd; i++)
-                *p++ = d[i];
-        }
-        *p++ = 'e';
-        *p++ = x < 0 ? '-' : '+';
-        int ax = x < 0 ? -x : x;
-        if (ax >= 100)
-            *p++ = (char)('0' + ax / 100);
-        *p++ = (char)('0' + ax / 10 % 10);
-        *p++ = (char)('0' + ax % 10);
-    }
-    *p = '\0';
-    return (int)(p - out);
-}
-
 enum gs_status
 par_asc_file_row(struct gs_sim *sim, struct gs_element *el, double t, const double *v)
 {
@@ -285,36 +186,23 @@ par_asc_file_row(struct gs_sim *sim, struct gs_element *el, double t, const doub
     }
     if (open_file(sim, f, "a") != GS_OK)
         return GS_ERR;
+    /* The whole row in one buffer, one write. */
     const char *fmt = f->float_format && f->float_format[0] ? f->float_format : "%g";
-    if (strcmp(fmt, "%g") == 0) {
-        /* The whole row in one buffer, one write. */
-        size_t need = 33 * ((size_t)f->nidx + 1) + 2;
-        if (need > f->caprow) {
-            f->caprow = need;
-            f->row = xrealloc(f->row, need);
-        }
-        char *p = f->row;
-        p += format_g(p, t);
-        *p++ = ' ';
-        for (long i = 0; i < f->nidx; i++) {
-            p += format_g(p, v[i]);
-            *p++ = ' ';
-        }
-        *p++ = '\n';
-        fwrite(f->row, 1, (size_t)(p - f->row), f->fp);
-    } else {
-        /* The format was checked (one double conversion) when it was set. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-        fprintf(f->fp, fmt, t);
-        fputc(' ', f->fp);
-        for (long i = 0; i < f->nidx; i++) {
-            fprintf(f->fp, fmt, v[i]);
-            fputc(' ', f->fp);
-        }
-#pragma GCC diagnostic pop
-        fputc('\n', f->fp);
+    const int prec = numtext_precision(fmt);
+    size_t need = (NUMTEXT_MAX + 1) * ((size_t)f->nidx + 1) + 2;
+    if (need > f->caprow) {
+        f->caprow = need;
+        f->row = xrealloc(f->row, need);
     }
+    char *p = f->row;
+    p += numtext_put(p, fmt, prec, t);
+    *p++ = ' ';
+    for (long i = 0; i < f->nidx; i++) {
+        p += numtext_put(p, fmt, prec, v[i]);
+        *p++ = ' ';
+    }
+    *p++ = '\n';
+    fwrite(f->row, 1, (size_t)(p - f->row), f->fp);
     if ((f->flush && fflush(f->fp) != 0) || ferror(f->fp)) {
         gs_error(sim, "cannot write '%s' at t = %g: %s", file_name(f), t, strerror(errno));
         close_file(NULL, f);
