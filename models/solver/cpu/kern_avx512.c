@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * kern_avx512.c: the group kernel (kern_body.h) for x86-64 with AVX-512
- * (F, DQ, VL): 512-bit vectors for the arithmetic, the AVX2 record lookup
- * of kern_avx.h for the tables.
+ * (F, DQ, VL): 512-bit vectors for the arithmetic, and each bundled gate
+ * advanced in one pass (table lookup, exp, update) with its intermediates
+ * in registers.
  */
 #if defined(__x86_64__) && defined(__GNUC__)
 #pragma GCC target("avx512f,avx512dq,avx512vl,avx2,fma")

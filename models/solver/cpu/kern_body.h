@@ -9,10 +9,12 @@
  * intermediates stay in L1.
  *
  * Included by kern_base.c, kern_avx2.c and kern_avx512.c, which set the
- * instruction set (a target pragma), the function name (KERN_NAME) and the
- * table lookup (KERN_LOOKUP: A and B of a linear table at the block's
- * inputs; GENESIS's TabInterp, written per instruction set because that
- * gather is where compilers do worst). Floating-point contraction is off:
+ * instruction set (a target pragma), the function name (KERN_NAME), and
+ * optionally the bundle table lookup (KERN_BLOOKUP: A and B at the block's
+ * rows, GENESIS's TabInterp, written per instruction set because that
+ * gather is where compilers do worst), the exp of a block (KERN_EXPBLOCK),
+ * or the whole step of a bundled gate (KERN_GATESTEP: lookup, exp and
+ * update in one pass, replacing the other two there). Floating-point contraction is off:
  * a fused multiply-add would round differently, and every variant must
  * give the same bits as the scalar formulas in model_int.h.
  */
