@@ -6,8 +6,11 @@
 # their figures to $OUT (or ./device-out). One call does it all, since each
 # call to that machine starts from a bare system.
 #
-#   [SIZES="32 100"] [REPEATS=N] tests/perf/on-device.sh [RANKS...]
-#                                          (default: size 100, ranks 1 2 4 8)
+#   [RSNET_SIZES="32 100 316"] [SIZES="32 100"] [REPEATS=N] \
+#       tests/perf/on-device.sh [RANKS...]   (default: size 100, ranks 1 2 4 8)
+#
+# RSNET_SIZES are bench_rsnet's (one core); SIZES and RANKS
+# bench_par_rsnet's; RANKS "none" leaves the parallel benchmark out.
 #
 # Run from the source root with .devkit present.
 set -eu
@@ -36,8 +39,9 @@ make -j"$(nproc)" >>"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; exit 1
 log "built: $(./gensh --version | head -1)"
 
 log "bench_rsnet (one core)"
-taskset -c 2 "$top/tests/perf/bench_rsnet" 32 100 316 2>&1 | tee -a "$out/summary.txt"
-if [ -x "$top/tests/perf/bench_par_rsnet" ]; then
+# shellcheck disable=SC2086 # a list of sizes
+taskset -c 2 "$top/tests/perf/bench_rsnet" ${RSNET_SIZES:-32 100 316} 2>&1 | tee -a "$out/summary.txt"
+if [ "$1" != none ] && [ -x "$top/tests/perf/bench_par_rsnet" ]; then
     log "bench_par_rsnet, worker ranks: $*"
     "$top/tests/perf/bench_par_rsnet" -g ./gensh -r "${REPEATS:-1}" -s "${SIZES:-100}" "$@" 2>&1 |
         tee -a "$out/summary.txt"
