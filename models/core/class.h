@@ -149,8 +149,10 @@ struct gs_class {
      * Must not share pointers with SRC afterwards. */
     enum gs_status (*copy)(struct gs_sim *sim, struct gs_element *dst,
                            const struct gs_element *src);
-    /* Frees what the class allocated itself (K4). Strings and tables named
-     * in the field table are freed by the core. */
+    /* Frees what the class allocated itself (K4) and closes its files.
+     * Strings and tables named in the field table are freed by the core.
+     * Must touch nothing but EL's own instance: at the end of a model the
+     * other elements, and EL's messages, may be gone already. */
     void (*destroy)(struct gs_element *el);
 
     /* Scheduled actions. */

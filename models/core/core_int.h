@@ -12,6 +12,13 @@
 void model_slot_alloc(struct gs_model *m, struct gs_element *el);
 /* Frees EL's slot and bumps its generation, so old handles go stale. */
 void model_slot_free(struct gs_model *m, struct gs_element *el);
+/* Frees message M (its slots and its destination's data) without taking
+ * it out of its ends' lists: for tearing down a whole model. */
+void msg_free_unlinked(struct gs_msg *m);
+/* Frees everything below ROOT (destroy actions included) and every
+ * message into ROOT or below: all the messages, for the model's root.
+ * ROOT itself, its lists and name stay. */
+void elem_free_all_below(struct gs_element *root);
 /* Called by elem_delete: forgets EL in the model's pointers (^, ce, stack). */
 void model_forget(struct gs_model *m, struct gs_element *el);
 

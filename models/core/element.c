@@ -250,9 +250,9 @@ elem_alloc(struct gs_model *m, const struct gs_class *cls, const char *name, int
     return el;
 }
 
-/* Frees an element that has no children, messages or links left. */
+/* Frees EL's memory: its owned fields, lists, name and itself. */
 static void
-elem_release(struct gs_model *m, struct gs_element *el)
+elem_free_memory(struct gs_element *el)
 {
     field_free_owned(el);
     for (int i = 0; i < el->nufield; i++) {
@@ -264,8 +264,44 @@ elem_release(struct gs_model *m, struct gs_element *el)
     free(el->in);
     free(el->out);
     free(el->name);
-    model_slot_free(m, el);
     free(el);
+}
+
+/* Frees an element that has no children, messages or links left. */
+static void
+elem_release(struct gs_model *m, struct gs_element *el)
+{
+    model_slot_free(m, el);
+    elem_free_memory(el);
+}
+
+static void
+free_below(struct gs_element *el)
+{
+    for (int i = el->nchild - 1; i >= 0; i--) {
+        struct gs_element *c = el->child[i];
+        free_below(c);
+        if (c->cls->destroy)
+            c->cls->destroy(c);
+        for (int k = 0; k < c->nin; k++)
+            msg_free_unlinked(c->in[k]);
+        elem_free_memory(c);
+    }
+    el->nchild = 0;
+}
+
+/* The end of a model: unlike elem_delete, nothing is taken out of the
+ * lists of what remains (parents' children, the other ends' messages, the
+ * child map, the slot table), since all of it goes too; one walk, bottom
+ * up, each message freed with its destination. */
+void
+elem_free_all_below(struct gs_element *root)
+{
+    free_below(root);
+    for (int k = 0; k < root->nin; k++)
+        msg_free_unlinked(root->in[k]);
+    root->nin = 0;
+    root->nout = 0;
 }
 
 static enum gs_status

@@ -33,13 +33,6 @@ model_new(struct gs_sim *sim)
     sim->complete_path = path_complete;
 }
 
-static void
-free_tree(struct gs_sim *sim, struct gs_element *el)
-{
-    while (el->nchild > 0)
-        elem_delete(sim, el->child[el->nchild - 1]);
-}
-
 void
 model_free(struct gs_sim *sim)
 {
@@ -49,7 +42,7 @@ model_free(struct gs_sim *sim)
     if (m->solver && m->compiled && m->solver->release)
         m->solver->release(sim, m->solver_state);
     m->compiled = false;
-    free_tree(sim, m->root);
+    elem_free_all_below(m->root);
     sched_clear(sim);
     free(m->task);
     if (m->solver && m->solver->free)

@@ -87,7 +87,14 @@ free_msg(struct gs_msg *m)
 {
     for (int i = 0; i < m->nslots; i++)
         free(m->slot[i].text);
+    free(m->data);
     free(m);
+}
+
+void
+msg_free_unlinked(struct gs_msg *m)
+{
+    free_msg(m);
 }
 
 static void

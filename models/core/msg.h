@@ -42,7 +42,8 @@ struct gs_msg {
     struct gs_element *src, *dst;
     int type;          /* index into dst->cls->msgs */
     int nslots;
-    void *data;        /* the destination class's per-message data (msg_added/msg_deleted) */
+    void *data;        /* the destination class's per-message data (msg_added/msg_deleted):
+                        * a heap block, freed with the message */
     struct gs_slot slot[]; /* nslots of them (at most GS_MSG_MAXSLOTS): allocated with the
                             * message, so a network's SPIKE messages (no slots) stay small */
 };
