@@ -268,8 +268,9 @@ cmd_rvolumeconnect_exec(struct gs_call *call)
     }
     for (int k = 0; k < nn && st == GS_OK; k++) {
         struct net_pairs pr = {0};
-        /* the draws are keyed by the global ids alone (seed 0), as always */
-        net_choose(&c, 0, sp, ns, rn[k].pt, rn[k].n, &pr);
+        /* the draws are keyed by the seed (randseed, -seed) and the
+         * global ids, as volumeconnect's */
+        net_choose(&c, sim->opt.seed, sp, ns, rn[k].pt, rn[k].n, &pr);
         st = round_link(call, dpath, &rn[k], sel, sp, &pr);
         net_pairs_free(&pr);
     }

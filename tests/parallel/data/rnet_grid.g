@@ -6,6 +6,7 @@
 //   serial  one node, volumeconnect over the whole grid;
 //   all     rvolumeconnect from each node's cells to the synchans @all;
 //   half    the same with -probability 0.5;
+//   half7   half after randseed 7;
 //   err     as all, then rvolumeconnect commands that must fail, each
 //           followed by "total TAG NODE N": the synapses of the node.
 // Every synchan then prints "syn DST SRC" for each of its synapses
@@ -65,7 +66,10 @@ elif ({strcmp {mode} all} == 0)
     rvolumeconnect /net/cell[]/spike /net/cell[]/syn@all -relative \
         -sourcemask box -1 -1 -1 10 10 1 -destmask ellipsoid 0 0 0 1.5 1.5 0.5 \
         -desthole box -0.5 -0.5 -0.5 0.5 0.5 0.5
-elif ({strcmp {mode} half} == 0)
+elif ({strcmp {mode} half} == 0 || {strcmp {mode} half7} == 0)
+    if ({strcmp {mode} half7} == 0)
+        randseed 7
+    end
     rvolumeconnect /net/cell[]/spike /net/cell[]/syn@all -relative \
         -sourcemask box -1 -1 -1 10 10 1 -destmask ellipsoid 0 0 0 1.5 1.5 0.5 \
         -desthole box -0.5 -0.5 -0.5 0.5 0.5 0.5 -probability 0.5
