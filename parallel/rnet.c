@@ -47,8 +47,16 @@
 
 #define CHAN_MAX UINT64_C(0xffffffff)
 
-/* par_data_send tags of the two kinds of values and of spikes. */
-enum { TAG_SAVE = 1, TAG_CHAN = 2, TAG_SPIKE = 3 };
+/* par_data_send tags of the two kinds of values, of spikes, and of the
+ * output node's acknowledgements of SAVE rows. */
+enum { TAG_SAVE = 1, TAG_CHAN = 2, TAG_SPIKE = 3, TAG_SAVE_ACK = 4 };
+
+/* Flow control of SAVE rows, the one flow that goes one way: every
+ * SAVE_WINDOW rows a sending node waits until its receivers have written
+ * the row SAVE_WINDOW rows back. Without it the nodes of a large network
+ * ran ahead of a slower output node, which queued every row it had not
+ * written yet: memory that grew with the length of the run. */
+#define SAVE_WINDOW 32
 
 struct proxy {
     uint64_t gid;
@@ -608,6 +616,37 @@ apply_chan(struct gs_sim *sim, struct rnet *r, uint32_t c, double v)
         st->out[0]->slot[r->chan[c].slot].value = v;
 }
 
+/* Waits for the acknowledgement SEQ of every node FL sends to. */
+static enum gs_status
+await_acks(struct gs_sim *sim, const struct flow *fl, uint64_t seq, int me)
+{
+    for (size_t i = 0, j; i < fl->norder; i = j) {
+        int node = fl->out[fl->order[i]].node;
+        for (j = i; j < fl->norder && fl->out[fl->order[j]].node == node; j++)
+            ;
+        if (node == me)
+            continue;
+        void *msg;
+        const void *pay;
+        size_t len;
+        if (par_data_recv(sim, node, TAG_SAVE_ACK, seq, "output rows written", &msg, &pay, &len)
+            != GS_OK)
+            return GS_ERR;
+        par_data_free(msg);
+    }
+    return GS_OK;
+}
+
+/* Acknowledges row SEQ to every node that sends FL's values here. */
+static void
+send_acks(struct gs_sim *sim, const struct flow *fl, uint64_t seq, int me)
+{
+    static const char none[1];
+    for (int k = 0; fl->from && k < fl->nnodes; k++)
+        if (k != me && fl->from[k] > 0)
+            par_data_send(sim, k, TAG_SAVE_ACK, seq, none, 0);
+}
+
 /* The sequence number of the values of step S in this run. */
 static uint64_t
 seq_of(const struct rnet *r, long s)
@@ -814,6 +853,10 @@ rnet_step_begin(struct gs_sim *sim)
             memset(r->vals + r->nvals, 0, ((size_t)ncols - r->nvals) * sizeof *r->vals);
             r->nvals = (size_t)ncols;
         }
+        long row = s / r->R;
+        if (multi && row >= SAVE_WINDOW && row % SAVE_WINDOW == 0 &&
+            await_acks(sim, &r->fsave, seq_of(r, s - SAVE_WINDOW * r->R), me) != GS_OK)
+            return GS_ERR;
         /* Sent before the spike exchange: the output node need not wait. */
         flow_send(sim, r, &r->fsave, TAG_SAVE, seq_of(r, s), me, 0.0 / 0.0, apply_save);
     }
@@ -830,6 +873,8 @@ rnet_step_begin(struct gs_sim *sim)
         if (f && s % clock_steps(m, f->clock) == 0 && !(f->flags & GS_EL_DISABLED))
             st = par_asc_file_row(sim, f, m->time, r->vals);
     }
+    if (multi && (s / r->R) % SAVE_WINDOW == 0)
+        send_acks(sim, &r->fsave, seq_of(r, s), me);
     return st;
 }
 
