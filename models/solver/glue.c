@@ -59,6 +59,17 @@ struct glue {
     int ncache;
     struct gs_spike *last;
     size_t nlast, caplast;
+    /* spike events on their way when the model was released, kept for the
+     * next compile (a structural change in the middle of a run) */
+    struct carried *carry;
+    size_t ncarry;
+    int64_t carry_now;
+};
+
+struct carried {
+    struct gs_handle syn;       /* the synchan */
+    float weight;
+    int64_t due;
 };
 
 struct gs_cctx {
@@ -332,6 +343,62 @@ forget(struct glue *g)
     g->s = gs_solver_new();
 }
 
+/* Keeps the events on their way, by synchan element, for the next compile. */
+static void
+keep_pending(struct glue *g)
+{
+    struct gs_pending *ev;
+    size_t n = gs_solver_pending(g->s, &ev);
+    free(g->carry);
+    g->carry = NULL;
+    g->ncarry = 0;
+    if (n == 0)
+        return;
+    /* builder synchan id -> element */
+    int maxid = -1;
+    for (size_t e = 0; e < g->nels; e++)
+        if (g->els[e]->cls->solver->kind == GS_K_SYN && g->els[e]->solver_index > maxid)
+            maxid = g->els[e]->solver_index;
+    struct gs_element **syn = xcalloc((size_t)maxid + 2, sizeof *syn);
+    for (size_t e = 0; e < g->nels; e++)
+        if (g->els[e]->cls->solver->kind == GS_K_SYN && g->els[e]->solver_index >= 0)
+            syn[g->els[e]->solver_index] = g->els[e];
+    g->carry = xmalloc(sizeof *g->carry * n);
+    for (size_t k = 0; k < n; k++) {
+        struct gs_element *el = ev[k].syn >= 0 && ev[k].syn <= maxid ? syn[ev[k].syn] : NULL;
+        if (el)
+            g->carry[g->ncarry++] = (struct carried){elem_handle(el), ev[k].weight, ev[k].due};
+    }
+    g->carry_now = gs_solver_step(g->s);
+    free(syn);
+    free(ev);
+}
+
+/* Queues the kept events in the model just compiled, when it goes on from
+ * the step they were kept at; after a reset (the step count is 0 again)
+ * they are dropped, as reset drops pending events. */
+static void
+carry_pending(struct gs_sim *sim, struct glue *g)
+{
+    if (g->ncarry > 0 && (int64_t)sim->model->step != g->carry_now)
+        g->ncarry = 0;
+    if (g->ncarry == 0)
+        return;
+    struct gs_pending *ev = xmalloc(sizeof *ev * g->ncarry);
+    for (size_t k = 0; k < g->ncarry; k++) {
+        const struct carried *c = &g->carry[k];
+        struct gs_element *el = elem_from_handle(sim->model, c->syn);
+        int id = el && el->cls->solver && el->cls->solver->kind == GS_K_SYN ? el->solver_index
+                                                                            : -1;
+        ev[k] = (struct gs_pending){id, c->weight, c->due};
+    }
+    gs_solver_carry(g->s, ev, g->ncarry, g->carry_now);
+    free(ev);
+    free(g->carry);
+    g->carry = NULL;
+    g->ncarry = 0;
+}
+
 static enum gs_status
 glue_compile(struct gs_sim *sim, void *state)
 {
@@ -360,6 +427,7 @@ glue_compile(struct gs_sim *sim, void *state)
     bind_outputs(g, false);
     bind_outputs(g, true);
     refresh_shadows(g);
+    carry_pending(sim, g);
     return GS_OK;
 }
 
@@ -448,6 +516,7 @@ glue_release(struct gs_sim *sim, void *state)
 {
     (void)sim;
     glue_sync(state);
+    keep_pending(state);
     forget(state);
 }
 
@@ -464,6 +533,7 @@ glue_free(void *state)
     free(g->sh);
     free(g->shval);
     free(g->last);
+    free(g->carry);
     free(g);
 }
 

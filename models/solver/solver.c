@@ -142,6 +142,66 @@ gs_solver_fire(struct gs_solver *s, int src, int64_t at)
 }
 
 size_t
+gs_solver_pending(struct gs_solver *s, struct gs_pending **out)
+{
+    struct gs_cmodel *m = s->m;
+    *out = NULL;
+    if (!m || m->cal.size == 0)
+        return 0;
+    /* synchan model index -> builder id */
+    int *id_of = xmalloc(sizeof(int) * (size_t)(m->nsyn + 1));
+    for (int y = 0; y < m->nsyn; y++)
+        id_of[y] = -1;
+    for (int id = 0; id < m->map_n[GS_K_SYN]; id++)
+        if (m->map[GS_K_SYN][id] >= 0)
+            id_of[m->map[GS_K_SYN][id]] = id;
+    size_t n = 0, cap = 0;
+    for (int i = 0; i < m->cal.size; i++) {
+        int b = (int)((m->step + i) & (m->cal.size - 1));
+        for (int j = 0; j < m->cal.n[b]; j++) {
+            int q = m->cal.ev[b][j];
+            if (n == cap) {
+                cap = cap ? 2 * cap : 64;
+                *out = xreallocarray(*out, cap, sizeof **out);
+            }
+            (*out)[n++] = (struct gs_pending){id_of[m->q_chan[q]], *m->q_wp[q], m->step + i};
+        }
+    }
+    free(id_of);
+    return n;
+}
+
+void
+gs_solver_carry(struct gs_solver *s, const struct gs_pending *ev, size_t n, int64_t now)
+{
+    struct gs_cmodel *m = s->m;
+    if (!m || n == 0 || m->ncarry > 0)
+        return;
+    /* each event becomes a synapse of its own after the model's, whose
+     * weight is the one it was sent with */
+    int nq = m->nsynapse;
+    m->q_chan = xreallocarray(m->q_chan, (size_t)nq + n, sizeof *m->q_chan);
+    m->q_wp = xreallocarray(m->q_wp, (size_t)nq + n, sizeof *m->q_wp);
+    m->carry_w = xmalloc(sizeof *m->carry_w * n);
+    m->step = now;
+    int64_t last = now;
+    for (size_t k = 0; k < n; k++)
+        if (ev[k].due > last)
+            last = ev[k].due;
+    gs_cal_fit(m, (int)(last - now));
+    for (size_t k = 0; k < n; k++) {
+        int y = ev[k].syn >= 0 ? gs_model_map(m, GS_K_SYN, ev[k].syn) : -1;
+        if (y < 0 || ev[k].due < now)
+            continue;
+        int q = nq + m->ncarry;
+        m->carry_w[m->ncarry++] = ev[k].weight;
+        m->q_chan[q] = y;
+        m->q_wp[q] = &m->carry_w[q - nq];
+        gs_cal_push(m, (int)(ev[k].due & (m->cal.size - 1)), q);
+    }
+}
+
+size_t
 gs_solver_spikes(struct gs_solver *s, struct gs_spike *out, size_t max)
 {
     return s->m ? s->be->collect_spikes(s, out, max) : 0;

@@ -78,6 +78,23 @@ enum gs_wresult gs_solver_write(struct gs_solver *s, int kind, int id, int field
  * spike of that step. GS_ERR if an event would be due in the past. */
 enum gs_status gs_solver_fire(struct gs_solver *s, int src, int64_t at);
 
+/* A spike event on its way: due at step DUE on synchan SYN (builder id)
+ * with weight WEIGHT. */
+struct gs_pending {
+    int syn;
+    float weight;
+    int64_t due;
+};
+
+/* The events on their way, in delivery order (a malloc'd array in *OUT;
+ * its length is returned). With gs_solver_carry they survive a recompile
+ * in the middle of a run, as they survive in GENESIS's synchans. */
+size_t gs_solver_pending(struct gs_solver *s, struct gs_pending **out);
+/* Queues events taken from an earlier model (gs_solver_pending) in this
+ * one, whose current step is NOW; events on a synchan it does not have
+ * (SYN < 0 or unknown) are dropped. Once per compiled model. */
+void gs_solver_carry(struct gs_solver *s, const struct gs_pending *ev, size_t n, int64_t now);
+
 /* Moves up to MAX spikes (builder source ids, oldest first) into OUT. */
 size_t gs_solver_spikes(struct gs_solver *s, struct gs_spike *out, size_t max);
 
