@@ -8,9 +8,10 @@
  * page fault, and the large arrays each get a mapping of their own: at
  * 32x32 rsnet cells that was about 1,900 faults, a third of the build time
  * (more in a virtual machine, where a fault is dearer). Here the heap grows
- * 64 MiB at a time, the large arrays come from it too, and the heap is
- * marked for transparent huge pages, so one fault maps 2 MiB. Memory is
- * still only committed where it is touched.
+ * 64 MiB at a time, the large arrays come from it too, and its first 64 MiB
+ * are marked for transparent huge pages, so one fault there maps 2 MiB
+ * (later growth keeps the system's default). Memory is still only
+ * committed where it is touched.
  *
  * Only glibc on Linux has these knobs; elsewhere, and under sanitizers or
  * valgrind (which bring their own allocator), this does nothing useful and

@@ -12,8 +12,8 @@
 void model_slot_alloc(struct gs_model *m, struct gs_element *el);
 /* Frees EL's slot and bumps its generation, so old handles go stale. */
 void model_slot_free(struct gs_model *m, struct gs_element *el);
-/* Frees message M (its slots and its destination's data) without taking
- * it out of its ends' lists: for tearing down a whole model. */
+/* Frees message M: its slots and its destination's data. M must be out of
+ * its ends' lists already, or they must be going too (a whole model). */
 void msg_free_unlinked(struct gs_msg *m);
 /* Frees everything below ROOT (destroy actions included) and every
  * message into ROOT or below: all the messages, for the model's root.

@@ -82,19 +82,13 @@ slot_list(const struct gs_msgdef *d, struct strbuf *sb)
         sb_printf(sb, "%s%s", i ? " " : "", d->slots[i] ? d->slots[i] : "value");
 }
 
-static void
-free_msg(struct gs_msg *m)
+void
+msg_free_unlinked(struct gs_msg *m)
 {
     for (int i = 0; i < m->nslots; i++)
         free(m->slot[i].text);
     free(m->data);
     free(m);
-}
-
-void
-msg_free_unlinked(struct gs_msg *m)
-{
-    free_msg(m);
 }
 
 static void
@@ -150,7 +144,7 @@ msg_add(struct gs_sim *sim, struct gs_element *src, struct gs_element *dst, cons
         m->slot[i].text = xstrdup(slots[i]);
         if (resolve_slot(sim, src, &m->slot[i]) != GS_OK) {
             m->nslots = i + 1;
-            free_msg(m);
+            msg_free_unlinked(m);
             return GS_ERR;
         }
     }
@@ -160,7 +154,7 @@ msg_add(struct gs_sim *sim, struct gs_element *src, struct gs_element *dst, cons
     if (cls->msg_added && cls->msg_added(sim, dst, m) != GS_OK) {
         remove_ptr(dst->in, &dst->nin, m);
         remove_ptr(src->out, &src->nout, m);
-        free_msg(m);
+        msg_free_unlinked(m);
         return GS_ERR;
     }
     if (out)
@@ -176,7 +170,7 @@ msg_delete(struct gs_sim *sim, struct gs_msg *m)
         m->dst->cls->msg_deleted(sim, m->dst, m);
     remove_ptr(m->dst->in, &m->dst->nin, m);
     remove_ptr(m->src->out, &m->src->nout, m);
-    free_msg(m);
+    msg_free_unlinked(m);
 }
 
 void
