@@ -68,7 +68,7 @@ struct glue {
 
 struct carried {
     struct gs_handle syn;       /* the synchan */
-    float weight;
+    const float *wp;            /* the synapse (its message's data) */
     int64_t due;
 };
 
@@ -367,7 +367,7 @@ keep_pending(struct glue *g)
     for (size_t k = 0; k < n; k++) {
         struct gs_element *el = ev[k].syn >= 0 && ev[k].syn <= maxid ? syn[ev[k].syn] : NULL;
         if (el)
-            g->carry[g->ncarry++] = (struct carried){elem_handle(el), ev[k].weight, ev[k].due};
+            g->carry[g->ncarry++] = (struct carried){elem_handle(el), ev[k].wp, ev[k].due};
     }
     g->carry_now = gs_solver_step(g->s);
     free(syn);
@@ -390,7 +390,7 @@ carry_pending(struct gs_sim *sim, struct glue *g)
         struct gs_element *el = elem_from_handle(sim->model, c->syn);
         int id = el && el->cls->solver && el->cls->solver->kind == GS_K_SYN ? el->solver_index
                                                                             : -1;
-        ev[k] = (struct gs_pending){id, c->weight, c->due};
+        ev[k] = (struct gs_pending){id, c->wp, c->due};
     }
     gs_solver_carry(g->s, ev, g->ncarry, g->carry_now);
     free(ev);

@@ -129,7 +129,6 @@ gs_model_free(struct gs_cmodel *m)
         m->tXidle, m->X, m->gdef, m->gconc, m->gatedef, m->sX, m->sY, m->act, m->sEk, m->tau1,
         m->tau2, m->gmax, m->freq, m->norm, m->normw, m->xc1, m->xc2, m->yc1, m->yc2, m->svsrc,
         m->syn_first, m->syn_gid, m->q_weight, m->q_delay, m->q_wp, m->q_dp, m->q_src, m->q_chan,
-        m->carry_w,
         m->thresh, m->refract, m->amp, m->lastevent, m->gvsrc, m->ginput, m->lastfire, m->r_rate,
         m->r_refract, m->r_reset_value, m->r_min, m->r_max, m->r_last, m->r_state,
         m->r_realrate, m->r_reset, m->out_first, m->out_syn, m->out_dp, m->out_lp, m->src_order, m->src_gid, m->caC,

@@ -207,10 +207,6 @@ struct gs_cmodel {
     float **q_wp, **q_dp;       /* weight and delay, live: GENESIS reads the weight
                                  * when a spike arrives and the delay when it is sent */
     int *q_src, *q_chan;
-    /* events carried over from the model before a recompile: synapses
-     * nsynapse.. of q_chan and q_wp, weights here (gs_solver_carry) */
-    int ncarry;
-    float *carry_w;
 
     /* spike sources: spikegens 0..nspike-1, then randomspikes, then external */
     int nspike;

@@ -4,6 +4,7 @@
  * the probe list, forwards stepping and field access to the backend, and
  * translates builder ids into array indices.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,25 +165,36 @@ gs_solver_pending(struct gs_solver *s, struct gs_pending **out)
                 cap = cap ? 2 * cap : 64;
                 *out = xreallocarray(*out, cap, sizeof **out);
             }
-            (*out)[n++] = (struct gs_pending){id_of[m->q_chan[q]], *m->q_wp[q], m->step + i};
+            (*out)[n++] = (struct gs_pending){id_of[m->q_chan[q]], m->q_wp[q], m->step + i};
         }
     }
     free(id_of);
     return n;
 }
 
+struct wpq {
+    uintptr_t wp;
+    int q;
+};
+
+static int
+cmp_wpq(const void *a, const void *b)
+{
+    uintptr_t x = ((const struct wpq *)a)->wp, y = ((const struct wpq *)b)->wp;
+    return (x > y) - (x < y);
+}
+
 void
 gs_solver_carry(struct gs_solver *s, const struct gs_pending *ev, size_t n, int64_t now)
 {
     struct gs_cmodel *m = s->m;
-    if (!m || n == 0 || m->ncarry > 0)
+    if (!m || n == 0)
         return;
-    /* each event becomes a synapse of its own after the model's, whose
-     * weight is the one it was sent with */
-    int nq = m->nsynapse;
-    m->q_chan = xreallocarray(m->q_chan, (size_t)nq + n, sizeof *m->q_chan);
-    m->q_wp = xreallocarray(m->q_wp, (size_t)nq + n, sizeof *m->q_wp);
-    m->carry_w = xmalloc(sizeof *m->carry_w * n);
+    /* the synapses by the address of their weight */
+    struct wpq *by = xmalloc(sizeof *by * ((size_t)m->nsynapse + 1));
+    for (int q = 0; q < m->nsynapse; q++)
+        by[q] = (struct wpq){(uintptr_t)m->q_wp[q], q};
+    qsort(by, (size_t)m->nsynapse, sizeof *by, cmp_wpq);
     m->step = now;
     int64_t last = now;
     for (size_t k = 0; k < n; k++)
@@ -191,14 +203,15 @@ gs_solver_carry(struct gs_solver *s, const struct gs_pending *ev, size_t n, int6
     gs_cal_fit(m, (int)(last - now));
     for (size_t k = 0; k < n; k++) {
         int y = ev[k].syn >= 0 ? gs_model_map(m, GS_K_SYN, ev[k].syn) : -1;
-        if (y < 0 || ev[k].due < now)
+        struct wpq key = {(uintptr_t)ev[k].wp, 0};
+        const struct wpq *f = bsearch(&key, by, (size_t)m->nsynapse, sizeof *by, cmp_wpq);
+        /* the same synapse of the same synchan (a new message whose data
+         * took the place of a deleted one's would also need the synchan) */
+        if (y < 0 || !f || m->q_chan[f->q] != y || ev[k].due < now)
             continue;
-        int q = nq + m->ncarry;
-        m->carry_w[m->ncarry++] = ev[k].weight;
-        m->q_chan[q] = y;
-        m->q_wp[q] = &m->carry_w[q - nq];
-        gs_cal_push(m, (int)(ev[k].due & (m->cal.size - 1)), q);
+        gs_cal_push(m, (int)(ev[k].due & (m->cal.size - 1)), f->q);
     }
+    free(by);
 }
 
 size_t

@@ -78,11 +78,12 @@ enum gs_wresult gs_solver_write(struct gs_solver *s, int kind, int id, int field
  * spike of that step. GS_ERR if an event would be due in the past. */
 enum gs_status gs_solver_fire(struct gs_solver *s, int src, int64_t at);
 
-/* A spike event on its way: due at step DUE on synchan SYN (builder id)
- * with weight WEIGHT. */
+/* A spike event on its way: due at step DUE on the synapse whose weight
+ * lives at WP (the synapse's identity: its message's data), of synchan
+ * SYN (builder id). */
 struct gs_pending {
     int syn;
-    float weight;
+    const float *wp;
     int64_t due;
 };
 
@@ -91,8 +92,9 @@ struct gs_pending {
  * in the middle of a run, as they survive in GENESIS's synchans. */
 size_t gs_solver_pending(struct gs_solver *s, struct gs_pending **out);
 /* Queues events taken from an earlier model (gs_solver_pending) in this
- * one, whose current step is NOW; events on a synchan it does not have
- * (SYN < 0 or unknown) are dropped. Once per compiled model. */
+ * one, whose current step is NOW, on the same synapses; an event whose
+ * synapse or synchan is gone is dropped (GENESIS drops the events of a
+ * deleted SPIKE message). */
 void gs_solver_carry(struct gs_solver *s, const struct gs_pending *ev, size_t n, int64_t now);
 
 /* Moves up to MAX spikes (builder source ids, oldest first) into OUT. */

@@ -2,7 +2,8 @@
 // structural change (a new element) while a spike travels its 5 ms delay
 // must not lose it. The spikegen fires once, at about 1 ms; the synchan's
 // Gk rises from the step its event is due, whether or not the model was
-// recompiled at 3 ms, when the event was still on its way.
+// recompiled at 3 ms, when the event was still on its way. Deleting the
+// SPIKE message then drops its event, as GENESIS's synchan does.
 setclock 0 1e-4
 create pulsegen /p
 setfield /p level1 1 width1 0.0005 delay1 0.001 delay2 1 baselevel 0 trig_mode 0
@@ -23,8 +24,10 @@ function run(change)
     int first = -1
     reset
     step 30
-    if (change)
+    if (change == 1)
         create compartment /lonely
+    elif (change == 2)
+        deletemsg /s 0 -outgoing
     end
     while ({getstat -step} < 100)
         step 1
@@ -32,7 +35,7 @@ function run(change)
             first = {getstat -step}
         end
     end
-    if (change)
+    if (change == 1)
         delete /lonely
     end
     return first @ " " @ {getfield /c/syn Gk}
@@ -42,3 +45,4 @@ str plain = {run 0}
 str changed = {run 1}
 echo without a recompile, Gk first rises at step and is: {plain}
 echo the same with a new element at step 30: {plain == changed}
+echo with the SPIKE message deleted at step 30: {run 2}
