@@ -343,7 +343,8 @@ forget(struct glue *g)
     g->s = gs_solver_new();
 }
 
-/* Keeps the events on their way, by synchan element, for the next compile. */
+/* Keeps the events on their way (synapse, synchan element, due step) for
+ * the next compile. */
 static void
 keep_pending(struct glue *g)
 {
