@@ -512,6 +512,18 @@ typedef void (*apply_fn)(struct gs_sim *sim, struct rnet *r, uint32_t key, doubl
  * padded to 8 bytes) in a run's first message only, then the values. */
 #define KEYS_FLAG (UINT64_C(1) << 63)
 
+/* The end of the run of FL's values (in destination order) that starts at
+ * I: they all go to node *NODE. */
+static size_t
+dest_run(const struct flow *fl, size_t i, int *node)
+{
+    *node = fl->out[fl->order[i]].node;
+    size_t j = i;
+    while (j < fl->norder && fl->out[fl->order[j]].node == *node)
+        j++;
+    return j;
+}
+
 /* Reads this rank's values of FL and sends them to their nodes under
  * TAG/SEQ; the ones for this node (ME) go to APPLY at once. */
 static void
@@ -519,9 +531,8 @@ flow_send(struct gs_sim *sim, struct rnet *r, struct flow *fl, uint32_t tag, uin
           int me, double missing, apply_fn apply)
 {
     for (size_t i = 0, j; i < fl->norder; i = j) {
-        int node = fl->out[fl->order[i]].node;
-        for (j = i; j < fl->norder && fl->out[fl->order[j]].node == node; j++)
-            ;
+        int node;
+        j = dest_run(fl, i, &node);
         size_t cnt = j - i;
         if (node == me) {
             for (size_t k = i; k < j; k++) {
@@ -621,9 +632,8 @@ static enum gs_status
 await_acks(struct gs_sim *sim, const struct flow *fl, uint64_t seq, int me)
 {
     for (size_t i = 0, j; i < fl->norder; i = j) {
-        int node = fl->out[fl->order[i]].node;
-        for (j = i; j < fl->norder && fl->out[fl->order[j]].node == node; j++)
-            ;
+        int node;
+        j = dest_run(fl, i, &node);
         if (node == me)
             continue;
         void *msg;

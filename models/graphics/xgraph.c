@@ -278,12 +278,10 @@ xgraph_msg_added(struct gs_sim *sim, struct gs_element *el, struct gs_msg *m)
 static void
 xgraph_msg_deleted(struct gs_sim *sim, struct gs_element *el, struct gs_msg *gone)
 {
-    struct plot_ref *ref = gone->data;
-    gone->data = NULL;
+    const struct plot_ref *ref = gone->data; /* freed with the message */
     if (!ref)
         return;
     struct gs_handle ph = ref->plot;
-    free(ref);
     struct gs_element *pe = elem_from_handle(sim->model, ph);
     if (!pe || pe->cls != &xplot_class)
         return;

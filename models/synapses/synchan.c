@@ -144,11 +144,9 @@ static void
 synchan_msg_deleted(struct gs_sim *sim, struct gs_element *el, struct gs_msg *m)
 {
     (void)sim;
-    if (!is_spike(m))
-        return;
-    free(m->data);
-    m->data = NULL;
-    GS_INST(struct synchan, el)->nsynapses--;
+    /* the synapse (m->data) goes with the message */
+    if (is_spike(m))
+        GS_INST(struct synchan, el)->nsynapses--;
 }
 
 static void
