@@ -116,3 +116,9 @@ EXTRA_DIST += %reldir%/validation/par-rsnet.test %reldir%/validation/vmcmp.awk \
 	%reldir%/validation/data/par-rsnet_Vm.dat.xz \
 	%reldir%/perf/bench_par_rsnet %reldir%/tools/genesis-par-rsnet.sh \
 	%reldir%/perf/on-device.sh
+
+# GENESIS's random generators, draw for draw against GENESIS's own code.
+check_PROGRAMS += %reldir%/unit/test_rng.t
+TESTS += %reldir%/unit/test_rng.t
+%canon_reldir%_unit_test_rng_t_SOURCES = %reldir%/unit/test_rng.c %reldir%/tap.h
+%canon_reldir%_unit_test_rng_t_LDADD = $(GS_LIBS)
