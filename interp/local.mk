@@ -21,6 +21,7 @@ libgensh_a_SOURCES += \
 	%reldir%/commands/cmd_field.c \
 	%reldir%/commands/cmd_msg.c \
 	%reldir%/commands/cmd_par.c \
+	%reldir%/commands/cmd_random.c \
 	%reldir%/commands/cmd_shell.c \
 	%reldir%/commands/cmd_sim.c \
 	%reldir%/commands/cmd_math.c \

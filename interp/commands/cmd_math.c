@@ -1,12 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * cmd_math.c: the math family: the C library functions GENESIS scripts
- * call ({exp 1}, {pow x 2}, ...), rounding, min/max and the script-level
- * random numbers (rand, gaussian, randseed). Domain errors are errors,
- * not silent NaNs.
+ * call ({exp 1}, {pow x 2}, ...), rounding and min/max. Domain errors
+ * are errors, not silent NaNs. The random numbers are in cmd_random.c.
  */
 #include <math.h>
-#include <time.h>
 
 #include "../cmd.h"
 
@@ -185,72 +183,4 @@ const struct gs_cmd cmd_min_entry = {
     .max_pos = 2,
     .flags = GS_CMD_RESULT,
     .exec = cmd_min_exec,
-};
-
-static enum gs_status
-cmd_rand_exec(struct gs_call *call)
-{
-    double lo = gs_arg_real(call, 0), hi = gs_arg_real(call, 1);
-    if (hi < lo)
-        return gs_error(call->sim, "expected lo <= hi, got %s > %s", gs_arg(call, 0),
-                        gs_arg(call, 1));
-    gs_result_real(call, lo + (hi - lo) * rng_uniform(&call->sim->rng));
-    return GS_OK;
-}
-
-const struct gs_cmd cmd_rand_entry = {
-    .name = "rand",
-    .family = "math",
-    .summary = "a uniform random number in [lo, hi]",
-    .usage = "lo hi",
-    .pos = {{"lo", GS_ARG_REAL}, {"hi", GS_ARG_REAL}},
-    .min_pos = 2,
-    .max_pos = 2,
-    .flags = GS_CMD_RESULT,
-    .exec = cmd_rand_exec,
-};
-
-static enum gs_status
-cmd_gaussian_exec(struct gs_call *call)
-{
-    double mean = gs_arg_real(call, 0), sd = gs_arg_real(call, 1);
-    if (sd < 0)
-        return gs_error(call->sim, "standard deviation must be >= 0, got '%s'", gs_arg(call, 1));
-    gs_result_real(call, mean + sd * rng_gauss(&call->sim->rng));
-    return GS_OK;
-}
-
-const struct gs_cmd cmd_gaussian_entry = {
-    .name = "gaussian",
-    .family = "math",
-    .summary = "a normally distributed random number",
-    .usage = "mean sd",
-    .pos = {{"mean", GS_ARG_REAL}, {"sd", GS_ARG_REAL}},
-    .min_pos = 2,
-    .max_pos = 2,
-    .flags = GS_CMD_RESULT,
-    .exec = cmd_gaussian_exec,
-};
-
-static enum gs_status
-cmd_randseed_exec(struct gs_call *call)
-{
-    /* No seed: one from the clock, returned so a run can be repeated. */
-    long seed = gs_arg(call, 0) ? gs_arg_int(call, 0) : (long)time(NULL);
-    call->sim->opt.seed = (unsigned long)seed;
-    rng_seed(&call->sim->rng, (uint64_t)seed);
-    gs_result_int(call, seed);
-    return GS_OK;
-}
-
-const struct gs_cmd cmd_randseed_entry = {
-    .name = "randseed",
-    .family = "math",
-    .summary = "seed the random number generators",
-    .usage = "[seed]",
-    .pos = {{"seed", GS_ARG_INT}},
-    .min_pos = 0,
-    .max_pos = 1,
-    .flags = GS_CMD_RESULT | GS_CMD_MUTATES,
-    .exec = cmd_randseed_exec,
 };
