@@ -186,6 +186,8 @@ keep(const struct net_connect *c, uint64_t seed, uint64_t gsrc, uint64_t gdst)
 {
     if (c->probability >= 1.0)
         return true;
+    if (c->grng) /* GENESIS: urandom() <= pconnect */
+        return (double)rng_genesis_urandom(c->grng) <= c->probability;
     uint64_t pair = rng_key(c->salt, gsrc, PURPOSE_CONNECT, gdst);
     return rng_key_uniform(seed, pair, PURPOSE_CONNECT, 0) < c->probability;
 }
@@ -330,7 +332,9 @@ net_connect(struct gs_sim *sim, const struct net_connect *c, const struct gs_eli
         dp[j] = (struct net_point){d->x, d->y, d->z, draws ? net_gid(d) : 0};
     }
     struct net_pairs pr = {0};
-    net_choose(c, sim->opt.seed, sp, ns, dp, dst->n, &pr);
+    struct net_connect cc = *c;
+    cc.grng = rng_genesis(&sim->rng) ? &sim->rng : NULL;
+    net_choose(&cc, sim->opt.seed, sp, ns, dp, dst->n, &pr);
     enum gs_status st = net_add_pairs(sim, sel, dst->v, &pr);
     if (st == GS_OK && made)
         *made = pr.n;

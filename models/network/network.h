@@ -6,12 +6,14 @@
  * weight and delay rules. The commands in interp/commands/ parse the
  * words; everything here works on elements and checks values.
  *
- * Randomness never comes from a shared sequence: every draw is a
- * counter-based value (models/base/rng.h) keyed by the identity of the
- * connection, i.e. the path-derived identities of its source and its
- * destination (net_gid), so that connectivity and weights do not depend on
- * the order elements are visited or on how a model is divided among ranks
- * (DESIGN decision 9).
+ * With gensh's streams (the default) randomness never comes from a shared
+ * sequence: every draw is a counter-based value (models/base/rng.h) keyed
+ * by the identity of the connection, i.e. the path-derived identities of
+ * its source and its destination (net_gid), so that connectivity and
+ * weights do not depend on the order elements are visited or on how a
+ * model is divided among ranks (DESIGN decision 9). With GENESIS's
+ * generators chosen (setrand -nr/-sprng) the draws are that generator's
+ * next numbers, taken in GENESIS's order (DESIGN decision 15).
  *
  * Depends on models/core and models/base only.
  */
@@ -78,6 +80,10 @@ struct net_connect {
     double probability;    /* >= 1: every candidate; else a keyed draw per pair */
     uint64_t salt;         /* net_hash_words of the command */
     struct net_region src, dst;
+    /* GENESIS's generator when setrand chose one (net_connect sets it):
+     * each pair's draw is then its next number, in GENESIS's order. NULL:
+     * keyed draws. */
+    struct gs_rng *grng;
 };
 
 /* Errors of C alone: no source or no destination mask, a negative or

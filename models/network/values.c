@@ -9,8 +9,12 @@
  *
  * Every random part is drawn from counter-based streams keyed by the
  * connection (source and destination identities and the number of earlier
- * synapses between the same two elements), never from a shared sequence.
- * All values are computed before the first is written.
+ * synapses between the same two elements), never from a shared sequence;
+ * unless setrand chose one of GENESIS's generators: then each synapse
+ * draws that generator's next numbers, in GENESIS's order (sources in
+ * order, each source's SPIKE messages in order; syndelay: channels in
+ * order, each one's synapses in order). All values are computed before the
+ * first is written.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -73,12 +77,71 @@ net_value_check(struct gs_sim *sim, const struct net_value *v)
     return GS_OK;
 }
 
-/* The random part (GENESIS randomize_value), drawn for connection KEY. */
+static enum gs_status
+never_within(struct gs_sim *sim, const struct net_value *v)
+{
+    return gs_error(sim, "-%s %g %g: the random part never fell within its maximum in %d "
+                         "draws; the maximum is too small",
+                    v->rand == NET_R_GAUSSIAN ? "gaussian" : "exponential", v->r1, v->r2,
+                    MAX_DRAWS);
+}
+
+/* The random part from GENESIS's generator: randomize_value's float
+ * arithmetic and draws (uniform: frandom(-a1, a1); gaussian: rangauss(0,
+ * a1 * a1) until |s| <= |a2|; exponential: a1 * -log(u), u > 0, until
+ * s <= a2). */
+static enum gs_status
+genesis_part(struct gs_sim *sim, const struct net_value *v, float *out)
+{
+    struct gs_rng *g = &sim->rng;
+    float a1 = (float)v->r1, a2 = (float)v->r2;
+    switch (v->rand) {
+    case NET_R_NONE:
+        *out = 0;
+        return GS_OK;
+    case NET_R_UNIFORM:
+        *out = rng_genesis_urandom(g) * (a1 - -a1) + -a1;
+        return GS_OK;
+    case NET_R_GAUSSIAN:
+        if (fabsf(a2) < TINY) {
+            *out = 0;
+            return GS_OK;
+        }
+        for (int k = 0; k < MAX_DRAWS; k++) {
+            float s = rng_genesis_rangauss(g, 0.0f, a1 * a1);
+            if (fabsf(s) <= fabsf(a2)) {
+                *out = s;
+                return GS_OK;
+            }
+        }
+        break;
+    case NET_R_EXPONENTIAL:
+        for (int k = 0; k < MAX_DRAWS; k++) {
+            float x;
+            do
+                x = rng_genesis_urandom(g);
+            while (x == 0.0f);
+            float y = (float)-log((double)x);
+            float s = a1 * y;
+            if (s <= a2) {
+                *out = s;
+                return GS_OK;
+            }
+        }
+        break;
+    }
+    return GS_ERR;
+}
+
+/* The random part (GENESIS randomize_value), drawn for connection KEY (or
+ * from GENESIS's generator when setrand chose one). */
 static enum gs_status
 random_part(struct gs_sim *sim, const struct net_value *v, uint64_t key, float *out)
 {
     uint64_t seed = sim->opt.seed, purpose = v->delay ? PURPOSE_DELAY : PURPOSE_WEIGHT;
     float a1 = (float)v->r1, a2 = (float)v->r2;
+    if (rng_genesis(&sim->rng))
+        return genesis_part(sim, v, out) == GS_OK ? GS_OK : never_within(sim, v);
     switch (v->rand) {
     case NET_R_NONE:
         *out = 0;
@@ -112,10 +175,7 @@ random_part(struct gs_sim *sim, const struct net_value *v, uint64_t key, float *
         }
         break;
     }
-    return gs_error(sim, "-%s %g %g: the random part never fell within its maximum in %d "
-                         "draws; the maximum is too small",
-                    v->rand == NET_R_GAUSSIAN ? "gaussian" : "exponential", v->r1, v->r2,
-                    MAX_DRAWS);
+    return never_within(sim, v);
 }
 
 static double
