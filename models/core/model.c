@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * model.c: the model object behind sim->model: creation with its root
- * element, default clocks and default schedule; the slot table behind
- * element handles; the working element's bookkeeping when elements go; and
- * the compiled-model hook (install, invalidate, sync).
+ * element (and GENESIS's /proto and /output), default clocks and default
+ * schedule; the slot table behind element handles; the working element's
+ * bookkeeping when elements go; and the compiled-model hook (install,
+ * invalidate, sync).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,16 @@ model_new(struct gs_sim *sim)
     strcpy(m->float_format, "%0.10g");
     sched_default(sim);
     sim->complete_path = path_complete;
+    /* GENESIS's start-up elements (StartupElements): /proto, for
+     * prototypes, left out of the simulation as GENESIS blocks it, and
+     * /output. They are not the last created element (^). */
+    struct gs_element *proto = NULL;
+    if (elem_create(sim, &neutral_class, root, "proto", 0, &proto) != GS_OK
+        || elem_create(sim, &neutral_class, root, "output", 0, NULL) != GS_OK)
+        GS_BUG("cannot create /proto and /output: %s", sim->diag.msg);
+    proto->flags |= GS_EL_DISABLED;
+    m->last = NULL;
+    m->dirty = false;
 }
 
 void

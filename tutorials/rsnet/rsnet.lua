@@ -114,7 +114,7 @@ addmsg("/stim/amp", "/network/rscell[" .. middle .. "]/soma", "INJECT", "output"
 
 -- ---- output --------------------------------------------------------------------
 
-create("neutral", "/output")
+-- /output exists from start-up, as in GENESIS
 create("asc_file", "/output/vm")
 setfield("/output/vm", "filename", "rsnet_vm.dat", "leave_open", 1, "float_format", "%.9g")
 for _, cell in ipairs({middle, 0, right_edge}) do

@@ -1,8 +1,8 @@
 // netcell.g: a small prototype cell for the network tests: /proto/cell
 // with a passive soma, a spike generator on its Vm and an excitatory
-// synaptic channel, under a disabled /proto.
-create neutral /proto
-disable /proto
+// synaptic channel, under /proto (made at start-up and left out of the
+// simulation, as in GENESIS: no create or disable of it here).
+//
 create neutral /proto/cell
 create compartment /proto/cell/soma
 setfield /proto/cell/soma Rm 1e8 Cm 1e-10 Em -0.07 initVm -0.07
