@@ -330,8 +330,11 @@ xo_create_args(struct gs_sim *sim, struct gs_element *el, int argc, const char *
             continue;
         }
         if (!is_option(w)) {
-            st = gs_error(sim, "unexpected argument '%s' (expected [x,y,w,h] or -option value)", w);
-            break;
+            /* XODUS's xoParseCreateArgs skips such a word silently;
+             * the tutorials have some ("-label \"Weight\" inject"). */
+            gs_warn(sim, "ignoring '%s' (expected [x,y,w,h] or -option value), as GENESIS does",
+                    w);
+            continue;
         }
         const char *name = w + 1;
         const struct xo_option *o = find_option(opts, name);

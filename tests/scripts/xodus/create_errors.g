@@ -1,5 +1,5 @@
 // test-options: -nox
-// bad widget options and geometries: an error each, and nothing is created
+// bad widget options and geometries: an error each, nothing created (a stray word: a warning)
 create xform /f [10,50,250,460]
 create xbutton /f/b1 -nosuchoption 3
 create xbutton /f/b2 -script
