@@ -77,6 +77,14 @@ void interp_clear_stop(struct gs_sim *sim);
  * user's (~/.gshrc or ALTSIMRC, unless NOSIMRC). */
 enum gs_status interp_startup(struct gs_sim *sim, bool nosimrc, const char *altsimrc);
 
+/* The script's ASCII files (openfile ... closefile, commands/cmd_io.c),
+ * kept with the interpreter so that gs_sim_free flushes and closes what a
+ * script left open. The slot holds NULL until the first openfile. */
+struct io_files;
+struct io_files **interp_io_files(struct gs_sim *sim);
+/* Closes every file of T (flushing it) and frees T; NULL is a no-op. */
+void io_files_free(struct io_files *t);
+
 /* Starts the parallel layer for the shell (interp/lpar.c): joins the MPI
  * job when inside one (checking NODES, when > 0, against its size),
  * installs the hooks through which other nodes' requests run here, and

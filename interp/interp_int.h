@@ -17,6 +17,7 @@ struct interp {
     char *datadir;        /* the script library (startup script, prototypes) */
     int depth;            /* nesting of files being run (include) */
     bool stopping;        /* -strict: an error is unwinding every file */
+    struct io_files *files; /* openfile's files (commands/cmd_io.c), or NULL */
 };
 
 /* Is a -strict stop unwinding? Then commands raise gensh.STOP. */

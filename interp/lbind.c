@@ -144,6 +144,12 @@ lb_command(lua_State *L)
     gs_call_done(&call);
     if (interp_stopping(sim)) /* -strict: unwinding out of an include */
         return lb_raise_stop(L);
+    if (sim->quit_requested) {
+        /* A failure that ends the run (paron on too few nodes): reported
+         * here, then every running file unwinds as after quit. */
+        interp_report(sim, where, cmd->name);
+        return lb_raise_stop(L);
+    }
     if (where[0])
         lua_pushfstring(L, "%s: %s: %s", where, cmd->name, sim->diag.msg);
     else

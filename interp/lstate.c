@@ -212,9 +212,16 @@ interp_free(struct interp *in)
 {
     if (!in)
         return;
+    io_files_free(in->files); /* flushed and closed, as every output file */
     lua_close(in->L);
     free(in->datadir);
     free(in);
+}
+
+struct io_files **
+interp_io_files(struct gs_sim *sim)
+{
+    return &sim->interp->files;
 }
 
 struct gs_sim *

@@ -472,6 +472,12 @@ par_paron(struct gs_sim *sim, const struct par_paron *spec, const char *where)
      * refused on one rank is refused on all and nothing changes. */
     if (p->on) {
         st = gs_error(sim, "the parallel library is already on (paroff first)");
+    } else if (spec->nodes > p->size) {
+        /* PGENESIS stops here ("N nodes requested but only M PEs"). */
+        st = gs_error(sim,
+                      "the script asks for %d nodes (-nodes %d), but this run has only %d; "
+                      "stopping (start it with 'gensh -nodes %d script')",
+                      spec->nodes, spec->nodes, p->size, spec->nodes);
     } else if (spec->nodes > 0 && spec->nodes != p->size) {
         st = gs_error(sim,
                       "-nodes %d, but this run has %d node%s; start it with "

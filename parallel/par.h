@@ -173,6 +173,14 @@ void par_set_activity(struct gs_sim *sim, const char *what, const char *where);
 enum gs_status par_service(struct gs_sim *sim);
 
 /*
+ * clearthreads: runs every request and control message that has arrived,
+ * now (par_service polls at most every 0.5 ms). Scripts call it in loops
+ * that wait for other nodes, so when nothing had arrived it yields the CPU
+ * for 50 us. Returns GS_ERR as par_service does.
+ */
+enum gs_status par_clear_requests(struct gs_sim *sim);
+
+/*
  * Waits until FD is readable (node 0's prompt), servicing requests all the
  * while. Returns GS_ERR when the run must stop instead.
  */

@@ -242,6 +242,20 @@ par_service(struct gs_sim *sim)
 }
 
 enum gs_status
+par_clear_requests(struct gs_sim *sim)
+{
+    struct par *p = sim->par;
+    if (p && p->mpi) {
+        p->last_service = tr_wtime();
+        if (par_poll(p, false) == 0) {
+            struct timespec ts = {0, 50000};
+            nanosleep(&ts, NULL);
+        }
+    }
+    return sim->quit_requested ? GS_ERR : GS_OK;
+}
+
+enum gs_status
 par_wait_readable(struct gs_sim *sim, int fd)
 {
     struct par *p = sim->par;

@@ -2,7 +2,7 @@
 /*
  * cmd_par.c: the PGENESIS family (pgenesis/Hyperdoc/ref): paron, paroff,
  * the node and zone numbers, barrier and barrierall, async and waiton,
- * and the lookahead commands. Remote execution itself (cmd@nodes) is not
+ * clearthreads, and the lookahead commands. Remote execution itself (cmd@nodes) is not
  * a command: the SLI compiler turns it into a call of gensh.R, served by
  * interp/lpar.c. Everything here goes through parallel/par.h, so it works
  * the same on one rank.
@@ -16,6 +16,7 @@
 static enum gs_status cmd_async_exec(struct gs_call *call);
 static enum gs_status cmd_barrier_exec(struct gs_call *call);
 static enum gs_status cmd_barrierall_exec(struct gs_call *call);
+static enum gs_status cmd_clearthreads_exec(struct gs_call *call);
 static enum gs_status cmd_getlookahead_exec(struct gs_call *call);
 static enum gs_status cmd_mynode_exec(struct gs_call *call);
 static enum gs_status cmd_mytotalnode_exec(struct gs_call *call);
@@ -64,6 +65,15 @@ const struct gs_cmd cmd_barrierall_entry = {
     .exec = cmd_barrierall_exec,
 };
 
+const struct gs_cmd cmd_clearthreads_entry = {
+    .name = "clearthreads",
+    .family = "par",
+    .summary = "run the requests other nodes have sent so far, without waiting",
+    .usage = "",
+    .flags = GS_CMD_RESULT | GS_CMD_NO_REMOTE,
+    .exec = cmd_clearthreads_exec,
+};
+
 const struct gs_cmd cmd_getlookahead_entry = {
     .name = "getlookahead",
     .family = "par",
@@ -81,7 +91,8 @@ const struct gs_cmd cmd_mynode_entry = {
     .family = "par",
     .summary = "the number of this node within its zone",
     .usage = "",
-    .flags = GS_CMD_RESULT,
+    .max_pos = GS_VARARGS, /* ignored, with a warning (PGENESIS ignores them) */
+    .flags = GS_CMD_RESULT | GS_CMD_RAW,
     .exec = cmd_mynode_exec,
 };
 
@@ -90,7 +101,8 @@ const struct gs_cmd cmd_mytotalnode_entry = {
     .family = "par",
     .summary = "the number of this node among all nodes of all zones",
     .usage = "",
-    .flags = GS_CMD_RESULT,
+    .max_pos = GS_VARARGS, /* ignored, with a warning (PGENESIS ignores them) */
+    .flags = GS_CMD_RESULT | GS_CMD_RAW,
     .exec = cmd_mytotalnode_exec,
 };
 
@@ -99,7 +111,8 @@ const struct gs_cmd cmd_myzone_entry = {
     .family = "par",
     .summary = "the number of this node's zone",
     .usage = "",
-    .flags = GS_CMD_RESULT,
+    .max_pos = GS_VARARGS, /* ignored, with a warning (PGENESIS ignores them) */
+    .flags = GS_CMD_RESULT | GS_CMD_RAW,
     .exec = cmd_myzone_exec,
 };
 
@@ -108,7 +121,8 @@ const struct gs_cmd cmd_nnodes_entry = {
     .family = "par",
     .summary = "the number of nodes in this zone",
     .usage = "",
-    .flags = GS_CMD_RESULT,
+    .max_pos = GS_VARARGS, /* ignored, with a warning (PGENESIS ignores them) */
+    .flags = GS_CMD_RESULT | GS_CMD_RAW,
     .exec = cmd_nnodes_exec,
 };
 
@@ -117,7 +131,8 @@ const struct gs_cmd cmd_ntotalnodes_entry = {
     .family = "par",
     .summary = "the number of nodes in all zones",
     .usage = "",
-    .flags = GS_CMD_RESULT,
+    .max_pos = GS_VARARGS, /* ignored, with a warning (PGENESIS ignores them) */
+    .flags = GS_CMD_RESULT | GS_CMD_RAW,
     .exec = cmd_ntotalnodes_exec,
 };
 
@@ -126,7 +141,8 @@ const struct gs_cmd cmd_nzones_entry = {
     .family = "par",
     .summary = "the number of zones",
     .usage = "",
-    .flags = GS_CMD_RESULT,
+    .max_pos = GS_VARARGS, /* ignored, with a warning (PGENESIS ignores them) */
+    .flags = GS_CMD_RESULT | GS_CMD_RAW,
     .exec = cmd_nzones_exec,
 };
 
@@ -205,6 +221,24 @@ const struct gs_cmd cmd_waiton_entry = {
 };
 
 /* --- exec functions --------------------------------------------------------------- */
+
+/* The node and zone numbers take no arguments; PGENESIS ignored any, and
+ * scripts rely on it without knowing: GENESIS reads {mynode * 347} as the
+ * command mynode with the words '*' and '347' (orient2's o.g). */
+static void
+ignore_args(struct gs_call *call)
+{
+    if (call->npos == 0)
+        return;
+    struct strbuf sb = STRBUF_INIT;
+    for (int i = 0; i < call->npos; i++)
+        sb_printf(&sb, "%s%s", i ? " " : "", call->pos[i]);
+    gs_warn(call->sim, "ignoring the argument%s '%s', as PGENESIS does ({%s %s} is %s called "
+                       "with %s, not arithmetic)",
+            call->npos == 1 ? "" : "s", sb_str(&sb), call->cmd->name, sb_str(&sb),
+            call->cmd->name, call->npos == 1 ? "it" : "them");
+    sb_free(&sb);
+}
 
 static enum gs_status
 cmd_async_exec(struct gs_call *call)
@@ -290,6 +324,17 @@ cmd_barrierall_exec(struct gs_call *call)
     return barrier_common(call, true);
 }
 
+/* PGENESIS's clearthreads: 1 once paron has run (0 before, when PGENESIS
+ * had no postmaster), after running what has arrived. */
+static enum gs_status
+cmd_clearthreads_exec(struct gs_call *call)
+{
+    struct gs_sim *sim = call->sim;
+    par_clear_requests(sim); /* GS_ERR only when quitting: the trampoline unwinds */
+    gs_result_int(call, par_is_on(sim) ? 1 : 0);
+    return GS_OK;
+}
+
 static enum gs_status
 cmd_getlookahead_exec(struct gs_call *call)
 {
@@ -305,6 +350,7 @@ cmd_getlookahead_exec(struct gs_call *call)
 static enum gs_status
 cmd_mynode_exec(struct gs_call *call)
 {
+    ignore_args(call);
     gs_result_int(call, par_mynode(call->sim));
     return GS_OK;
 }
@@ -312,6 +358,7 @@ cmd_mynode_exec(struct gs_call *call)
 static enum gs_status
 cmd_mytotalnode_exec(struct gs_call *call)
 {
+    ignore_args(call);
     gs_result_int(call, par_rank(call->sim));
     return GS_OK;
 }
@@ -319,6 +366,7 @@ cmd_mytotalnode_exec(struct gs_call *call)
 static enum gs_status
 cmd_myzone_exec(struct gs_call *call)
 {
+    ignore_args(call);
     gs_result_int(call, par_myzone(call->sim));
     return GS_OK;
 }
@@ -326,6 +374,7 @@ cmd_myzone_exec(struct gs_call *call)
 static enum gs_status
 cmd_nnodes_exec(struct gs_call *call)
 {
+    ignore_args(call);
     gs_result_int(call, par_nnodes(call->sim));
     return GS_OK;
 }
@@ -333,6 +382,7 @@ cmd_nnodes_exec(struct gs_call *call)
 static enum gs_status
 cmd_ntotalnodes_exec(struct gs_call *call)
 {
+    ignore_args(call);
     gs_result_int(call, par_size(call->sim));
     return GS_OK;
 }
@@ -340,6 +390,7 @@ cmd_ntotalnodes_exec(struct gs_call *call)
 static enum gs_status
 cmd_nzones_exec(struct gs_call *call)
 {
+    ignore_args(call);
     gs_result_int(call, par_nzones(call->sim));
     return GS_OK;
 }
@@ -394,6 +445,14 @@ cmd_paron_exec(struct gs_call *call)
     spec.output = gs_optval(call, "-output", 0);
     enum gs_status st = par_paron(sim, &spec, call->origin);
     free(mixed);
+    /* Fewer nodes than the script needs: PGENESIS ends the run, and the
+     * script would only fail later. Every node has the error (paron
+     * agrees), reports it and stops, even when node 0's end of the run
+     * reached it first. */
+    if (st != GS_OK && spec.nodes > par_size(sim)) {
+        sim->quit_requested = true;
+        return st;
+    }
     if (st != GS_OK && sim->quit_requested)
         return GS_OK;
     return st;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * cmd_shell.c: the shell family: echo, include, quit, help, listcommands,
- * lua, and the environment and working-directory commands.
+ * cmd_shell.c: the shell family: echo, include, quit (and exit), help,
+ * listcommands, lua, silent, and the environment and working-directory
+ * commands.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@ extern char **environ;
 
 static enum gs_status cmd_cd_exec(struct gs_call *call);
 static enum gs_status cmd_echo_exec(struct gs_call *call);
+static enum gs_status cmd_exit_exec(struct gs_call *call);
 static enum gs_status cmd_getarg_exec(struct gs_call *call);
 static enum gs_status cmd_getdate_exec(struct gs_call *call);
 static enum gs_status cmd_getenv_exec(struct gs_call *call);
@@ -29,6 +31,7 @@ static enum gs_status cmd_pwd_exec(struct gs_call *call);
 static enum gs_status cmd_quit_exec(struct gs_call *call);
 static enum gs_status cmd_setenv_exec(struct gs_call *call);
 static enum gs_status cmd_sh_exec(struct gs_call *call);
+static enum gs_status cmd_silent_exec(struct gs_call *call);
 
 const struct gs_cmd cmd_cd_entry = {
     .name = "cd",
@@ -56,6 +59,18 @@ const struct gs_cmd cmd_echo_entry = {
     .max_pos = GS_VARARGS,
     .opts = echo_opts,
     .exec = cmd_echo_exec,
+};
+
+/* GENESIS's exit is quit under another name. */
+const struct gs_cmd cmd_exit_entry = {
+    .name = "exit",
+    .family = "shell",
+    .summary = "close every output file and leave gensh (the same as quit)",
+    .usage = "[status]",
+    .pos = {{"status", GS_ARG_INT}},
+    .min_pos = 0,
+    .max_pos = 1,
+    .exec = cmd_exit_exec,
 };
 
 static const struct gs_opt getarg_opts[] = {
@@ -197,6 +212,18 @@ const struct gs_cmd cmd_sh_entry = {
     .exec = cmd_sh_exec,
 };
 
+const struct gs_cmd cmd_silent_entry = {
+    .name = "silent",
+    .family = "shell",
+    .summary = "set (with a level) and return the level that hides informative messages",
+    .usage = "[level]",
+    .pos = {{"level", GS_ARG_INT}},
+    .min_pos = 0,
+    .max_pos = 1,
+    .flags = GS_CMD_RESULT,
+    .exec = cmd_silent_exec,
+};
+
 /* Joins positionals FROM.. with blanks into SB. */
 static void
 join_args(const struct gs_call *call, int from, struct strbuf *sb)
@@ -258,6 +285,12 @@ cmd_echo_exec(struct gs_call *call)
     gs_write(call->sim, sb_str(&sb), sb.len);
     sb_free(&sb);
     return GS_OK;
+}
+
+static enum gs_status
+cmd_exit_exec(struct gs_call *call)
+{
+    return cmd_quit_exec(call);
 }
 
 static enum gs_status
@@ -433,5 +466,21 @@ cmd_sh_exec(struct gs_call *call)
     if (rc == -1)
         return gs_error(call->sim, "cannot run the shell: %s", strerror(errno));
     gs_result_int(call, WIFEXITED(rc) ? WEXITSTATUS(rc) : 128 + WTERMSIG(rc));
+    return GS_OK;
+}
+
+/* The level is -silent's (sim->opt.silent): >= 1 hides pushe/pope's echo
+ * and the notes of waits for other nodes, >= 2 also readcell's "read:"
+ * summary; a negative level hides nothing. */
+static enum gs_status
+cmd_silent_exec(struct gs_call *call)
+{
+    if (call->npos == 1) {
+        long v = gs_arg_int(call, 0);
+        if (v < -10 || v > 10)
+            return gs_error(call->sim, "level must be -10 to 10, got '%s'", gs_arg(call, 0));
+        call->sim->opt.silent = (int)v;
+    }
+    gs_result_int(call, call->sim->opt.silent);
     return GS_OK;
 }

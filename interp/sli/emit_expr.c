@@ -365,7 +365,7 @@ ex_natural(struct emitter *E, const struct expr *e)
         return;
     case E_EITHER:
         /* the expression's value is never nil or false */
-        sb_puts(o, "(S.isvar(");
+        sb_puts(o, e->known ? "(S.isexpr(" : "(S.isvar(");
         emit_quoted(o, e->text, strlen(e->text));
         sb_puts(o, ") and ");
         ex_natural(E, e->a);

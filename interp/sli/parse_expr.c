@@ -553,6 +553,37 @@ try_brace_expr(struct parser *p, const struct lexer *from)
     return e;
 }
 
+/* Reads the rest of {NAME ...} as NAME's arguments up to the '}' (the
+ * lexer stands after NAME); returns NULL, and leaves the parser as it was,
+ * if it is not that. On success the lexer stands after the '}'. */
+static struct call *
+try_brace_call(struct parser *p, const struct token *name)
+{
+    jmp_buf outer;
+    memcpy(outer, p->fail, sizeof outer);
+    int depth = p->depth, brace_line = p->brace_line;
+    size_t brace_off = p->brace_off;
+    struct lexer lx = p->lx;
+    struct call *volatile c = NULL;
+    p->trying++;
+    if (setjmp(p->fail) == 0) {
+        struct token end;
+        c = parse_call_rest(p, name, true, &end);
+        if (end.kind != TK_RBRACE)
+            c = NULL;
+    }
+    memcpy(p->fail, outer, sizeof outer);
+    p->trying--;
+    p->depth = depth;
+    p->brace_line = brace_line;
+    p->brace_off = brace_off;
+    if (!c)
+        p->lx = lx;
+    p->incomplete = false;
+    sb_reset(p->err);
+    return c;
+}
+
 static struct expr *
 call_expr(struct parser *p, struct call *c)
 {
@@ -629,7 +660,24 @@ brace_body(struct parser *p, const struct token *open)
             sli_leave(p);
             return e;
         }
-        if (is_var || unknown_name_starts_expr(p)) {
+        if (!is_var && !p->trying && blank_or_end(lex_peekc(&p->lx, 0))
+            && unknown_name_starts_expr(p)) {
+            /* {mynode * 347}: GENESIS reads a name that is no variable as
+             * a command with the rest as its words. Which one it is is
+             * known only when it runs: keep both readings. */
+            struct expr *x = try_brace_expr(p, &save);
+            struct call *c = x ? try_brace_call(p, &t) : NULL;
+            if (c) {
+                sli_leave(p);
+                e = ast_expr(p, E_EITHER, t.line);
+                e->text = t.val;
+                e->known = true;
+                e->a = x;
+                e->call = c;
+                return e;
+            }
+            p->lx = save;
+        } else if (is_var || unknown_name_starts_expr(p)) {
             p->lx = save;
         } else {
             struct lexer after = p->lx;

@@ -461,6 +461,15 @@ function S.isvar(name)
   return t == "number" or t == "string"
 end
 
+-- {name * 2}, name not declared where it is written: an expression unless
+-- name is a command or function now (GENESIS then runs the command, with
+-- "*" and "2" as its arguments); an expression also when name is nothing
+-- at all, so that the error says "undeclared variable".
+function S.isexpr(name)
+  if S.isvar(name) then return true end
+  return not (F[name] or builtin[name] or C[name])
+end
+
 -- A lone {call} argument: a list result spreads into several arguments.
 function S.sp(v)
   if v == nil then return "" end

@@ -162,7 +162,9 @@ enum expr_kind {
     E_ARGV,   /* {argv N} */
     E_CALL,   /* {command args} */
     E_REF,    /* {name}: a variable if one exists then, else a call */
-    E_EITHER, /* {name -1}: an expression (a) if name is a variable then, else a call */
+    E_EITHER, /* {name -1}: an expression (a) if name is a variable then, else a call;
+               * with `known` set ({name * 2} with name unknown here): the
+               * expression unless name is a command or function then */
     E_UNARY,
     E_BINARY
 };
@@ -176,7 +178,7 @@ struct expr {
     const char *text;   /* E_FLOAT: source text; E_STR: value; E_VAR, E_REF: name */
     size_t len;         /* E_STR */
     struct var *v;      /* E_VAR: the local, or NULL for a global */
-    bool known;         /* E_VAR global: declared in this file */
+    bool known;         /* E_VAR global: declared in this file; E_EITHER: see there */
     struct call *call;  /* E_CALL */
     enum sli_op op;     /* E_UNARY, E_BINARY */
     struct expr *a, *b; /* operands; E_ARGV: a = the position */

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../base/rng.h"
 #include "core_int.h"
@@ -260,6 +261,11 @@ elem_free_memory(struct gs_element *el)
         free(el->ufield[i].value);
     }
     free(el->ufield);
+    for (int i = 0; i < el->nsaction; i++) {
+        free(el->saction[i].action);
+        free(el->saction[i].func);
+    }
+    free(el->saction);
     free(el->child);
     free(el->in);
     free(el->out);
@@ -417,6 +423,8 @@ copy_rec(struct gs_sim *sim, struct gs_element *src, struct gs_element *parent, 
         el->ufield[el->nufield].value = xstrdup(src->ufield[i].value);
         el->nufield++;
     }
+    for (int i = 0; i < src->nsaction; i++)
+        elem_set_saction(sim, el, src->saction[i].action, src->saction[i].func);
     link_child(parent, el);
     if (cls->copy && cls->copy(sim, el, src) != GS_OK) {
         unlink_child(el);
@@ -576,4 +584,74 @@ elem_delete_ufield(struct gs_sim *sim, struct gs_element *el, const char *name)
         gs_error(sim, "'%s' has no added field '%s'", p, name);
     free(p);
     return GS_ERR;
+}
+
+/* ---- script actions (addaction) ---------------------------------------------------- */
+
+static struct gs_saction *
+saction_find(const struct gs_element *el, const char *action)
+{
+    for (int i = 0; i < el->nsaction; i++)
+        if (strcasecmp(el->saction[i].action, action) == 0)
+            return &el->saction[i];
+    return NULL;
+}
+
+const char *
+elem_saction(const struct gs_element *el, const char *action)
+{
+    const struct gs_saction *sa = saction_find(el, action);
+    return sa ? sa->func : NULL;
+}
+
+void
+elem_set_saction(struct gs_sim *sim, struct gs_element *el, const char *action, const char *func)
+{
+    struct gs_saction *sa = saction_find(el, action);
+    if (sa) {
+        free(sa->func);
+        sa->func = xstrdup(func);
+    } else {
+        el->saction = xreallocarray(el->saction, (size_t)el->nsaction + 1, sizeof *el->saction);
+        sa = &el->saction[el->nsaction++];
+        sa->action = xstrdup(action);
+        sa->func = xstrdup(func);
+    }
+    sim->model->sched_dirty = true;
+}
+
+enum gs_status
+elem_run_saction(struct gs_sim *sim, struct gs_element *el, const char *action, int argc,
+                 const char *const *argv)
+{
+    const char *func = elem_saction(el, action);
+    if (!func)
+        GS_BUG("no script action %s", action);
+    if (!sim->run_words)
+        return gs_error(sim, "action %s: no interpreter to run '%s'", action, func);
+    const char **words = xcalloc((size_t)argc + 2, sizeof *words);
+    char *fn = xstrdup(func); /* the function may replace its own action */
+    char *act = xstrdup(action);
+    words[0] = fn;
+    words[1] = act;
+    for (int i = 0; i < argc; i++)
+        words[i + 2] = argv[i];
+    /* The element is the working element while its action runs; the old
+     * one comes back after, unless the action deleted it. */
+    struct gs_model *m = sim->model;
+    struct gs_handle old = elem_handle(m->cwe);
+    m->cwe = el;
+    enum gs_status st = sim->run_words(sim, argc + 2, words);
+    struct gs_element *back = elem_from_handle(m, old);
+    m->cwe = back ? back : m->root;
+    free(act);
+    free(fn);
+    free(words);
+    return st;
+}
+
+bool
+elem_has_action(const struct gs_element *el, enum gs_action a)
+{
+    return class_has_action(el->cls, a) || (el->nsaction > 0 && elem_saction(el, class_action_name(a)));
 }

@@ -30,6 +30,14 @@ struct gs_ufield {
     char *value;  /* never NULL */
 };
 
+/* An action of one element carried out by a script function (addaction,
+ * GENESIS's extended objects): the function is called with the action's
+ * name (and its arguments), the element being the working element. */
+struct gs_saction {
+    char *action; /* "PROCESS", "RESET", or a new name, as given */
+    char *func;   /* the script function */
+};
+
 enum gs_elem_flags {
     GS_EL_DISABLED = 1u << 0, /* disable: left out of the schedule */
     GS_EL_MARK = 1u << 1,     /* scratch mark for tree walks; always clear between calls */
@@ -53,6 +61,8 @@ struct gs_element {
     int nout, capout;
     struct gs_ufield *ufield;      /* addfield fields */
     int nufield;
+    struct gs_saction *saction;    /* addaction: script actions (copied with the element) */
+    int nsaction;
     int solver_index;              /* set by the solver's compile when it takes the
                                     * element over; -1 otherwise. Scheduled actions
                                     * are skipped while >= 0. */
@@ -121,6 +131,25 @@ struct gs_ufield *elem_ufield(const struct gs_element *el, const char *name);
 enum gs_status elem_add_ufield(struct gs_sim *sim, struct gs_element *el, const char *name);
 /* Removes user field NAME. Errors: no such user field. */
 enum gs_status elem_delete_ufield(struct gs_sim *sim, struct gs_element *el, const char *name);
+
+/* Script actions (addaction). The function for ACTION (case-insensitive)
+ * on EL, or NULL. */
+const char *elem_saction(const struct gs_element *el, const char *action);
+/* Makes FUNC carry out ACTION on EL, replacing an earlier one. Scheduled
+ * actions (INIT, PROCESS) change the schedule: it is rebuilt before the
+ * next step. */
+void elem_set_saction(struct gs_sim *sim, struct gs_element *el, const char *action,
+                      const char *func);
+/*
+ * Runs the script function of ACTION on EL with the action's name and
+ * ARGV as its arguments, EL being the working element meanwhile (through
+ * sim->run_words; errors inside are reported there). Returns GS_ERR only
+ * when running scripts must stop, or there is no interpreter.
+ */
+enum gs_status elem_run_saction(struct gs_sim *sim, struct gs_element *el, const char *action,
+                                int argc, const char *const *argv);
+/* Does EL carry out action A, through its class or a script function? */
+bool elem_has_action(const struct gs_element *el, enum gs_action a);
 
 /* A number that names EL wherever and whenever it is made, for keyed
  * random streams: the io_index of EL or of its nearest ancestor that has

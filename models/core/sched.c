@@ -183,7 +183,7 @@ sched_resched(struct gs_sim *sim)
         t->runs_solver = false;
         for (size_t k = 0; k < all.n; k++) {
             struct gs_element *el = all.v[k];
-            if (!class_has_action(el->cls, t->action))
+            if (!elem_has_action(el, t->action))
                 continue;
             if (el->solver_index >= 0) {
                 if (!solver_placed && m->compiled) {
@@ -232,8 +232,12 @@ reset_tree(struct gs_sim *sim, struct gs_element *el)
     enum gs_status st = GS_OK;
     for (int i = 0; i < el->nin; i++)
         msg_resolve(el->in[i]);
-    if (el->cls->reset && !(el->flags & GS_EL_DISABLED))
-        st = el->cls->reset(sim, el);
+    if (!(el->flags & GS_EL_DISABLED)) {
+        if (el->nsaction > 0 && elem_saction(el, "RESET"))
+            st = elem_run_saction(sim, el, "RESET", 0, NULL); /* addaction */
+        else if (el->cls->reset)
+            st = el->cls->reset(sim, el);
+    }
     for (int i = 0; i < el->nchild && st == GS_OK; i++)
         st = reset_tree(sim, el->child[i]);
     return st;
@@ -373,6 +377,35 @@ wall_now(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
+/*
+ * Runs the script action of task T's element *K (addaction). The script
+ * may change the model (create, delete, addmsg): then the model is
+ * compiled and the schedule rebuilt at once, and *K moves to the same
+ * element in T's new list (to the end of the list if the element is gone),
+ * so that the rest of the step runs on what exists now.
+ */
+static enum gs_status
+run_script_action(struct gs_sim *sim, struct gs_task *t, size_t *k)
+{
+    struct gs_model *m = sim->model;
+    struct gs_element *el = t->elems.v[*k];
+    struct gs_handle h = elem_handle(el);
+    if (elem_run_saction(sim, el, class_action_name(t->action), 0, NULL) != GS_OK)
+        return GS_ERR;
+    if (!m->dirty && !m->sched_dirty)
+        return GS_OK;
+    if (m->dirty && compile(sim) != GS_OK)
+        return GS_ERR;
+    if (sched_resched(sim) != GS_OK)
+        return GS_ERR;
+    struct gs_element *now = elem_from_handle(m, h);
+    size_t i = 0;
+    while (i < t->elems.n && t->elems.v[i] != now)
+        i++;
+    *k = i; /* the loop's k++ moves past it */
+    return GS_OK;
+}
+
 /* Runs one base step: every task in order, each element when its clock is due. */
 static enum gs_status
 one_step(struct gs_sim *sim, const long *ratio)
@@ -396,6 +429,12 @@ one_step(struct gs_sim *sim, const long *ratio)
             if (r == 0 || m->step % r != 0 || (el->flags & GS_EL_DISABLED))
                 continue;
             tick.dt = m->clock[el->clock];
+            if (el->nsaction > 0 && elem_saction(el, class_action_name(t->action))) {
+                /* addaction: a script function carries the action out */
+                if (run_script_action(sim, t, &k) != GS_OK)
+                    return GS_ERR;
+                continue;
+            }
             gs_step_fn fn = t->action == GS_ACT_INIT ? el->cls->init : el->cls->process;
             if (fn(sim, el, &tick) != GS_OK)
                 return GS_ERR;

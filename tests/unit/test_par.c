@@ -107,8 +107,9 @@ test_paron(void)
     gs_diag_clear(sim);
     is_int(par_paron(sim, &two, "t.g:4"), GS_ERR, "paron -nodes 2 on one node fails");
     is_str(sim->diag.msg,
-           "-nodes 2, but this run has 1 node; start it with 'gensh -nodes 2 script'",
-           "naming how to start it");
+           "the script asks for 2 nodes (-nodes 2), but this run has only 1; stopping (start it "
+           "with 'gensh -nodes 2 script')",
+           "naming both counts and how to start it");
     ok(!par_is_on(sim), "and changes nothing");
     static const long mixed[] = {1, 1};
     struct par_paron mix = {.zoning = PAR_ZONES_MIXED, .mixed = mixed, .nmixed = 2, .silent = 2};
