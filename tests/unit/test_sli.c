@@ -235,8 +235,12 @@ test_declarations(void)
     is_body("int i\ni = 7.5", "S.gdecl(\"i\", \"int\")\ni = S.toint(7.5)", "int conversion");
     is_body("str s\ns = 3", "S.gdecl(\"s\", \"str\")\ns = \"3\"", "str from an int literal");
     is_body("y = 1", "S.setg(\"y\", 1)", "an undeclared global is set by name");
-    is_body("echo {z + 1}", "S.run(\"echo\", S.str((S.num(S.getg(\"z\")) + 1)))",
+    is_body("echo {z+1}", "S.run(\"echo\", S.str((S.num(S.getg(\"z\")) + 1)))",
             "an undeclared global is read by name");
+    is_body("echo {z + 1}",
+            "S.runt(\"echo\", {S.sp((S.isexpr(\"z\") and (S.num(S.getg(\"z\")) + 1) or "
+            "S.run(\"z\", \"+\", \"1\")))})",
+            "an undeclared name before a blank operator: an expression, or a command's words");
     is_body(
         "int local = 1\necho {local}",
         "S.gdecl(\"local\", \"int\") _ENV[\"local\"] = 1\nS.run(\"echo\", S.str(_ENV[\"local\"]))",
@@ -297,10 +301,11 @@ test_expressions(void)
             "S.argv(S.argc(...), \"t.g\", ...))",
             "argc and argv");
     is_body("echo {x - 1} {x -1} {x-1}",
-            "S.runt(\"echo\", {S.str((S.num(S.getg(\"x\")) - 1)), S.sp((S.isvar(\"x\") and "
+            "S.runt(\"echo\", {S.sp((S.isexpr(\"x\") and (S.num(S.getg(\"x\")) - 1) or "
+            "S.run(\"x\", \"-\", \"1\"))), S.sp((S.isvar(\"x\") and "
             "(S.num(S.getg(\"x\")) - 1) or S.run(\"x\", \"-1\"))), "
             "S.str((S.num(S.getg(\"x\")) - 1))})",
-            "an unknown name: blanks decide, or both readings are kept");
+            "an unknown name: both readings are kept, or glued: an expression");
     is_body("echo {cmd a -1}", "S.runt(\"echo\", {S.sp(S.run(\"cmd\", \"a\", \"-1\"))})",
             "a word after the name: a call");
     is_error("echo {1 < 2 < 3}", "t.g:1: comparisons cannot be chained: use && between them",

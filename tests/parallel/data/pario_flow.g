@@ -14,17 +14,17 @@ if (me == 0)
     create par_asc_file /out
     setfield /out filename flow.txt float_format %.15g leave_open 1
 else
-    create compartment /proto
-    setfield /proto Rm 1e9 Cm 1e-11 Ra 1e6
-    createmap /proto /c {NC} 1
+    create compartment /pcomp
+    setfield /pcomp Rm 1e9 Cm 1e-11 Ra 1e6
+    createmap /pcomp /c {NC} 1
     for (i = 0; i < NC; i = i + 1)
-        setfield /c/proto[{i}] Em {-0.07 + 0.00001*i} initVm {-0.07 + 0.00001*i}
+        setfield /c/pcomp[{i}] Em {-0.07 + 0.00001*i} initVm {-0.07 + 0.00001*i}
     end
 end
 barrier
 if (me > 0)
     for (i = 0; i < NC; i = i + 1)
-        raddmsg /c/proto[{i}] /out@0 SAVE {(me - 1)*NC + i} Vm
+        raddmsg /c/pcomp[{i}] /out@0 SAVE {(me - 1)*NC + i} Vm
     end
 end
 reset
