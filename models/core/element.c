@@ -653,5 +653,6 @@ elem_run_saction(struct gs_sim *sim, struct gs_element *el, const char *action, 
 bool
 elem_has_action(const struct gs_element *el, enum gs_action a)
 {
-    return class_has_action(el->cls, a) || (el->nsaction > 0 && elem_saction(el, class_action_name(a)));
+    return class_has_action(el->cls, a)
+           || (el->nsaction > 0 && elem_saction(el, class_action_name(a)));
 }
