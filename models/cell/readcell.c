@@ -664,7 +664,7 @@ readcell_build(struct gs_sim *sim, const char *fname, const char *text, size_t l
             vars->set(vars->ctx, st.pend[i].name, st.pend[i].value);
     }
     if (sim->opt.silent < 2) {
-        int n[4] = {0, 0, 0, 0};
+        int n[4] = {0, 0, 0, 1}; /* GENESIS counts the cell's own element as an other */
         count(st.cell, n);
         gs_out(sim, "%s read: %d %s, %d channels, %d shells, %d others\n", fname, n[0],
                st.symmetric ? "symcompartments" : "compartments", n[1], n[2], n[3]);
