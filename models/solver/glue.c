@@ -419,6 +419,8 @@ glue_compile(struct gs_sim *sim, void *state)
         if (gs_solver_compile(g->s, cx.b, sim->model->clock[0], sim->opt.seed, err,
                               sizeof err) != GS_OK)
             st = gs_error(sim, "the model does not compile: %s", err);
+        else
+            g->s->m->rng = &sim->rng;
     }
     gsb_free(cx.b);
     if (st != GS_OK) {

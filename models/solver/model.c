@@ -229,13 +229,20 @@ gs_cal_push(struct gs_cmodel *m, int b, int32_t syn)
     c->ev[b][c->n[b]++] = syn;
 }
 
+/* The synchans with a background frequency, in GENESIS element order (the
+ * builder's order, which map[GS_K_SYN] turns into model indices): GENESIS's
+ * generator is drawn in that order. */
 void
 gs_model_freq_list(struct gs_cmodel *m)
 {
     m->nfreq = 0;
-    for (int y = 0; y < m->nsyn; y++)
+    const int *order = m->map[GS_K_SYN];
+    bool by_builder = order && m->map_n[GS_K_SYN] == m->nsyn;
+    for (int i = 0; i < m->nsyn; i++) {
+        int y = by_builder ? order[i] : i;
         if (m->freq[y] > 1e-20f)
             m->freq_syn[m->nfreq++] = y;
+    }
 }
 
 static void

@@ -164,6 +164,10 @@ struct gs_cmodel {
     int64_t step;         /* steps advanced since reset */
     double t;             /* time of the next step (dt accumulated in double) */
     uint64_t seed;        /* for synchan frequency and randomspike draws */
+    /* The simulator's generators (glue.c sets it; NULL in bare models):
+     * when setrand chose one of GENESIS's, frequency and randomspike draws
+     * are its next numbers, in GENESIS's order. */
+    struct gs_rng *rng;
     struct vm_exp_table exptab;
 
     /* compartments */

@@ -68,6 +68,18 @@ randomspike_field_set(struct gs_sim *sim, struct gs_element *el, const struct gs
         update_realrate(GS_INST(struct randomspike, el));
 }
 
+/* GENESIS's defaults (newconnlib.g): state returns to reset_value after
+ * each step, and spikes have amplitude 1. */
+static enum gs_status
+randomspike_create(struct gs_sim *sim, struct gs_element *el)
+{
+    (void)sim;
+    struct randomspike *r = GS_INST(struct randomspike, el);
+    r->reset = 1;
+    r->min_amp = r->max_amp = 1;
+    return GS_OK;
+}
+
 static enum gs_status
 randomspike_reset(struct gs_sim *sim, struct gs_element *el)
 {
@@ -80,6 +92,13 @@ randomspike_reset(struct gs_sim *sim, struct gs_element *el)
         return GS_OK;
     }
     /* a random time in the past, so a fast source need not fire at t = 0 */
+    if (rng_genesis(&sim->rng)) { /* GENESIS: m = 1/rate; lastevent = m * log(p) */
+        float p = 0.0f, m = (float)(1.0 / (double)r->rate);
+        while (p == 0.0f)
+            p = rng_genesis_urandom(&sim->rng);
+        r->lastevent = (float)((double)m * log((double)p));
+        return GS_OK;
+    }
     float u = 0.0f;
     for (uint64_t k = 0; u == 0.0f; k++)
         u = (float)rng_key_uniform(sim->opt.seed, elem_identity(el), 0x52535431, k);
@@ -153,6 +172,7 @@ const struct gs_class randomspike_class = {
     .fields = randomspike_fields,
     .msgs = randomspike_msgs,
     .process = randomspike_step,
+    .create = randomspike_create,
     .reset = randomspike_reset,
     .check = randomspike_check,
     .field_set = randomspike_field_set,

@@ -88,9 +88,12 @@ deliver(struct gs_cmodel *m)
         m->act[y] = (float)((double)m->act[y] + (double)*m->q_wp[q] / m->dt);
     }
     m->cal.n[b] = 0;
+    bool genesis = m->rng && rng_genesis(m->rng);
     for (int i = 0; i < m->nfreq; i++) {
         int y = m->freq_syn[i];
-        double u = rng_key_uniform(m->seed, m->syn_gid[y], PURPOSE_FREQ, (uint64_t)m->step);
+        double u = genesis ? rng_genesis_urandom(m->rng)
+                           : rng_key_uniform(m->seed, m->syn_gid[y], PURPOSE_FREQ,
+                                             (uint64_t)m->step);
         if (u <= m->freq[y] * m->dt)
             m->act[y] = (float)((double)m->act[y] + 1.0 / m->dt);
     }
@@ -111,7 +114,8 @@ spikegen_test(struct gs_cmodel *m, int s)
     }
 }
 
-/* randomspike.c PROCESS, with counter-based draws keyed by the source. */
+/* randomspike.c PROCESS, with counter-based draws keyed by the source, or
+ * GENESIS's generator's next numbers (in randomspike order: GENESIS's). */
 static void
 randomspike_step(struct gs_cmodel *m, int r)
 {
@@ -121,6 +125,18 @@ randomspike_step(struct gs_cmodel *m, int r)
     if ((double)m->r_refract[r] > m->t - (double)m->r_last[r])
         return;
     float p = (float)(m->r_realrate[r] * m->dt);
+    if (m->rng && rng_genesis(m->rng)) {
+        if (p >= 1.0f || p >= rng_genesis_urandom(m->rng)) {
+            m->r_last[r] = (float)m->t;
+            if (m->r_min[r] != m->r_max[r]) /* frandom(min_amp, max_amp) in float */
+                m->r_state[r] =
+                    rng_genesis_urandom(m->rng) * (m->r_max[r] - m->r_min[r]) + m->r_min[r];
+            else
+                m->r_state[r] = m->r_min[r];
+            gs_fired_push(m, s);
+        }
+        return;
+    }
     uint64_t key = (uint64_t)m->step * 2;
     if (p >= 1.0f || (double)p >= rng_key_uniform(m->seed, m->src_gid[s], PURPOSE_RSPK, key)) {
         m->r_last[r] = (float)m->t;
