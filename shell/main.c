@@ -27,6 +27,7 @@ struct cmdline {
     const char *altsimrc;
     const char *execdir;
     const char *emit_lua; /* --emit-lua FILE */
+    enum gs_rng_kind rng; /* -rng KIND: the generator setrand starts with */
     const char *script;
     int nargs;            /* script arguments */
     char **args;
@@ -46,6 +47,8 @@ usage(FILE *f)
           "  -silent N       say less (0: everything, higher: quieter)\n"
           "  -nodes N        run on N MPI ranks\n"
           "  -seed N         default random seed\n"
+          "  -rng KIND       random numbers: keyed (gensh's, the default), or GENESIS's\n"
+          "                  nr or sprng generator (as setrand -nr, -sprng)\n"
           "  --emit-lua FILE print the Lua that a .g file compiles to\n"
           "  --version       print the version and exit\n"
           "  --help          print this help and exit\n",
@@ -120,6 +123,10 @@ parse_cmdline(int argc, char **argv, struct cmdline *cl)
                                  next ? next : "");
             cl->opt.seed = (unsigned long)v;
             i++;
+        } else if (strcmp(a, "-rng") == 0) {
+            if (!next || !rng_kind_parse(next, &cl->rng))
+                return bad_usage("-rng expects keyed, nr or sprng, got '%s'", next ? next : "");
+            i++;
         } else if (strcmp(a, "--emit-lua") == 0) {
             if (!next)
                 return bad_usage("%s expects a .g file", a);
@@ -190,6 +197,7 @@ main(int argc, char **argv)
         return rc;
 
     struct gs_sim *sim = gs_sim_new(&cl.opt, datadir());
+    sim->rng.kind = cl.rng;
     if (cl.emit_lua) {
         rc = emit_lua(sim, cl.emit_lua);
         gs_sim_free(sim);

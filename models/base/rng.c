@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 static uint64_t
 splitmix64(uint64_t *x)
@@ -123,6 +124,18 @@ rng_kind_name(enum gs_rng_kind kind)
         break;
     }
     return "keyed";
+}
+
+bool
+rng_kind_parse(const char *name, enum gs_rng_kind *out)
+{
+    static const enum gs_rng_kind kinds[] = {GS_RNG_KEYED, GS_RNG_NR, GS_RNG_SPRNG};
+    for (int i = 0; i < 3; i++)
+        if (strcmp(name, rng_kind_name(kinds[i])) == 0) {
+            *out = kinds[i];
+            return true;
+        }
+    return false;
 }
 
 /*

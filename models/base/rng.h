@@ -79,8 +79,9 @@ double rng_key_gauss(uint64_t seed, uint64_t id, uint64_t purpose, uint64_t coun
 /* Is one of GENESIS's generators selected (draws must then come, in
  * GENESIS's order, from rng_genesis_urandom)? */
 bool rng_genesis(const struct gs_rng *r);
-/* The name setrand reports: "keyed", "nr" or "sprng". */
+/* The kind's name: "keyed", "nr" or "sprng"; and back (false: no such). */
 const char *rng_kind_name(enum gs_rng_kind kind);
+bool rng_kind_parse(const char *name, enum gs_rng_kind *out);
 /* GENESIS's randseed: seeds both GENESIS generators, whichever is
  * selected. ran1 is re-initialised only by a positive seed (or on first
  * use), and one number is drawn and dropped, as GENESIS does; SPRNG takes
