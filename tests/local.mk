@@ -117,6 +117,16 @@ EXTRA_DIST += %reldir%/validation/par-rsnet.test %reldir%/validation/vmcmp.awk \
 	%reldir%/perf/bench_par_rsnet %reldir%/tools/genesis-par-rsnet.sh \
 	%reldir%/perf/on-device.sh
 
+# The Vogels-Abbott tutorial against a real GENESIS run of it with GENESIS's
+# generator, and the spread of its connections with gensh's own (TAP); its
+# benchmark (tests/perf/bench_vanet, not run by make check).
+TESTS += %reldir%/validation/vanet.test
+EXTRA_DIST += %reldir%/validation/vanet.test \
+	%reldir%/validation/data/vanet_nr_ex_spikes.txt.xz \
+	%reldir%/validation/data/vanet_nr_inh_spikes.txt.xz \
+	%reldir%/validation/data/vanet_nr_vm.dat.xz \
+	%reldir%/tools/genesis-vanet.sh %reldir%/perf/bench_vanet
+
 # GENESIS's random generators, draw for draw against GENESIS's own code.
 check_PROGRAMS += %reldir%/unit/test_rng.t
 TESTS += %reldir%/unit/test_rng.t
