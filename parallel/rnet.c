@@ -729,12 +729,11 @@ setup(struct gs_sim *sim, struct rnet *r, bool multi)
     if (!multi)
         r->fchan.active = false; /* one node: every value message is local */
     if (v[0] < HUGE_VAL) {
-        if (v[0] < 1) {
-            free(v);
-            return gs_error(sim, "a SPIKE message to another node has a delay below one step "
-                                 "(%g s); remote synapses need a delay of at least dt", dt);
-        }
         par_set_computed_lookahead(sim, -1, v[0] * dt);
+        /* A delay below one step: spikes are exchanged every step and act
+         * one step after they fired (gs_solver_fire), as in PGENESIS. */
+        if (v[0] < 1)
+            v[0] = 1;
         if (par_lookahead_is_set(sim, par_mynode(sim))) {
             double set = floor(par_get_lookahead(sim, par_mynode(sim)) / dt + 1e-9);
             if (set >= 1 && set < v[0])

@@ -130,12 +130,17 @@ gs_solver_fire(struct gs_solver *s, int src, int64_t at)
         return GS_ERR;
     for (int j = m->out_first[ms]; j < m->out_first[ms + 1]; j++) {
         int64_t due = at + gs_delay_steps(m, *m->out_dp[j]);
-        if (due < m->step || due >= m->step + m->cal.size)
+        if (due < m->step - 1 || due >= m->step + m->cal.size)
             return GS_ERR;
     }
     for (int j = m->out_first[ms]; j < m->out_first[ms + 1]; j++) {
         int q = m->out_syn[j];
-        gs_cal_push(m, (int)((at + gs_delay_steps(m, *m->out_dp[j])) & (m->cal.size - 1)), q);
+        /* One step late (a zero delay from another node): due now, as
+         * GENESIS's synchan rounds int(delay/dt - lateness + 0.9) to 0. */
+        int64_t due = at + gs_delay_steps(m, *m->out_dp[j]);
+        if (due < m->step)
+            due = m->step;
+        gs_cal_push(m, (int)(due & (m->cal.size - 1)), q);
         if (m->out_lp[j])
             *m->out_lp[j] = (float)((double)at * m->dt + (double)*m->out_dp[j]);
     }

@@ -75,7 +75,11 @@ enum gs_wresult gs_solver_write(struct gs_solver *s, int kind, int id, int field
 
 /* Source SRC (builder id) fired in step AT (>= the current step minus the
  * shortest delay of its synapses): its events are queued as for a local
- * spike of that step. GS_ERR if an event would be due in the past. */
+ * spike of that step. An event that would have been due in the step just
+ * done is due now (GENESIS's synchan makes an event that arrives late by
+ * less than its delay plus 0.9 steps due at once: a zero-delay spike from
+ * another node acts one step after it fired). GS_ERR if an event would be
+ * due earlier. */
 enum gs_status gs_solver_fire(struct gs_solver *s, int src, int64_t at);
 
 /* A spike event on its way: due at step DUE on the synapse whose weight
