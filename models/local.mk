@@ -36,12 +36,18 @@ libgensh_a_SOURCES += \
 	%reldir%/devices/diffamp.c \
 	%reldir%/devices/pulsegen.c \
 	%reldir%/io/asc_file.c \
+	%reldir%/io/disk_in.c \
+	%reldir%/io/disk_out.c \
+	%reldir%/io/fmt1.h \
+	%reldir%/io/fmt1.c \
 	%reldir%/io/numtext.h \
 	%reldir%/io/numtext.c \
 	%reldir%/io/outfile.h \
 	%reldir%/io/outfile.c \
-	%reldir%/io/par_asc_file.h \
 	%reldir%/io/par_asc_file.c \
+	%reldir%/io/par_disk_out.c \
+	%reldir%/io/parfile.h \
+	%reldir%/io/parfile.c \
 	%reldir%/tables/table.c
 # The compiled model: builder, layout, CPU backend (models/solver/), and the
 # neuron classes it runs (compartment/, channels/, synapses/).

@@ -24,8 +24,8 @@
  * receiver places each value by its key, without sorting: the keys are
  * fixed at reset and travel once, with a run's first message. A SAVE's
  * key is its column: it is sent at the start of every output step, so the
- * par_asc_file row labelled t holds the values at t, as PGENESIS writes
- * it. Any other message to another rank is an ordinary local message
+ * par_asc_file row (or par_disk_out frame) labelled t holds the values at
+ * t, as PGENESIS writes it. Any other message to another rank is an ordinary local message
  * there, from a stand-in element (/rvalues/rvalue[i], made by
  * rnet_standin) whose slots fed from the source are constants that the
  * values overwrite; its key is the channel (stand-in and slot). These are
@@ -39,7 +39,7 @@
 #include <string.h>
 
 #include "../models/core/core.h"
-#include "../models/io/par_asc_file.h"
+#include "../models/io/parfile.h"
 #include "../models/network/network.h"
 #include "../models/solver/sclass.h"
 #include "par.h"
@@ -854,8 +854,8 @@ rnet_step_begin(struct gs_sim *sim)
         long ncols = 0;
         for (size_t i = 0; i < r->nfiles; i++) {
             struct gs_element *f = elem_from_handle(m, r->files[i]);
-            if (f && par_asc_file_ncols(f) > ncols)
-                ncols = par_asc_file_ncols(f);
+            if (f && parfile_ncols(f) > ncols)
+                ncols = parfile_ncols(f);
         }
         if ((size_t)ncols > r->nvals) {
             r->vals = xreallocarray(r->vals, (size_t)ncols, sizeof *r->vals);
@@ -880,7 +880,7 @@ rnet_step_begin(struct gs_sim *sim)
     for (size_t i = 0; i < r->nfiles && st == GS_OK; i++) {
         struct gs_element *f = elem_from_handle(m, r->files[i]);
         if (f && s % clock_steps(m, f->clock) == 0 && !(f->flags & GS_EL_DISABLED))
-            st = par_asc_file_row(sim, f, m->time, r->vals);
+            st = parfile_row(sim, f, m->time, r->vals);
     }
     if (multi && (s / r->R) % SAVE_WINDOW == 0)
         send_acks(sim, &r->fsave, seq_of(r, s), me);
@@ -906,7 +906,7 @@ rnet_reset_check(struct gs_sim *sim)
     struct rnet *r = sim->rnet;
     for (size_t i = 0; r && i < r->nfiles; i++) {
         struct gs_element *f = elem_from_handle(sim->model, r->files[i]);
-        if (f && par_asc_file_check(sim, f) != GS_OK)
+        if (f && parfile_check(sim, f) != GS_OK)
             return GS_ERR;
     }
     return GS_OK;

@@ -29,10 +29,10 @@ struct gs_element *rnet_find_proxy(struct gs_sim *sim, uint64_t gid);
 void rnet_link_node(struct gs_sim *sim, int node);
 /* The ranks recorded by rnet_link_node (*N of them). */
 const int *rnet_link_nodes(struct gs_sim *sim, int *n);
-/* A SAVE of field FIELD of EL, index IDX, to a par_asc_file on zone node
- * NODE (maybe this one). */
+/* A SAVE of field FIELD of EL, index IDX, to a par_asc_file or par_disk_out
+ * on zone node NODE (maybe this one). */
 void rnet_save(struct gs_sim *sim, struct gs_element *el, const char *field, int node, long idx);
-/* A par_asc_file here that receives SAVE values. */
+/* A par_asc_file or par_disk_out here that receives SAVE values. */
 void rnet_output_file(struct gs_sim *sim, struct gs_element *file);
 /* Destination side of a value message from another rank: a new stand-in
  * element (/rvalues/rvalue[i]) to be the local message's source; ORIGIN
@@ -60,7 +60,8 @@ enum gs_status rnet_step_begin(struct gs_sim *sim);
 /* sim->step_solved: the values of channels, every base step. */
 enum gs_status rnet_step_solved(struct gs_sim *sim);
 /* After the zone agreed on reset (every SAVE registration has arrived by
- * then): checks the SAVE indices of this node's par_asc_files. */
+ * then): checks the SAVE indices of this node's par_asc_files and
+ * par_disk_outs. */
 enum gs_status rnet_reset_check(struct gs_sim *sim);
 /* Frees the state (gs_sim_free). */
 void rnet_free(struct gs_sim *sim);

@@ -18,24 +18,25 @@
 #include "../core/core.h"
 #include "numtext.h"
 #include "outfile.h"
-#include "par_asc_file.h"
+#include "parfile.h"
 
 struct par_asc_file {
     struct gs_element el;
+    struct parfile_cols cols; /* the SAVE indices (parfile.h: right after the element) */
     char *filename;     /* default: the element's name */
     int leave_open;
     int append;
     int flush;
     char *float_format; /* "%g" */
     int is_open;
-    int ncols;          /* SAVE indices registered (read-only) */
     FILE *fp;
-    long *idx;          /* registered indices */
-    long nidx, capidx;
     int initialize;
     char *row;          /* the row being written (%g), kept between rows */
     size_t caprow;
 };
+
+_Static_assert(offsetof(struct par_asc_file, cols) == offsetof(struct parfile_head, cols),
+               "par_asc_file must start as struct parfile_head");
 
 static const struct gs_field par_asc_file_fields[] = {
     GS_FIELD(struct par_asc_file, filename, GS_STR, "", "file to write (default: the element's name)"),
@@ -44,7 +45,8 @@ static const struct gs_field par_asc_file_fields[] = {
     GS_FIELD(struct par_asc_file, flush, GS_INT, "", "1: flush every row to the disk"),
     GS_FIELD(struct par_asc_file, float_format, GS_STR, "", "printf format of the numbers (default %g)"),
     GS_FIELD_RO(struct par_asc_file, is_open, GS_INT, "", "1 while the file is open"),
-    GS_FIELD_RO(struct par_asc_file, ncols, GS_INT, "", "value columns (SAVE indices registered)"),
+    {"ncols", GS_INT, offsetof(struct par_asc_file, cols.ncols), sizeof(int), "", GS_F_RO,
+     "value columns (SAVE indices registered)"},
     GS_FIELD_END,
 };
 
@@ -52,18 +54,16 @@ static const struct gs_msgdef par_asc_file_msgs[] = {
     GS_MSGDEF_END,
 };
 
-extern const struct gs_class par_asc_file_class;
-
-bool
-par_asc_file_is(const struct gs_element *el)
-{
-    return el && el->cls == &par_asc_file_class;
-}
-
 static const char *
 file_name(const struct par_asc_file *f)
 {
     return outfile_name(f->filename, &f->el);
+}
+
+const char *
+par_asc_file_name(const struct gs_element *el)
+{
+    return file_name(GS_INST(const struct par_asc_file, el));
 }
 
 static enum gs_status
@@ -76,24 +76,6 @@ static enum gs_status
 open_file(struct gs_sim *sim, struct par_asc_file *f, const char *mode)
 {
     return outfile_open(sim, &f->fp, &f->is_open, file_name(f), mode);
-}
-
-void
-par_asc_file_register(struct gs_element *el, long idx)
-{
-    struct par_asc_file *f = GS_INST(struct par_asc_file, el);
-    if (f->nidx == f->capidx) {
-        f->capidx = f->capidx ? 2 * f->capidx : 64;
-        f->idx = xreallocarray(f->idx, (size_t)f->capidx, sizeof *f->idx);
-    }
-    f->idx[f->nidx++] = idx;
-    f->ncols = (int)f->nidx;
-}
-
-long
-par_asc_file_ncols(const struct gs_element *el)
-{
-    return GS_INST(const struct par_asc_file, el)->nidx;
 }
 
 static enum gs_status
@@ -112,9 +94,7 @@ par_asc_file_copy(struct gs_sim *sim, struct gs_element *dst, const struct gs_el
     struct par_asc_file *f = GS_INST(struct par_asc_file, dst);
     f->fp = NULL;
     f->is_open = 0;
-    f->idx = NULL;
-    f->nidx = f->capidx = 0;
-    f->ncols = 0;
+    parfile_cols_clear(&f->cols);
     f->row = NULL;
     f->caprow = 0;
     return GS_OK;
@@ -125,44 +105,9 @@ par_asc_file_destroy(struct gs_element *el)
 {
     struct par_asc_file *f = GS_INST(struct par_asc_file, el);
     close_file(NULL, f);
-    free(f->idx);
-    f->idx = NULL;
+    parfile_cols_free(&f->cols);
     free(f->row);
     f->row = NULL;
-}
-
-static int
-cmp_long(const void *a, const void *b)
-{
-    long x = *(const long *)a, y = *(const long *)b;
-    return (x > y) - (x < y);
-}
-
-/* The indices must be 0 .. n-1, each once. Not in the element's reset:
- * other nodes' registrations may still be on their way then (they are
- * served while this node waits for the zone to agree on reset). */
-enum gs_status
-par_asc_file_check(struct gs_sim *sim, struct gs_element *el)
-{
-    struct par_asc_file *f = GS_INST(struct par_asc_file, el);
-    qsort(f->idx, (size_t)f->nidx, sizeof *f->idx, cmp_long);
-    for (long i = 0; i < f->nidx; i++) {
-        if (f->idx[i] == i)
-            continue;
-        /* Name the element and its file: a script may have several. */
-        char *p = elem_path_str(el);
-        if (i > 0 && f->idx[i] == f->idx[i - 1])
-            gs_error(sim, "par_asc_file '%s' (file '%s'): SAVE index %ld is used twice; each "
-                          "index 0-%ld must come from exactly one message", p, file_name(f),
-                     f->idx[i], f->nidx - 1);
-        else
-            gs_error(sim, "par_asc_file '%s' (file '%s'): SAVE indices have a gap: no message "
-                          "has index %ld (%ld messages need indices 0-%ld)", p, file_name(f), i,
-                     f->nidx, f->nidx - 1);
-        free(p);
-        return GS_ERR;
-    }
-    return GS_OK;
 }
 
 static enum gs_status
@@ -189,7 +134,7 @@ par_asc_file_row(struct gs_sim *sim, struct gs_element *el, double t, const doub
     /* The whole row in one buffer, one write. */
     const char *fmt = f->float_format && f->float_format[0] ? f->float_format : "%g";
     const int prec = numtext_precision(fmt);
-    size_t need = (NUMTEXT_MAX + 1) * ((size_t)f->nidx + 1) + 2;
+    size_t need = (NUMTEXT_MAX + 1) * ((size_t)f->cols.nidx + 1) + 2;
     if (need > f->caprow) {
         f->caprow = need;
         f->row = xrealloc(f->row, need);
@@ -197,7 +142,7 @@ par_asc_file_row(struct gs_sim *sim, struct gs_element *el, double t, const doub
     char *p = f->row;
     p += numtext_put(p, fmt, prec, t);
     *p++ = ' ';
-    for (long i = 0; i < f->nidx; i++) {
+    for (long i = 0; i < f->cols.nidx; i++) {
         p += numtext_put(p, fmt, prec, v[i]);
         *p++ = ' ';
     }

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* parfile.c: see parfile.h. */
+#include <stdlib.h>
+
+#include "parfile.h"
+
+bool
+parfile_is(const struct gs_element *el)
+{
+    return el && (el->cls == &par_asc_file_class || el->cls == &par_disk_out_class);
+}
+
+struct parfile_cols *
+parfile_cols(struct gs_element *el)
+{
+    return &GS_INST(struct parfile_head, el)->cols;
+}
+
+void
+parfile_register(struct gs_element *el, long idx)
+{
+    struct parfile_cols *c = parfile_cols(el);
+    if (c->nidx == c->capidx) {
+        c->capidx = c->capidx ? 2 * c->capidx : 64;
+        c->idx = xreallocarray(c->idx, (size_t)c->capidx, sizeof *c->idx);
+    }
+    c->idx[c->nidx++] = idx;
+    c->ncols = (int)c->nidx;
+}
+
+long
+parfile_ncols(const struct gs_element *el)
+{
+    return GS_INST(const struct parfile_head, el)->cols.nidx;
+}
+
+void
+parfile_cols_clear(struct parfile_cols *c)
+{
+    c->idx = NULL;
+    c->nidx = c->capidx = 0;
+    c->ncols = 0;
+}
+
+void
+parfile_cols_free(struct parfile_cols *c)
+{
+    free(c->idx);
+    parfile_cols_clear(c);
+}
+
+static int
+cmp_long(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+/* The indices must be 0 .. n-1, each once. Not in the element's reset:
+ * other nodes' registrations may still be on their way then (they are
+ * served while this node waits for the zone to agree on reset). */
+enum gs_status
+parfile_check(struct gs_sim *sim, struct gs_element *el)
+{
+    struct parfile_cols *c = parfile_cols(el);
+    qsort(c->idx, (size_t)c->nidx, sizeof *c->idx, cmp_long);
+    for (long i = 0; i < c->nidx; i++) {
+        if (c->idx[i] == i)
+            continue;
+        /* Name the element and its file: a script may have several. */
+        char *p = elem_path_str(el);
+        const char *file =
+            el->cls == &par_disk_out_class ? par_disk_out_name(el) : par_asc_file_name(el);
+        if (i > 0 && c->idx[i] == c->idx[i - 1])
+            gs_error(sim, "%s '%s' (file '%s'): SAVE index %ld is used twice; each "
+                          "index 0-%ld must come from exactly one message", el->cls->name, p,
+                     file, c->idx[i], c->nidx - 1);
+        else
+            gs_error(sim, "%s '%s' (file '%s'): SAVE indices have a gap: no message "
+                          "has index %ld (%ld messages need indices 0-%ld)", el->cls->name, p,
+                     file, i, c->nidx, c->nidx - 1);
+        free(p);
+        return GS_ERR;
+    }
+    return GS_OK;
+}
+
+enum gs_status
+parfile_row(struct gs_sim *sim, struct gs_element *el, double t, const double *v)
+{
+    if (el->cls == &par_disk_out_class)
+        return par_disk_out_row(sim, el, t, v);
+    return par_asc_file_row(sim, el, t, v);
+}
