@@ -33,7 +33,10 @@ libgensh_a_SOURCES += \
 	%reldir%/basic/neutral.c \
 	%reldir%/basic/postmaster.h \
 	%reldir%/basic/postmaster.c \
+	%reldir%/devices/calculator.c \
 	%reldir%/devices/diffamp.c \
+	%reldir%/devices/playback.h \
+	%reldir%/devices/playback.c \
 	%reldir%/devices/pulsegen.c \
 	%reldir%/io/asc_file.c \
 	%reldir%/io/disk_in.c \
@@ -48,6 +51,7 @@ libgensh_a_SOURCES += \
 	%reldir%/io/par_disk_out.c \
 	%reldir%/io/parfile.h \
 	%reldir%/io/parfile.c \
+	%reldir%/io/script_out.c \
 	%reldir%/tables/table.c
 # The compiled model: builder, layout, CPU backend (models/solver/), and the
 # neuron classes it runs (compartment/, channels/, synapses/).
