@@ -250,6 +250,7 @@ gs_sim_free(struct gs_sim *sim)
     par_free(sim);   /* a one-rank state made on demand (the shell finalises its own) */
     rnet_free(sim);  /* remote messages (raddmsg, rvolumeconnect) */
     interp_free(sim->interp);
+    gs_diag_free(sim);
     free(sim);
 }
 

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "rng.h"
@@ -58,6 +59,11 @@ struct gs_sim {
     const char *cmd_origin;       /* where it was called ("file.g:12"), or "" */
     unsigned long nerrors;        /* errors reported so far */
     unsigned long nwarnings;      /* warnings reported so far */
+    struct {                      /* warnings already printed: hashes of */
+        uint64_t *key;            /* origin, command and text, in the order */
+        unsigned *count;          /* seen, each with how often it came */
+        size_t n;
+    } warned;
     struct strbuf *capture;       /* when set, gs_out() appends here */
     FILE *out;                    /* where gs_out() writes otherwise */
     FILE *err;                    /* where diagnostics are printed */
@@ -103,6 +109,8 @@ enum gs_status gs_verror(struct gs_sim *sim, const char *fmt, va_list ap) GS_PRI
 void gs_warn(struct gs_sim *sim, const char *fmt, ...) GS_PRINTFLIKE(2, 3);
 /* Forget the pending diagnostic (after it has been reported or retried). */
 void gs_diag_clear(struct gs_sim *sim);
+/* Free what the diagnostics keep (the warnings already printed). */
+void gs_diag_free(struct gs_sim *sim);
 
 /* Ordinary command output (echo, showfield): to the capture buffer or sim->out. */
 void gs_out(struct gs_sim *sim, const char *fmt, ...) GS_PRINTFLIKE(2, 3);
