@@ -18,6 +18,7 @@ libgensh_a_SOURCES += \
 	%reldir%/commands/cmd_buffer.c \
 	%reldir%/commands/cmd_cell.c \
 	%reldir%/commands/cmd_clock.c \
+	%reldir%/commands/cmd_dump.c \
 	%reldir%/commands/cmd_element.c \
 	%reldir%/commands/cmd_field.c \
 	%reldir%/commands/cmd_io.c \

@@ -39,6 +39,8 @@ libgensh_a_SOURCES += \
 	%reldir%/devices/playback.c \
 	%reldir%/devices/pulsegen.c \
 	%reldir%/io/asc_file.c \
+	%reldir%/io/checkpoint.h \
+	%reldir%/io/checkpoint.c \
 	%reldir%/io/disk_in.c \
 	%reldir%/io/disk_out.c \
 	%reldir%/io/fmt1.h \

@@ -184,7 +184,8 @@ disk_out_field_set(struct gs_sim *sim, struct gs_element *el, const struct gs_fi
 {
     struct disk_out *f = GS_INST(struct disk_out, el);
     /* A new name or leave_open 0 takes effect now: the old file is closed. */
-    if (strcmp(fd->name, "filename") == 0 || (strcmp(fd->name, "leave_open") == 0 && !f->leave_open))
+    if (strcmp(fd->name, "filename") == 0
+        || (strcmp(fd->name, "leave_open") == 0 && !f->leave_open))
         if (close_file(sim, f) != GS_OK)
             gs_diag_clear(sim);
 }

@@ -41,9 +41,11 @@ _Static_assert(offsetof(struct par_disk_out, cols) == offsetof(struct parfile_he
                "par_disk_out must start as struct parfile_head");
 
 static const struct gs_field par_disk_out_fields[] = {
-    GS_FIELD(struct par_disk_out, filename, GS_STR, "", "file to write (default: the element's name)"),
+    GS_FIELD(struct par_disk_out, filename, GS_STR, "",
+             "file to write (default: the element's name)"),
     GS_FIELD(struct par_disk_out, leave_open, GS_INT, "", "1: keep the file open between frames"),
-    GS_FIELD(struct par_disk_out, append, GS_INT, "", "1: reset appends frames instead of a new file"),
+    GS_FIELD(struct par_disk_out, append, GS_INT, "",
+             "1: reset appends frames instead of a new file"),
     GS_FIELD(struct par_disk_out, flush, GS_INT, "", "1: flush every frame to the disk"),
     GS_FIELD_RO(struct par_disk_out, is_open, GS_INT, "", "1 while the file is open"),
     GS_FIELD_F(struct par_disk_out, initialize, GS_INT, GS_F_HIDDEN, "",
@@ -177,7 +179,8 @@ static void
 par_disk_out_field_set(struct gs_sim *sim, struct gs_element *el, const struct gs_field *fd)
 {
     struct par_disk_out *f = GS_INST(struct par_disk_out, el);
-    if (strcmp(fd->name, "filename") == 0 || (strcmp(fd->name, "leave_open") == 0 && !f->leave_open))
+    if (strcmp(fd->name, "filename") == 0
+        || (strcmp(fd->name, "leave_open") == 0 && !f->leave_open))
         if (close_file(sim, f) != GS_OK)
             gs_diag_clear(sim);
 }

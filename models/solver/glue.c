@@ -595,3 +595,80 @@ gs_solver_fire_element(struct gs_sim *sim, struct gs_element *el, int64_t step)
         return GS_ERR;
     return gs_solver_fire(g->s, el->solver_index, step);
 }
+
+size_t
+gs_solver_events(struct gs_sim *sim, struct gs_syn_event **out)
+{
+    struct glue *g = sim->model->solver == &glue_ops ? sim->model->solver_state : NULL;
+    *out = NULL;
+    if (!g)
+        return 0;
+    if (!sim->model->compiled) {
+        /* Released since: the events kept for the next compile. */
+        if (g->ncarry == 0 || g->carry_now != (int64_t)sim->model->step)
+            return 0;
+        struct gs_syn_event *ev = xmalloc(sizeof *ev * g->ncarry);
+        size_t n = 0;
+        for (size_t k = 0; k < g->ncarry; k++) {
+            struct gs_element *el = elem_from_handle(sim->model, g->carry[k].syn);
+            if (el)
+                ev[n++] = (struct gs_syn_event){el, g->carry[k].wp, g->carry[k].due};
+        }
+        *out = ev;
+        return n;
+    }
+    struct gs_pending *pend;
+    size_t n = gs_solver_pending(g->s, &pend);
+    if (n == 0) {
+        free(pend);
+        return 0;
+    }
+    /* builder synchan id -> element */
+    int maxid = -1;
+    for (size_t e = 0; e < g->nels; e++)
+        if (g->els[e]->cls->solver->kind == GS_K_SYN && g->els[e]->solver_index > maxid)
+            maxid = g->els[e]->solver_index;
+    struct gs_element **syn = xcalloc((size_t)maxid + 2, sizeof *syn);
+    for (size_t e = 0; e < g->nels; e++)
+        if (g->els[e]->cls->solver->kind == GS_K_SYN && g->els[e]->solver_index >= 0)
+            syn[g->els[e]->solver_index] = g->els[e];
+    struct gs_syn_event *ev = xmalloc(sizeof *ev * n);
+    size_t m = 0;
+    for (size_t k = 0; k < n; k++) {
+        int id = pend[k].syn;
+        struct gs_element *el = id >= 0 && id <= maxid ? syn[id] : NULL;
+        if (el)
+            ev[m++] = (struct gs_syn_event){el, pend[k].wp, pend[k].due};
+    }
+    free(syn);
+    free(pend);
+    *out = ev;
+    return m;
+}
+
+void
+gs_solver_resume(struct gs_sim *sim, const struct gs_syn_event *ev, size_t n)
+{
+    struct glue *g = sim->model->solver == &glue_ops ? sim->model->solver_state : NULL;
+    if (!g)
+        return;
+    int64_t now = (int64_t)sim->model->step;
+    if (!sim->model->compiled) {
+        /* Kept, as a recompile keeps events, for the next compile. */
+        free(g->carry);
+        g->carry = n ? xmalloc(sizeof *g->carry * n) : NULL;
+        g->ncarry = 0;
+        for (size_t k = 0; k < n; k++)
+            g->carry[g->ncarry++] = (struct carried){elem_handle(ev[k].syn), ev[k].wp, ev[k].due};
+        g->carry_now = now;
+        return;
+    }
+    struct gs_pending *pend = xmalloc(sizeof *pend * (n + 1));
+    for (size_t k = 0; k < n; k++) {
+        struct gs_element *el = ev[k].syn;
+        int id = el->cls->solver && el->cls->solver->kind == GS_K_SYN ? el->solver_index : -1;
+        pend[k] = (struct gs_pending){id, ev[k].wp, ev[k].due};
+    }
+    gs_solver_carry(g->s, pend, n, now);
+    free(pend);
+}

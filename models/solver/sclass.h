@@ -64,4 +64,21 @@ size_t gs_solver_last_spikes(struct gs_sim *sim, const struct gs_spike **out);
 enum gs_status gs_solver_fire_element(struct gs_sim *sim, struct gs_element *el, int64_t step);
 struct gs_element *gs_solver_src_element(struct gs_sim *sim, int src);
 
+/* A spike event on its way to a compiled synchan SYN: its synapse (the
+ * address of the synapse's weight, as synapse[k].weight resolves it) and
+ * the step it is due (save and restore carry them). */
+struct gs_syn_event {
+    struct gs_element *syn;
+    const float *wp;
+    int64_t due;
+};
+/* The events on their way now, in delivery order (a malloc'd array in
+ * *OUT, NULL when there are none). */
+size_t gs_solver_events(struct gs_sim *sim, struct gs_syn_event **out);
+/* Restore: the compiled model goes on from the model's step count (its
+ * own step count follows it), with EV on their way instead of what it
+ * had. Events whose synapse is not in the model are dropped. When the
+ * model waits for a recompile, they are kept for it. */
+void gs_solver_resume(struct gs_sim *sim, const struct gs_syn_event *ev, size_t n);
+
 #endif

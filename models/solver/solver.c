@@ -193,7 +193,14 @@ void
 gs_solver_carry(struct gs_solver *s, const struct gs_pending *ev, size_t n, int64_t now)
 {
     struct gs_cmodel *m = s->m;
-    if (!m || n == 0)
+    if (!m)
+        return;
+    /* What the model had on its way goes (a fresh model has nothing; a
+     * restore replaces it). */
+    for (int b = 0; b < m->cal.size; b++)
+        m->cal.n[b] = 0;
+    m->step = now;
+    if (n == 0)
         return;
     /* the synapses by the address of their weight */
     struct wpq *by = xmalloc(sizeof *by * ((size_t)m->nsynapse + 1));

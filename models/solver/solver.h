@@ -96,7 +96,8 @@ struct gs_pending {
  * in the middle of a run, as they survive in GENESIS's synchans. */
 size_t gs_solver_pending(struct gs_solver *s, struct gs_pending **out);
 /* Queues events taken from an earlier model (gs_solver_pending) in this
- * one, whose current step is NOW, on the same synapses; an event whose
+ * one, whose current step is NOW (the model's step count becomes NOW), on
+ * the same synapses, in place of any events it had; an event whose
  * synapse or synchan is gone is dropped (GENESIS drops the events of a
  * deleted SPIKE message). */
 void gs_solver_carry(struct gs_solver *s, const struct gs_pending *ev, size_t n, int64_t now);
