@@ -125,7 +125,8 @@ EXTRA_DIST += %reldir%/validation/vanet.test \
 	%reldir%/validation/data/vanet_nr_ex_spikes.txt.xz \
 	%reldir%/validation/data/vanet_nr_inh_spikes.txt.xz \
 	%reldir%/validation/data/vanet_nr_vm.dat.xz \
-	%reldir%/tools/genesis-vanet.sh %reldir%/perf/bench_vanet
+	%reldir%/tools/genesis-vanet.sh %reldir%/perf/bench_vanet \
+	%reldir%/tools/corpus-sweep.sh
 
 # GENESIS's random generators, draw for draw against GENESIS's own code.
 check_PROGRAMS += %reldir%/unit/test_rng.t
