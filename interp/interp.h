@@ -84,6 +84,11 @@ struct io_files;
 struct io_files **interp_io_files(struct gs_sim *sim);
 /* Closes every file of T (flushing it) and frees T; NULL is a no-op. */
 void io_files_free(struct io_files *t);
+/* simdump's state (simobjdump's field lists, initdump's flags,
+ * commands/cmd_dump.c), kept with the interpreter; NULL until first used. */
+struct dump_state;
+struct dump_state **interp_dump_state(struct gs_sim *sim);
+void dump_state_free(struct dump_state *d);
 
 /* Starts the parallel layer for the shell (interp/lpar.c): joins the MPI
  * job when inside one (checking NODES, when > 0, against its size),

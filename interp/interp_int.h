@@ -18,6 +18,7 @@ struct interp {
     int depth;            /* nesting of files being run (include) */
     bool stopping;        /* -strict: an error is unwinding every file */
     struct io_files *files; /* openfile's files (commands/cmd_io.c), or NULL */
+    struct dump_state *dump; /* simobjdump's field lists (commands/cmd_dump.c), or NULL */
 };
 
 /* Is a -strict stop unwinding? Then commands raise gensh.STOP. */

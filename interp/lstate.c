@@ -213,6 +213,7 @@ interp_free(struct interp *in)
     if (!in)
         return;
     io_files_free(in->files); /* flushed and closed, as every output file */
+    dump_state_free(in->dump);
     lua_close(in->L);
     free(in->datadir);
     free(in);
@@ -222,6 +223,12 @@ struct io_files **
 interp_io_files(struct gs_sim *sim)
 {
     return &sim->interp->files;
+}
+
+struct dump_state **
+interp_dump_state(struct gs_sim *sim)
+{
+    return &sim->interp->dump;
 }
 
 struct gs_sim *
