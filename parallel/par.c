@@ -8,6 +8,7 @@
  */
 #include <signal.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -30,10 +31,20 @@ par_in_job(void)
 }
 
 int
-par_launch(int nodes, int argc, char **argv)
+par_launch(int nodes, bool oversubscribe, int argc, char **argv)
 {
     if (nodes <= 1 || par_in_job())
         return -1;
+    /* A few ranks a core are normal (PGENESIS scripts ask for more nodes
+     * than a workstation has cores); hundreds bring the machine down. */
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    if (ncpu > 0 && nodes > RANKS_PER_CORE_MAX * ncpu && !oversubscribe) {
+        fprintf(stderr,
+                "gensh: -nodes %d: this machine has %ld core%s; more than %ld ranks (%d a core) "
+                "would overload it (give -oversubscribe to start them anyway)\n",
+                nodes, ncpu, ncpu == 1 ? "" : "s", RANKS_PER_CORE_MAX * ncpu, RANKS_PER_CORE_MAX);
+        return 2;
+    }
     return tr_launch(nodes, argc, argv);
 }
 

@@ -39,7 +39,9 @@ bool par_in_job(void);
  * and does not return. Returns -1 to go on (serial run, or joining a job),
  * or an exit status after printing why it cannot start.
  */
-int par_launch(int nodes, int argc, char **argv);
+int par_launch(int nodes, bool oversubscribe, int argc, char **argv);
+/* The most ranks a core -nodes starts without -oversubscribe. */
+#define RANKS_PER_CORE_MAX 8
 
 /*
  * Sets up sim->par: joins the MPI job when inside one (and checks NODES

@@ -24,6 +24,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <time.h>
 #include <unistd.h>
 
@@ -60,14 +63,52 @@ struct tr {
 
 /* --- launcher ------------------------------------------------------------------------ */
 
-/* The launcher forwards SIGTERM/SIGHUP to mpiexec; the handler needs its pid. */
+/* The launcher forwards SIGTERM/SIGHUP to mpiexec; the handler needs its
+ * pid, and the wait loop needs to know that it did. */
 static volatile pid_t launch_child;
+static volatile sig_atomic_t launch_signalled;
 
 static void
 forward_signal(int signo)
 {
+    launch_signalled = 1;
     if (launch_child > 0)
         kill(launch_child, signo);
+}
+
+/* Seconds the ranks get to end after a forwarded signal before mpiexec is
+ * killed (each rank then gets SIGTERM from its parent's death, below). */
+#define LAUNCH_GRACE_S 5.0
+
+static double
+now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Waits for mpiexec; once a termination signal has been passed on, kills
+ * it if it has not ended within LAUNCH_GRACE_S (an overloaded machine can
+ * take minutes to end its ranks one by one). */
+static int
+wait_launched(pid_t pid)
+{
+    int ws = 0;
+    double since = -1.0;
+    for (;;) {
+        pid_t r = waitpid(pid, &ws, launch_signalled ? WNOHANG : 0);
+        if (r == pid || (r < 0 && errno != EINTR))
+            return ws;
+        if (!launch_signalled)
+            continue;
+        if (since < 0)
+            since = now_s();
+        else if (now_s() - since > LAUNCH_GRACE_S)
+            kill(pid, SIGKILL);
+        struct timespec nap = {0, 50 * 1000 * 1000};
+        nanosleep(&nap, NULL);
+    }
 }
 
 static bool
@@ -163,6 +204,7 @@ tr_launch(int nodes, int argc, char **argv)
     }
     fflush(NULL);
 
+    pid_t launcher = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         fprintf(stderr, "gensh: -nodes %d: cannot start %s: %s\n", nodes, GS_MPIEXEC,
@@ -173,6 +215,12 @@ tr_launch(int nodes, int argc, char **argv)
         return 2;
     }
     if (pid == 0) {
+#ifdef __linux__
+        /* Should this launcher die, even by SIGKILL, mpiexec is told to
+         * end too (and it ends the ranks), so that no rank outlives it. */
+        if (prctl(PR_SET_PDEATHSIG, SIGTERM) == 0 && getppid() != launcher)
+            _exit(1); /* the launcher died before prctl */
+#endif
         execv(GS_MPIEXEC, (char *const *)args);
         fprintf(stderr, "gensh: -nodes %d: cannot run '%s': %s\n", nodes, GS_MPIEXEC,
                 strerror(errno));
@@ -190,9 +238,7 @@ tr_launch(int nodes, int argc, char **argv)
     sa.sa_handler = forward_signal;
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
-    int ws = 0;
-    while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
-        ;
+    int ws = wait_launched(pid);
     int status = read_status(file);
     unlink(file);
     free(file);
@@ -249,6 +295,15 @@ tr_init(struct par *p, char *err, size_t errlen)
         p->size = 1;
         return GS_OK;
     }
+#ifdef __linux__
+    /* A rank that gensh's launcher started ends (as on SIGTERM: files
+     * flushed and closed) when mpiexec dies, so none is left orphaned. */
+    if (getenv("GENSH_LAUNCHED")) {
+        pid_t parent = getppid();
+        if (prctl(PR_SET_PDEATHSIG, SIGTERM) == 0 && parent == 1)
+            raise(SIGTERM);
+    }
+#endif
     int inited = 0;
     MPI_Initialized(&inited);
     if (!inited && MPI_Init(NULL, NULL) != MPI_SUCCESS) {

@@ -46,6 +46,7 @@ usage(FILE *f)
           "  -execdir DIR    change to DIR before anything runs\n"
           "  -silent N       say less (0: everything, higher: quieter)\n"
           "  -nodes N        run on N MPI ranks\n"
+          "  -oversubscribe  allow -nodes past 8 ranks a core of this machine\n"
           "  -seed N         default random seed\n"
           "  -rng KIND       random numbers: keyed (gensh's, the default), or GENESIS's\n"
           "                  nr or sprng generator (as setrand -nr, -sprng)\n"
@@ -117,6 +118,8 @@ parse_cmdline(int argc, char **argv, struct cmdline *cl)
                                  next ? next : "");
             cl->opt.nodes = (int)v;
             i++;
+        } else if (strcmp(a, "-oversubscribe") == 0) {
+            cl->opt.oversubscribe = true;
         } else if (strcmp(a, "-seed") == 0) {
             if (!parse_count(next, 0, 4294967295L, &v))
                 return bad_usage("-seed expects a non-negative integer, got '%s'",
@@ -193,7 +196,7 @@ main(int argc, char **argv)
     }
     /* -nodes N outside an MPI job: run again as N ranks under the MPI
      * launcher; this process waits for them and exits with node 0's status. */
-    if (!cl.emit_lua && (rc = par_launch(cl.opt.nodes, argc, argv)) >= 0)
+    if (!cl.emit_lua && (rc = par_launch(cl.opt.nodes, cl.opt.oversubscribe, argc, argv)) >= 0)
         return rc;
 
     struct gs_sim *sim = gs_sim_new(&cl.opt, datadir());

@@ -44,6 +44,7 @@ struct gs_options {
     bool notty;       /* -notty: no terminal interaction */
     int silent;       /* -silent N: verbosity (higher says less) */
     int nodes;        /* -nodes N: requested ranks (0: not given) */
+    bool oversubscribe; /* -oversubscribe: -nodes past RANKS_PER_CORE_MAX a core */
     unsigned long seed; /* -seed N: default random seed */
 };
 
