@@ -211,6 +211,13 @@ enum gs_status xo_run_script(struct gs_sim *sim, struct gs_element *el, const ch
 enum gs_status xo_table_reserve(struct gs_sim *sim, struct gs_element *el, struct interpol **tp,
                                 long n);
 
+/* ---- views (xview.c) ------------------------------------------------------ */
+
+/* Takes the values of view EL (an xview) again if a step ran since they
+ * were last taken; steps only mark views stale, so that a view costs
+ * nothing until it is read or drawn. */
+void xview_refresh(struct gs_element *el);
+
 /* ---- plots (xplot.c, used by xgraph.c) ----------------------------------- */
 
 /* The axis limits of graph G: xmin, xmax, ymin, ymax (new plots start with them). */

@@ -8,8 +8,12 @@
  * come from VALk messages (the i-th VALk message gives point i), IVALk
  * messages (index data), or, with `path`, the fields `field` and `field2`
  * of those elements (or of relpath below them), or with field msgin/msgout
- * a slot of their first matching message. Values are taken at reset and at
- * every step. Headless: nothing is drawn; xpts/ypts/zpts->table[i],
+ * a slot of their first matching message. Values are taken at reset and,
+ * after each step, when they are next looked at: a read of values[k][i],
+ * or a redraw by the Tk layer (at most about 30 a second). A step only
+ * marks the view stale, so a view of a thousand cells costs nothing per
+ * step (reading every cell's Vm at every step doubled the run of the
+ * tutorial network). Headless: nothing is drawn; xpts/ypts/zpts->table[i],
  * ncoords and values[k][i] can be read.
  */
 #include <stdio.h>
@@ -34,6 +38,7 @@ struct xview {
     long cap;
     struct view_src *src; /* path mode: where each point's values come from */
     int nsrc;
+    struct gs_sim *stale; /* a step ran since values were taken (borrowed; NULL: fresh) */
 };
 
 /* Path mode: a point's element, and the first two values' sources. */
@@ -100,6 +105,19 @@ static const struct gs_msgdef xview_msgs[] = {
 static const struct gs_field values_entry = {
     "values", GS_REAL, 0, sizeof(double), "", 0, "values[k][i]: value k+1 of point i"};
 
+static void update_values(struct gs_sim *sim, struct xview *v);
+
+void
+xview_refresh(struct gs_element *el)
+{
+    struct xview *v = (struct xview *)el;
+    if (v->stale) {
+        struct gs_sim *sim = v->stale;
+        v->stale = NULL;
+        update_values(sim, v);
+    }
+}
+
 static bool
 xview_find_field(struct gs_element *el, const char *name, struct gs_fref *out)
 {
@@ -116,6 +134,7 @@ xview_find_field(struct gs_element *el, const char *name, struct gs_fref *out)
         return false;
     if (k < 0 || k >= XVIEW_NVAL || i < 0 || i >= v->ncoords)
         return false;
+    xview_refresh(el);
     out->field = &values_entry;
     out->type = GS_REAL;
     out->addr = &v->vals[k][i];
@@ -217,6 +236,7 @@ xview_copy(struct gs_sim *sim, struct gs_element *dst, const struct gs_element *
     /* The copy looks its sources up again at the next reset. */
     d->src = NULL;
     d->nsrc = 0;
+    d->stale = NULL;
     return GS_OK;
 }
 
@@ -417,6 +437,7 @@ xview_reset(struct gs_sim *sim, struct gs_element *el)
         return GS_ERR;
     for (int k = 0; k < XVIEW_NVAL; k++)
         memset(v->vals[k], 0, (size_t)v->cap * sizeof(double));
+    v->stale = NULL;
     update_values(sim, v);
     if (pb.n > 0) {
         char *path = elem_path_str(el);
@@ -434,7 +455,7 @@ static enum gs_status
 xview_process(struct gs_sim *sim, struct gs_element *el, const struct gs_tick *tick)
 {
     (void)tick;
-    update_values(sim, (struct xview *)el);
+    ((struct xview *)el)->stale = sim; /* taken when looked at: xview_refresh */
     return GS_OK;
 }
 
