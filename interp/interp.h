@@ -58,8 +58,13 @@ enum gs_status interp_emit_lua(struct gs_sim *sim, const char *path, struct strb
 
 /* Prints the pending diagnostic (sim->diag) as "gensh: WHERE: CMD: msg". */
 void interp_report(struct gs_sim *sim, const char *where, const char *cmd);
-/* Prints an already formatted message as an error line and counts it. */
+/* Prints an already formatted message as an error line and counts it;
+ * past a few errors from one place ("FILE:LINE: COMMAND") only counts it,
+ * and in batch mode stops the scripts at -maxerrors errors. */
 void interp_report_msg(struct gs_sim *sim, const char *msg);
+/* Says how many errors of each place were not shown, and forgets them
+ * (run_loaded calls it when the outermost script or entry ends). */
+void interp_report_repeats(struct gs_sim *sim);
 
 /* Completion candidates for the word PREFIX: commands, script functions and
  * variables (AT_COMMAND), or element paths and variables (otherwise).

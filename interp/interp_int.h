@@ -19,8 +19,11 @@ struct interp {
     bool stopping;        /* -strict: an error is unwinding every file */
     struct io_files *files; /* openfile's files (commands/cmd_io.c), or NULL */
     struct dump_state *dump; /* simobjdump's field lists (commands/cmd_dump.c), or NULL */
+    struct repeats *repeats; /* errors counted by place (report.c), or NULL */
 };
 
+/* Frees report.c's error counts (at the end of the interpreter). */
+void interp_repeats_free(struct repeats *rp);
 /* Is a -strict stop unwinding? Then commands raise gensh.STOP. */
 bool interp_stopping(struct gs_sim *sim);
 /* Raises the gensh.STOP sentinel (an error that is already reported). */

@@ -49,7 +49,8 @@ is_stop(lua_State *L, int idx)
     return same;
 }
 
-/* gensh.report(msg): print an error line; returns true under -strict. */
+/* gensh.report(msg): print an error line; returns true when the scripts
+ * must stop (-strict, -maxerrors). */
 static int
 l_report(lua_State *L)
 {
@@ -57,7 +58,7 @@ l_report(lua_State *L)
     interp_report_msg(sim, luaL_checkstring(L, 1));
     if (sim->opt.strict)
         sim->interp->stopping = true;
-    lua_pushboolean(L, sim->opt.strict);
+    lua_pushboolean(L, sim->interp->stopping); /* -strict, or -maxerrors reached */
     return 1;
 }
 
@@ -214,6 +215,7 @@ interp_free(struct interp *in)
         return;
     io_files_free(in->files); /* flushed and closed, as every output file */
     dump_state_free(in->dump);
+    interp_repeats_free(in->repeats);
     lua_close(in->L);
     free(in->datadir);
     free(in);
@@ -344,8 +346,11 @@ run_loaded(struct gs_sim *sim, int argc, char **argv)
     sim->interp->depth++;
     enum gs_status st = interp_pcall(sim, argc);
     sim->interp->depth--;
-    if (sim->interp->depth == 0 && !sim->opt.strict)
-        sim->interp->stopping = false;
+    if (sim->interp->depth == 0) {
+        interp_report_repeats(sim);
+        if (!sim->opt.strict)
+            sim->interp->stopping = false;
+    }
     return st;
 }
 

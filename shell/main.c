@@ -39,6 +39,7 @@ usage(FILE *f)
     fputs("usage: gensh [options] [script.g|script.lua [args...]]\n"
           "  -batch          run the script to its end and exit with its status\n"
           "  -strict         stop at the first error\n"
+          "  -maxerrors N    -batch stops after N errors (default 1000; 0: no limit)\n"
           "  -nox            no GUI (XODUS elements stay headless)\n"
           "  -notty          no terminal editing at the prompt\n"
           "  -nosimrc        do not run ~/.gshrc\n"
@@ -85,6 +86,7 @@ static int
 parse_cmdline(int argc, char **argv, struct cmdline *cl)
 {
     int i;
+    cl->opt.maxerrors = 1000;
     for (i = 1; i < argc && argv[i][0] == '-'; i++) {
         const char *a = argv[i];
         const char *next = i + 1 < argc ? argv[i + 1] : NULL;
@@ -117,6 +119,12 @@ parse_cmdline(int argc, char **argv, struct cmdline *cl)
                 return bad_usage("-nodes expects a positive number of ranks, got '%s'",
                                  next ? next : "");
             cl->opt.nodes = (int)v;
+            i++;
+        } else if (strcmp(a, "-maxerrors") == 0) {
+            if (!parse_count(next, 0, 2147483647L, &v))
+                return bad_usage("-maxerrors expects a count (0 for no limit), got '%s'",
+                                 next ? next : "");
+            cl->opt.maxerrors = (unsigned long)v;
             i++;
         } else if (strcmp(a, "-oversubscribe") == 0) {
             cl->opt.oversubscribe = true;

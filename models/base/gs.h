@@ -46,6 +46,7 @@ struct gs_options {
     int nodes;        /* -nodes N: requested ranks (0: not given) */
     bool oversubscribe; /* -oversubscribe: -nodes past RANKS_PER_CORE_MAX a core */
     unsigned long seed; /* -seed N: default random seed */
+    unsigned long maxerrors; /* -maxerrors N: batch runs stop at N errors (0: never) */
 };
 
 /*
