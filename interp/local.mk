@@ -21,6 +21,7 @@ libgensh_a_SOURCES += \
 	%reldir%/commands/cmd_dump.c \
 	%reldir%/commands/cmd_element.c \
 	%reldir%/commands/cmd_field.c \
+	%reldir%/commands/cmd_hsolve.c \
 	%reldir%/commands/cmd_io.c \
 	%reldir%/commands/cmd_msg.c \
 	%reldir%/commands/cmd_par.c \

@@ -70,6 +70,7 @@ libgensh_a_SOURCES += \
 	%reldir%/solver/solver.h \
 	%reldir%/solver/sclass.h \
 	%reldir%/solver/glue.c \
+	%reldir%/solver/hines.c \
 	%reldir%/solver/solver.c \
 	%reldir%/solver/uniform.c \
 	%reldir%/solver/vmath.h \
@@ -89,6 +90,8 @@ libgensh_a_SOURCES += \
 	%reldir%/compartment/compartment.c \
 	%reldir%/compartment/compartment_solver.c \
 	%reldir%/compartment/symcompartment.c \
+	%reldir%/hines/hsolve.h \
+	%reldir%/hines/hsolve.c \
 	%reldir%/synapses/randomspike.c \
 	%reldir%/synapses/rspike.c \
 	%reldir%/synapses/spikegen.c \

@@ -117,6 +117,15 @@ EXTRA_DIST += %reldir%/validation/par-rsnet.test %reldir%/validation/vmcmp.awk \
 	%reldir%/perf/bench_par_rsnet %reldir%/tools/genesis-par-rsnet.sh \
 	%reldir%/perf/on-device.sh
 
+# Rallpacks 1 and 3 under an hsolve against the exact cable and real
+# GENESIS runs of the same scripts (TAP); the hsolve benchmark
+# (tests/perf/bench_hsolve, not run by make check).
+TESTS += %reldir%/validation/rallpack.test
+EXTRA_DIST += %reldir%/validation/rallpack.test %reldir%/validation/rallpack/cable.g \
+	%reldir%/validation/rallpack/axon.g %reldir%/validation/rallpack/cable.awk \
+	%reldir%/validation/data/rallpack1_genesis.txt.xz \
+	%reldir%/validation/data/rallpack3_genesis.txt.xz
+
 # The Vogels-Abbott tutorial against a real GENESIS run of it with GENESIS's
 # generator, and the spread of its connections with gensh's own (TAP); its
 # benchmark (tests/perf/bench_vanet, not run by make check).

@@ -148,7 +148,8 @@ field_find(struct gs_sim *sim, struct gs_element *el, const char *name, struct g
         return GS_OK;
     }
     if (el->cls->find_field && el->cls->find_field(el, name, out)) {
-        out->el = el;
+        /* out->el stays EL unless the hook named another element whose
+         * field this name stands for (an hsolve's vm[3]) */
         if (out->field && !out->flags)
             out->flags = out->field->flags;
         return GS_OK;
@@ -405,10 +406,10 @@ set_many(struct gs_sim *sim, struct gs_element *el, int n, const char *const *na
         if (p->ref.flags & GS_F_STRUCT)
             structural = true;
         else if ((p->ref.flags & GS_F_SOLVER) && p->ref.field && m->compiled
-                 && el->solver_index >= 0 && m->solver->write_field)
-            m->solver->write_field(m->solver_state, el, p->ref.field);
-        if (el->cls->field_set && p->ref.field)
-            el->cls->field_set(sim, el, p->ref.field);
+                 && p->ref.el->solver_index >= 0 && m->solver->write_field)
+            m->solver->write_field(m->solver_state, p->ref.el, p->ref.field);
+        if (p->ref.el->cls->field_set && p->ref.field)
+            p->ref.el->cls->field_set(sim, p->ref.el, p->ref.field);
     }
     if (structural)
         model_changed(m);

@@ -45,6 +45,8 @@ gsb_free(struct gs_build *b)
     free(b->cain.v);
     free(b->term.v);
     free(b->gid.v);
+    free(b->hines.v);
+    free(b->hcompt.v);
     free(b);
 }
 
@@ -160,6 +162,20 @@ gsb_caconc(struct gs_build *b, const struct gsb_caconc *c)
 {
     PUSH(b->ca, *c);
     return b->ca.n - 1;
+}
+
+int
+gsb_hines(struct gs_build *b, const struct gsb_hines *h)
+{
+    PUSH(b->hines, *h);
+    return b->hines.n - 1;
+}
+
+void
+gsb_hines_compt(struct gs_build *b, int hines, int compt)
+{
+    struct bhc e = {hines, compt};
+    PUSH(b->hcompt, e);
 }
 
 void

@@ -25,6 +25,23 @@ struct gs_build;
 enum gs_ekind {
     GS_K_COMPT, GS_K_TAB, GS_K_SYN, GS_K_SYNAPSE, GS_K_SRC, GS_K_CA, GS_K_NKINDS
 };
+/* The kind of an hsolve (solver class kind; it has no arrays of its own and
+ * no entry in the id maps). */
+#define GS_K_HINES GS_K_NKINDS
+
+/* Integration methods (GENESIS's setmethod numbers). */
+enum gs_method {
+    GS_M_FEULER = -1, GS_M_EEULER = 0, GS_M_AB2 = 2, GS_M_AB3 = 3, GS_M_AB4 = 4, GS_M_AB5 = 5,
+    GS_M_BEULER = 10, GS_M_CRANK = 11,
+};
+
+/* A cell solved implicitly (an hsolve): its compartments leave the general
+ * path and are integrated together by Hines' method (hines.c). */
+struct gsb_hines {
+    int method;       /* GS_M_BEULER or GS_M_CRANK */
+    int chanmode;     /* 0: channels run on their own; >= 1: tabchannels inside */
+    int calcmode;     /* 0: no interpolation of the tables (chanmode >= 2) */
+};
 
 struct gsb_compt {
     float Em, Rm, Cm, Ra, inject, initVm, dia, len;
@@ -100,6 +117,10 @@ int gsb_synapse(struct gs_build *b, int syn, int src, float weight, float delay)
 int gsb_synapse_ext(struct gs_build *b, int syn, int src, float *weight, float *delay,
                     float *last_spike_time);
 int gsb_caconc(struct gs_build *b, const struct gsb_caconc *c);
+/* An implicitly solved cell; compartments join it with gsb_hines_compt
+ * (each at most once, in the order the hsolve lists them). */
+int gsb_hines(struct gs_build *b, const struct gsb_hines *h);
+void gsb_hines_compt(struct gs_build *b, int hines, int compt);
 /* A message into Ca_concen CA reading the Ik of channel (CHKIND, CHAN). */
 void gsb_cainput(struct gs_build *b, int ca, int kind, int chkind, int chan, double frac);
 /* A message into compartment COMPT, in message order: kind is a

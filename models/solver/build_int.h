@@ -36,6 +36,7 @@ struct bsyn { int syn, src; float w, d; float *wp, *dp, *lp; };
 struct bterm { int compt, kind, ref; };
 struct bcain { int ca; struct gs_cainput in; };
 struct bgid { int kind, id; uint64_t gid; };
+struct bhc { int hines, compt; };
 
 struct gs_build {
     VEC(struct gsb_compt) compt;
@@ -50,6 +51,8 @@ struct gs_build {
     VEC(struct bcain) cain;
     VEC(struct bterm) term;
     VEC(struct bgid) gid;
+    VEC(struct gsb_hines) hines;
+    VEC(struct bhc) hcompt;
     int next;                      /* external sources */
 };
 

@@ -210,8 +210,8 @@ gs_model_write(struct gs_cmodel *m, int kind, int i, int f, double v)
         case GS_SF_INITVM: m->initVm[i] = fv; return GS_W_OK;
         case GS_SF_EM: m->Em[i] = fv; gs_model_refresh_compt(m, i); return GS_W_OK;
         case GS_SF_RM: m->Rm[i] = fv; gs_model_refresh_compt(m, i); return GS_W_OK;
-        case GS_SF_CM: m->Cm[i] = fv; return GS_W_OK;
-        case GS_SF_RA: m->Ra[i] = fv; return GS_W_OK;
+        case GS_SF_CM: m->Cm[i] = fv; m->hines_stale = true; return GS_W_OK;
+        case GS_SF_RA: m->Ra[i] = fv; m->hines_stale = true; return GS_W_OK;
         case GS_SF_INJECT: m->inject[i] = fv; return GS_W_OK;
         case GS_SF_DIA: m->dia[i] = fv; return GS_W_OK;
         case GS_SF_LEN: m->len[i] = fv; return GS_W_OK;

@@ -30,6 +30,7 @@ struct lay {
     int *comp_group;  /* per compartment: group or -1 */
     int *comp_spk;    /* per compartment: the one spikegen watching it, -1, -2 */
     int *unit_of;     /* per compartment: unit index within its group */
+    int *comp_hines;  /* per compartment: the hsolve cell it belongs to, or -1 */
 };
 
 static bool
@@ -135,6 +136,17 @@ check_refs(struct lay *L)
         if (!in_range(c->ca, b->ca.n) || !in_range(c->in.chan, lim))
             return fail(L, "Ca_concen input %d: bad pool %d or channel %d", i, c->ca, c->in.chan);
     }
+    L->comp_hines = xmalloc(sizeof(int) * (size_t)(nc + 1));
+    for (int c = 0; c < nc; c++)
+        L->comp_hines[c] = -1;
+    for (int i = 0; i < b->hcompt.n; i++) {
+        const struct bhc *h = &b->hcompt.v[i];
+        if (!in_range(h->hines, b->hines.n) || !in_range(h->compt, nc))
+            return fail(L, "hsolve %d: bad compartment %d", h->hines, h->compt);
+        if (L->comp_hines[h->compt] >= 0)
+            return fail(L, "compartment %d is in two hsolves", h->compt);
+        L->comp_hines[h->compt] = h->hines;
+    }
     return true;
 }
 
@@ -234,7 +246,7 @@ make_groups(struct lay *L, const struct cterms *ct, struct sig **sigs_out, int *
     for (int c = 0; c < nc; c++) {
         L->comp_group[c] = -1;
         int nt = ct->first[c + 1] - ct->first[c];
-        if (axial[c] || nt > GS_MAX_SLOTS || b->compt.v[c].sym)
+        if (axial[c] || nt > GS_MAX_SLOTS || b->compt.v[c].sym || L->comp_hines[c] >= 0)
             continue;
         struct sig s;
         memset(&s, 0, sizeof s);
@@ -481,6 +493,7 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
     int *comp_model = int_array(b->compt.n, -1), *tab_model = int_array(b->tab.n, -1);
     int *syn_model = int_array(b->syn.n, -1), *spk_model = int_array(b->spk.n, -1);
     int *ca_model = int_array(b->ca.n, -1), *tab_slot = int_array(b->tab.n, -1);
+    int *tab_hines = NULL;
     bool ok = false;
 
     if (!(dt > 0)) {
@@ -554,16 +567,27 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
     m->gen_compt = xmalloc(sizeof(int) * (size_t)(b->compt.n + 1));
     m->ngen_compt = 0;
     for (int c = 0; c < b->compt.n; c++)
-        if (comp_model[c] < 0) {
+        if (comp_model[c] < 0 && L.comp_hines[c] < 0) {
             comp_model[c] = nc++;
             m->gen_compt[m->ngen_compt++] = comp_model[c];
         }
+    for (int c = 0; c < b->compt.n; c++) /* hsolve cells: after the general ones */
+        if (comp_model[c] < 0)
+            comp_model[c] = nc++;
     int gen_gates = 0;
     m->gen_tab = xmalloc(sizeof(int) * (size_t)(b->tab.n + 1));
+    /* per builder tabchannel: the hsolve cell that updates it (chanmode >= 1) */
+    tab_hines = int_array(b->tab.n, -1);
+    for (int i = 0; i < b->tab.n; i++) {
+        int c = L.chan_target[i];
+        if (c >= 0 && L.comp_hines[c] >= 0 && b->hines.v[L.comp_hines[c]].chanmode >= 1)
+            tab_hines[i] = L.comp_hines[c];
+    }
     for (int i = 0; i < b->tab.n; i++)
         if (tab_model[i] < 0) {
             tab_model[i] = nt++;
-            m->gen_tab[m->ngen_tab++] = tab_model[i];
+            if (tab_hines[i] < 0)
+                m->gen_tab[m->ngen_tab++] = tab_model[i];
             for (int k = 0; k < GS_NGATES; k++)
                 gen_gates += L.tab_gd[i * GS_NGATES + k] >= 0;
         }
@@ -611,7 +635,7 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
         pad_group(m, &m->groups[g]);
     for (int c = 0; c < b->compt.n; c++) {
         put_compt(m, comp_model[c], &b->compt.v[c]);
-        m->comp_general[comp_model[c]] = L.comp_group[c] < 0;
+        m->comp_general[comp_model[c]] = L.comp_group[c] < 0 && L.comp_hines[c] < 0;
     }
     int gnext = ngt;
     for (int i = 0; i < b->tab.n; i++) {
@@ -750,6 +774,32 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
         else if (g->kind == GS_K_SYN && in_range(g->id, b->syn.n))
             m->syn_gid[syn_model[g->id]] = g->gid;
     }
+    if (b->hines.n > 0) {
+        int nh = b->hines.n;
+        int *first = xcalloc((size_t)nh + 1, sizeof(int));
+        int *list = xmalloc(sizeof(int) * (size_t)(b->hcompt.n + 1));
+        int *fill = xcalloc((size_t)nh + 1, sizeof(int));
+        int *tab_cell = int_array(m->ntab, -1);
+        for (int i = 0; i < b->hcompt.n; i++)
+            first[b->hcompt.v[i].hines + 1]++;
+        for (int h = 0; h < nh; h++)
+            first[h + 1] += first[h];
+        for (int i = 0; i < b->hcompt.n; i++) {
+            const struct bhc *e = &b->hcompt.v[i];
+            list[first[e->hines] + fill[e->hines]++] = comp_model[e->compt];
+        }
+        for (int i = 0; i < b->tab.n; i++)
+            if (tab_hines[i] >= 0)
+                tab_cell[tab_model[i]] = tab_hines[i];
+        bool hok = gs_hines_layout(m, nh, b->hines.v, first, list, tab_cell, err, errlen);
+        free(first);
+        free(list);
+        free(fill);
+        free(tab_cell);
+        if (!hok)
+            goto out;
+        gs_hines_prepare(m);
+    }
     ok = true;
 out:
     free(ct.first);
@@ -761,6 +811,8 @@ out:
     free(L.comp_group);
     free(L.comp_spk);
     free(L.unit_of);
+    free(L.comp_hines);
+    free(tab_hines);
     free(comp_model);
     free(tab_model);
     free(syn_model);

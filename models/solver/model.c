@@ -118,6 +118,7 @@ gs_model_free(struct gs_cmodel *m)
     if (!m)
         return;
     gs_model_uniform_free(m);
+    gs_hines_free(m);
     for (int g = 0; g < m->ngroup && m->groups; g++) {
         for (int b = 0; b < m->groups[g].nbundle; b++)
             free(m->groups[g].bundle[b].rec);
@@ -165,6 +166,7 @@ gs_model_refresh_compt(struct gs_cmodel *m, int c)
     /* compartment.c: A += Em/Rm + inject, in float; B = 1.0/Rm */
     m->k_leak[c] = m->Em[c] / m->Rm[c];
     m->k_B0[c] = 1.0 / (double)m->Rm[c];
+    m->hines_stale = true;
 }
 
 /* synchan.c RECALC: integration constants and the peak normalisation. */

@@ -146,6 +146,44 @@ struct gs_cainput {
     double frac;      /* second value of fractional I_Ca */
 };
 
+/*
+ * One cell under an hsolve (hines.c). Its compartments are the rows of a
+ * sparse linear system, numbered in elimination order (Hines' order:
+ * every compartment before the one it hangs from, so a branched cable
+ * eliminates without fill-in). The off-diagonal entries live in val (val0:
+ * their values before elimination, refreshed when Cm or Ra change); ops is
+ * the elimination unrolled at compile time, as GENESIS's funcs array.
+ */
+enum gs_hop_kind {
+    GS_HOP_ELIM = 0,  /* f = val[a] / d[c]; r[b] -= f * r[c] (row b, pivot c) */
+    GS_HOP_DIAG = 1,  /* d[b] -= f * val[a] */
+    GS_HOP_VAL = 2,   /* val[b] -= f * val[a] */
+};
+struct gs_hop {
+    uint8_t kind;
+    int a, b, c;
+};
+struct gs_hines {
+    int n;                /* rows */
+    int method;           /* 10 backward Euler, 11 Crank-Nicolson */
+    int chanmode, calcmode;
+    int *compt;           /* row -> compartment index */
+    double *diag0;        /* 1 + dt'/(Cm Rm) + sum dt'/(Cm Ra) */
+    double *tbyc;         /* dt'/Cm; dt' = dt/2 for Crank-Nicolson */
+    double *d, *r;        /* the diagonal and right-hand side of this step */
+    int *ufirst, *ucol;   /* n + 1: upper entries (col > row) of each row, in val */
+    int *uval;
+    int nval;
+    double *val0, *val;
+    int *lnk_first;       /* n + 1: the axial links of each row: val0 index and */
+    int *lnk_term;        /* compartment term that gives its resistance */
+    int *lnk_val;
+    int nops;
+    struct gs_hop *ops;
+    bool copy_val;        /* ops modify val: start each step from val0 */
+    int *tab_first, *tab; /* n + 1: the tabchannels this cell updates (chanmode >= 1) */
+};
+
 /* A spike: source id (spike-source numbering) and the step it fired in. */
 struct gs_spike {
     int64_t step;
@@ -252,6 +290,14 @@ struct gs_cmodel {
     bool zero_delay;      /* some synapse delivers in the step it fires */
 
     struct gs_calendar cal;
+
+    /* cells under an hsolve */
+    int nhines;
+    struct gs_hines *hines;
+    int *comp_hines;      /* per compartment: its hines cell, -1 none */
+    bool hines_stale;     /* Cm, Rm, Ra or dt changed: coefficients to recompute */
+    double **htab;        /* per table pair, for hsolve gates (chanmode >= 2): rows of
+                           * (1 + dt/2 B, dt A), as GENESIS's chip tables; NULL unused */
 
     /* builder id -> array index, per enum gs_ekind (build.h) */
     int *map[6];

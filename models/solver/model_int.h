@@ -19,6 +19,7 @@
 
 #include <math.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "model.h"
 
@@ -49,6 +50,22 @@ void gs_cal_fit(struct gs_cmodel *m, int maxsteps);
 void gs_cal_push(struct gs_cmodel *m, int bucket, int32_t syn);
 /* Rebuilds the list of synchans with a background frequency. */
 void gs_model_freq_list(struct gs_cmodel *m);
+
+/* Cells under an hsolve (hines.c). gs_hines_layout builds NH cells, cell h
+ * from the compartments LIST[FIRST[h]..FIRST[h+1]) (model indices, path
+ * order) and the tabchannels whose TAB_CELL (by model index) is h; false
+ * with a message in ERR for a link leaving a cell. gs_hines_prepare makes
+ * the tables the gates need (after the model's tables are in place);
+ * gs_hines_begin refreshes what Cm, Rm, Ra and dt give and stores the
+ * previous Vm, before the channels of a step; gs_hines_step integrates
+ * the cells, after the general path's channels. */
+struct gsb_hines;
+bool gs_hines_layout(struct gs_cmodel *m, int nh, const struct gsb_hines *def, const int *first,
+                     const int *list, const int *tab_cell, char *err, size_t errlen);
+void gs_hines_prepare(struct gs_cmodel *m);
+void gs_hines_begin(struct gs_cmodel *m);
+void gs_hines_step(struct gs_cmodel *m);
+void gs_hines_free(struct gs_cmodel *m);
 
 /* A delay in steps, as synchan.c's EVENT computes it. */
 static inline int

@@ -9,7 +9,8 @@
  *   2. spikegens and randomspikes test the Vm of the previous step;
  *   3. channels (tabchannel gates, synchans) update from that Vm;
  *   4. compartments integrate, the general ones in element order (an AXIAL
- *      message from Vm sees an earlier compartment's new value);
+ *      message from Vm sees an earlier compartment's new value), then the
+ *      cells under an hsolve, implicitly (hines.c);
  *   5. Ca_concen pools integrate the channel currents of this step;
  *   6. this step's spikes are queued on their synapses' delays.
  *
@@ -340,6 +341,8 @@ step_once(struct gs_solver *s, gs_group_fn group)
      * own copy) */
     for (int i = 0; i < m->ngen_compt; i++)
         m->Vprev[m->gen_compt[i]] = m->V[m->gen_compt[i]];
+    if (m->nhines)
+        gs_hines_begin(m);
     if (m->zero_delay) {
         for (int g = 0; g < m->ngroup; g++) {
             const struct gs_group *G = &m->groups[g];
@@ -358,6 +361,8 @@ step_once(struct gs_solver *s, gs_group_fn group)
         group(m, &m->groups[g], 0, m->groups[g].npad, &k);
     general_channels(m);
     general_compartments(m);
+    if (m->nhines) /* hsolve cells: GENESIS's hsolver runs after the membranes */
+        gs_hines_step(m);
     ca_pools(m);
     queue_spikes(m);
     m->step++;

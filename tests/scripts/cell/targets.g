@@ -1,8 +1,8 @@
 // test-status: 0
 // Where the cell goes: readcell builds into an existing empty neutral,
 // replaces an existing cell (with a warning, as GENESIS does), accepts
-// -hsolve (gensh's compiled solver runs every cell: the root stays a
-// neutral), leaves the working element alone, and with -split N or
+// -hsolve (the root is an hsolve whose path names the cell's
+// compartments, as GENESIS makes it), leaves the working element alone, and with -split N or
 // -lambdasplit L cuts every cylinder into equal pieces named 2NAME, 3NAME,
 // ... after the first (channels go on the first piece, as in GENESIS).
 create neutral /library
@@ -22,7 +22,7 @@ readcell cable.p /net/cell
 le /net/cell
 echo tag exists: {exists /net/cell tag}
 readcell cable.p /h -hsolve
-echo /h is a neutral: {isa neutral /h}
+echo /h is an hsolve: {isa hsolve /h} path {getfield /h path}
 readcell cable.p /split -split 3
 le /split
 echo {getfield /split/cable len} {getfield /split/2cable len} {getfield /split/3cable len}

@@ -1,0 +1,615 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * hines.c: cells under an hsolve, solved implicitly as GENESIS 2.4's
+ * hsolve solves them. Each cell's compartments are the rows of one sparse
+ * linear system per step,
+ *
+ *   (1 + dt'/Cm (1/Rm + sum Gk + sum 1/Ra)) V' - sum dt'/(Cm Ra) V'_nb
+ *       = V + dt'/Cm (Em/Rm + inject + sum Ek Gk),
+ *
+ * with dt' = dt for backward Euler (V(t+dt) = V') and dt' = dt/2 for
+ * Crank-Nicolson (V(t+dt) = 2 V' - V). The rows are numbered in Hines'
+ * order (each compartment before the one it hangs from), the elimination
+ * is worked out once at compile time (with the fill-in a non-tree wiring
+ * needs, such as the sibling links of symcompartments) and unrolled into
+ * a list of operations, as GENESIS's funcs array; a step only fills the
+ * diagonal and right-hand side, runs the list and substitutes back.
+ *
+ * With chanmode >= 1 the cell's tabchannels are updated here, before the
+ * compartments, from the Vm of the previous step (GENESIS's staggered
+ * scheme): each gate moves by the trapezoidal rule,
+ * X' = (X (2 - (1 + dt/2 B)) + dt A) / (1 + dt/2 B), with the tables
+ * transformed once as GENESIS's chip tables are (chanmode >= 2) or
+ * interpolated first (chanmode 1). Everything else (synchans, spikegens,
+ * Ca pools, chanmode 0's channels) keeps running in the general path.
+ *
+ * The arrays live in the compiled model (model.h), so a GPU backend can
+ * mirror them and run the same operations.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/gs.h"
+#include "build.h"
+#include "model_int.h"
+
+/* ---- compile: order and elimination ------------------------------------ */
+
+/* The sparse pattern while the elimination is worked out: per row, the
+ * columns of its off-diagonal entries and their val indices; per column,
+ * the rows that have an entry there. */
+struct pat {
+    int n;
+    int **col, **vix, *ncol, *capcol;
+    int **row, *nrow, *caprow;
+    int nval;
+};
+
+static void
+push2(int **a, int **b, int *n, int *cap, int x, int y)
+{
+    if (*n == *cap) {
+        *cap = *cap ? 2 * *cap : 4;
+        *a = xreallocarray(*a, (size_t)*cap, sizeof **a);
+        if (b)
+            *b = xreallocarray(*b, (size_t)*cap, sizeof **b);
+    }
+    (*a)[*n] = x;
+    if (b)
+        (*b)[*n] = y;
+    (*n)++;
+}
+
+/* The val index of entry (I, J), made (0) when MAKE and missing; -1 when
+ * missing and not MAKE. */
+static int
+pat_entry(struct pat *p, int i, int j, bool make)
+{
+    for (int k = 0; k < p->ncol[i]; k++)
+        if (p->col[i][k] == j)
+            return p->vix[i][k];
+    if (!make)
+        return -1;
+    int v = p->nval++;
+    push2(&p->col[i], &p->vix[i], &p->ncol[i], &p->capcol[i], j, v);
+    push2(&p->row[j], NULL, &p->nrow[j], &p->caprow[j], i, 0);
+    return v;
+}
+
+static void
+pat_free(struct pat *p)
+{
+    for (int i = 0; i < p->n; i++) {
+        free(p->col[i]);
+        free(p->vix[i]);
+        free(p->row[i]);
+    }
+    free(p->col);
+    free(p->vix);
+    free(p->ncol);
+    free(p->capcol);
+    free(p->row);
+    free(p->nrow);
+    free(p->caprow);
+}
+
+static void
+push_op(struct gs_hines *H, int *cap, int kind, int a, int b, int c)
+{
+    if (H->nops == *cap) {
+        *cap = *cap ? 2 * *cap : 64;
+        H->ops = xreallocarray(H->ops, (size_t)*cap, sizeof *H->ops);
+    }
+    H->ops[H->nops++] = (struct gs_hop){(uint8_t)kind, a, b, c};
+}
+
+static bool
+is_axial(int kind)
+{
+    return (kind & ~GS_TERM_PREV) >= GS_T_AXIAL;
+}
+
+/*
+ * Lays out cell H from its compartments LIST[0..N) (model indices, in the
+ * hsolve's path order): Hines' numbering (breadth first from the first
+ * compartment, then reversed, so every compartment comes before the one
+ * it hangs from), the pattern with its fill-in, and the operations.
+ * Errors: false with a message in ERR for a link to a compartment outside
+ * the cell.
+ */
+static bool
+hines_cell(struct gs_cmodel *m, struct gs_hines *H, const int *list, int n, char *err,
+           size_t errlen)
+{
+    int *local = xmalloc(sizeof(int) * (size_t)(m->ncompt + 1));
+    for (int c = 0; c < m->ncompt; c++)
+        local[c] = -1;
+    for (int i = 0; i < n; i++)
+        local[list[i]] = i;
+    /* breadth first from each unvisited compartment, in path order */
+    int *bfs = xmalloc(sizeof(int) * (size_t)(n + 1)), nb = 0;
+    bool *seen = xcalloc((size_t)n + 1, sizeof(bool));
+    bool ok = true;
+    for (int s = 0; s < n && ok; s++) {
+        if (seen[s])
+            continue;
+        seen[s] = true;
+        bfs[nb++] = s;
+        for (int q = nb - 1; q < nb && ok; q++) {
+            int c = list[bfs[q]];
+            for (int j = m->term_first[c]; j < m->term_first[c + 1]; j++) {
+                const struct gs_term *t = &m->terms[j];
+                if (!is_axial(t->kind))
+                    continue;
+                int l = local[t->ref];
+                if (l < 0) {
+                    snprintf(err, errlen, "compartment %d of an hsolve is linked to %d, "
+                             "which is not in the same hsolve", c, t->ref);
+                    ok = false;
+                    break;
+                }
+                if (!seen[l]) {
+                    seen[l] = true;
+                    bfs[nb++] = l;
+                }
+            }
+        }
+    }
+    if (!ok)
+        goto out;
+    /* position of each local compartment in elimination order */
+    int *pos = xmalloc(sizeof(int) * (size_t)(n + 1));
+    H->n = n;
+    H->compt = xmalloc(sizeof(int) * (size_t)(n + 1));
+    for (int k = 0; k < n; k++) {
+        int l = bfs[n - 1 - k];
+        pos[l] = k;
+        H->compt[k] = list[l];
+    }
+    struct pat p = {.n = n};
+    p.col = xcalloc((size_t)n + 1, sizeof *p.col);
+    p.vix = xcalloc((size_t)n + 1, sizeof *p.vix);
+    p.ncol = xcalloc((size_t)n + 1, sizeof *p.ncol);
+    p.capcol = xcalloc((size_t)n + 1, sizeof *p.capcol);
+    p.row = xcalloc((size_t)n + 1, sizeof *p.row);
+    p.nrow = xcalloc((size_t)n + 1, sizeof *p.nrow);
+    p.caprow = xcalloc((size_t)n + 1, sizeof *p.caprow);
+    /* the links: one per axial term, each an entry of its own row */
+    int nl = 0;
+    for (int k = 0; k < n; k++) {
+        int c = H->compt[k];
+        for (int j = m->term_first[c]; j < m->term_first[c + 1]; j++)
+            nl += is_axial(m->terms[j].kind);
+    }
+    H->lnk_first = xcalloc((size_t)n + 1, sizeof(int));
+    H->lnk_term = xmalloc(sizeof(int) * (size_t)(nl + 1));
+    H->lnk_val = xmalloc(sizeof(int) * (size_t)(nl + 1));
+    nl = 0;
+    for (int k = 0; k < n; k++) {
+        int c = H->compt[k];
+        for (int j = m->term_first[c]; j < m->term_first[c + 1]; j++) {
+            const struct gs_term *t = &m->terms[j];
+            if (!is_axial(t->kind))
+                continue;
+            int nbk = pos[local[t->ref]];
+            H->lnk_term[nl] = j;
+            H->lnk_val[nl++] = nbk == k ? -1 : pat_entry(&p, k, nbk, true);
+        }
+        H->lnk_first[k + 1] = nl;
+    }
+    /* the elimination, worked out once */
+    int cap = 0;
+    for (int k = 0; k < n; k++) {
+        for (int r = 0; r < p.nrow[k]; r++) {
+            int j = p.row[k][r];
+            if (j <= k)
+                continue;
+            push_op(H, &cap, GS_HOP_ELIM, pat_entry(&p, j, k, false), j, k);
+            for (int e = 0; e < p.ncol[k]; e++) {
+                int c = p.col[k][e];
+                if (c <= k)
+                    continue;
+                if (c == j) {
+                    push_op(H, &cap, GS_HOP_DIAG, p.vix[k][e], j, 0);
+                } else {
+                    int akc = p.vix[k][e];
+                    int ajc = pat_entry(&p, j, c, true);
+                    push_op(H, &cap, GS_HOP_VAL, akc, ajc, 0);
+                    H->copy_val = true;
+                }
+            }
+        }
+    }
+    /* back substitution reads the upper entries of each row */
+    H->nval = p.nval;
+    H->ufirst = xcalloc((size_t)n + 1, sizeof(int));
+    int nu = 0;
+    for (int k = 0; k < n; k++)
+        for (int e = 0; e < p.ncol[k]; e++)
+            nu += p.col[k][e] > k;
+    H->ucol = xmalloc(sizeof(int) * (size_t)(nu + 1));
+    H->uval = xmalloc(sizeof(int) * (size_t)(nu + 1));
+    nu = 0;
+    for (int k = 0; k < n; k++) {
+        for (int e = 0; e < p.ncol[k]; e++)
+            if (p.col[k][e] > k) {
+                H->ucol[nu] = p.col[k][e];
+                H->uval[nu++] = p.vix[k][e];
+            }
+        H->ufirst[k + 1] = nu;
+    }
+    H->val0 = xcalloc((size_t)p.nval + 1, sizeof(double));
+    H->val = xcalloc((size_t)p.nval + 1, sizeof(double));
+    H->diag0 = xcalloc((size_t)n + 1, sizeof(double));
+    H->tbyc = xcalloc((size_t)n + 1, sizeof(double));
+    H->d = xcalloc((size_t)n + 1, sizeof(double));
+    H->r = xcalloc((size_t)n + 1, sizeof(double));
+    pat_free(&p);
+    free(pos);
+out:
+    free(local);
+    free(bfs);
+    free(seen);
+    return ok;
+}
+
+bool
+gs_hines_layout(struct gs_cmodel *m, int nh, const struct gsb_hines *def, const int *first,
+                const int *list, const int *tab_cell, char *err, size_t errlen)
+{
+    m->nhines = nh;
+    m->hines = xcalloc((size_t)nh + 1, sizeof *m->hines);
+    m->comp_hines = xmalloc(sizeof(int) * (size_t)(m->ncompt + 1));
+    for (int c = 0; c < m->ncompt; c++)
+        m->comp_hines[c] = -1;
+    for (int h = 0; h < nh; h++) {
+        struct gs_hines *H = &m->hines[h];
+        H->method = def[h].method;
+        H->chanmode = def[h].chanmode;
+        H->calcmode = def[h].calcmode;
+        for (int i = first[h]; i < first[h + 1]; i++)
+            m->comp_hines[list[i]] = h;
+        if (!hines_cell(m, H, list + first[h], first[h + 1] - first[h], err, errlen))
+            return false;
+        /* the tabchannels it updates, by row, in message order */
+        H->tab_first = xcalloc((size_t)H->n + 1, sizeof(int));
+        int nt = 0;
+        for (int k = 0; k < H->n; k++) {
+            int c = H->compt[k];
+            for (int j = m->term_first[c]; j < m->term_first[c + 1]; j++)
+                if ((m->terms[j].kind & ~GS_TERM_PREV) == GS_T_TAB
+                    && tab_cell[m->terms[j].ref] == h)
+                    nt++;
+        }
+        H->tab = xmalloc(sizeof(int) * (size_t)(nt + 1));
+        nt = 0;
+        for (int k = 0; k < H->n; k++) {
+            int c = H->compt[k];
+            for (int j = m->term_first[c]; j < m->term_first[c + 1]; j++)
+                if ((m->terms[j].kind & ~GS_TERM_PREV) == GS_T_TAB
+                    && tab_cell[m->terms[j].ref] == h)
+                    H->tab[nt++] = m->terms[j].ref;
+            H->tab_first[k + 1] = nt;
+        }
+    }
+    m->htab = xcalloc((size_t)m->ntabpair + 1, sizeof *m->htab);
+    m->hines_stale = true;
+    return true;
+}
+
+void
+gs_hines_free(struct gs_cmodel *m)
+{
+    for (int h = 0; h < m->nhines && m->hines; h++) {
+        struct gs_hines *H = &m->hines[h];
+        void *a[] = {H->compt, H->diag0, H->tbyc, H->d, H->r, H->ufirst, H->ucol,
+                     H->uval, H->val0, H->val, H->lnk_first, H->lnk_term, H->lnk_val,
+                     H->ops, H->tab_first, H->tab};
+        for (size_t i = 0; i < sizeof a / sizeof a[0]; i++)
+            free(a[i]);
+    }
+    free(m->hines);
+    free(m->comp_hines);
+    for (int i = 0; i < m->ntabpair && m->htab; i++)
+        free(m->htab[i]);
+    free(m->htab);
+    m->hines = NULL;
+    m->comp_hines = NULL;
+    m->htab = NULL;
+    m->nhines = 0;
+}
+
+/* ---- coefficients -------------------------------------------------------- */
+
+/* The resistance of link term T of compartment C, as the general path
+ * reads it (compartment.c, symcompart.c). */
+static double
+link_ra(const struct gs_cmodel *m, int c, const struct gs_term *t)
+{
+    int k = t->kind & ~GS_TERM_PREV;
+    if (k == GS_T_RAXIAL)
+        return m->Ra[t->ref];
+    if (k == GS_T_TAIL)
+        return (double)m->Ra[t->ref] * m->coeff[c];
+    if (k == GS_T_HEAD)
+        return (double)m->Ra[t->ref] * m->coeff2[c];
+    return m->Ra[c];
+}
+
+/* hines_init.c and chip_put_compt: the constant part of the diagonal, the
+ * off-diagonals and dt'/Cm from Cm, Rm, Ra and dt; and the hsolve gate
+ * tables, (1 + dt/2 B, dt A), as duplicate_tables makes them. */
+static void
+hines_coeffs(struct gs_cmodel *m)
+{
+    for (int h = 0; h < m->nhines; h++) {
+        struct gs_hines *H = &m->hines[h];
+        double dt = H->method == GS_M_CRANK ? m->dt / 2.0 : m->dt;
+        memset(H->val0, 0, sizeof(double) * (size_t)H->nval);
+        for (int k = 0; k < H->n; k++) {
+            int c = H->compt[k];
+            double Cm = m->Cm[c];
+            H->diag0[k] = 1.0 + dt / (Cm * (double)m->Rm[c]);
+            H->tbyc[k] = dt / Cm;
+            for (int l = H->lnk_first[k]; l < H->lnk_first[k + 1]; l++) {
+                double temp = -dt / (Cm * link_ra(m, c, &m->terms[H->lnk_term[l]]));
+                if (H->lnk_val[l] >= 0)
+                    H->val0[H->lnk_val[l]] += temp;
+                H->diag0[k] -= temp;
+            }
+        }
+        memcpy(H->val, H->val0, sizeof(double) * (size_t)H->nval);
+    }
+    double dt = m->dt, tby2 = dt / 2.0;
+    for (int i = 0; i < m->ntabpair; i++) {
+        const struct gs_tabpair *t = &m->tabs[i];
+        if (!m->htab[i])
+            continue;
+        double *o = m->htab[i];
+        for (int j = 0; j <= t->xdivs; j++) {
+            o[4 * j + 0] = 1.0 + tby2 * t->rec[4 * j + 2];
+            o[4 * j + 2] = dt * t->rec[4 * j + 0];
+        }
+        for (int j = 0; j <= t->xdivs; j++) {
+            bool last = j == t->xdivs;
+            o[4 * j + 1] = last ? 0.0 : o[4 * (j + 1) + 0] - o[4 * j + 0];
+            o[4 * j + 3] = last ? 0.0 : o[4 * (j + 1) + 2] - o[4 * j + 2];
+        }
+    }
+    m->hines_stale = false;
+}
+
+void
+gs_hines_prepare(struct gs_cmodel *m)
+{
+    /* chip tables for the gates the hsolves integrate with chanmode >= 2 */
+    for (int h = 0; h < m->nhines; h++) {
+        const struct gs_hines *H = &m->hines[h];
+        if (H->chanmode < 2)
+            continue;
+        for (int i = 0; i < H->tab_first[H->n]; i++) {
+            int ch = H->tab[i];
+            for (int k = 0; k < GS_NGATES; k++) {
+                int gi = m->tgate[ch * GS_NGATES + k];
+                if (gi < 0)
+                    continue;
+                int tp = m->gatedef[m->gdef[gi]].tab;
+                if (!m->htab[tp])
+                    m->htab[tp] =
+                        xmalloc(sizeof(double) * 4 * (size_t)(m->tabs[tp].xdivs + 1));
+            }
+        }
+    }
+    m->hines_stale = true;
+}
+
+/* ---- a step ---------------------------------------------------------------- */
+
+/* hh_update.c's upi_pow (chanmode 1). */
+static double
+upi_pow(double x, float y)
+{
+    if (y == 2.0f)
+        return x * x;
+    if (y == 1.0f)
+        return x;
+    if (y == 3.0f)
+        return x * x * x;
+    if (y == 4.0f) {
+        x *= x;
+        return x * x;
+    }
+    if (y == 5.0f) {
+        double x1 = x;
+        x *= x;
+        x *= x * x1;
+        return x;
+    }
+    if (fabs(y) < 1e-10)
+        return 1.0;
+    return pow(x, y);
+}
+
+/* Gk *= X^k as the chip loop multiplies it (integer k up to 6). */
+static double
+chip_pow(double g, double x, float power)
+{
+    int k = (int)power;
+    if ((float)k != power || k < 1 || k > 6)
+        return g * pow(x, power);
+    switch (k) {
+    case 1:
+        return g * x;
+    case 2:
+        return g * (x * x);
+    case 3:
+        return g * (x * x * x);
+    case 4:
+        x *= x;
+        return g * (x * x);
+    case 5:
+        g *= x;
+        x *= x;
+        x *= x;
+        return g * x;
+    default:
+        x *= x;
+        g *= x;
+        x *= x;
+        return g * x;
+    }
+}
+
+/* The position in a table (TabInterp's, as the chip computes it). */
+static inline int
+tab_pos(const struct gs_tabpair *t, double x, bool interp, double *f)
+{
+    double lo = (x - t->xmin) * t->invdx;
+    if (!(lo > 0.0))
+        lo = 0.0;
+    if (lo > (double)t->xdivs)
+        lo = (double)t->xdivs;
+    int i = (int)lo;
+    *f = interp ? lo - (double)i : 0.0;
+    return i;
+}
+
+/* Updates the gates of tabchannel CH of cell H and returns its Gk. */
+static double
+hines_tab(struct gs_cmodel *m, const struct gs_hines *H, int ch)
+{
+    double dt = m->dt, tby2 = dt / 2.0;
+    double v = gs_chan_v(m, m->tvsrc[ch]);
+    double g = m->Gbar[ch];
+    for (int k = 0; k < GS_NGATES; k++) {
+        int gi = m->tgate[ch * GS_NGATES + k];
+        if (gi < 0)
+            continue;
+        const struct gs_gatedef *d = &m->gatedef[m->gdef[gi]];
+        const struct gs_tabpair *t = &m->tabs[d->tab];
+        double c = m->gconc[gi] >= 0 ? m->Ca[m->gconc[gi]] : 0.0;
+        double x = d->input == GS_GIN_CONC ? c : v, X = m->X[gi];
+        const double *ht = m->htab[d->tab];
+        if (H->chanmode >= 2 && t->mode != GS_TAB_FIXED && d->input != GS_GIN_CODEP && ht) {
+            double f;
+            int i = tab_pos(t, x, H->calcmode != 0 && t->mode != GS_TAB_NOINTERP, &f);
+            if (d->instant) {
+                const double *r = t->rec + 4 * i;
+                X = (f * r[1] + r[0]) / (f * r[3] + r[2]);
+            } else {
+                const double *r = ht + 4 * i;
+                double Bt = f * r[1] + r[0], At = f * r[3] + r[2];
+                X = (X * (2.0 - Bt) + At) / Bt;
+            }
+            m->X[gi] = X;
+            g = chip_pow(g, X, d->power);
+            continue;
+        }
+        double A, B;
+        gs_tab_lookup(t, d->input == GS_GIN_CONC ? c : v, &A, &B);
+        if (d->input == GS_GIN_CODEP)
+            A = c * A;
+        if (d->instant) {
+            X = A / B;
+        } else {
+            double temp = 1.0 + tby2 * B;
+            X = (X * (2.0 - temp) + dt * A) / temp;
+        }
+        m->X[gi] = X;
+        g *= upi_pow(X, d->power);
+    }
+    return g;
+}
+
+static void
+hines_one(struct gs_cmodel *m, struct gs_hines *H)
+{
+    const int n = H->n;
+    double *d = H->d, *r = H->r, *val = H->val;
+    int ti = 0;
+    for (int k = 0; k < n; k++) {
+        int c = H->compt[k];
+        double Vm = m->V[c], sumg = 0.0, ichan = 0.0;
+        for (int j = m->term_first[c]; j < m->term_first[c + 1]; j++) {
+            const struct gs_term *t = &m->terms[j];
+            int kind = t->kind & ~GS_TERM_PREV;
+            double g, ek;
+            if (kind == GS_T_TAB) {
+                if (ti < H->tab_first[k + 1] && H->tab[ti] == t->ref) {
+                    g = hines_tab(m, H, t->ref);
+                    ti++;
+                } else {
+                    g = gs_tab_gk(m, t->ref);
+                }
+                ek = m->tEk[t->ref];
+            } else if (kind == GS_T_SYN) {
+                g = gs_syn_gk(m, t->ref);
+                ek = m->sEk[t->ref];
+            } else {
+                continue;
+            }
+            sumg += g;
+            ichan += ek * g;
+        }
+        if (H->chanmode >= 2) {
+            /* chip: ichan starts at Em/Rm (a float quotient) + inject */
+            double i0 = (double)(m->Em[c] / m->Rm[c]) + (double)m->inject[c];
+            r[k] = Vm + (i0 + ichan) * H->tbyc[k];
+            d[k] = sumg * H->tbyc[k] + H->diag0[k];
+        } else {
+            /* h_calc.c */
+            r[k] = Vm + H->tbyc[k] * ((double)m->inject[c] +
+                                      (double)m->Em[c] / (double)m->Rm[c] + ichan);
+            d[k] = H->diag0[k] + H->tbyc[k] * sumg;
+        }
+    }
+    if (H->copy_val)
+        memcpy(val, H->val0, sizeof(double) * (size_t)H->nval);
+    double f = 0.0;
+    for (int i = 0; i < H->nops; i++) {
+        const struct gs_hop *o = &H->ops[i];
+        switch (o->kind) {
+        case GS_HOP_ELIM:
+            f = val[o->a] / d[o->c];
+            r[o->b] -= f * r[o->c];
+            break;
+        case GS_HOP_DIAG:
+            d[o->b] -= f * val[o->a];
+            break;
+        default:
+            val[o->b] -= f * val[o->a];
+            break;
+        }
+    }
+    bool crank = H->method == GS_M_CRANK;
+    for (int k = n - 1; k >= 0; k--) {
+        double x = r[k];
+        for (int e = H->ufirst[k]; e < H->ufirst[k + 1]; e++)
+            x -= val[H->uval[e]] * r[H->ucol[e]];
+        x /= d[k];
+        r[k] = x;
+        int c = H->compt[k];
+        m->V[c] = crank ? x + x - m->V[c] : x;
+    }
+}
+
+void
+gs_hines_begin(struct gs_cmodel *m)
+{
+    if (m->hines_stale)
+        hines_coeffs(m);
+    for (int h = 0; h < m->nhines; h++) {
+        const struct gs_hines *H = &m->hines[h];
+        for (int k = 0; k < H->n; k++)
+            m->Vprev[H->compt[k]] = m->V[H->compt[k]];
+    }
+}
+
+void
+gs_hines_step(struct gs_cmodel *m)
+{
+    for (int h = 0; h < m->nhines; h++)
+        hines_one(m, &m->hines[h]);
+}
