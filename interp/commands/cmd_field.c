@@ -86,7 +86,7 @@ const struct gs_cmd cmd_setfield_entry = {
     .name = "setfield",
     .family = "field",
     .summary = "set fields of elements (all or nothing)",
-    .usage = "[path] field value [field value]...",
+    .usage = "[path] field value [field value]... [-empty_ok]",
     .pos = {{"path", GS_ARG_STR}},
     .min_pos = 2,
     .max_pos = GS_VARARGS,
@@ -233,14 +233,47 @@ cmd_getfieldnames_exec(struct gs_call *call)
     return GS_OK;
 }
 
+/* Is W setfield's -empty_ok, or an abbreviation of it (-em...)? Its
+ * arguments are not option-parsed (a value may start with '-'), so this
+ * one option is looked for by hand, wherever it is, as GENESIS's initopt
+ * finds it. */
+static bool
+is_empty_ok(const char *w)
+{
+    size_t n = strlen(w);
+    return n >= 3 && strncmp(w, "-empty_ok", n) == 0;
+}
+
 static enum gs_status
 cmd_setfield_exec(struct gs_call *call)
 {
     struct gs_sim *sim = call->sim;
     struct gs_elist l = GS_ELIST_INIT;
+    /* -empty_ok: a path that matches nothing sets nothing, silently. */
+    bool empty_ok = false;
+    int kept = 0;
+    for (int i = 0; i < call->npos; i++) {
+        if (is_empty_ok(call->pos[i]))
+            empty_ok = true;
+        else
+            call->pos[kept++] = call->pos[i];
+    }
+    call->npos = kept;
+    if (call->npos < 2)
+        return gs_error(sim, "expected [path] field value, got %d word%s", call->npos,
+                        call->npos == 1 ? "" : "s");
     int first = 0;
     if (call->npos % 2 == 1) {
-        if (elements(sim, gs_arg(call, 0), &l) != GS_OK) {
+        if (empty_ok && path_is_pattern(gs_arg(call, 0))) {
+            if (path_glob(sim, gs_arg(call, 0), &l) != GS_OK) {
+                elist_free(&l);
+                return GS_ERR;
+            }
+            if (l.n == 0)
+                return GS_OK;
+        } else if (empty_ok && !path_lookup(sim, gs_arg(call, 0))) {
+            return GS_OK;
+        } else if (elements(sim, gs_arg(call, 0), &l) != GS_OK) {
             elist_free(&l);
             return GS_ERR;
         }

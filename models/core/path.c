@@ -7,9 +7,12 @@
  * created element); "." and ".." work anywhere. Each component is a name
  * (with "*" and "?" globbing, "#" for any name, "##" for every descendant),
  * an optional index selection ("[3]", "[]", "[0-9]", "[1,4-6]") and any
- * number of conditions ("[TYPE=compartment]", "[ISA=x]", "[CLASS=x]", each
- * also with "!="). A plain name with no index selects index 0, as in
- * GENESIS; a wildcard name selects every index unless one is given.
+ * number of conditions: on the class ("[TYPE=compartment]", "[OBJECT=x]",
+ * "[ISA=x]", "[CLASS=x]", each also with "!=" or "<>") or on a field's
+ * number ("[x>5]", "[Vm<=-0.06]", with = <> != > < >= <=; an element
+ * without the field does not match). A plain name with no index selects
+ * index 0, as in GENESIS; a wildcard name selects every index unless one
+ * is given.
  */
 #include <ctype.h>
 #include <fnmatch.h>
@@ -58,12 +61,14 @@ path_is_pattern(const char *p)
 
 /* ---- parsing ---------------------------------------------------------------- */
 
-enum cond_kind { COND_TYPE, COND_ISA, COND_CLASS };
+enum cond_kind { COND_TYPE, COND_ISA, COND_CLASS, COND_FIELD };
+enum cond_op { OP_EQ, OP_NE, OP_GT, OP_LT, OP_GE, OP_LE };
 
 struct cond {
     enum cond_kind kind;
-    bool negate;
-    char *value;
+    enum cond_op op;      /* OP_EQ or OP_NE for the class conditions */
+    char *value;          /* the class name, or the field's name */
+    double number;        /* COND_FIELD: what the field is compared with */
 };
 
 struct range {
@@ -81,8 +86,9 @@ struct comp {
     int nranges;
     struct cond *conds;
     int nconds;
-    /* The conditions depend only on an element's class: their result per
-     * class, remembered for the life of the parsed pattern (a schedule
+    bool field_conds;      /* some condition reads a field */
+    /* The class conditions depend only on an element's class: their result
+     * per class, remembered for the life of the parsed pattern (a schedule
      * task's /##[CLASS=...] meets the same few classes 10^5 times). */
     const struct gs_class *memo_cls[32];
     bool memo_ok[32];
@@ -92,6 +98,7 @@ struct ppath {
     enum { START_CWE, START_ROOT, START_LAST } start;
     struct comp *comps;
     int ncomps;
+    struct gs_sim *sim;    /* for the field conditions */
 };
 
 static void
@@ -115,31 +122,74 @@ bad_path(struct gs_sim *sim, const char *full, const char *why)
     return gs_error(sim, "malformed path '%s': %s", full, why);
 }
 
+/* The comparison operator at S (of at most N characters): its kind and
+ * length, or 0 when there is none. */
+static size_t
+cond_operator(const char *s, size_t n, enum cond_op *op)
+{
+    static const struct {
+        const char *text;
+        enum cond_op op;
+    } ops[] = {{">=", OP_GE}, {"<=", OP_LE}, {"<>", OP_NE}, {"!=", OP_NE},
+               {"=", OP_EQ},  {">", OP_GT},  {"<", OP_LT}};
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+        size_t len = strlen(ops[i].text);
+        if (len <= n && strncmp(s, ops[i].text, len) == 0) {
+            *op = ops[i].op;
+            return len;
+        }
+    }
+    return 0;
+}
+
+/* Parses a condition "[NAME OP VALUE]" (TEXT, length N, OPAT the index of
+ * the operator) into C. */
+static enum gs_status
+parse_cond(struct gs_sim *sim, const char *full, const char *text, size_t n, size_t opat,
+           struct comp *c)
+{
+    struct cond cd = {0};
+    size_t oplen = cond_operator(text + opat, n - opat, &cd.op);
+    size_t vlen = n - opat - oplen;
+    const char *v = text + opat + oplen;
+    if (opat == 0)
+        return bad_path(sim, full, "a condition needs a field or TYPE, ISA or CLASS before its operator");
+    if (vlen == 0)
+        return bad_path(sim, full, "empty condition value");
+    if ((opat == 4 && strncmp(text, "TYPE", 4) == 0) || (opat == 6 && strncmp(text, "OBJECT", 6) == 0))
+        cd.kind = COND_TYPE;
+    else if (opat == 3 && strncmp(text, "ISA", 3) == 0)
+        cd.kind = COND_ISA;
+    else if (opat == 5 && strncmp(text, "CLASS", 5) == 0)
+        cd.kind = COND_CLASS;
+    else
+        cd.kind = COND_FIELD;
+    if (cd.kind != COND_FIELD) {
+        if (cd.op != OP_EQ && cd.op != OP_NE)
+            return bad_path(sim, full, "TYPE, ISA and CLASS compare with = or != only");
+        cd.value = xstrndup(v, vlen);
+    } else {
+        char *num = xstrndup(v, vlen), *end;
+        cd.number = strtod(num, &end);
+        bool ok = end != num && *end == '\0';
+        free(num);
+        if (!ok)
+            return bad_path(sim, full, "a field condition compares with a number");
+        cd.value = xstrndup(text, opat);
+        c->field_conds = true;
+    }
+    c->conds = xreallocarray(c->conds, (size_t)c->nconds + 1, sizeof *c->conds);
+    c->conds[c->nconds++] = cd;
+    return GS_OK;
+}
+
 /* Parses the inside of [...] (TEXT, length N) into C. */
 static enum gs_status
 parse_bracket(struct gs_sim *sim, const char *full, const char *text, size_t n, struct comp *c)
 {
-    const char *eq = memchr(text, '=', n);
-    if (eq) {
-        bool neg = eq > text && eq[-1] == '!';
-        size_t klen = (size_t)(eq - text) - (neg ? 1 : 0);
-        struct cond cd = {.negate = neg};
-        if (klen == 4 && strncmp(text, "TYPE", 4) == 0)
-            cd.kind = COND_TYPE;
-        else if (klen == 3 && strncmp(text, "ISA", 3) == 0)
-            cd.kind = COND_ISA;
-        else if (klen == 5 && strncmp(text, "CLASS", 5) == 0)
-            cd.kind = COND_CLASS;
-        else
-            return bad_path(sim, full, "expected TYPE=, ISA= or CLASS= in brackets");
-        size_t vlen = n - (size_t)(eq + 1 - text);
-        if (vlen == 0)
-            return bad_path(sim, full, "empty condition value");
-        cd.value = xstrndup(eq + 1, vlen);
-        c->conds = xreallocarray(c->conds, (size_t)c->nconds + 1, sizeof *c->conds);
-        c->conds[c->nconds++] = cd;
-        return GS_OK;
-    }
+    size_t opat = strcspn(text, "=<>!");
+    if (opat < n)
+        return parse_cond(sim, full, text, n, opat, c);
     if (n == 0 || (n == 1 && text[0] == '*')) {
         c->any_index = true;
         return GS_OK;
@@ -242,6 +292,7 @@ static enum gs_status
 parse_path(struct gs_sim *sim, const char *text, size_t n, struct ppath *pp)
 {
     memset(pp, 0, sizeof *pp);
+    pp->sim = sim;
     char *full = xstrndup(text, n);
     const char *p = text, *end = text + n;
     enum gs_status st = GS_OK;
@@ -293,8 +344,9 @@ out:
 
 /* ---- matching ---------------------------------------------------------------- */
 
+/* A class condition (TYPE, ISA, CLASS) on EL's class. */
 static bool
-cond_ok(const struct cond *cd, const struct gs_element *el)
+class_cond_ok(const struct cond *cd, const struct gs_element *el)
 {
     bool r = false;
     switch (cd->kind) {
@@ -307,12 +359,35 @@ cond_ok(const struct cond *cd, const struct gs_element *el)
     case COND_CLASS:
         r = class_in(el->cls, cd->value);
         break;
+    case COND_FIELD:
+        return true;
     }
-    return cd->negate ? !r : r;
+    return cd->op == OP_NE ? !r : r;
+}
+
+/* A field condition on EL: false when EL has no such field. */
+static bool
+field_cond_ok(struct gs_sim *sim, const struct cond *cd, struct gs_element *el)
+{
+    struct gs_fref f;
+    if (field_find(sim, el, cd->value, &f) != GS_OK) {
+        gs_diag_clear(sim);
+        return false;
+    }
+    double v = field_real(sim, &f);
+    switch (cd->op) {
+    case OP_EQ: return v == cd->number;
+    case OP_NE: return v != cd->number;
+    case OP_GT: return v > cd->number;
+    case OP_LT: return v < cd->number;
+    case OP_GE: return v >= cd->number;
+    case OP_LE: return v <= cd->number;
+    }
+    return false;
 }
 
 static bool
-comp_match(const struct comp *c, const struct gs_element *el, bool check_name)
+comp_match(const struct ppath *pp, const struct comp *c, struct gs_element *el, bool check_name)
 {
     if (check_name) {
         if (c->glob ? fnmatch(c->name, el->name, 0) != 0 : strcmp(c->name, el->name) != 0)
@@ -335,11 +410,16 @@ comp_match(const struct comp *c, const struct gs_element *el, bool check_name)
     if (mc->memo_cls[h] != el->cls) {
         bool ok = true;
         for (int i = 0; i < c->nconds && ok; i++)
-            ok = cond_ok(&c->conds[i], el);
+            ok = class_cond_ok(&c->conds[i], el);
         mc->memo_cls[h] = el->cls;
         mc->memo_ok[h] = ok;
     }
-    return mc->memo_ok[h];
+    if (!mc->memo_ok[h] || !c->field_conds)
+        return mc->memo_ok[h];
+    for (int i = 0; i < c->nconds; i++)
+        if (c->conds[i].kind == COND_FIELD && !field_cond_ok(pp->sim, &c->conds[i], el))
+            return false;
+    return true;
 }
 
 static void
@@ -360,7 +440,7 @@ walk_desc(const struct ppath *pp, int i, struct gs_element *el, struct gs_elist 
     const struct comp *c = &pp->comps[i];
     for (int k = 0; k < el->nchild; k++) {
         struct gs_element *ch = el->child[k];
-        if (comp_match(c, ch, false))
+        if (comp_match(pp, c, ch, false))
             walk(pp, i + 1, ch, out);
         walk_desc(pp, i, ch, out);
     }
@@ -395,7 +475,7 @@ walk(const struct ppath *pp, int i, struct gs_element *el, struct gs_elist *out)
         return;
     }
     for (int k = 0; k < el->nchild; k++)
-        if (comp_match(c, el->child[k], true))
+        if (comp_match(pp, c, el->child[k], true))
             walk(pp, i + 1, el->child[k], out);
 }
 
@@ -458,7 +538,7 @@ walk_many(struct gs_element *el, const struct ppath *pp, const int *which, int n
     for (int k = 0; k < el->nchild; k++) {
         struct gs_element *ch = el->child[k];
         for (int j = 0; j < n; j++)
-            if (comp_match(&pp[j].comps[0], ch, false))
+            if (comp_match(&pp[j], &pp[j].comps[0], ch, false))
                 elist_add(&outs[which[j]], ch);
         walk_many(ch, pp, which, n, outs);
     }
