@@ -123,8 +123,9 @@ EXTRA_DIST += %reldir%/validation/par-rsnet.test %reldir%/validation/vmcmp.awk \
 TESTS += %reldir%/validation/rallpack.test
 EXTRA_DIST += %reldir%/validation/rallpack.test %reldir%/validation/rallpack/cable.g \
 	%reldir%/validation/rallpack/axon.g %reldir%/validation/rallpack/cable.awk \
+	%reldir%/validation/rallpack/cacell.g %reldir%/validation/data/hsolve_ca_genesis.txt.xz \
 	%reldir%/validation/data/rallpack1_genesis.txt.xz \
-	%reldir%/validation/data/rallpack3_genesis.txt.xz
+	%reldir%/validation/data/rallpack3_genesis.txt.xz %reldir%/perf/bench_hsolve
 
 # The Vogels-Abbott tutorial against a real GENESIS run of it with GENESIS's
 # generator, and the spread of its connections with gensh's own (TAP); its

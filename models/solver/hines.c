@@ -128,37 +128,82 @@ hines_cell(struct gs_cmodel *m, struct gs_hines *H, const int *list, int n, char
         local[c] = -1;
     for (int i = 0; i < n; i++)
         local[list[i]] = i;
-    /* breadth first from each unvisited compartment, in path order */
-    int *bfs = xmalloc(sizeof(int) * (size_t)(n + 1)), nb = 0;
-    bool *seen = xcalloc((size_t)n + 1, sizeof(bool));
+    /* neighbours of each compartment (local numbers), from its links */
+    int *afirst = xcalloc((size_t)n + 1, sizeof(int)), *adj = NULL, na = 0;
     bool ok = true;
-    for (int s = 0; s < n && ok; s++) {
-        if (seen[s])
+    for (int i = 0; i < n && ok; i++) {
+        int c = list[i];
+        for (int j = m->term_first[c]; j < m->term_first[c + 1]; j++) {
+            const struct gs_term *t = &m->terms[j];
+            if (!is_axial(t->kind))
+                continue;
+            if (local[t->ref] < 0) {
+                snprintf(err, errlen, "compartment %d of an hsolve is linked to %d, "
+                         "which is not in the same hsolve", c, t->ref);
+                ok = false;
+                break;
+            }
+            na++;
+        }
+        afirst[i + 1] = na;
+    }
+    int *bfs = xmalloc(sizeof(int) * (size_t)(n + 1)), nb = 0;
+    int *from = xmalloc(sizeof(int) * (size_t)(n + 1));
+    int *mark = xcalloc((size_t)n + 1, sizeof(int));
+    bool *seen = xcalloc((size_t)n + 1, sizeof(bool));
+    if (!ok)
+        goto out;
+    adj = xmalloc(sizeof(int) * (size_t)(na + 1));
+    na = 0;
+    for (int i = 0; i < n; i++) {
+        int c = list[i];
+        for (int j = m->term_first[c]; j < m->term_first[c + 1]; j++)
+            if (is_axial(m->terms[j].kind))
+                adj[na++] = local[m->terms[j].ref];
+    }
+    /* Each connected part is numbered breadth first from its centre (the
+     * middle of its longest path), so that the elimination runs along
+     * several independent branches at once; path order otherwise. */
+    int stamp = 0;
+    for (int s0 = 0; s0 < n; s0++) {
+        if (seen[s0])
             continue;
-        seen[s] = true;
-        bfs[nb++] = s;
-        for (int q = nb - 1; q < nb && ok; q++) {
-            int c = list[bfs[q]];
-            for (int j = m->term_first[c]; j < m->term_first[c + 1]; j++) {
-                const struct gs_term *t = &m->terms[j];
-                if (!is_axial(t->kind))
-                    continue;
-                int l = local[t->ref];
-                if (l < 0) {
-                    snprintf(err, errlen, "compartment %d of an hsolve is linked to %d, "
-                             "which is not in the same hsolve", c, t->ref);
-                    ok = false;
-                    break;
-                }
-                if (!seen[l]) {
-                    seen[l] = true;
-                    bfs[nb++] = l;
-                }
+        int root = s0;
+        for (int pass = 0; pass < 3; pass++) {
+            /* pass 0: farthest from s0; pass 1: farthest from that, with
+             * the way back; pass 2: the numbering from the centre */
+            stamp++;
+            int q0 = nb, q = nb, last = root;
+            bfs[q++] = root;
+            mark[root] = stamp;
+            from[root] = -1;
+            for (int h = q0; h < q; h++) {
+                int u = bfs[h];
+                last = u;
+                for (int e = afirst[u]; e < afirst[u + 1]; e++)
+                    if (mark[adj[e]] != stamp) {
+                        mark[adj[e]] = stamp;
+                        from[adj[e]] = u;
+                        bfs[q++] = adj[e];
+                    }
+            }
+            if (pass == 0) {
+                root = last;
+            } else if (pass == 1) {
+                int len = 0;
+                for (int u = last; u >= 0; u = from[u])
+                    len++;
+                int u = last;
+                for (int k = 0; k < len / 2; k++)
+                    u = from[u];
+                root = u;
+            } else {
+                for (int h = q0; h < q; h++)
+                    seen[bfs[h]] = true;
+                nb = q;
             }
         }
     }
-    if (!ok)
-        goto out;
     /* position of each local compartment in elimination order */
     int *pos = xmalloc(sizeof(int) * (size_t)(n + 1));
     H->n = n;
@@ -240,6 +285,34 @@ hines_cell(struct gs_cmodel *m, struct gs_hines *H, const int *list, int n, char
             }
         H->ufirst[k + 1] = nu;
     }
+    /* a tree: every row hangs from at most one later row, both entries
+     * of the link present, nothing else touched by the elimination */
+    H->par = xmalloc(sizeof(int) * (size_t)(n + 1));
+    H->lo_val = xmalloc(sizeof(int) * (size_t)(n + 1));
+    H->up_val = xmalloc(sizeof(int) * (size_t)(n + 1));
+    H->inv = xcalloc((size_t)n + 1, sizeof(double));
+    H->tree = !H->copy_val;
+    for (int k = 0; k < n; k++) {
+        H->par[k] = -1;
+        H->lo_val[k] = H->up_val[k] = -1;
+        int nup = H->ufirst[k + 1] - H->ufirst[k];
+        if (nup > 1)
+            H->tree = false;
+        if (nup == 1) {
+            H->par[k] = H->ucol[H->ufirst[k]];
+            H->up_val[k] = H->uval[H->ufirst[k]];
+        }
+    }
+    for (int i = 0; i < H->nops; i++)
+        if (H->ops[i].kind == GS_HOP_ELIM) {
+            int k = H->ops[i].c;
+            if (H->lo_val[k] >= 0 || H->par[k] != H->ops[i].b)
+                H->tree = false;
+            H->lo_val[k] = H->ops[i].a;
+        }
+    for (int k = 0; k < n; k++)
+        if (H->par[k] >= 0 && H->lo_val[k] < 0)
+            H->tree = false;
     H->val0 = xcalloc((size_t)p.nval + 1, sizeof(double));
     H->val = xcalloc((size_t)p.nval + 1, sizeof(double));
     H->diag0 = xcalloc((size_t)n + 1, sizeof(double));
@@ -252,6 +325,10 @@ out:
     free(local);
     free(bfs);
     free(seen);
+    free(from);
+    free(mark);
+    free(afirst);
+    free(adj);
     return ok;
 }
 
@@ -306,7 +383,10 @@ gs_hines_free(struct gs_cmodel *m)
         struct gs_hines *H = &m->hines[h];
         void *a[] = {H->compt, H->diag0, H->tbyc, H->d, H->r, H->ufirst, H->ucol,
                      H->uval, H->val0, H->val, H->lnk_first, H->lnk_term, H->lnk_val,
-                     H->ops, H->tab_first, H->tab};
+                     H->ops, H->tab_first, H->tab, H->par, H->lo_val, H->up_val,
+                     H->inv, H->ch_first, H->ch_kind, H->ch_ref, H->g_gi, H->g_tab,
+                     H->g_src, H->g_conc, H->g_inst, H->g_A, H->g_B, H->g_X,
+                     H->t_g, H->t_pow, H->t_gk, H->ch_loc, H->g};
         for (size_t i = 0; i < sizeof a / sizeof a[0]; i++)
             free(a[i]);
     }
@@ -381,9 +461,94 @@ hines_coeffs(struct gs_cmodel *m)
     m->hines_stale = false;
 }
 
+/* The channel list of each row and, for chanmode >= 2, the gate list of
+ * the fast step (only when every gate is a plain table lookup). */
+static void
+hines_lists(struct gs_cmodel *m, struct gs_hines *H)
+{
+    int nch = 0, ng = 0;
+    for (int k = 0; k < H->n; k++) {
+        int c = H->compt[k];
+        for (int j = m->term_first[c]; j < m->term_first[c + 1]; j++)
+            nch += (m->terms[j].kind & ~GS_TERM_PREV) <= GS_T_SYN;
+    }
+    H->ch_first = xcalloc((size_t)H->n + 1, sizeof(int));
+    H->ch_kind = xmalloc((size_t)nch + 1);
+    H->ch_ref = xmalloc(sizeof(int) * (size_t)(nch + 1));
+    H->ch_loc = xmalloc(sizeof(int) * (size_t)(nch + 1));
+    nch = 0;
+    int ti = 0;
+    for (int k = 0; k < H->n; k++) {
+        int c = H->compt[k];
+        for (int j = m->term_first[c]; j < m->term_first[c + 1]; j++) {
+            const struct gs_term *t = &m->terms[j];
+            int kind = t->kind & ~GS_TERM_PREV;
+            if (kind > GS_T_SYN)
+                continue;
+            uint8_t ck = 2;
+            if (kind == GS_T_TAB) {
+                ck = 1;
+                if (ti < H->tab_first[k + 1] && H->tab[ti] == t->ref) {
+                    ck = 0;
+                    H->ch_loc[nch] = ti++;
+                }
+            }
+            H->ch_kind[nch] = ck;
+            H->ch_ref[nch++] = t->ref;
+        }
+        H->ch_first[k + 1] = nch;
+    }
+    H->fastgates = H->chanmode >= 2;
+    for (int i = 0; i < H->tab_first[H->n]; i++)
+        for (int k = 0; k < GS_NGATES; k++) {
+            int gi = m->tgate[H->tab[i] * GS_NGATES + k];
+            if (gi < 0)
+                continue;
+            const struct gs_gatedef *d = &m->gatedef[m->gdef[gi]];
+            if (m->tabs[d->tab].mode == GS_TAB_FIXED || d->input == GS_GIN_CODEP)
+                H->fastgates = false;
+            ng++;
+        }
+    if (!H->fastgates)
+        return;
+    H->ng = ng;
+    H->g_gi = xmalloc(sizeof(int) * (size_t)(ng + 1));
+    H->g_tab = xmalloc(sizeof(int) * (size_t)(ng + 1));
+    H->g_src = xmalloc(sizeof(int) * (size_t)(ng + 1));
+    H->g_conc = xmalloc((size_t)ng + 1);
+    H->g_inst = xmalloc((size_t)ng + 1);
+    H->g_A = xmalloc(sizeof(double) * (size_t)(ng + 1));
+    H->g_B = xmalloc(sizeof(double) * (size_t)(ng + 1));
+    H->g_X = xmalloc(sizeof(double) * (size_t)(ng + 1));
+    int nt = H->tab_first[H->n];
+    H->t_g = xmalloc(sizeof(int) * GS_NGATES * (size_t)(nt + 1));
+    H->t_pow = xcalloc(GS_NGATES * (size_t)(nt + 1), 1);
+    H->t_gk = xcalloc((size_t)nt + 1, sizeof(double));
+    ng = 0;
+    for (int i = 0; i < nt; i++)
+        for (int k = 0; k < GS_NGATES; k++) {
+            int ch = H->tab[i], gi = m->tgate[ch * GS_NGATES + k];
+            H->t_g[i * GS_NGATES + k] = gi < 0 ? -1 : ng;
+            if (gi < 0)
+                continue;
+            const struct gs_gatedef *d = &m->gatedef[m->gdef[gi]];
+            int pw = (int)d->power;
+            H->t_pow[i * GS_NGATES + k] = (int8_t)((float)pw == d->power && pw >= 1 && pw <= 6
+                                                   ? pw : 0);
+            H->g_gi[ng] = gi;
+            H->g_tab[ng] = d->tab;
+            H->g_conc[ng] = d->input == GS_GIN_CONC;
+            H->g_src[ng] = d->input == GS_GIN_CONC ? m->gconc[gi] : m->tvsrc[ch];
+            H->g_inst[ng] = d->instant;
+            ng++;
+        }
+}
+
 void
 gs_hines_prepare(struct gs_cmodel *m)
 {
+    for (int h = 0; h < m->nhines; h++)
+        hines_lists(m, &m->hines[h]);
     /* chip tables for the gates the hsolves integrate with chanmode >= 2 */
     for (int h = 0; h < m->nhines; h++) {
         const struct gs_hines *H = &m->hines[h];
@@ -400,6 +565,30 @@ gs_hines_prepare(struct gs_cmodel *m)
                     m->htab[tp] =
                         xmalloc(sizeof(double) * 4 * (size_t)(m->tabs[tp].xdivs + 1));
             }
+        }
+    }
+    /* the packed gates (their table pointers are final now) */
+    for (int h = 0; h < m->nhines; h++) {
+        struct gs_hines *H = &m->hines[h];
+        if (!H->fastgates)
+            continue;
+        H->g = xcalloc((size_t)H->ng + 1, sizeof *H->g);
+        for (int j = 0; j < H->ng; j++) {
+            struct gs_hgate *q = &H->g[j];
+            const struct gs_tabpair *t = &m->tabs[H->g_tab[j]];
+            q->inst = H->g_inst[j];
+            q->tab = q->inst ? t->rec : m->htab[H->g_tab[j]];
+            q->ob = q->inst ? 2 : 0; /* rec rows: A, A', B, B'; chip rows: B, B', A, A' */
+            q->oa = q->inst ? 0 : 2;
+            q->xmin = t->xmin;
+            q->invdx = t->invdx;
+            q->xdivs = t->xdivs;
+            q->src = H->g_src[j];
+            q->conc = H->g_conc[j];
+            q->interp = H->calcmode != 0 && t->mode != GS_TAB_NOINTERP;
+            const struct gs_hgate *b = j > 0 ? &H->g[j - 1] : NULL;
+            q->same = b && b->src == q->src && b->conc == q->conc && b->xmin == q->xmin
+                      && b->invdx == q->invdx && b->xdivs == q->xdivs && b->interp == q->interp;
         }
     }
     m->hines_stale = true;
@@ -523,9 +712,142 @@ hines_tab(struct gs_cmodel *m, const struct gs_hines *H, int ch)
     return g;
 }
 
+/* The gates of a chanmode >= 2 cell: the table rows first (scattered
+ * reads), then the trapezoidal step over the cell's gates in one loop the
+ * compiler vectorises (its divisions dominate). */
+static void
+fast_gates(struct gs_cmodel *m, struct gs_hines *H)
+{
+    const int ng = H->ng;
+    double *A = H->g_A, *B = H->g_B, *X = H->g_X;
+    const double *V = m->V, *Ca = m->Ca, *Xm = m->X;
+    const int *gi = H->g_gi;
+    int row = 0;
+    double f = 0.0;
+    for (int j = 0; j < ng; j++) {
+        const struct gs_hgate *q = &H->g[j];
+        if (!q->same) {
+            /* the position in the table, as the chip finds it */
+            double x = q->src < 0 ? 0.0 : q->conc ? Ca[q->src] : V[q->src];
+            double lo = (x - q->xmin) * q->invdx;
+            if (!(lo > 0.0))
+                lo = 0.0;
+            if (lo > q->xdivs)
+                lo = q->xdivs;
+            row = (int)lo;
+            f = q->interp ? lo - (double)row : 0.0;
+        }
+        const double *r = q->tab + 4 * row;
+        B[j] = f * r[q->ob + 1] + r[q->ob];
+        A[j] = f * r[q->oa + 1] + r[q->oa];
+        X[j] = Xm[gi[j]];
+    }
+    for (int j = 0; j < ng; j++)
+        X[j] = (X[j] * (2.0 - B[j]) + A[j]) / B[j];
+    for (int j = 0; j < ng; j++) {
+        if (H->g_inst[j])
+            X[j] = A[j] / B[j];
+        m->X[H->g_gi[j]] = X[j];
+    }
+    /* the conductances, powers multiplied out as the chip loop does */
+    int nt = H->tab_first[H->n];
+    for (int i = 0; i < nt; i++) {
+        double g = m->Gbar[H->tab[i]];
+        for (int k = 0; k < GS_NGATES; k++) {
+            int j = H->t_g[i * GS_NGATES + k];
+            if (j < 0)
+                continue;
+            double x = X[j];
+            switch (H->t_pow[i * GS_NGATES + k]) {
+            case 1: g *= x; break;
+            case 2: g *= x * x; break;
+            case 3: g *= x * x * x; break;
+            case 4: x *= x; g *= x * x; break;
+            case 5: g *= x; x *= x; x *= x; g *= x; break;
+            case 6: x *= x; g *= x; x *= x; g *= x; break;
+            default:
+                g *= pow(x, m->gatedef[m->gdef[H->g_gi[j]]].power);
+                break;
+            }
+        }
+        H->t_gk[i] = g;
+    }
+}
+
+/* The tree solve with one division per row: 1/d is kept for the way
+ * back. */
+static void
+tree_solve(struct gs_cmodel *m, struct gs_hines *H)
+{
+    const int n = H->n;
+    double *d = H->d, *r = H->r, *inv = H->inv;
+    const double *val = H->val;
+    const int *par = H->par, *lo = H->lo_val, *up = H->up_val;
+    for (int k = 0; k < n; k++) {
+        double iv = 1.0 / d[k];
+        inv[k] = iv;
+        int p = par[k];
+        if (p >= 0) {
+            double f = val[lo[k]] * iv;
+            d[p] -= f * val[up[k]];
+            r[p] -= f * r[k];
+        }
+    }
+    bool crank = H->method == GS_M_CRANK;
+    for (int k = n - 1; k >= 0; k--) {
+        int p = par[k];
+        double x = r[k];
+        if (p >= 0)
+            x -= val[up[k]] * r[p];
+        x *= inv[k];
+        r[k] = x;
+        int c = H->compt[k];
+        m->V[c] = crank ? x + x - m->V[c] : x;
+    }
+}
+
+/* A chanmode >= 2 cell: gates, conductances and the matrix row by row,
+ * then the solve. */
+static void
+hines_fast(struct gs_cmodel *m, struct gs_hines *H)
+{
+    if (H->fastgates)
+        fast_gates(m, H);
+    const int n = H->n;
+    double *d = H->d, *r = H->r;
+    for (int k = 0; k < n; k++) {
+        int c = H->compt[k];
+        double sumg = 0.0, ichan = 0.0;
+        for (int j = H->ch_first[k]; j < H->ch_first[k + 1]; j++) {
+            int ref = H->ch_ref[j];
+            double g, ek;
+            if (H->ch_kind[j] == 2) {
+                g = gs_syn_gk(m, ref);
+                ek = m->sEk[ref];
+            } else {
+                g = H->ch_kind[j] == 0 && H->fastgates ? H->t_gk[H->ch_loc[j]]
+                    : H->ch_kind[j] == 0               ? hines_tab(m, H, ref)
+                                                       : gs_tab_gk(m, ref);
+                ek = m->tEk[ref];
+            }
+            sumg += g;
+            ichan += ek * g;
+        }
+        /* k_leak is Em/Rm in float, as the chip holds it */
+        double i0 = (double)m->k_leak[c] + (double)m->inject[c];
+        r[k] = m->V[c] + (i0 + ichan) * H->tbyc[k];
+        d[k] = sumg * H->tbyc[k] + H->diag0[k];
+    }
+    tree_solve(m, H);
+}
+
 static void
 hines_one(struct gs_cmodel *m, struct gs_hines *H)
 {
+    if (H->tree && H->chanmode >= 2) {
+        hines_fast(m, H);
+        return;
+    }
     const int n = H->n;
     double *d = H->d, *r = H->r, *val = H->val;
     int ti = 0;

@@ -163,6 +163,15 @@ struct gs_hop {
     uint8_t kind;
     int a, b, c;
 };
+/* A gate of the fast step: where its table rows and input are. */
+struct gs_hgate {
+    const double *tab;    /* 4 doubles per row: the chip table, or A/B for instant gates */
+    double xmin, invdx, xdivs;
+    int src;              /* index into V (or Ca when conc), -1: the input is 0 */
+    uint8_t conc, inst, interp;
+    uint8_t ob, oa;       /* offsets of the B and A columns in a row */
+    bool same;            /* same input and table geometry as the gate before */
+};
 struct gs_hines {
     int n;                /* rows */
     int method;           /* 10 backward Euler, 11 Crank-Nicolson */
@@ -182,6 +191,30 @@ struct gs_hines {
     struct gs_hop *ops;
     bool copy_val;        /* ops modify val: start each step from val0 */
     int *tab_first, *tab; /* n + 1: the tabchannels this cell updates (chanmode >= 1) */
+    /* the fast step (hines.c): a tree (no op changes an off-diagonal) */
+    bool tree;
+    int *par;             /* row -> parent row, -1 for a root */
+    int *lo_val, *up_val; /* val indices of (parent, row) and (row, parent) */
+    double *inv;          /* 1 / the eliminated diagonal, per row */
+    /* channels of each row in message order: kind 0 a tabchannel this cell
+     * updates, 1 a tabchannel updated elsewhere, 2 a synchan */
+    int *ch_first;        /* n + 1 */
+    uint8_t *ch_kind;
+    int *ch_ref;
+    /* chanmode >= 2: the gates of those tabchannels, updated in two passes
+     * (table lookups, then the trapezoidal step as one vector loop) */
+    bool fastgates;
+    int ng;
+    int *g_gi, *g_tab, *g_src; /* gate state, table pair, Vm (or Ca) index */
+    uint8_t *g_conc, *g_inst;
+    double *g_A, *g_B, *g_X;
+    struct gs_hgate *g;   /* the same, packed for the step (hines.c) */
+    /* per tabchannel this cell updates (in tab order): its gates' places
+     * in g_X (-1 none) and integer powers (0: use pow) */
+    int *t_g;             /* 3 per tabchannel */
+    int8_t *t_pow;
+    double *t_gk;         /* Gk of the step */
+    int *ch_loc;          /* per channel of kind 0: its index in t_gk */
 };
 
 /* A spike: source id (spike-source numbering) and the step it fired in. */

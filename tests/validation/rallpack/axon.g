@@ -4,11 +4,16 @@
 // GK 360 S/m^2, ENa 50 mV, EK -77 mV, rest -65 mV), 0.1 nA into the
 // first compartment; an hsolve (chanmode 3, Crank-Nicolson unless the
 // first argument names another method) integrates the compartments and
-// the channels. The Vm of both ends is written every step for 0.25 s.
-// Runs unchanged in GENESIS 2.4.
+// the channels. The Vm of both ends is written every step for 0.25 s (or
+// the number of 50 us steps given as the second argument). Runs unchanged
+// in GENESIS 2.4.
 int method = 11
+int steps = 5000
 if ({argc} > 0)
     method = {argv 1}
+end
+if ({argc} > 1)
+    steps = {argv 2}
 end
 float len = 1.0e-6
 float dia = 1.0e-6
@@ -61,5 +66,5 @@ setclock 1 50e-6
 useclock /out0 1
 useclock /outx 1
 reset
-step 5000
+step {steps}
 quit

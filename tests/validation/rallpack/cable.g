@@ -2,12 +2,17 @@
 // unbranched cable, 1 mm long and 1 um across (RM 4 ohm m^2, RA 1 ohm m,
 // CM 0.01 F/m^2, Em -65 mV), as 1000 equal compartments in one chain,
 // 0.1 nA into the first. The compartments are solved together by an
-// hsolve (Crank-Nicolson, or the method given as the first argument);
-// the Vm of the first and last compartments is written every step, for
-// 0.25 s. Runs unchanged in GENESIS 2.4.
+// hsolve (Crank-Nicolson, or the method given as the first argument); the
+// Vm of the first and last compartments is written every step, for 0.25 s
+// (or the number of 50 us steps given as the second argument). Runs
+// unchanged in GENESIS 2.4.
 int method = 11
+int steps = 5000
 if ({argc} > 0)
     method = {argv 1}
+end
+if ({argc} > 1)
+    steps = {argv 2}
 end
 float len = 1.0e-6
 float dia = 1.0e-6
@@ -46,5 +51,5 @@ setclock 1 50e-6
 useclock /out0 1
 useclock /outx 1
 reset
-step 5000
+step {steps}
 quit
