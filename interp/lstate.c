@@ -255,6 +255,8 @@ gs_sim_free(struct gs_sim *sim)
 {
     if (!sim)
         return;
+    if (sim->gui_close)
+        sim->gui_close(sim); /* the windows show elements: close them before */
     model_free(sim); /* first: classes close their files */
     par_free(sim);   /* a one-rank state made on demand (the shell finalises its own) */
     rnet_free(sim);  /* remote messages (raddmsg, rvolumeconnect) */

@@ -6,7 +6,7 @@ AC_DEFUN([GS_CHECK_TK], [
     [], [with_tk=check])
   have_tk=no
   AS_IF([test "x$with_tk" != xno],
-    [PKG_CHECK_MODULES([TK], [tk >= 8.6], [have_tk=yes], [:])])
+    [PKG_CHECK_MODULES([TK], [tk >= 8.6 x11], [have_tk=yes], [:])])
   AS_IF([test "x$with_tk" = xyes && test "x$have_tk" != xyes],
     [AC_MSG_ERROR([Tk requested but not found: install the Debian package tk-dev])])
   AS_IF([test "x$have_tk" = xyes],

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,12 +83,15 @@ complete_word(const char *text, int start, int end)
     return rl_completion_matches(text, next_candidate);
 }
 
-/* While readline waits for keys: service other nodes' requests. */
+/* While readline waits for keys: service other nodes' requests, and keep
+ * the windows live (their events, redraws at a bounded rate). */
 static int
 service_while_idle(void)
 {
-    if (par_service(complete_sim) != GS_OK)
-        rl_done = 1; /* quit from another node: leave the prompt */
+    if (complete_sim->gui_pump)
+        complete_sim->gui_pump(complete_sim, false);
+    if (complete_sim->quit_requested || par_service(complete_sim) != GS_OK)
+        rl_done = 1; /* quit (from a window or another node): leave the prompt */
     return 0;
 }
 
@@ -112,6 +116,33 @@ interactive(void)
     return isatty(STDIN_FILENO) || (tty && strcmp(tty, "1") == 0);
 }
 
+/* Does stdio hold input that poll(2) cannot see? */
+static bool
+stdin_buffered(void)
+{
+#ifdef __GLIBC__
+    return stdin->_IO_read_ptr < stdin->_IO_read_end;
+#else
+    return false;
+#endif
+}
+
+/* While windows are open and no line has come: keep them live. Returns
+ * false when a window asked to quit. */
+static bool
+pump_until_readable(struct gs_sim *sim)
+{
+    while (sim->gui_pump && !stdin_buffered()) {
+        struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+        if (poll(&p, 1, 30) != 0)
+            break; /* a line, end of input or an error: the read says which */
+        sim->gui_pump(sim, false);
+        if (sim->quit_requested)
+            return false;
+    }
+    return true;
+}
+
 /* Reads one line with PROMPT; returns a new string or NULL at end of input. */
 static char *
 read_line(struct repl *r, const char *prompt)
@@ -127,7 +158,7 @@ read_line(struct repl *r, const char *prompt)
     /* Other nodes' requests are serviced while node 0 waits for a line
      * (par_wait_readable; stdin is unbuffered then, so that no typed line
      * hides in stdio's buffer while poll(2) waits). */
-    if (par_wait_readable(r->sim, STDIN_FILENO) != GS_OK)
+    if (!pump_until_readable(r->sim) || par_wait_readable(r->sim, STDIN_FILENO) != GS_OK)
         return NULL;
     struct strbuf sb = STRBUF_INIT;
     int c;
@@ -232,6 +263,8 @@ run_entry(struct repl *r, const char *entry)
     }
     interp_clear_stop(r->sim);
     fflush(stdout);
+    if (r->sim->gui_pump)
+        r->sim->gui_pump(r->sim, true); /* what the entry changed shows at once */
 }
 
 void
@@ -249,10 +282,10 @@ repl_run(struct gs_sim *sim, bool use_editor)
         rl_attempted_completion_function = complete_word;
         rl_basic_word_break_characters = " \t\n\";{}()=,";
         rl_catch_signals = 0;
-        if (par_size(sim) > 1) {
-            rl_event_hook = service_while_idle;
-            rl_set_keyboard_input_timeout(20000); /* us between services */
-        }
+        /* Other nodes' requests and window events are handled while
+         * readline waits for keys (a window may open at any time). */
+        rl_event_hook = service_while_idle;
+        rl_set_keyboard_input_timeout(20000); /* us between services */
         if (home) {
             r.history = xasprintf("%s/.gensh_history", home);
             read_history(r.history);

@@ -19,7 +19,7 @@ out=$(
     check 'readline/' '^shell/(repl|complete)\.c$'
     check 'mpi\.h' '^parallel/(par_mpi|parout)\.c$|^tests/'
     check 'hdf5\.h' '^models/io/hdf5_file\.c$|^parallel/parout\.c$'
-    check 'tk\.h|tcl\.h' '^models/graphics/|^shell/tkpump\.c$'
+    check 'tk\.h|tcl\.h|X11/' '^models/graphics/tk/'
     check 'cuda_runtime\.h|cuda\.h' '^models/solver/cuda/'
 )
 if [ -n "$out" ]; then

@@ -154,14 +154,14 @@ cmd_xcolorscale_exec(struct gs_call *call)
 static enum gs_status
 cmd_xflushevents_exec(struct gs_call *call)
 {
-    (void)call;
+    xo_update(call->sim);
     return GS_OK;
 }
 
 static enum gs_status
 cmd_xgetstat_exec(struct gs_call *call)
 {
-    gs_result_int(call, !call->sim->opt.nox && xo_have_display(call->sim));
+    gs_result_int(call, xo_open_display(call->sim));
     return GS_OK;
 }
 
@@ -180,7 +180,7 @@ cmd_xhide_exec(struct gs_call *call)
     struct gs_element *el;
     if (widget_arg(call, &el) != GS_OK)
         return GS_ERR;
-    xo_show(el, false);
+    xo_show(call->sim, el, false);
     return GS_OK;
 }
 
@@ -197,14 +197,18 @@ cmd_xshow_exec(struct gs_call *call)
     struct gs_element *el;
     if (widget_arg(call, &el) != GS_OK)
         return GS_ERR;
-    xo_show(el, true);
+    xo_show(call->sim, el, true);
     return GS_OK;
 }
 
-/* xraise, xlower, xupdate: headless, only the argument is checked. */
+/* xraise, xlower, xupdate: the argument is checked and, with a display,
+ * every change is drawn now (stacking is left to the window manager). */
 static enum gs_status
 cmd_xwidget_exec(struct gs_call *call)
 {
     struct gs_element *el;
-    return widget_arg(call, &el);
+    if (widget_arg(call, &el) != GS_OK)
+        return GS_ERR;
+    xo_update(call->sim);
+    return GS_OK;
 }

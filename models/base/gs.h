@@ -28,6 +28,7 @@ struct strbuf;
 struct gs_model;
 struct interp;
 struct par;
+struct gs_gui;
 
 /* One recorded problem, filled by gs_error() and printed by the top level. */
 struct gs_diag {
@@ -100,6 +101,14 @@ struct gs_sim {
      * the same step, as a local message's would. NULL when unused. */
     enum gs_status (*step_solved)(struct gs_sim *sim);
     void *rnet;                   /* parallel/rnet.c's state, or NULL */
+    struct gs_gui *gui;           /* the display (models/graphics/tk), or NULL: headless */
+    /* Lets the GUI handle window events and redraw, at most about 30
+     * times a second of wall time unless NOW; installed by models/graphics
+     * when a display opens (NULL otherwise). The step loop calls it
+     * between steps, the prompt while it waits for a line. */
+    void (*gui_pump)(struct gs_sim *sim, bool now);
+    /* Closes every window and the display (gs_sim_free); NULL when none. */
+    void (*gui_close)(struct gs_sim *sim);
     bool quit_requested;          /* `quit` ran: stop after this command */
     int exit_status;              /* status `quit`/`exit` asked for */
 };

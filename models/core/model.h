@@ -86,6 +86,8 @@ struct gs_model {
     bool was_reset;                /* `reset` has run (step refuses before) */
     bool dirty;                    /* structure changed since the last compile */
     bool stop_requested;           /* `stop`: end the running step loop */
+    bool stepping;                 /* sim_step is running: a widget callback raised
+                                    * between steps may not step or reset again */
     char float_format[16];         /* printf format of numeric field values ("%0.10g") */
     char colorscale[16];           /* XODUS colour scale chosen by xcolorscale ("": default) */
 

@@ -275,6 +275,8 @@ enum gs_status
 sim_reset(struct gs_sim *sim)
 {
     struct gs_model *m = sim->model;
+    if (m->stepping)
+        return gs_error(sim, "cannot reset while a step is running (stop it first)");
     if (m->compiled) {
         /* Reset starts from the instances; drop the compiled state. */
         if (m->solver->release)
@@ -460,6 +462,9 @@ sim_step(struct gs_sim *sim, const struct sim_step_opts *o, long *done)
     long n = 0;
     if (done)
         *done = 0;
+    if (m->stepping)
+        return gs_error(sim, "a step is already running (a window's callback cannot start "
+                             "another; stop it first)");
     if (!m->was_reset)
         return gs_error(sim, "the simulation has not been reset; run 'reset' first");
     if (!(m->clock[0] > 0))
@@ -480,6 +485,7 @@ sim_step(struct gs_sim *sim, const struct sim_step_opts *o, long *done)
     double est = o->by_time ? o->duration / m->clock[0] + 1 : (double)o->nsteps;
     double w0 = wall_now(), wlast = w0;
     m->stop_requested = false;
+    m->stepping = true;
     enum gs_status st = GS_OK;
     for (;;) {
         if (!o->by_time && n >= o->nsteps)
@@ -495,6 +501,10 @@ sim_step(struct gs_sim *sim, const struct sim_step_opts *o, long *done)
             st = gs_error(sim, "interrupted at t = %g", m->time);
             break;
         }
+        /* Window events and redraws, a few dozen times a second at most: a
+         * STOP button's `stop` is seen just below. */
+        if (sim->gui_pump)
+            sim->gui_pump(sim, false);
         /* Other ranks' requests, between steps (PGENESIS ran them there). */
         if (sim->service && sim->service(sim) != GS_OK) {
             if (!sim->quit_requested)
@@ -517,6 +527,7 @@ sim_step(struct gs_sim *sim, const struct sim_step_opts *o, long *done)
         }
     }
     m->stop_requested = false;
+    m->stepping = false;
     if (done)
         *done = n;
     return st;

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "graphics.h"
+#include "gui.h"
 #include "xo_int.h"
 
 /* ---- strings ------------------------------------------------------------- */
@@ -431,10 +432,26 @@ xo_check_widget(struct gs_sim *sim, struct gs_element *el)
 }
 
 void
-xo_show(struct gs_element *el, bool show)
+xo_show(struct gs_sim *sim, struct gs_element *el, bool show)
 {
-    if (xo_is_widget(el))
-        ((struct xo_widget *)el)->visible = show;
+    if (!xo_is_widget(el))
+        return;
+    ((struct xo_widget *)el)->visible = show;
+    if (show)
+        gui_open(sim);
+    gui_sync(sim);
+}
+
+void
+xo_update(struct gs_sim *sim)
+{
+    gui_sync(sim);
+}
+
+enum gs_status
+xo_save(struct gs_sim *sim, struct gs_element *el, const char *file)
+{
+    return gui_save(sim, el, file);
 }
 
 enum gs_status
@@ -455,6 +472,11 @@ xo_colorscale(struct gs_sim *sim, const char *name)
 bool
 xo_have_display(const struct gs_sim *sim)
 {
-    (void)sim;
-    return false; /* headless; the Tk layer will say yes when it has a display */
+    return sim->gui_pump != NULL; /* installed while a display is open */
+}
+
+bool
+xo_open_display(struct gs_sim *sim)
+{
+    return gui_open(sim);
 }

@@ -217,6 +217,15 @@ enum gs_status xo_table_reserve(struct gs_sim *sim, struct gs_element *el, struc
  * were last taken; steps only mark views stale, so that a view costs
  * nothing until it is read or drawn. */
 void xview_refresh(struct gs_element *el);
+/* What a view shows, for drawing: N points at X[i], Y[i] with the value
+ * shown as colour VAL[i] (color_val's, value 1 when it is 0), between VMIN
+ * and VMAX; boxes SIZE wide. Refreshes the values first. */
+struct xview_pts {
+    int n;
+    const double *x, *y, *val;
+    double vmin, vmax, size;
+};
+void xview_points(struct gs_element *el, struct xview_pts *out);
 
 /* ---- plots (xplot.c, used by xgraph.c) ----------------------------------- */
 

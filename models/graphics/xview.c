@@ -118,6 +118,21 @@ xview_refresh(struct gs_element *el)
     }
 }
 
+void
+xview_points(struct gs_element *el, struct xview_pts *out)
+{
+    struct xview *v = (struct xview *)el;
+    xview_refresh(el);
+    int k = v->color_val >= 1 && v->color_val <= XVIEW_NVAL ? v->color_val - 1 : 0;
+    out->n = v->ncoords;
+    out->x = v->xpts->table;
+    out->y = v->ypts->table;
+    out->val = v->vals[k];
+    out->vmin = v->value_min;
+    out->vmax = v->value_max;
+    out->size = v->sizescale;
+}
+
 static bool
 xview_find_field(struct gs_element *el, const char *name, struct gs_fref *out)
 {

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * gui_none.c: the display of a build without Tk (configure --without-tk,
+ * or no tk-dev): there is none, and the XODUS classes stay headless.
+ */
+#include "gui.h"
+
+bool
+gui_open(struct gs_sim *sim)
+{
+    (void)sim;
+    return false;
+}
+
+void
+gui_sync(struct gs_sim *sim)
+{
+    (void)sim;
+}
+
+enum gs_status
+gui_save(struct gs_sim *sim, struct gs_element *el, const char *file)
+{
+    (void)el;
+    return gs_error(sim, "no display: '%s' needs a drawn widget (this gensh was built without Tk)",
+                    file);
+}
