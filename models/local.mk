@@ -112,3 +112,9 @@ libgensh_a_SOURCES += \
 	%reldir%/cell/readcell_int.h \
 	%reldir%/cell/readcell.c \
 	%reldir%/cell/cellbuild.c
+# GENESIS's parameter-search library: the paramtable classes.
+libgensh_a_SOURCES += \
+	%reldir%/param/param.h \
+	%reldir%/param/param.c \
+	%reldir%/param/paramtableBF.c \
+	%reldir%/param/paramtableSS.c

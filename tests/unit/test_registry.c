@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * test_registry.c: checks of the command table itself (STYLE C3): sorted,
- * unique, lower-case names; every entry has a summary, a usage, a family
- * and an exec; counts are consistent; options look like options; lookups
+ * unique names, lower case (or GENESIS's own capitals after a lower-case
+ * start: initparamBF); every entry has a summary, a usage, a family and an
+ * exec; counts are consistent; options look like options; lookups
  * and suggestions work; several simulators can live in one process.
  */
 #include <ctype.h>
@@ -22,8 +23,12 @@ test_table(void)
             diag("out of order or duplicate: %s after %s", c->name, gs_cmd_table[i - 1]->name);
             bad_order++;
         }
+        /* lower case, except the capitals GENESIS itself spells after a
+         * lower-case start (initparamBF, getparamGA) */
+        if (!islower((unsigned char)c->name[0]))
+            bad_entry++;
         for (const char *p = c->name; *p; p++)
-            if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_'))
+            if (!(isalpha((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_'))
                 bad_entry++;
         if (!c->summary || !c->summary[0] || !c->usage || !c->family || !c->exec
             || (c->max_pos != GS_VARARGS && c->min_pos > c->max_pos)) {

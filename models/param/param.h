@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * param.h: what the parameter-search classes (paramtableBF, SS, SA, GA,
+ * CG: GENESIS 2.4's param library) share. Each class's instance struct
+ * starts with PTAB_HEAD, so the commands (initparamXX, setsearch) and the
+ * shared code reach the parameter arrays of any of them through struct
+ * ptab. The per-parameter arrays are fields reached by index (current[3],
+ * label[0]); each class lists them in a table of gs_field records whose
+ * offset is that of the array's pointer, and struct ptab_class says how
+ * long each one is. Depends on models/core and models/base only.
+ */
+#ifndef GS_PARAM_H
+#define GS_PARAM_H
+
+#include <stdbool.h>
+
+#include "../core/core.h"
+
+/* GENESIS's constants (param_defs.h). */
+#define PTAB_HUGE       1.0e30 /* "no match yet" */
+#define PTAB_TINY       1.0e-8
+#define PTAB_LABEL_SIZE 80
+
+/* Common head of every paramtable instance. GENESIS's short flags are
+ * ints here (the values are the same). */
+#define PTAB_HEAD                                                                                 \
+    struct gs_element el;                                                                         \
+    int num_params;           /* parameters in the table */                                       \
+    int num_params_to_search; /* how many have search[i] = 1 (bookkeeping) */                     \
+    int *search;              /* 1: the search varies this parameter */                           \
+    int *type;                /* 0: additive, 1: multiplicative */                                \
+    double *center;           /* centre of the range (GA, SA, CG) */                              \
+    double *range;            /* half-width (additive) or factor (multiplicative) */              \
+    double *min;              /* lowest value allowed */                                          \
+    double *max;              /* highest value allowed */                                         \
+    char **label;             /* names, for DISPLAY and SAVEBEST */                               \
+    double *current;          /* the parameter set to simulate next */                            \
+    double *best;             /* the best parameter set so far */                                 \
+    double current_match;     /* match of the last simulation */                                  \
+    double best_match;        /* the best match so far */                                         \
+    int new_best_match;       /* 1: the last match was the best so far */                         \
+    int done;                 /* 1: the search has finished */                                    \
+    int iteration_number;     /* simulations so far */                                            \
+    char *filename;           /* default file of SAVE and RESTORE */                              \
+    int alloced               /* 1: the arrays exist (TABCREATE) */
+
+struct ptab {
+    PTAB_HEAD;
+};
+
+/* How long an array field is. */
+enum ptab_len {
+    PTAB_LEN_NPARAMS,   /* num_params */
+    PTAB_LEN_NPARAMS1,  /* num_params + 1 (a simplex's points) */
+    PTAB_LEN_NTABLES,   /* num_tables (GA) */
+    PTAB_LEN_THREE,     /* 3 (a bracket) */
+};
+
+/* What the shared code needs to know about one paramtable class. */
+struct ptab_class {
+    const struct gs_field *arrays; /* the array fields: offset of the pointer member;
+                                    * GS_REAL (double *), GS_INT (int *), GS_STR (char **);
+                                    * GS_FIELD_END terminated */
+    const enum ptab_len *lens;     /* length of each, in the same order */
+    int (*ntables)(const struct gs_element *el); /* GA: its table count; else NULL */
+    bool has_ntosearch;            /* setsearch keeps num_params_to_search up to date */
+    /* initparamXX's centre: where the class keeps it (orig[], center[],
+     * current[] and best[] ...) */
+    void (*set_center)(struct ptab *p, int i, double c);
+};
+
+/* The param class record of EL's class, or NULL when EL is no paramtable. */
+const struct ptab_class *ptab_of(const struct gs_element *el);
+
+/* Gives EL arrays for N parameters (all zero, labels empty), freeing old
+ * ones; sets num_params and alloced. Prints GENESIS's "Creating parameter
+ * table with N parameters." unless silent. Errors: N < 0 (CLS names the
+ * class in the message). */
+enum gs_status ptab_alloc(struct gs_sim *sim, struct gs_element *el, int n);
+/* Frees EL's arrays (alloced = 0). */
+void ptab_free(struct gs_element *el);
+/* Deep-copies DST's arrays after a byte copy (the copy hook). */
+enum gs_status ptab_copy(struct gs_sim *sim, struct gs_element *dst,
+                         const struct gs_element *src);
+/* The find_field hook: NAME[i] for the class's array fields. */
+bool ptab_find_field(struct gs_element *el, const char *name, struct gs_fref *out);
+/* Sets label I to S, cut to GENESIS's 80 characters. */
+void ptab_set_label(struct ptab *p, int i, const char *s);
+/* Is the table allocated? Errors: "NAME: tables must be created with
+ * TABCREATE first" naming ACTION. */
+enum gs_status ptab_need_tables(struct gs_sim *sim, struct gs_element *el, const char *action);
+/* Reads S as a number the way an action does (strict: an error naming
+ * EL's class, ACTION and WHAT when S is not one). */
+enum gs_status ptab_real(struct gs_sim *sim, const struct gs_element *el, const char *action,
+                         const char *what, const char *s, double *out);
+enum gs_status ptab_int(struct gs_sim *sim, const struct gs_element *el, const char *action,
+                        const char *what, const char *s, int *out);
+/* The TABCREATE action shared by every class (one argument: the count). */
+enum gs_status ptab_tabcreate_args(struct gs_sim *sim, struct gs_element *el, int argc,
+                                   const char *const *argv);
+/* Counts search[i] = 1 into num_params_to_search. */
+void ptab_count_search(struct ptab *p);
+/* RECENTER for classes with min and max: min and max around best[i] by
+ * range[i], for the searched parameters. */
+void ptab_recenter(struct ptab *p);
+/* The SAVE/RESTORE file name: ARGV[0], or the filename field. Errors
+ * when neither is given. */
+enum gs_status ptab_file_arg(struct gs_sim *sim, struct gs_element *el, const char *action,
+                             int argc, const char *const *argv, const char **out);
+
+/* Random draws through gensh's generator layer: GENESIS's urandom() (a
+ * float in [0, 1]), frandom(lo, hi) and rangauss(mean, var) with a GENESIS
+ * generator selected; the script stream otherwise. */
+double ptab_urandom(struct gs_sim *sim);
+double ptab_frandom(struct gs_sim *sim, double lo, double hi);
+double ptab_rangauss(struct gs_sim *sim, double mean, double var);
+
+/* Binary SAVE/RESTORE helpers: write or read N items of SIZE bytes; the
+ * reader fails on a short file. */
+bool ptab_fwrite(FILE *fp, const void *p, size_t size, size_t n);
+bool ptab_fread(FILE *fp, void *p, size_t size, size_t n);
+/* GENESIS stores shorts: write or read N ints as shorts. */
+bool ptab_fwrite_shorts(FILE *fp, const int *v, int n);
+bool ptab_fread_shorts(FILE *fp, int *v, int n);
+/* Labels: LABEL_SIZE bytes each. */
+bool ptab_fwrite_labels(FILE *fp, char *const *label, int n);
+bool ptab_fread_labels(FILE *fp, char **label, int n);
+
+#endif

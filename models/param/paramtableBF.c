@@ -1,0 +1,422 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * paramtableBF.c: GENESIS's brute-force parameter search. INITSEARCH
+ * names the swept parameters with (index, points, fraction of range)
+ * triplets; each UPDATE_PARAMS moves to the next point of the grid,
+ * the first swept parameter fastest, until every point has been visited
+ * (done = 1). EVALUATE records a match and keeps the best point.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "param.h"
+
+struct paramtableBF {
+    PTAB_HEAD;
+    double *orig;          /* the centre of each parameter's range */
+    int *search_divisions; /* points tested along each swept parameter */
+    double *search_rangemod; /* fraction of the full range swept */
+    int *search_count;     /* where the sweep is, per parameter */
+    double *search_range;  /* half-width (or factor) actually swept */
+};
+
+#define T struct paramtableBF
+static const struct gs_field bf_fields[] = {
+    GS_FIELD_RO(T, iteration_number, GS_INT, "", "number of simulations so far"),
+    GS_FIELD_RO(T, num_params, GS_INT, "", "number of parameters in the table"),
+    GS_FIELD_RO(T, num_params_to_search, GS_INT, "", "number of parameters to search over"),
+    GS_FIELD_RO(T, current_match, GS_REAL, "", "match of the most recent simulation"),
+    GS_FIELD_RO(T, best_match, GS_REAL, "", "best match so far"),
+    GS_FIELD_RO(T, new_best_match, GS_INT, "", "1 if the last match was the best so far"),
+    GS_FIELD_RO(T, done, GS_INT, "", "1 when the search has finished"),
+    GS_FIELD(T, filename, GS_STR, "", "file of SAVE and RESTORE"),
+    GS_FIELD_RO(T, alloced, GS_INT, "", "1 when the tables are allocated"),
+    GS_FIELD_END,
+};
+
+static const struct gs_field bf_arrays[] = {
+    GS_FIELD(T, search, GS_INT, "", "1: search this parameter"),
+    GS_FIELD(T, type, GS_INT, "", "0: additive, 1: multiplicative"),
+    GS_FIELD(T, range, GS_REAL, "", "range of the parameter"),
+    GS_FIELD(T, min, GS_REAL, "", "lowest value of the parameter"),
+    GS_FIELD(T, max, GS_REAL, "", "highest value of the parameter"),
+    GS_FIELD(T, label, GS_STR, "", "name of the parameter"),
+    GS_FIELD_RO(T, current, GS_REAL, "", "parameter values to simulate next"),
+    GS_FIELD_RO(T, best, GS_REAL, "", "best parameter values so far"),
+    GS_FIELD(T, orig, GS_REAL, "", "original (centre) values"),
+    GS_FIELD(T, search_divisions, GS_INT, "", "points per swept parameter"),
+    GS_FIELD(T, search_rangemod, GS_REAL, "", "fraction of the full range to sweep"),
+    GS_FIELD_RO(T, search_count, GS_INT, "", "where the sweep is"),
+    GS_FIELD_F(T, search_range, GS_REAL, GS_F_HIDDEN, "", "range actually swept"),
+    GS_FIELD_END,
+};
+static const enum ptab_len bf_lens[] = {
+    PTAB_LEN_NPARAMS, PTAB_LEN_NPARAMS, PTAB_LEN_NPARAMS, PTAB_LEN_NPARAMS, PTAB_LEN_NPARAMS,
+    PTAB_LEN_NPARAMS, PTAB_LEN_NPARAMS, PTAB_LEN_NPARAMS, PTAB_LEN_NPARAMS, PTAB_LEN_NPARAMS,
+    PTAB_LEN_NPARAMS, PTAB_LEN_NPARAMS, PTAB_LEN_NPARAMS,
+};
+#undef T
+
+#define BF(el) ((struct paramtableBF *)(void *)(el))
+
+static void
+bf_set_center(struct ptab *p, int i, double c)
+{
+    BF(p)->orig[i] = c;
+}
+
+const struct ptab_class paramtableBF_ptab = {
+    .arrays = bf_arrays,
+    .lens = bf_lens,
+    .has_ntosearch = true,
+    .set_center = bf_set_center,
+};
+
+static enum gs_status
+bf_tabcreate(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
+{
+    BF(el)->iteration_number = 0;
+    return ptab_tabcreate_args(sim, el, argc, argv);
+}
+
+static enum gs_status
+bf_tabdelete(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
+{
+    (void)sim, (void)argc, (void)argv;
+    ptab_free(el);
+    return GS_OK;
+}
+
+static enum gs_status
+bf_initsearch(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
+{
+    struct paramtableBF *b = BF(el);
+    if (ptab_need_tables(sim, el, "INITSEARCH") != GS_OK)
+        return GS_ERR;
+    if (argc == 0 || argc % 3 != 0)
+        return gs_error(sim, "paramtableBF: INITSEARCH expects (param npts scale) triplets, got "
+                             "%d arguments",
+                        argc);
+    if (argc / 3 > b->num_params)
+        return gs_error(sim, "paramtableBF: INITSEARCH: %d triplets for %d parameters", argc / 3,
+                        b->num_params);
+    int n = argc / 3;
+    int *param = xcalloc((size_t)n, sizeof *param), *npts = xcalloc((size_t)n, sizeof *npts);
+    double *scale = xcalloc((size_t)n, sizeof *scale);
+    enum gs_status st = GS_OK;
+    for (int t = 0; t < n && st == GS_OK; t++) {
+        if (ptab_int(sim, el, "INITSEARCH", "a parameter index", argv[3 * t], &param[t]) != GS_OK
+            || ptab_int(sim, el, "INITSEARCH", "a number of points", argv[3 * t + 1], &npts[t])
+                   != GS_OK
+            || ptab_real(sim, el, "INITSEARCH", "a scale", argv[3 * t + 2], &scale[t]) != GS_OK)
+            st = GS_ERR;
+        else if (param[t] < 0 || param[t] >= b->num_params)
+            st = gs_error(sim, "paramtableBF: INITSEARCH: parameter index %d is out of range "
+                               "(the table has %d parameters)",
+                          param[t], b->num_params);
+    }
+    if (st == GS_OK) {
+        b->iteration_number++;
+        for (int i = 0; i < b->num_params; i++)
+            b->search[i] = 0;
+        for (int t = 0; t < n; t++) {
+            b->search[param[t]] = 1;
+            b->search_divisions[param[t]] = npts[t];
+            b->search_rangemod[param[t]] = scale[t];
+        }
+        for (int i = 0; i < b->num_params; i++) {
+            b->search_range[i] = b->type[i] == 0 ? b->range[i] * b->search_rangemod[i]
+                                                 : pow(b->range[i], b->search_rangemod[i]);
+            b->current[i] = b->best[i] = b->orig[i];
+            if (b->search[i]) {
+                if (b->type[i] == 0)
+                    b->current[i] -= b->search_range[i];
+                else
+                    b->current[i] /= b->search_range[i];
+            }
+            b->search_count[i] = 0;
+        }
+        b->iteration_number = 0;
+        b->done = 0;
+        b->best_match = PTAB_HUGE;
+    }
+    free(param);
+    free(npts);
+    free(scale);
+    return st;
+}
+
+static enum gs_status
+bf_update_params(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
+{
+    (void)argc, (void)argv;
+    struct paramtableBF *b = BF(el);
+    if (ptab_need_tables(sim, el, "UPDATE_PARAMS") != GS_OK)
+        return GS_ERR;
+    b->iteration_number++;
+    bool moved = false;
+    for (int i = 0; i < b->num_params && !moved; i++) {
+        if (!b->search[i])
+            continue;
+        double r = b->search_range[i];
+        if (++b->search_count[i] < b->search_divisions[i]) {
+            double div = (double)(b->search_divisions[i] - 1);
+            if (b->type[i] == 0)
+                b->current[i] = (b->orig[i] - r) + b->search_count[i] * (2.0 * r / div);
+            else
+                b->current[i] =
+                    exp(log(b->orig[i]) - log(r) + b->search_count[i] * (2.0 * log(r) / div));
+            moved = true;
+        } else {
+            b->search_count[i] = 0;
+            b->current[i] = b->type[i] == 0 ? b->orig[i] - r : b->orig[i] / r;
+        }
+    }
+    if (!moved)
+        b->done = 1;
+    return GS_OK;
+}
+
+static enum gs_status
+bf_evaluate(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
+{
+    struct paramtableBF *b = BF(el);
+    double match;
+    if (argc != 1)
+        return gs_error(sim, "paramtableBF: EVALUATE expects one argument, the match; got %d",
+                        argc);
+    if (ptab_need_tables(sim, el, "EVALUATE") != GS_OK
+        || ptab_real(sim, el, "EVALUATE", "the match", argv[0], &match) != GS_OK)
+        return GS_ERR;
+    b->current_match = match;
+    if (match < b->best_match) {
+        if (sim->opt.silent < 2)
+            gs_out(sim, "Accepting new best match...\n");
+        memcpy(b->best, b->current, (size_t)b->num_params * sizeof *b->best);
+        b->best_match = match;
+        b->new_best_match = 1;
+    } else {
+        b->new_best_match = 0;
+    }
+    return GS_OK;
+}
+
+/* The table GENESIS's DISPLAY prints (and SAVEBEST writes, without the
+ * current values). */
+static void
+bf_table(struct paramtableBF *b, struct strbuf *sb, bool with_current)
+{
+    sb_printf(sb, "Best match so far: %g\n", b->best_match);
+    sb_printf(sb, "Parameter table data:\n");
+    sb_printf(sb, with_current ? "-----------------------------------------------------------"
+                                     "------------------\n"
+                                   : "-------------------------------------------------------------\n");
+    sb_printf(sb, "Iteration number: %d\n", b->iteration_number);
+    sb_printf(sb, "Number of parameters: %d\n", b->num_params);
+    sb_printf(sb, with_current ? "Param\tType\tRange\t\tCurrent\t\tBest\t\tLabel\n"
+                                   : "Param\tType\tRange\t\tBest\t\tLabel\n");
+    for (int i = 0; i < b->num_params; i++) {
+        sb_printf(sb, "%d\t%d\t%g\t\t", i, b->type[i], b->range[i]);
+        if (with_current)
+            sb_printf(sb, "%-10.6g\t", b->current[i]);
+        sb_printf(sb, "%-10.6g\t%s\n", b->best[i], b->label[i]);
+    }
+    sb_printf(sb, "Best match so far: %g\n", b->best_match);
+}
+
+static enum gs_status
+bf_display(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
+{
+    (void)argc, (void)argv;
+    if (ptab_need_tables(sim, el, "DISPLAY") != GS_OK)
+        return GS_ERR;
+    struct strbuf sb = STRBUF_INIT;
+    bf_table(BF(el), &sb, true);
+    gs_out(sim, "%s", sb_str(&sb));
+    sb_free(&sb);
+    return GS_OK;
+}
+
+static enum gs_status
+bf_savebest(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
+{
+    if (argc != 1)
+        return gs_error(sim, "paramtableBF: SAVEBEST expects one argument, a file name; got %d",
+                        argc);
+    if (ptab_need_tables(sim, el, "SAVEBEST") != GS_OK)
+        return GS_ERR;
+    FILE *fp = fopen(argv[0], "w");
+    if (!fp)
+        return gs_error(sim, "paramtableBF: SAVEBEST: cannot open '%s' for writing", argv[0]);
+    struct strbuf sb = STRBUF_INIT;
+    bf_table(BF(el), &sb, false);
+    bool ok = fputs(sb_str(&sb), fp) >= 0;
+    sb_free(&sb);
+    if (fclose(fp) != 0 || !ok)
+        return gs_error(sim, "paramtableBF: SAVEBEST: error writing '%s'", argv[0]);
+    return GS_OK;
+}
+
+static enum gs_status
+bf_restorebest(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
+{
+    struct paramtableBF *b = BF(el);
+    char line[1024];
+    int n = -1, iter = 0;
+    if (argc != 1)
+        return gs_error(sim, "paramtableBF: RESTOREBEST expects one argument, a file name; got %d",
+                        argc);
+    FILE *fp = fopen(argv[0], "r");
+    if (!fp)
+        return gs_error(sim, "paramtableBF: RESTOREBEST: cannot open '%s'", argv[0]);
+    for (int i = 0; i < 3; i++)
+        if (!fgets(line, sizeof line, fp))
+            line[0] = '\0';
+    if (fgets(line, sizeof line, fp))
+        sscanf(line, "Iteration number: %d", &iter);
+    if (fgets(line, sizeof line, fp))
+        sscanf(line, "Number of parameters: %d", &n);
+    if (n < 0) {
+        fclose(fp);
+        return gs_error(sim, "paramtableBF: RESTOREBEST: '%s' is not a SAVEBEST file", argv[0]);
+    }
+    if (ptab_alloc(sim, el, n) != GS_OK) {
+        fclose(fp);
+        return GS_ERR;
+    }
+    b->iteration_number = iter;
+    if (!fgets(line, sizeof line, fp))
+        line[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        char lab[PTAB_LABEL_SIZE + 1] = "";
+        if (!fgets(line, sizeof line, fp))
+            break;
+        sscanf(line, "%*d %d %lg %lg %80s", &b->type[i], &b->range[i], &b->best[i], lab);
+        ptab_set_label((struct ptab *)b, i, lab);
+        b->current[i] = b->best[i];
+    }
+    if (fgets(line, sizeof line, fp))
+        sscanf(line, "Best match so far: %lg", &b->best_match);
+    fclose(fp);
+    return GS_OK;
+}
+
+/* SAVE and RESTORE: GENESIS's binary layout (ints, shorts, doubles and
+ * 80-byte labels in the order of its struct, native byte order). */
+static bool
+bf_io(struct paramtableBF *b, FILE *fp, bool wr)
+{
+    int n = b->num_params;
+#define IO(p, sz, k) (wr ? ptab_fwrite(fp, p, sz, (size_t)(k)) : ptab_fread(fp, p, sz, (size_t)(k)))
+#define IOS(v) (wr ? ptab_fwrite_shorts(fp, v, n) : ptab_fread_shorts(fp, v, n))
+    return IOS(b->search) && IOS(b->type) && IO(b->range, sizeof(double), n)
+           && IO(b->min, sizeof(double), n) && IO(b->max, sizeof(double), n)
+           && (wr ? ptab_fwrite_labels(fp, b->label, n) : ptab_fread_labels(fp, b->label, n))
+           && IO(b->current, sizeof(double), n) && IO(&b->current_match, sizeof(double), 1)
+           && IO(b->best, sizeof(double), n) && IO(&b->best_match, sizeof(double), 1)
+           && IO(b->orig, sizeof(double), n) && IO(b->search_divisions, sizeof(int), n)
+           && IO(b->search_rangemod, sizeof(double), n) && IO(b->search_count, sizeof(int), n)
+           && IO(b->search_range, sizeof(double), n);
+#undef IO
+#undef IOS
+}
+
+static enum gs_status
+bf_save(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
+{
+    struct paramtableBF *b = BF(el);
+    const char *fn;
+    if (ptab_need_tables(sim, el, "SAVE") != GS_OK
+        || ptab_file_arg(sim, el, "SAVE", argc, argv, &fn) != GS_OK)
+        return GS_ERR;
+    FILE *fp = fopen(fn, "wb");
+    if (!fp)
+        return gs_error(sim, "paramtableBF: SAVE: cannot open '%s' for writing", fn);
+    bool ok = ptab_fwrite(fp, &b->iteration_number, sizeof(int), 1)
+              && ptab_fwrite(fp, &b->num_params, sizeof(int), 1)
+              && ptab_fwrite(fp, &b->num_params_to_search, sizeof(int), 1) && bf_io(b, fp, true);
+    if (fclose(fp) != 0 || !ok)
+        return gs_error(sim, "paramtableBF: SAVE: error writing '%s'", fn);
+    return GS_OK;
+}
+
+static enum gs_status
+bf_restore(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
+{
+    struct paramtableBF *b = BF(el);
+    const char *fn;
+    int head[3];
+    if (ptab_file_arg(sim, el, "RESTORE", argc, argv, &fn) != GS_OK)
+        return GS_ERR;
+    FILE *fp = fopen(fn, "rb");
+    if (!fp)
+        return gs_error(sim, "paramtableBF: RESTORE: cannot open '%s'", fn);
+    if (!ptab_fread(fp, head, sizeof(int), 3) || head[1] < 0 || head[1] > 1000000) {
+        fclose(fp);
+        return gs_error(sim, "paramtableBF: RESTORE: '%s' is not a paramtableBF SAVE file", fn);
+    }
+    if (ptab_alloc(sim, el, head[1]) != GS_OK) {
+        fclose(fp);
+        return GS_ERR;
+    }
+    b->iteration_number = head[0];
+    b->num_params_to_search = head[2];
+    bool ok = bf_io(b, fp, false);
+    fclose(fp);
+    if (!ok)
+        return gs_error(sim, "paramtableBF: RESTORE: '%s' ends early", fn);
+    return GS_OK;
+}
+
+static enum gs_status
+bf_check(struct gs_sim *sim, struct gs_element *el)
+{
+    struct paramtableBF *b = BF(el);
+    if (!b->alloced)
+        return GS_OK;
+    for (int i = 0; i < b->num_params; i++) {
+        if (b->type[i] != 0 && b->type[i] != 1)
+            return gs_error(sim, "paramtableBF: type[%d] must be 0 or 1, got %d", i, b->type[i]);
+        if (b->search[i] && b->search_divisions[i] <= 0)
+            return gs_error(sim, "paramtableBF: search_divisions[%d] must be > 0", i);
+        if (b->search[i] && (b->search_rangemod[i] <= 0.0 || b->search_rangemod[i] > 1.0))
+            return gs_error(sim, "paramtableBF: search_rangemod[%d] must be in (0, 1]", i);
+        if (b->type[i] == 0 && b->range[i] < 0.0)
+            return gs_error(sim, "paramtableBF: range[%d] of an additive parameter must be >= 0",
+                            i);
+        if (b->type[i] == 1 && b->range[i] < 1.0)
+            return gs_error(sim,
+                            "paramtableBF: range[%d] of a multiplicative parameter must be >= 1",
+                            i);
+    }
+    return GS_OK;
+}
+
+static const struct gs_named_action bf_actions[] = {
+    {"TABCREATE", "num_params", bf_tabcreate},
+    {"TABDELETE", "", bf_tabdelete},
+    {"INITSEARCH", "param npts scale ...", bf_initsearch},
+    {"EVALUATE", "match", bf_evaluate},
+    {"UPDATE_PARAMS", "", bf_update_params},
+    {"SAVE", "[filename]", bf_save},
+    {"SAVEBEST", "filename", bf_savebest},
+    {"RESTORE", "[filename]", bf_restore},
+    {"RESTOREBEST", "filename", bf_restorebest},
+    {"DISPLAY", "", bf_display},
+    GS_ACTION_END,
+};
+
+const struct gs_class paramtableBF_class = {
+    .name = "paramtableBF",
+    .classes = "param",
+    .desc = "parameter search by brute force: every point of a grid over the parameters",
+    .size = sizeof(struct paramtableBF),
+    .fields = bf_fields,
+    .extra = bf_actions,
+    .copy = ptab_copy,
+    .destroy = ptab_free,
+    .check = bf_check,
+    .find_field = ptab_find_field,
+};
