@@ -132,4 +132,10 @@ function run_rsnet
 end
 
 check
-run_rsnet
+// With a display (not -batch or -nox), the windows of rsgui.g: the run
+// waits for their RUN button. Otherwise it runs now.
+if ({xgetstat})
+    include rsgui.g
+else
+    run_rsnet
+end

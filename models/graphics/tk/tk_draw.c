@@ -40,6 +40,8 @@ tkg_draw_forget(struct tkw *w)
     w->gsig = NULL;
     free(w->cidx);
     w->cidx = NULL;
+    free(w->items);
+    w->items = NULL;
     w->ncidx = 0;
     free(w->vsig);
     w->vsig = NULL;
@@ -350,7 +352,9 @@ draw_view(struct gs_gui *g, struct tkw *w, struct gs_element *draw)
     if (all) {
         tkg_evalf(g, "%s delete all", w->path);
         free(w->cidx);
+        free(w->items);
         w->cidx = xmalloc(sizeof(int) * (size_t)(total ? total : 1));
+        w->items = xmalloc(sizeof(int) * (size_t)(total ? total : 1));
         w->ncidx = total;
         int k = 0;
         for (int v = 0; v < nv; v++)
@@ -361,8 +365,12 @@ draw_view(struct gs_gui *g, struct tkw *w, struct gs_element *draw)
                     hx = 1;
                 if (hy < 1)
                     hy = 1;
-                tkg_evalf(g, "%s create rectangle %g %g %g %g -width 0 -fill black -tags c%d",
-                          w->path, cx - hx, cy - hy, cx + hx, cy + hy, k);
+                int id = 0;
+                if (tkg_evalf(g, "%s create rectangle %g %g %g %g -width 0 -fill black",
+                              w->path, cx - hx, cy - hy, cx + hx, cy + hy)
+                    == TCL_OK)
+                    Tcl_GetIntFromObj(NULL, Tcl_GetObjResult(g->tcl), &id);
+                w->items[k] = id;
                 w->cidx[k] = -1;
             }
     }
@@ -379,7 +387,7 @@ draw_view(struct gs_gui *g, struct tkw *w, struct gs_element *draw)
             w->cidx[k] = c;
             char col[8];
             scale_color(scale, c, col);
-            tkg_evalf(g, "%s itemconfigure c%d -fill %s", w->path, k, col);
+            tkg_evalf(g, "%s itemconfigure %d -fill %s", w->path, w->items[k], col);
         }
     }
 }

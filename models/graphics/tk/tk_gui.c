@@ -622,13 +622,16 @@ event_cmd(ClientData cd, Tcl_Interp *ip, int objc, Tcl_Obj *const objv[])
     g->in_callback++;
     enum gs_status st = a->fn(sim, el, argc, argv);
     g->in_callback--;
-    if (st != GS_OK && sim->diag.set) {
+    if (st != GS_OK && sim->quit_requested) {
+        gs_diag_clear(sim); /* QUIT: the prompt sees quit_requested and ends */
+    } else if (st != GS_OK && sim->diag.set) {
         fprintf(sim->err, "%s: %s: %s\n", sim->tag, origin, sim->diag.msg);
         sim->nerrors++;
         gs_diag_clear(sim);
     }
     sim->cmd_origin = old_origin;
     sim->cmd_name = old_cmd;
+    fflush(sim->out); /* what a callback echoes shows now, as at the prompt */
     free(origin);
     free(path);
     g->need_full = true;
@@ -746,7 +749,8 @@ gui_open(struct gs_sim *sim)
     if (sim->gui)
         return !sim->gui->dead;
     const char *d = getenv("DISPLAY");
-    if (sim->opt.nox || !d || !*d)
+    /* -batch runs to the end and exits: no windows (and none in tests). */
+    if (sim->opt.nox || sim->opt.batch || !d || !*d)
         return false;
     if (io_gui) /* one display per process: another simulator has it */
         return false;

@@ -44,6 +44,8 @@ struct tkw {
     char *gsig;      /* axes, titles, units last drawn */
     /* draws: the colour index of each view point, and the point count */
     int *cidx;
+    int *items;      /* the canvas item of each view point (ids: a tag search
+                      * would cost the number of items per lookup) */
     int ncidx;
     char *vsig;
 };
