@@ -51,3 +51,5 @@ libgensh_a_SOURCES += \
 	%reldir%/commands/cmd_rnet.c \
 	%reldir%/commands/cmd_rvolume.c \
 	%reldir%/commands/cmd_synapse.c
+# The jobs family (submit, jobs, fetch, cancel); the library is interp/jobs/.
+libgensh_a_SOURCES += %reldir%/commands/cmd_jobs.c

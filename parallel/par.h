@@ -32,6 +32,8 @@
 /* Is this process one rank of an MPI job (mpirun, mpiexec, srun)? Looks at
  * the launchers' environment only; starts nothing. */
 bool par_in_job(void);
+/* Was this gensh built with MPI (can it run more than one rank)? */
+bool par_have_mpi(void);
 
 /*
  * Called first by main(): when NODES > 1 and the process is not inside an

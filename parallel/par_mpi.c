@@ -135,6 +135,12 @@ read_status(const char *file)
     return status;
 }
 
+bool
+par_have_mpi(void)
+{
+    return true;
+}
+
 int
 tr_launch(int nodes, int argc, char **argv)
 {

@@ -11,6 +11,12 @@
 
 #include "par_int.h"
 
+bool
+par_have_mpi(void)
+{
+    return false;
+}
+
 int
 tr_launch(int nodes, int argc, char **argv)
 {

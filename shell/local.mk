@@ -7,5 +7,7 @@ gensh_SOURCES += \
 	%reldir%/repl.c \
 	%reldir%/repl.h \
 	%reldir%/signals.c \
-	%reldir%/signals.h
+	%reldir%/signals.h \
+	%reldir%/subcmd.c \
+	%reldir%/subcmd.h
 dist_man_MANS += %reldir%/gensh.1

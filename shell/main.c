@@ -16,10 +16,12 @@
 #include <unistd.h>
 
 #include "../interp/interp.h"
+#include "../interp/jobs/jobs.h"
 #include "../parallel/par.h"
 #include "heap.h"
 #include "repl.h"
 #include "signals.h"
+#include "subcmd.h"
 
 struct cmdline {
     struct gs_options opt;
@@ -37,6 +39,7 @@ static void
 usage(FILE *f)
 {
     fputs("usage: gensh [options] [script.g|script.lua [args...]]\n"
+          "       gensh submit|jobs|fetch|cancel ...  jobs on a Slurm cluster (docs/jobs.md)\n"
           "  -batch          run the script to its end and exit with its status\n"
           "  -strict         stop at the first error\n"
           "  -maxerrors N    -batch stops after N errors (default 1000; 0: no limit)\n"
@@ -188,9 +191,13 @@ int
 main(int argc, char **argv)
 {
     heap_tune();
+    /* gensh submit|jobs|fetch|cancel: the cluster's queue (docs/jobs.md). */
+    int rc = subcmd_run(argc, argv);
+    if (rc >= 0)
+        return rc;
     struct cmdline cl;
     memset(&cl, 0, sizeof cl);
-    int rc = parse_cmdline(argc, argv, &cl);
+    rc = parse_cmdline(argc, argv, &cl);
     if (rc >= 0)
         return rc;
     if (cl.execdir && chdir(cl.execdir) != 0) {
@@ -262,6 +269,8 @@ main(int argc, char **argv)
         rc = nerrors ? 1 : 0;
     if (root && cl.opt.batch && nerrors && cl.script)
         fprintf(stderr, "gensh: %s: %lu error%s\n", cl.script, nerrors, nerrors == 1 ? "" : "s");
+    /* A job's run: its last model time into the job folder. */
+    jobs_progress_end(sim);
     rc = par_finalize(sim, rc);
     signals_release();
     gs_sim_free(sim); /* flushes and closes every output file */

@@ -3,7 +3,8 @@
  * cmd_sim.c: the sim family: reset, step, check, stop, the schedule
  * (addtask, deletetasks, resched, showsched) and simulation status
  * (getstat, showstat). The loop itself is models/core/sched.c; this file
- * adds the one-line progress display of a long step at a terminal.
+ * adds the one-line progress display of a long step at a terminal, and a
+ * job's progress file (interp/jobs/progress.c) when gensh runs as a job.
  */
 #include <stdio.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "../../models/core/core.h"
 #include "../../parallel/par.h"
 #include "../cmd.h"
+#include "../jobs/jobs.h"
 
 static enum gs_status cmd_addtask_exec(struct gs_call *call);
 static enum gs_status cmd_check_exec(struct gs_call *call);
@@ -237,6 +239,17 @@ progress(struct gs_sim *sim, double t, double frac, double rate, double eta, voi
     *shown = true;
 }
 
+/* A job's progress: the model time, into the job folder (jobs.h). */
+static void
+job_progress(struct gs_sim *sim, double t, double frac, double rate, double eta, void *arg)
+{
+    (void)t;
+    (void)frac;
+    (void)rate;
+    (void)eta;
+    jobs_progress_note(sim, arg, false);
+}
+
 static enum gs_status
 cmd_step_exec(struct gs_call *call)
 {
@@ -265,6 +278,12 @@ cmd_step_exec(struct gs_call *call)
         o.progress = progress;
         o.progress_arg = &shown;
     }
+    struct jobs_progress jp;
+    bool job = jobs_progress_begin(sim, &jp);
+    if (job && !o.progress) {
+        o.progress = job_progress;
+        o.progress_arg = &jp;
+    }
     /* PGENESIS's sync_before_step: the zone meets before stepping; while
      * stepping, this node says so to nodes that wait for it. */
     if (sim->service && par_settings(sim)->sync_before_step
@@ -273,6 +292,8 @@ cmd_step_exec(struct gs_call *call)
     par_set_activity(sim, "stepping", call->origin);
     enum gs_status st = sim_step(sim, &o, NULL);
     par_set_activity(sim, NULL, NULL);
+    if (job)
+        jobs_progress_note(sim, &jp, false);
     /* Output files that stay open hold whole rows only; make them visible
      * when step returns (STYLE E5), whatever their flush setting. */
     fflush(NULL);
