@@ -73,14 +73,18 @@ count_place(struct gs_sim *sim, const char *msg)
 static void GS_PRINTFLIKE(2, 3)
 print_line(struct gs_sim *sim, const char *fmt, ...)
 {
-    FILE *f = sim->err ? sim->err : stderr;
-    fflush(sim->out ? sim->out : stdout); /* keep stdout and stderr in order */
-    fprintf(f, "%s: ", sim->tag);
+    /* One write for the whole line: the ranks of a parallel run share
+     * stderr, and separate writes of a line's parts interleave. */
+    char line[2048];
+    int k = snprintf(line, sizeof line, "%s: ", sim->tag);
     va_list ap;
     va_start(ap, fmt);
-    vfprintf(f, fmt, ap);
+    if (k >= 0 && (size_t)k < sizeof line)
+        vsnprintf(line + k, sizeof line - (size_t)k, fmt, ap);
     va_end(ap);
-    fputc('\n', f);
+    FILE *f = sim->err ? sim->err : stderr;
+    fflush(sim->out ? sim->out : stdout); /* keep stdout and stderr in order */
+    fprintf(f, "%s\n", line);
     fflush(f);
 }
 
