@@ -2,12 +2,15 @@
 /*
  * cmd_param.c: the commands of GENESIS's parameter-search library:
  * initparamBF and initparamSS (one parameter's type, range, centre and
- * label in one call), setsearch (which parameters a search varies), and
+ * label in one call), setsearch (which parameters a search varies),
+ * spkcmp (the mismatch of two spike-time files, a search's match), and
  * the argument-string helpers shiftarg and remarg that the library's
  * scripts use. The searches themselves are the paramtable classes in
  * models/param/.
  */
 #include <errno.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +23,7 @@ static enum gs_status cmd_initparamSS_exec(struct gs_call *call);
 static enum gs_status cmd_remarg_exec(struct gs_call *call);
 static enum gs_status cmd_setsearch_exec(struct gs_call *call);
 static enum gs_status cmd_shiftarg_exec(struct gs_call *call);
+static enum gs_status cmd_spkcmp_exec(struct gs_call *call);
 
 #define INITPARAM_ENTRY(cls, what)                                                                 \
     const struct gs_cmd cmd_initparam##cls##_entry = {                                             \
@@ -83,6 +87,32 @@ const struct gs_cmd cmd_shiftarg_entry = {
     .max_pos = 1,
     .flags = GS_CMD_RESULT | GS_CMD_RAW,
     .exec = cmd_shiftarg_exec,
+};
+
+static const struct gs_opt spkcmp_opts[] = {
+    {"-offset", 1, GS_ARG_REAL}, /* s, added to the simulated spike times */
+    {"-pow1", 1, GS_ARG_REAL},   /* weight of early mismatches (>= 0) */
+    {"-pow2", 1, GS_ARG_REAL},   /* scaling of missing-spike penalties by spike counts (>= 0) */
+    {"-msp", 1, GS_ARG_REAL},    /* penalty per missing or extra spike (default 1) */
+    {"-nmp", 1, GS_ARG_REAL},    /* penalty per second of shrinking interspike intervals */
+    {"-et", 1, GS_ARG_REAL},     /* s: spikes after this time are left out */
+    {"-spk", 0, GS_ARG_STR},     /* print the mismatch and the missing-spike count instead */
+    {NULL, 0, 0},
+};
+
+const struct gs_cmd cmd_spkcmp_entry = {
+    .name = "spkcmp",
+    .family = "param",
+    .summary = "how far a simulation's spike times are from reference spike times",
+    .usage = "reference-data simulation-data [-offset time] [-pow1 p] [-pow2 q] "
+             "[-msp missing_spike_penalty] [-nmp nonmonotonicity_penalty] [-et end_time] "
+             "[-spk]",
+    .pos = {{"reference-data", GS_ARG_STR}, {"simulation-data", GS_ARG_STR}},
+    .min_pos = 2,
+    .max_pos = 2,
+    .opts = spkcmp_opts,
+    .flags = GS_CMD_RESULT,
+    .exec = cmd_spkcmp_exec,
 };
 
 /* The paramtable at PATH. Errors: no such element; not a paramtable; no
@@ -225,4 +255,223 @@ cmd_shiftarg_exec(struct gs_call *call)
     free(remainder_text);
     remainder_text = xstrdup(s + n);
     return GS_OK;
+}
+
+/* One spike-time file (GENESIS's .spk layout: "CURR i" starts a trace,
+ * "SPK t" is a spike, a line with "----" ends the trace). */
+struct spkfile {
+    int ncurr;       /* traces */
+    int maxspk;      /* most spikes in one trace, plus one for the end mark */
+    double *curr;    /* [ncurr] */
+    double **spk;    /* [ncurr][width]: times, then SPK_END, then zeros */
+    int total;       /* spikes kept (within the end time) */
+};
+
+#define SPK_END (-9999.0)
+#define SPK_SMALL 1.0e-5
+
+static bool
+spk_is_end(double v)
+{
+    return fabs(v - SPK_END) < SPK_SMALL;
+}
+
+/* Counts the traces and the longest one, as GENESIS does (lines read 79
+ * characters at a time). */
+static void
+spk_sizes(FILE *fp, struct spkfile *f)
+{
+    char line[80];
+    int n = 0, most = -1;
+    f->ncurr = 0;
+    while (fgets(line, sizeof line, fp)) {
+        if (strstr(line, "CURR"))
+            f->ncurr++;
+        else if (strstr(line, "SPK"))
+            n++;
+        else if (strstr(line, "----")) {
+            if (n > most)
+                most = n;
+            n = 0;
+        }
+    }
+    f->maxspk = most + 1;
+}
+
+/* The second word of LINE as a number (GENESIS's Atod: 0 when none). */
+static double
+spk_word2(const char *line)
+{
+    char a[80], b[80];
+    if (sscanf(line, "%79s %79s", a, b) != 2)
+        return 0.0;
+    return atof(b);
+}
+
+static void
+spk_read(FILE *fp, struct spkfile *f, int width, double end_time)
+{
+    char line[80];
+    int c = 0, k = 0;
+    rewind(fp);
+    f->curr = xcalloc((size_t)(f->ncurr > 0 ? f->ncurr : 1), sizeof *f->curr);
+    f->spk = xcalloc((size_t)(f->ncurr > 0 ? f->ncurr : 1), sizeof *f->spk);
+    for (int i = 0; i < f->ncurr; i++)
+        f->spk[i] = xcalloc((size_t)(width > 0 ? width : 1), sizeof **f->spk);
+    f->total = 0;
+    while (fgets(line, sizeof line, fp)) {
+        if (strstr(line, "CURR")) {
+            if (c < f->ncurr)
+                f->curr[c] = spk_word2(line);
+        } else if (strstr(line, "SPK")) {
+            double t = spk_word2(line);
+            if (end_time > 0.0 && t > end_time)
+                continue;
+            if (c < f->ncurr && k < width)
+                f->spk[c][k] = t;
+            k++;
+        } else if (strstr(line, "----")) {
+            f->total += k;
+            if (c < f->ncurr && k < width)
+                f->spk[c][k] = SPK_END;
+            c++;
+            k = 0;
+        }
+    }
+}
+
+static void
+spk_free(struct spkfile *f)
+{
+    for (int i = 0; f->spk && i < f->ncurr; i++)
+        free(f->spk[i]);
+    free(f->spk);
+    free(f->curr);
+}
+
+/* GENESIS's spike-train mismatch (spkcmp's compare_spikes), in its order
+ * of operations. */
+static double
+spk_compare(struct spkfile *raw, struct spkfile *sim, int width, double offset, double msp,
+            double pow1, double pow2, double nmp, int *mismatch)
+{
+    int real_count = -1, sim_count = -1;
+    double prev_isi = 0.0, prev_spk = 0.0, sum = 0.0;
+    if (raw->total == 0 && sim->total == 0)
+        return 0.0;
+    for (int i = 0; i < raw->ncurr; i++) {
+        double *r = raw->spk[i], *s = sim->spk[i];
+        bool rdone = false, sdone = false;
+        for (int j = 0; j < width; j++)
+            if (spk_is_end(r[j])) {
+                real_count = j;
+                break;
+            }
+        for (int j = 0; j < width; j++) {
+            if (spk_is_end(s[j])) {
+                sim_count = j;
+                break;
+            }
+            s[j] += offset;
+        }
+        for (int j = 0; j < width && !spk_is_end(s[j]); j++) {
+            if (j == 0) {
+                prev_spk = s[0];
+            } else if (j == 1) {
+                prev_isi = s[1] - prev_spk;
+                prev_spk = s[1];
+            } else {
+                double isi = s[j] - prev_spk, disi = prev_isi - isi;
+                prev_spk = s[j];
+                prev_isi = isi;
+                if (disi > 0.002) /* jitter below 2 ms is not penalised */
+                    sum += disi * nmp;
+            }
+        }
+        for (int j = 0; j < width; j++) {
+            double m = 0.0;
+            if (spk_is_end(r[j]))
+                rdone = true;
+            if (spk_is_end(s[j]))
+                sdone = true;
+            if (rdone && sdone)
+                break;
+            if (!rdone && !sdone) {
+                m = fabs(pow1) < SPK_SMALL ? fabs(r[j] - s[j])
+                                           : fabs(r[j] - s[j]) / pow(fmax(0.010, r[j]), pow1);
+            } else {
+                if (fabs(pow2) < SPK_SMALL || real_count == 0) {
+                    m = msp;
+                } else {
+                    int lo = real_count < sim_count ? real_count : sim_count;
+                    int hi = real_count < sim_count ? sim_count : real_count;
+                    m = msp * (1.0 - pow((double)lo / (double)(hi > 0 ? hi : 1), pow2));
+                }
+                (*mismatch)++;
+            }
+            sum += m;
+        }
+    }
+    double total = raw->total < sim->total ? raw->total : sim->total;
+    return sum / (total > 1.0 ? total : 1.0);
+}
+
+static enum gs_status
+cmd_spkcmp_exec(struct gs_call *call)
+{
+    struct gs_sim *sim = call->sim;
+    double offset = gs_has_opt(call, "-offset") ? gs_optval_real(call, "-offset", 0) : 0.0;
+    double pow1 = gs_has_opt(call, "-pow1") ? gs_optval_real(call, "-pow1", 0) : 0.0;
+    double pow2 = gs_has_opt(call, "-pow2") ? gs_optval_real(call, "-pow2", 0) : 0.0;
+    double msp = gs_has_opt(call, "-msp") ? gs_optval_real(call, "-msp", 0) : 1.0;
+    double nmp = gs_has_opt(call, "-nmp") ? gs_optval_real(call, "-nmp", 0) : 0.0;
+    double et = gs_has_opt(call, "-et") ? gs_optval_real(call, "-et", 0) : -1.0;
+    bool print = gs_has_opt(call, "-spk");
+    struct spkfile raw = {0}, simf = {0};
+    FILE *fr = NULL, *fs = NULL;
+    enum gs_status st = GS_ERR;
+    if (pow1 < 0.0 || pow2 < 0.0) {
+        gs_error(sim, "-pow1 and -pow2 must be >= 0, got %g and %g", pow1, pow2);
+        goto out;
+    }
+    if (!(fr = fopen(gs_arg(call, 0), "r"))) {
+        gs_error(sim, "cannot open reference data '%s'", gs_arg(call, 0));
+        goto out;
+    }
+    if (!(fs = fopen(gs_arg(call, 1), "r"))) {
+        gs_error(sim, "cannot open simulation data '%s'", gs_arg(call, 1));
+        goto out;
+    }
+    spk_sizes(fr, &raw);
+    spk_sizes(fs, &simf);
+    if (raw.ncurr != simf.ncurr) {
+        gs_error(sim, "'%s' has %d currents and '%s' %d: rerun the simulations",
+                 gs_arg(call, 0), raw.ncurr, gs_arg(call, 1), simf.ncurr);
+        goto out;
+    }
+    int width = raw.maxspk > simf.maxspk ? raw.maxspk : simf.maxspk;
+    spk_read(fr, &raw, width, et);
+    spk_read(fs, &simf, width, et);
+    for (int i = 0; i < raw.ncurr; i++)
+        if (fabs(raw.curr[i] - simf.curr[i]) > 0.01) {
+            gs_error(sim, "the input currents differ (trace %d: %g and %g): rerun the "
+                          "simulations",
+                     i, raw.curr[i], simf.curr[i]);
+            goto out;
+        }
+    int mismatch = 0;
+    double v = spk_compare(&raw, &simf, width, offset, print ? 0.0 : msp, pow1, pow2, nmp,
+                           &mismatch);
+    if (print)
+        gs_out(sim, "%.4f\t\t%d\n", v, mismatch);
+    gs_result_real(call, v);
+    st = GS_OK;
+out:
+    if (fr)
+        fclose(fr);
+    if (fs)
+        fclose(fs);
+    spk_free(&raw);
+    spk_free(&simf);
+    return st;
 }
