@@ -114,8 +114,10 @@ gs_call_init(struct gs_call *call, struct gs_sim *sim, const struct gs_cmd *cmd,
 void
 gs_call_done(struct gs_call *call)
 {
-    free(call->pos);
-    free(call->optv);
+    if (call->pos != call->pos_small)
+        free(call->pos);
+    if (call->optv != call->optv_small)
+        free(call->optv);
     sb_free(&call->res_str);
     call->pos = NULL;
     call->optv = NULL;
@@ -136,11 +138,12 @@ static enum gs_status
 parse(struct gs_call *call)
 {
     const struct gs_cmd *cmd = call->cmd;
-    call->pos = xcalloc((size_t)call->nwords + 1, sizeof *call->pos);
-    call->optv = xcalloc((size_t)call->nwords + 1, sizeof *call->optv);
+    size_t n = (size_t)call->nwords + 1;
+    call->pos = n <= 8 ? call->pos_small : xcalloc(n, sizeof *call->pos);
+    call->optv = n <= 4 ? call->optv_small : xcalloc(n, sizeof *call->optv);
     for (int i = 0; i < call->nwords; i++) {
         const char *w = call->words[i];
-        if (cmd->flags & GS_CMD_RAW || !is_option_word(w)) {
+        if (cmd->flags & GS_CMD_RAW || w[0] != '-' || !is_option_word(w)) {
             call->pos[call->npos++] = w;
             continue;
         }
@@ -201,7 +204,7 @@ gs_call_run(struct gs_call *call, int nwords, const char **argv)
     call->nwords = nwords;
     if (!(call->cmd->flags & GS_CMD_RAW))
         for (int i = 0; i < nwords; i++)
-            if (wants_help(argv[i])) {
+            if (argv[i][0] == '-' && wants_help(argv[i])) {
                 struct strbuf sb = STRBUF_INIT;
                 gs_cmd_usage(call->cmd, &sb);
                 gs_out(call->sim, "%s\n", sb_str(&sb));
@@ -322,6 +325,14 @@ gs_result_str(struct gs_call *call, const char *fmt, ...)
     va_start(ap, fmt);
     sb_vprintf(&call->res_str, fmt, ap);
     va_end(ap);
+}
+
+struct strbuf *
+gs_result_buf(struct gs_call *call)
+{
+    call->res_kind = GS_RES_STR;
+    sb_reset(&call->res_str);
+    return &call->res_str;
 }
 
 void

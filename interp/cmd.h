@@ -85,6 +85,10 @@ struct gs_call {
     long long res_int;
     double res_real;
     struct strbuf res_str;
+    /* pos and optv for short command lines, so that most calls allocate
+     * nothing (a loop of getfield calls makes millions of them) */
+    const char *pos_small[8];
+    struct gs_optval optv_small[4];
 };
 
 /* --- for exec functions ------------------------------------------------ */
@@ -104,6 +108,9 @@ int gs_optval_count(const struct gs_call *call, const char *name);
 void gs_result_int(struct gs_call *call, long long v);
 void gs_result_real(struct gs_call *call, double v);
 void gs_result_str(struct gs_call *call, const char *fmt, ...) GS_PRINTFLIKE(2, 3);
+/* Makes the result an empty string and returns its buffer, to be written
+ * into directly (saves gs_result_str's copy). */
+struct strbuf *gs_result_buf(struct gs_call *call);
 /* Makes the result an empty list; gs_result_list_add appends to it. */
 void gs_result_list_begin(struct gs_call *call);
 void gs_result_list_add(struct gs_call *call, const char *word);

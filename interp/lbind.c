@@ -7,6 +7,7 @@
  * raise while C owns nothing, a C phase (parse + exec, no Lua calls), and
  * a return phase that frees C state before it pushes or raises.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,12 +34,52 @@ lb_set_sim(lua_State *L, struct gs_sim *sim)
     lua_rawsetp(L, LUA_REGISTRYINDEX, &SIM_KEY);
 }
 
+/* Finds the innermost frame running a script file (chunks of files are
+ * named "@FILE"; the runtime and prompt entries are named "=...") and
+ * writes "FILE:LINE" into BUF (N bytes). Returns false, with BUF empty,
+ * when there is none or the text does not fit. Raises nothing and
+ * allocates nothing: the line is asked for only of the frame that has it. */
+static bool
+where_buf(lua_State *L, char *buf, size_t n)
+{
+    lua_Debug ar;
+    buf[0] = '\0';
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "S", &ar))
+            break;
+        if (ar.source[0] != '@')
+            continue;
+        if (!lua_getinfo(L, "l", &ar))
+            break;
+        if (ar.currentline <= 0)
+            continue;
+        /* "%s:%d" by hand: this runs for every command call */
+        char digits[16];
+        int nd = 0;
+        for (int line = ar.currentline; line > 0 && nd < 15; line /= 10)
+            digits[nd++] = (char)('0' + line % 10);
+        size_t sl = strlen(ar.source + 1);
+        if (sl + 1 + (size_t)nd + 1 > n)
+            return false;
+        memcpy(buf, ar.source + 1, sl);
+        buf[sl++] = ':';
+        while (nd > 0)
+            buf[sl++] = digits[--nd];
+        buf[sl] = '\0';
+        return true;
+    }
+    return true;
+}
+
 const char *
 lb_where(lua_State *L)
 {
+    char buf[256];
+    if (where_buf(L, buf, sizeof buf)) {
+        lua_pushstring(L, buf);
+        return lua_tostring(L, -1);
+    }
     lua_Debug ar;
-    /* The innermost frame running a script file: chunks of files are
-     * named "@FILE"; the runtime and prompt entries are named "=...". */
     for (int level = 1; lua_getstack(L, level, &ar); level++) {
         if (!lua_getinfo(L, "Sl", &ar))
             break;
@@ -103,15 +144,25 @@ lb_command(lua_State *L)
     struct gs_sim *sim = lb_sim(L);
     struct gs_call call;
 
-    /* Lua phase: may raise; C owns nothing yet. */
+    /* Lua phase: may raise; C owns nothing yet. The origin and the argv
+     * of a short call live in this frame (nothing to free if a conversion
+     * raises); a long origin or argv goes on the Lua stack. */
     luaL_checkstack(L, argc + 8, "too many arguments");
-    const char *where = lb_where(L);                              /* +1 */
-    const char **argv = lua_newuserdatauv(L, (size_t)(argc + 1) * sizeof *argv, 0); /* +1 */
+    char where_small[256];
+    const char *where = where_small;
+    if (!where_buf(L, where_small, sizeof where_small))
+        where = lb_where(L); /* +1 */
+    const char *argv_small[16];
+    const char **argv = argv_small;
+    if (argc >= 16)
+        argv = lua_newuserdatauv(L, (size_t)(argc + 1) * sizeof *argv, 0); /* +1 */
     for (int i = 0; i < argc; i++) {
         if (lua_type(L, i + 1) == LUA_TNUMBER && lua_isinteger(L, i + 1))
             argv[i] = lua_pushfstring(L, "%I", (LUAI_UACINT)lua_tointeger(L, i + 1));
         else if (lua_type(L, i + 1) == LUA_TNUMBER)
             argv[i] = lb_push_real(L, lua_tonumber(L, i + 1));
+        else if (lua_type(L, i + 1) == LUA_TSTRING)
+            argv[i] = lua_tostring(L, i + 1); /* the argument itself */
         else
             argv[i] = luaL_tolstring(L, i + 1, NULL); /* each stays on the stack */
     }

@@ -209,10 +209,7 @@ cmd_getfield_exec(struct gs_call *call)
     struct gs_fref f;
     if (field_find(call->sim, el, field, &f) != GS_OK)
         return GS_ERR;
-    struct strbuf sb = STRBUF_INIT;
-    field_format(call->sim, &f, &sb);
-    gs_result_str(call, "%s", sb_str(&sb));
-    sb_free(&sb);
+    field_format(call->sim, &f, gs_result_buf(call));
     return GS_OK;
 }
 
