@@ -40,8 +40,9 @@ class_find(const char *name)
 const struct gs_field *
 class_field(const struct gs_class *cls, const char *name)
 {
+    /* The first letters differ for most fields: compare them inline. */
     for (const struct gs_field *f = cls->fields; f && f->name; f++)
-        if (strcmp(f->name, name) == 0)
+        if (f->name[0] == name[0] && strcmp(f->name, name) == 0)
             return f;
     return NULL;
 }

@@ -28,6 +28,7 @@ struct gs_childmap {
     struct gs_element **slot; /* NULL: empty */
     size_t cap;               /* a power of two */
     size_t n;
+    uint64_t gen;             /* bumped by every insert and remove (path.c's cache) */
 };
 void childmap_free(struct gs_childmap *cm);
 

@@ -79,6 +79,7 @@ childmap_insert(struct gs_model *m, struct gs_element *el)
     struct gs_childmap *cm = m->childmap;
     if (!cm)
         cm = m->childmap = xcalloc(1, sizeof *cm);
+    cm->gen++;
     if ((cm->n + 1) * 2 > cm->cap) {
         /* Keep the load under a half; rehash into a doubled table. */
         struct gs_element **old = cm->slot;
@@ -106,6 +107,7 @@ childmap_remove(struct gs_model *m, const struct gs_element *el)
         i = (i + 1) & mask;
     if (!cm->slot[i])
         return;
+    cm->gen++;
     /* Backward-shift deletion keeps every probe chain unbroken. */
     cm->slot[i] = NULL;
     cm->n--;

@@ -181,15 +181,58 @@ refresh(struct gs_sim *sim, const struct gs_fref *f)
         m->solver->read_field(m->solver_state, f->el, f->field);
 }
 
+/* The texts float_format gave recent values: a script loop reads the same
+ * field values again and again ({getfield ...} of cell positions), and
+ * printf of a double costs more than the rest of a getfield. Direct
+ * mapped on the value's bits; emptied when float_format changes. */
+struct gs_fmtcache {
+    char fmt[sizeof ((struct gs_model *)0)->float_format]; /* the format of the texts */
+    struct fmt_entry {
+        uint64_t bits;      /* the value's bits */
+        unsigned char len;  /* the text's length; 0: empty */
+        char text[23];
+    } e[512];
+};
+
+static struct fmt_entry *
+fmt_entry(struct gs_model *m, double v)
+{
+    struct gs_fmtcache *c = m->fmtcache;
+    if (!c)
+        c = m->fmtcache = xcalloc(1, sizeof *c);
+    if (strcmp(c->fmt, m->float_format) != 0) {
+        memset(c, 0, sizeof *c);
+        strcpy(c->fmt, m->float_format);
+    }
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    struct fmt_entry *e = &c->e[(bits * UINT64_C(0x9e3779b97f4a7c15)) >> 55];
+    if (e->bits != bits)
+        e->len = 0;
+    e->bits = bits;
+    return e;
+}
+
 void
 field_format_real(struct gs_sim *sim, double v, struct strbuf *sb)
 {
     const char *fmt = sim->model ? sim->model->float_format : "%0.10g";
+    struct fmt_entry *e = sim->model ? fmt_entry(sim->model, v) : NULL;
+    if (e && e->len) {
+        sb_append(sb, e->text, e->len);
+        return;
+    }
+    size_t at = sb->len;
     /* The format is checked by the floatformat command: one double conversion. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
     sb_printf(sb, fmt, v);
 #pragma GCC diagnostic pop
+    size_t n = sb->len - at;
+    if (e && n > 0 && n < sizeof e->text) {
+        memcpy(e->text, sb_str(sb) + at, n);
+        e->len = (unsigned char)n;
+    }
 }
 
 void

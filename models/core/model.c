@@ -73,6 +73,8 @@ model_free(struct gs_sim *sim)
     free(m->slot_gen);
     free(m->free_slots);
     childmap_free(m->childmap);
+    free(m->fmtcache);
+    free(m->pathcache);
     free(m);
     sim->model = NULL;
     sim->complete_path = NULL;

@@ -71,6 +71,8 @@ struct gs_model {
     uint32_t nfree, capfree;
     size_t nelements;              /* live elements, root included */
     struct gs_childmap *childmap;  /* (parent, name, index) -> child, for O(1) lookups */
+    struct gs_fmtcache *fmtcache;  /* recent float_format texts (field.c), or NULL */
+    struct gs_pathcache *pathcache; /* recently looked-up plain paths (path.c), or NULL */
 
     /* Clocks: intervals in s; 0 means "not set". clock 0 starts at 1 (GENESIS). */
     double clock[GS_NCLOCKS];

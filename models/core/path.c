@@ -574,12 +574,131 @@ path_glob_many(struct gs_sim *sim, int n, const char *const *patterns, struct gs
     return st;
 }
 
+/* Looks up a plain path ("/net/cell[12]/soma", "a/b", "^", "..") the
+ * common way, without parsing it into a struct ppath: nothing is
+ * allocated, and each name goes straight to elem_child (a script loop
+ * that builds a path per iteration lives on this). Returns false for
+ * anything it does not cover (a wildcard, a condition, "[1-3]", "cell[3"
+ * with no ']', a name too long, a malformed path): lookup() then takes
+ * the general route, which gives the same element or the same error. */
+static bool
+lookup_plain(struct gs_sim *sim, const char *path, struct gs_element **out)
+{
+    const char *p = path;
+    struct gs_element *el;
+    char name[GS_MAX_NAME + 1];
+    if (*p == '/') {
+        el = sim->model->root;
+    } else if (*p == '^' && (p[1] == '\0' || p[1] == '/')) {
+        el = sim->model->last;
+        p++;
+    } else if (*p) {
+        el = sim->model->cwe;
+    } else {
+        return false; /* empty: an error, said by the general route */
+    }
+    for (;;) {
+        while (*p == '/')
+            p++;
+        if (!*p)
+            break;
+        size_t n = 0;
+        while (p[n] && p[n] != '/' && p[n] != '[') {
+            if (p[n] == '*' || p[n] == '?' || p[n] == '#' || p[n] == ',' || p[n] == ']')
+                return false;
+            n++;
+        }
+        if (n == 0 || n > GS_MAX_NAME)
+            return false;
+        long index = 0;
+        const char *q = p + n;
+        if (*q == '[') {
+            const char *d = ++q;
+            while (*q >= '0' && *q <= '9' && q - d < 9)
+                index = index * 10 + (*q++ - '0');
+            if (q == d || *q != ']' || (q[1] != '\0' && q[1] != '/'))
+                return false;
+            q++;
+        }
+        if (!el) {
+            /* a missing element or no last element: keep reading, so a
+             * malformed rest still goes the general way */
+        } else if (n == 1 && p[0] == '.' && q == p + 1) {
+            /* "." stays */
+        } else if (n == 2 && p[0] == '.' && p[1] == '.' && q == p + 2) {
+            el = el->parent ? el->parent : el;
+        } else {
+            memcpy(name, p, n);
+            name[n] = '\0';
+            el = elem_child(el, name, (int)index);
+        }
+        p = q;
+    }
+    *out = el;
+    return true;
+}
+
+/* Plain paths found lately, with the working and last elements they were
+ * read against, valid while the tree's shape is what it was (the child
+ * map's generation: every create, delete and move changes it). A loop
+ * that builds "/net/cell[" @ {j} @ "]/soma" meets the same few thousand
+ * paths again and again; a hit costs a hash of the text and no probe of
+ * the child map (whose slots and names are cache misses). Two-way set
+ * associative: a path may sit in either entry of its pair. */
+struct gs_pathcache {
+    struct pc_entry {
+        uint64_t gen;             /* the child map's generation; 0: empty */
+        const struct gs_element *cwe, *last;
+        struct gs_element *el;    /* what the path names */
+        unsigned char len;        /* strlen(path) */
+        char path[39];
+    } e[8192];
+    unsigned char next[4096];     /* per pair: the entry to replace next */
+};
+
+static bool
+pc_hit(const struct pc_entry *pc, const struct gs_model *m, const char *path, size_t n)
+{
+    return pc->gen == m->childmap->gen && pc->cwe == m->cwe && pc->last == m->last && pc->len == n
+           && memcmp(pc->path, path, n) == 0;
+}
+
 /* Looks PATH up without recording errors; *SYNTAX tells a malformed path. */
 static struct gs_element *
 lookup(struct gs_sim *sim, const char *path, bool *syntax)
 {
     struct gs_element *el = NULL;
     *syntax = false;
+    struct gs_model *m = sim->model;
+    size_t n = strlen(path);
+    struct pc_entry *pair = NULL;
+    size_t set = 0;
+    if (n < sizeof pair->path && m->childmap) {
+        if (!m->pathcache)
+            m->pathcache = xcalloc(1, sizeof *m->pathcache);
+        uint64_t h = UINT64_C(1469598103934665603);
+        for (size_t i = 0; i < n; i++)
+            h = (h ^ (unsigned char)path[i]) * UINT64_C(1099511628211);
+        set = (size_t)(h ^ (h >> 32)) & 4095;
+        pair = &m->pathcache->e[2 * set];
+        if (pc_hit(&pair[0], m, path, n))
+            return pair[0].el;
+        if (pc_hit(&pair[1], m, path, n))
+            return pair[1].el;
+    }
+    if (lookup_plain(sim, path, &el)) {
+        if (pair && el) {
+            struct pc_entry *pc = &pair[m->pathcache->next[set]];
+            m->pathcache->next[set] ^= 1;
+            pc->gen = m->childmap->gen;
+            pc->cwe = m->cwe;
+            pc->last = m->last;
+            pc->el = el;
+            pc->len = (unsigned char)n;
+            memcpy(pc->path, path, n);
+        }
+        return el;
+    }
     if (path_is_pattern(path)) {
         struct gs_elist l = GS_ELIST_INIT;
         if (path_glob(sim, path, &l) != GS_OK)
