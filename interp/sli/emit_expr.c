@@ -248,6 +248,21 @@ emit_bool(struct emitter *E, const struct expr *e)
     }
 }
 
+/* One operand of A @ B: a nested @ joins the same Lua concatenation, so
+ * that a @ "[" @ {i} @ "]" is one `..` chain (one string made, not one
+ * per @; strings join the same either way), up to a few levels. */
+static void
+emit_cat(struct emitter *E, const struct expr *e, int depth)
+{
+    if (e->kind == E_BINARY && e->op == OP_CAT && depth < 16) {
+        emit_cat(E, e->a, depth + 1);
+        sb_puts(E->out, " .. ");
+        emit_cat(E, e->b, depth + 1);
+        return;
+    }
+    emit_value(E, e, W_STR);
+}
+
 static void
 ex_binary(struct emitter *E, const struct expr *e)
 {
@@ -287,9 +302,9 @@ ex_binary(struct emitter *E, const struct expr *e)
         return;
     case OP_CAT:
         sb_putc(o, '(');
-        emit_value(E, e->a, W_STR);
+        emit_cat(E, e->a, 1);
         sb_puts(o, " .. ");
-        emit_value(E, e->b, W_STR);
+        emit_cat(E, e->b, 1);
         sb_putc(o, ')');
         return;
     case OP_BAND:

@@ -97,11 +97,19 @@ end
 
 local floatfmt = "%0.10g"
 
+-- The text of small non-negative ints, made once each: loop counters
+-- become text in every path a loop builds ("cell[" @ {i} @ "]").
+local ints = setmetatable({}, {__index = function(t, v)
+  local s = sfmt("%d", v)
+  if v >= 0 and v < 65536 then t[v] = s end
+  return s
+end})
+
 local function str(v)
   local t = type(v)
   if t == "string" then return v end
   if t == "number" then
-    if mtype(v) == "integer" then return sfmt("%d", v) end
+    if mtype(v) == "integer" then return ints[v] end
     return sfmt(floatfmt, v)
   end
   if v == nil then return "" end
@@ -165,13 +173,23 @@ local function toint(v)
   return 0
 end
 
+-- What scan_float made of recent strings: a loop reads the same few field
+-- values ({getfield ...} text) again and again. Emptied when it is full.
+local floats, nfloats = {}, 0
+
 -- CastToFloat: a string is read like "%lf" ("1e3x" -> 1000).
 local function tof(v)
   local t = type(v)
   if t == "number" then return v + 0.0 end
   if t == "string" then
-    local x = scan_float(v)
+    local x = floats[v]
     if x then return x end
+    x = scan_float(v)
+    if x then
+      if nfloats >= 4096 then floats, nfloats = {}, 0 end
+      floats[v], nfloats = x, nfloats + 1
+      return x
+    end
     fail("expected a number, got " .. shown(v) .. "; using 0")
     return 0.0
   end
@@ -278,12 +296,31 @@ local function pair(a, b)
   return a, b, false
 end
 
-function S.lt(a, b) local x, y, s = pair(a, b) if s then return scmp(x, y) < 0 end return x < y end
-function S.le(a, b) local x, y, s = pair(a, b) if s then return scmp(x, y) <= 0 end return x <= y end
-function S.gt(a, b) local x, y, s = pair(a, b) if s then return scmp(x, y) > 0 end return x > y end
-function S.ge(a, b) local x, y, s = pair(a, b) if s then return scmp(x, y) >= 0 end return x >= y end
-function S.eq(a, b) local x, y = pair(a, b) return x == y end
-function S.ne(a, b) local x, y = pair(a, b) return x ~= y end
+-- Two numbers (a {rand 0 1} against a float) compare at once.
+function S.lt(a, b)
+  if type(a) == "number" and type(b) == "number" then return a < b end
+  local x, y, s = pair(a, b) if s then return scmp(x, y) < 0 end return x < y
+end
+function S.le(a, b)
+  if type(a) == "number" and type(b) == "number" then return a <= b end
+  local x, y, s = pair(a, b) if s then return scmp(x, y) <= 0 end return x <= y
+end
+function S.gt(a, b)
+  if type(a) == "number" and type(b) == "number" then return a > b end
+  local x, y, s = pair(a, b) if s then return scmp(x, y) > 0 end return x > y
+end
+function S.ge(a, b)
+  if type(a) == "number" and type(b) == "number" then return a >= b end
+  local x, y, s = pair(a, b) if s then return scmp(x, y) >= 0 end return x >= y
+end
+function S.eq(a, b)
+  if type(a) == "number" and type(b) == "number" then return a == b end
+  local x, y = pair(a, b) return x == y
+end
+function S.ne(a, b)
+  if type(a) == "number" and type(b) == "number" then return a ~= b end
+  local x, y = pair(a, b) return x ~= y
+end
 
 -- && and ||: GENESIS evaluates both sides, so both arrive evaluated.
 function S.both(x, y) return x and y end
