@@ -407,6 +407,8 @@ cmd_fetch_exec(struct gs_call *call)
     const char *state = "unknown";
     if (jobs_list(call->sim, id, &v, &n) == GS_OK && n == 1)
         state = job_state_name(v[0].state);
+    else
+        gs_diag_clear(call->sim);
     struct strbuf sb = STRBUF_INIT;
     if (gs_has_opt(call, "-json")) {
         sb_puts(&sb, "{\"id\": ");

@@ -12,12 +12,24 @@
 slurm_dir=
 slurm_why=
 
+# The environment of process $1, a variable a line (nothing if it is gone).
+slurm_penv() { tr '\0' '\n' <"/proc/$1/environ"; } 2>/dev/null
+
 slurm_stop() {
     [ -n "$slurm_dir" ] || return 0
+    # Jobs first (this Slurm's only: SLURM_CONF names it), so that no run
+    # outlives the test; then the daemons.
+    if [ -s "$slurm_dir/slurmctld.pid" ]; then
+        timeout 10 scancel --user="$(id -un)" >/dev/null 2>&1
+        n=0
+        while [ $n -lt 50 ] && [ -n "$(timeout 5 squeue -h -t running,completing 2>/dev/null)" ]; do
+            sleep 0.1
+            n=$((n + 1))
+        done
+    fi
     for f in slurmd slurmctld munged; do
         if [ -s "$slurm_dir/$f.pid" ]; then
-            p=$(cat "$slurm_dir/$f.pid")
-            kill "$p" 2>/dev/null
+            kill "$(cat "$slurm_dir/$f.pid")" 2>/dev/null
         fi
     done
     # Wait up to 10 s for them to go, then kill what is left.
@@ -31,9 +43,15 @@ slurm_stop() {
         done
         kill -9 "$p" 2>/dev/null
     done
-    # Job processes started by this slurmd (slurmstepd and what it runs).
-    for p in $(pgrep -f "slurmstepd.*" 2>/dev/null); do
-        if grep -q "$slurm_dir" "/proc/$p/environ" 2>/dev/null; then
+    # Anything a job of this Slurm left running (slurmstepd and the ranks):
+    # processes with a job id whose SLURM_CONF is this one.
+    for e in /proc/[0-9]*/environ; do
+        p=${e#/proc/}
+        p=${p%/environ}
+        [ "$p" != $$ ] || continue
+        if slurm_penv "$p" | grep -q "^SLURM_CONF=$slurm_dir/slurm.conf\$" &&
+            { slurm_penv "$p" | grep -q '^SLURM_JOB_ID=' ||
+                grep -q slurmstepd "/proc/$p/cmdline" 2>/dev/null; }; then
             kill -9 "$p" 2>/dev/null
         fi
     done
