@@ -85,6 +85,7 @@ libgensh_a_SOURCES += \
 	%reldir%/channels/gate_tables.c \
 	%reldir%/channels/tabchannel.h \
 	%reldir%/channels/tabchannel.c \
+	%reldir%/channels/hh_channel.c \
 	%reldir%/channels/Ca_concen.c \
 	%reldir%/compartment/compartment_int.h \
 	%reldir%/compartment/compartment.c \

@@ -127,6 +127,12 @@ EXTRA_DIST += %reldir%/validation/rallpack.test %reldir%/validation/rallpack/cab
 	%reldir%/validation/data/rallpack1_genesis.txt.xz \
 	%reldir%/validation/data/rallpack3_genesis.txt.xz %reldir%/perf/bench_hsolve
 
+# The channel objects (hh_channel, ...) against nxgenesis running the same
+# scripts (TAP).
+TESTS += %reldir%/validation/channels.test
+EXTRA_DIST += %reldir%/validation/channels.test %reldir%/validation/channels/hh_squid.g \
+	%reldir%/validation/data/hh_squid_genesis.txt.xz
+
 # The Vogels-Abbott tutorial against a real GENESIS run of it with GENESIS's
 # generator, and the spread of its connections with gensh's own (TAP); its
 # benchmark (tests/perf/bench_vanet, not run by make check).

@@ -209,6 +209,19 @@ index_terms(const struct gs_build *b, struct cterms *ct)
     free(fill);
 }
 
+/* Tabchannel I has a gate with analytic rates (an hh_channel): it runs in
+ * the general path, never in a group or an hsolve. */
+static bool
+tab_analytic(const struct gs_build *b, int i)
+{
+    for (int k = 0; k < GS_NGATES; k++) {
+        const struct gsb_gate *g = &b->tab.v[i].g[k];
+        if (g->tab >= 0 && g->power != 0.0f && b->tabs.v[g->tab].mode == GS_TAB_HH)
+            return true;
+    }
+    return false;
+}
+
 /* Decides the groups. Returns the number of groups; fills comp_group. */
 static int
 make_groups(struct lay *L, const struct cterms *ct, struct sig **sigs_out, int **gsize_out)
@@ -258,7 +271,8 @@ make_groups(struct lay *L, const struct cterms *ct, struct sig **sigs_out, int *
             int k = t->kind & ~GS_TERM_PREV;
             int ch = (k == GS_T_TAB ? 0 : ntab) + t->ref;
             int vsrc = k == GS_T_TAB ? b->tab.v[t->ref].vsrc : b->syn.v[t->ref].vsrc;
-            if (L->chan_target[ch] != c || vsrc != c)
+            if (L->chan_target[ch] != c || vsrc != c ||
+                (k == GS_T_TAB && tab_analytic(b, t->ref)))
                 ok = false;
             s.kind[j] = k;
             for (int g = 0; g < GS_NGATES; g++)
@@ -580,7 +594,8 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
     tab_hines = int_array(b->tab.n, -1);
     for (int i = 0; i < b->tab.n; i++) {
         int c = L.chan_target[i];
-        if (c >= 0 && L.comp_hines[c] >= 0 && b->hines.v[L.comp_hines[c]].chanmode >= 1)
+        if (c >= 0 && L.comp_hines[c] >= 0 && b->hines.v[L.comp_hines[c]].chanmode >= 1 &&
+            !tab_analytic(b, i))
             tab_hines[i] = L.comp_hines[c];
     }
     for (int i = 0; i < b->tab.n; i++)

@@ -32,8 +32,14 @@
 #define GS_MAX_SLOTS 16
 #define GS_NGATES 3
 
-/* Table interpolation modes, as GENESIS's interpol calc_mode. */
-enum gs_tabmode { GS_TAB_NOINTERP = 0, GS_TAB_LIN = 1, GS_TAB_FIXED = 2 };
+/* Table interpolation modes, as GENESIS's interpol calc_mode; GS_TAB_HH is
+ * no table but an hh_channel gate's analytic rates (gs_hh_rates), kept in
+ * the pair's records: rec[4j] = (form, A, B, V0) of alpha for j = 0..3,
+ * rec[4j + 2] the same of beta. Gates of that kind run in the general
+ * path only (the grouped kernel and hsolve never see them). */
+enum gs_tabmode { GS_TAB_NOINTERP = 0, GS_TAB_LIN = 1, GS_TAB_FIXED = 2, GS_TAB_HH = 3 };
+/* hh_channel rate forms (GENESIS's EXPONENTIAL, SIGMOID, LINOID). */
+enum gs_hhform { GS_HH_EXP = 1, GS_HH_SIGMOID = 2, GS_HH_LINOID = 3 };
 
 /*
  * A gate's A and B tables, interleaved for one memory access per lookup:

@@ -108,6 +108,46 @@ gs_tab_lookup(const struct gs_tabpair *t, double x, double *A, double *B)
     *B = f * r[3] + r[2];
 }
 
+/* One rate of an hh_channel gate at V (hh/update.c, GENESIS's libm exp()):
+ * FORM 1 A exp((v-V0)/B), 2 A / (exp((v-V0)/B) + 1), 3 A (v-V0) /
+ * (exp((v-V0)/B) - 1), A B at v = V0. A, B and V0 are GENESIS's floats.
+ * GUARD: the step's overflow guard (an exponent above 100 gives A for
+ * form 1 and 0 for forms 2 and 3); RESET evaluates without it. */
+static inline double
+gs_hh_rate(const double *p, double v, bool guard)
+{
+    double a = p[4], b = p[8], v0 = p[12], x;
+    switch ((int)p[0]) {
+    case GS_HH_EXP:
+        x = (v - v0) / b;
+        return guard && x > 100.0 ? a : a * exp(x);
+    case GS_HH_SIGMOID:
+        x = (v - v0) / b;
+        return guard && x > 100.0 ? 0.0 : a / (exp(x) + 1);
+    case GS_HH_LINOID:
+        if (v == v0)
+            return (double)((float)a * (float)b); /* a float product in GENESIS */
+        x = (v - v0) / b;
+        return guard && x > 100.0 ? 0.0 : a * (v - v0) / (exp(x) - 1);
+    }
+    return 0.0;
+}
+
+/* A gate's rates at X: an hh_channel's analytic ones (A = alpha, B = alpha
+ * + beta) or a table lookup. The general path and reset only; the grouped
+ * kernel calls gs_tab_lookup itself. */
+static inline void
+gs_gate_rates(const struct gs_tabpair *t, double x, bool guard, double *A, double *B)
+{
+    if (t->mode == GS_TAB_HH) {
+        double al = gs_hh_rate(t->rec, x, guard), be = gs_hh_rate(t->rec + 2, x, guard);
+        *A = al;
+        *B = al + be;
+        return;
+    }
+    gs_tab_lookup(t, x, A, B);
+}
+
 /* pow(x, power) for a gate, as the kernel computes it. */
 static inline double
 gs_gate_pow(double x, const struct gs_gatedef *d)
