@@ -131,7 +131,8 @@ EXTRA_DIST += %reldir%/validation/rallpack.test %reldir%/validation/rallpack/cab
 # scripts (TAP).
 TESTS += %reldir%/validation/channels.test
 EXTRA_DIST += %reldir%/validation/channels.test %reldir%/validation/channels/hh_squid.g \
-	%reldir%/validation/data/hh_squid_genesis.txt.xz
+	%reldir%/validation/data/hh_squid_genesis.txt.xz \
+	%reldir%/validation/channels/nernst_ca.g %reldir%/validation/data/nernst_ca_genesis.txt.xz
 
 # The Vogels-Abbott tutorial against a real GENESIS run of it with GENESIS's
 # generator, and the spread of its connections with gensh's own (TAP); its
