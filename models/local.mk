@@ -54,6 +54,10 @@ libgensh_a_SOURCES += \
 	%reldir%/io/parfile.h \
 	%reldir%/io/parfile.c \
 	%reldir%/io/script_out.c \
+	%reldir%/io/sink.h \
+	%reldir%/io/sink_int.h \
+	%reldir%/io/sink.c \
+	%reldir%/io/sink_text.c \
 	%reldir%/tables/table.c
 # The compiled model: builder, layout, CPU backend (models/solver/), and the
 # neuron classes it runs (compartment/, channels/, synapses/).

@@ -4,7 +4,11 @@
 libgensh_a_SOURCES += \
 	%reldir%/par.h \
 	%reldir%/par_int.h \
+	%reldir%/parout.h \
+	%reldir%/parout.c \
 	%reldir%/finish.c \
+	%reldir%/flow_int.h \
+	%reldir%/flow.c \
 	%reldir%/meet.c \
 	%reldir%/nodelist.c \
 	%reldir%/par.c \
@@ -12,6 +16,7 @@ libgensh_a_SOURCES += \
 	%reldir%/remote.c \
 	%reldir%/rnet.h \
 	%reldir%/rnet.c \
+	%reldir%/rnet_int.h \
 	%reldir%/service.c \
 	%reldir%/wire.c
 if HAVE_MPI

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "par_int.h"
+#include "parout.h"
 #include "rnet.h"
 
 /* Meetings in progress on this rank (they nest). */
@@ -423,14 +424,14 @@ par_agree(struct gs_sim *sim, const char *cmd, enum gs_status st, const char *wh
 {
     bool reset = strcmp(cmd, "reset") == 0;
     if (!sim->par) /* no parallel layer started: one rank */
-        return reset && st == GS_OK ? rnet_reset_check(sim) : st;
+        return reset && st == GS_OK ? parout_reset_check(sim) : st;
     st = par_agree_group(sim, PAR_GROUP_ZONE, cmd, st, where);
     if (!reset || st != GS_OK)
         return st;
     /* Other nodes' SAVE registrations are served while this node waits in
      * the agreement: only now are they all in, and can be checked (and a
      * failure must fail reset everywhere). */
-    return par_agree_group(sim, PAR_GROUP_ZONE, cmd, rnet_reset_check(sim), where);
+    return par_agree_group(sim, PAR_GROUP_ZONE, cmd, parout_reset_check(sim), where);
 }
 
 /* --- reductions -------------------------------------------------------------------------- */

@@ -17,15 +17,14 @@
  * the exchange happens before the first step it could be due, no event is
  * late.
  *
- * Values: one mechanism carries every message whose slots are values of
- * a source field (SAVE, PLOT, PLOTSCALE, ICOORDS, IVALk, ...): the
- * source's rank reads the fields and sends them point to point to the
+ * Values: one mechanism (flow_int.h) carries every message whose slots are
+ * values of a source field (SAVE, PLOT, PLOTSCALE, ICOORDS, IVALk, ...):
+ * the source's rank reads the fields and sends them point to point to the
  * node that needs them (par_data_send), never to the whole zone, and the
  * receiver places each value by its key, without sorting: the keys are
- * fixed at reset and travel once, with a run's first message. A SAVE's
- * key is its column: it is sent at the start of every output step, so the
- * par_asc_file row (or par_disk_out frame) labelled t holds the values at
- * t, as PGENESIS writes it. Any other message to another rank is an ordinary local message
+ * fixed at reset and travel once, with a run's first message. SAVE
+ * values are the parallel output's (parout.c), which this file's set-up
+ * and step drive. Any other message to another rank is an ordinary local message
  * there, from a stand-in element (/rvalues/rvalue[i], made by
  * rnet_standin) whose slots fed from the source are constants that the
  * values overwrite; its key is the channel (stand-in and slot). These are
@@ -39,57 +38,24 @@
 #include <string.h>
 
 #include "../models/core/core.h"
-#include "../models/io/parfile.h"
 #include "../models/network/network.h"
 #include "../models/solver/sclass.h"
+#include "flow_int.h"
 #include "par.h"
+#include "parout.h"
 #include "rnet.h"
+#include "rnet_int.h"
 
 #define CHAN_MAX UINT64_C(0xffffffff)
 
-/* par_data_send tags of the two kinds of values, of spikes, and of the
- * output node's acknowledgements of SAVE rows. */
-enum { TAG_SAVE = 1, TAG_CHAN = 2, TAG_SPIKE = 3, TAG_SAVE_ACK = 4 };
-
-/* Flow control of SAVE rows, the one flow that goes one way: every
- * SAVE_WINDOW rows a sending node waits until its receivers have written
- * the row SAVE_WINDOW rows back. Without it the nodes of a large network
- * ran ahead of a slower output node, which queued every row it had not
- * written yet: memory that grew with the length of the run. */
-#define SAVE_WINDOW 32
+/* par_data_send tags of channel values and spikes (parout.c uses 1 and 4). */
+enum { TAG_CHAN = 2, TAG_SPIKE = 3 };
 
 struct proxy {
     uint64_t gid;
     int node;               /* total node of the source */
     struct gs_handle h;
     char *origin;           /* "path@node" of the remote source (rshowmsg), or NULL */
-};
-
-/* A value this rank sends: field FIELD of element H, to zone node NODE
- * under KEY (a SAVE column or a channel of that node). */
-struct save {
-    struct gs_handle h;
-    char *field;
-    int node;
-    uint32_t key;
-    struct gs_element *el;  /* the element F was resolved on (this run), or NULL */
-    struct gs_fref f;
-};
-
-/* One kind of values (SAVE columns, or channels): what this rank sends,
- * and, set up at the first step of a run, what it receives. */
-struct flow {
-    struct save *out;
-    size_t nout, capout;
-    size_t *order;          /* OUT by destination node (stable) */
-    size_t norder;
-    int nnodes;             /* zone size at set-up */
-    long *from;             /* per zone node: how many values it sends here */
-    uint32_t **keys;        /* per zone node: their keys, from its first message */
-    bool keys_sent;         /* this run's first messages (with the keys) went */
-    bool active;            /* something to send or to receive this run */
-    unsigned char *msg;     /* packing buffer, kept between steps */
-    size_t capmsg;
 };
 
 /* A channel this rank receives: slot SLOT of stand-in H's message. */
@@ -115,7 +81,7 @@ struct rnet {
     size_t nexp;
     struct proxy *prox;     /* sorted by gid */
     size_t nprox, capprox;
-    struct flow fsave;      /* SAVE columns */
+    struct parout *out;     /* the parallel output (SAVE columns and files) */
     struct flow fchan;      /* channels of stand-ins */
     uint64_t gen;           /* runs set up so far (agreed by the zone) */
     struct chan *chan;      /* channels of this rank, by id */
@@ -125,17 +91,13 @@ struct rnet {
     struct note *notes;
     size_t nnotes, capnotes;
     int nmade;              /* stand-ins made (their indices) */
-    struct gs_handle *files;
-    size_t nfiles, capfiles;
     int *lnodes;
     int nlnodes;
-    long L, R;              /* window and output cadence (steps); 0: none */
+    long L;                 /* the spike exchange window (steps); 0: none */
     int nspk;               /* zone size at set-up */
     bool *spk_to, *spk_from; /* per zone node: it needs my spikes; I need its */
     struct par_spike *buf;  /* spikes of exported sources since the last exchange */
     size_t nbuf, capbuf;
-    double *vals;
-    size_t nvals;
 };
 
 extern const struct gs_class rspike_class;
@@ -162,44 +124,13 @@ grow(void *v, size_t n, size_t *cap, size_t size)
     return xreallocarray(v, *cap, size);
 }
 
-static void
-flow_clear_in(struct flow *fl)
-{
-    for (int k = 0; k < fl->nnodes; k++)
-        free(fl->keys ? fl->keys[k] : NULL);
-    free(fl->keys);
-    free(fl->from);
-    free(fl->order);
-    fl->keys = NULL;
-    fl->from = NULL;
-    fl->order = NULL;
-    fl->nnodes = 0;
-}
-
-static void
-flow_free(struct flow *fl)
-{
-    flow_clear_in(fl);
-    for (size_t i = 0; i < fl->nout; i++)
-        free(fl->out[i].field);
-    free(fl->out);
-    free(fl->msg);
-}
-
-static void
-flow_add(struct flow *fl, struct gs_element *el, const char *field, int node, uint32_t key)
-{
-    fl->out = grow(fl->out, fl->nout, &fl->capout, sizeof *fl->out);
-    fl->out[fl->nout++] = (struct save){elem_handle(el), xstrdup(field), node, key, NULL, {0}};
-}
-
 void
 rnet_free(struct gs_sim *sim)
 {
     struct rnet *r = sim->rnet;
     if (!r)
         return;
-    flow_free(&r->fsave);
+    parout_free(r->out);
     flow_free(&r->fchan);
     for (size_t i = 0; i < r->nprox; i++)
         free(r->prox[i].origin);
@@ -212,12 +143,10 @@ rnet_free(struct gs_sim *sim)
     free(r->chan);
     free(r->stand);
     free(r->notes);
-    free(r->files);
     free(r->lnodes);
     free(r->buf);
     free(r->spk_to);
     free(r->spk_from);
-    free(r->vals);
     free(r);
     sim->rnet = NULL;
 }
@@ -327,12 +256,6 @@ rnet_link_nodes(struct gs_sim *sim, int *n)
     return r->lnodes;
 }
 
-void
-rnet_save(struct gs_sim *sim, struct gs_element *el, const char *field, int node, long idx)
-{
-    flow_add(&state(sim)->fsave, el, field, node, (uint32_t)idx);
-}
-
 enum gs_status
 rnet_standin(struct gs_sim *sim, const char *origin, struct gs_element **out)
 {
@@ -428,196 +351,26 @@ rnet_exported_gid(struct gs_sim *sim, const struct gs_element *el)
     return r && el->slot < r->nexp && r->exp[el->slot] ? r->exp[el->slot] - 1 : UINT64_MAX;
 }
 
-void
-rnet_output_file(struct gs_sim *sim, struct gs_element *file)
+struct parout *
+rnet_parout(struct gs_sim *sim)
 {
     struct rnet *r = state(sim);
-    struct gs_handle h = elem_handle(file);
-    for (size_t i = 0; i < r->nfiles; i++)
-        if (r->files[i].slot == h.slot && r->files[i].gen == h.gen)
-            return;
-    if (r->nfiles == r->capfiles) {
-        r->capfiles = r->capfiles ? 2 * r->capfiles : 4;
-        r->files = xreallocarray(r->files, r->capfiles, sizeof *r->files);
-    }
-    r->files[r->nfiles++] = h;
+    if (!r->out)
+        r->out = parout_new();
+    return r->out;
 }
 
-static long
-clock_steps(struct gs_model *m, int clock)
+struct parout *
+rnet_parout_if(struct gs_sim *sim)
 {
-    double c = m->clock[clock], c0 = m->clock[0];
-    if (!(c > 0) || !(c0 > 0))
-        return 1;
-    long k = lround(c / c0);
-    return k < 1 ? 1 : k;
-}
-
-/* For a new run: FL's values by destination node, and how many each of
- * the N zone nodes sends here (-MAT[k * N + ME]: the agreed counts). */
-static void
-flow_setup(struct flow *fl, int n, int me, const double *mat)
-{
-    flow_clear_in(fl);
-    fl->nnodes = n;
-    fl->from = xcalloc((size_t)n, sizeof *fl->from);
-    fl->keys = xcalloc((size_t)n, sizeof *fl->keys);
-    fl->active = false;
-    for (int k = 0; k < n; k++) {
-        fl->from[k] = (long)-mat[(size_t)k * (size_t)n + (size_t)me];
-        if (fl->from[k] > 0)
-            fl->active = true;
-    }
-    fl->order = xmalloc((fl->nout ? fl->nout : 1) * sizeof *fl->order);
-    fl->norder = 0;
-    for (int k = 0; k < n; k++)
-        for (size_t i = 0; i < fl->nout; i++)
-            if (fl->out[i].node == k)
-                fl->order[fl->norder++] = i;
-    for (size_t i = 0; i < fl->nout; i++)
-        fl->out[i].el = NULL; /* resolved again in this run */
-    if (fl->norder > 0)
-        fl->active = true;
-    fl->keys_sent = false;
-}
-
-/* The current value of SV's field (MISSING when the element or the field
- * is gone). The field is resolved on its first read in a run and kept:
- * a plain field of the element's own struct stays where it is (a solver
- * field is read through it too: field_real refreshes it). */
-static double
-read_out(struct gs_sim *sim, struct save *sv, double missing)
-{
-    struct gs_element *el = elem_from_handle(sim->model, sv->h);
-    if (!el)
-        return missing;
-    if (el != sv->el) {
-        struct gs_fref f;
-        if (field_find(sim, el, sv->field, &f) != GS_OK) {
-            gs_diag_clear(sim);
-            return missing;
-        }
-        /* User fields and table entries can move: resolved every time. */
-        if (f.ufield || f.table_whole || !f.field || f.field->type != f.type)
-            return field_real(sim, &f);
-        sv->f = f;
-        sv->el = el;
-    }
-    return field_real(sim, &sv->f);
-}
-
-typedef void (*apply_fn)(struct gs_sim *sim, struct rnet *r, uint32_t key, double v);
-
-/* A value message: u64 count (bit 63: the keys follow), the keys (u32,
- * padded to 8 bytes) in a run's first message only, then the values. */
-#define KEYS_FLAG (UINT64_C(1) << 63)
-
-/* The end of the run of FL's values (in destination order) that starts at
- * I: they all go to node *NODE. */
-static size_t
-dest_run(const struct flow *fl, size_t i, int *node)
-{
-    *node = fl->out[fl->order[i]].node;
-    size_t j = i;
-    while (j < fl->norder && fl->out[fl->order[j]].node == *node)
-        j++;
-    return j;
-}
-
-/* Reads this rank's values of FL and sends them to their nodes under
- * TAG/SEQ; the ones for this node (ME) go to APPLY at once. */
-static void
-flow_send(struct gs_sim *sim, struct rnet *r, struct flow *fl, uint32_t tag, uint64_t seq,
-          int me, double missing, apply_fn apply)
-{
-    for (size_t i = 0, j; i < fl->norder; i = j) {
-        int node;
-        j = dest_run(fl, i, &node);
-        size_t cnt = j - i;
-        if (node == me) {
-            for (size_t k = i; k < j; k++) {
-                struct save *sv = &fl->out[fl->order[k]];
-                apply(sim, r, sv->key, read_out(sim, sv, missing));
-            }
-            continue;
-        }
-        bool keys = !fl->keys_sent;
-        size_t kbytes = keys ? (cnt * 4 + 7) & ~(size_t)7 : 0;
-        size_t len = 8 + kbytes + cnt * 8;
-        if (len > fl->capmsg) {
-            fl->capmsg = len;
-            fl->msg = xrealloc(fl->msg, len);
-        }
-        uint64_t hdr = (uint64_t)cnt | (keys ? KEYS_FLAG : 0);
-        memcpy(fl->msg, &hdr, 8);
-        if (keys) {
-            memset(fl->msg + 8, 0, kbytes);
-            for (size_t k = i; k < j; k++)
-                memcpy(fl->msg + 8 + 4 * (k - i), &fl->out[fl->order[k]].key, 4);
-        }
-        unsigned char *vp = fl->msg + 8 + kbytes;
-        for (size_t k = i; k < j; k++) {
-            double v = read_out(sim, &fl->out[fl->order[k]], missing);
-            memcpy(vp + 8 * (k - i), &v, 8);
-        }
-        par_data_send(sim, node, tag, seq, fl->msg, len);
-    }
-    fl->keys_sent = true;
-}
-
-/* Receives, from every node that sends FL's values here, the message
- * TAG/SEQ and gives each value to APPLY. */
-static enum gs_status
-flow_recv(struct gs_sim *sim, struct rnet *r, struct flow *fl, uint32_t tag, uint64_t seq,
-          int me, const char *what, apply_fn apply)
-{
-    for (int k = 0; k < fl->nnodes; k++) {
-        if (k == me || fl->from[k] <= 0)
-            continue;
-        void *msg;
-        const void *pay;
-        size_t len;
-        if (par_data_recv(sim, k, tag, seq, what, &msg, &pay, &len) != GS_OK)
-            return GS_ERR;
-        const unsigned char *b = pay;
-        uint64_t hdr = 0;
-        if (len >= 8)
-            memcpy(&hdr, b, 8);
-        size_t cnt = (size_t)(hdr & ~KEYS_FLAG);
-        bool keys = (hdr & KEYS_FLAG) != 0;
-        size_t kbytes = keys ? (cnt * 4 + 7) & ~(size_t)7 : 0;
-        if (cnt != (size_t)fl->from[k] || len != 8 + kbytes + cnt * 8 || (!keys && !fl->keys[k])) {
-            par_data_free(msg);
-            return gs_error(sim, "%s: node %d sent %zu values, expected %ld", what, k, cnt,
-                            fl->from[k]);
-        }
-        if (keys) {
-            free(fl->keys[k]);
-            fl->keys[k] = xmalloc((cnt ? cnt : 1) * sizeof **fl->keys);
-            memcpy(fl->keys[k], b + 8, cnt * 4);
-        }
-        const unsigned char *vp = b + 8 + kbytes;
-        for (size_t i = 0; i < cnt; i++) {
-            double v;
-            memcpy(&v, vp + 8 * i, 8);
-            apply(sim, r, fl->keys[k][i], v);
-        }
-        par_data_free(msg);
-    }
-    return GS_OK;
+    struct rnet *r = sim->rnet;
+    return r ? r->out : NULL;
 }
 
 static void
-apply_save(struct gs_sim *sim, struct rnet *r, uint32_t key, double v)
+apply_chan(struct gs_sim *sim, void *ctx, uint32_t c, double v)
 {
-    (void)sim;
-    if (key < r->nvals)
-        r->vals[key] = v;
-}
-
-static void
-apply_chan(struct gs_sim *sim, struct rnet *r, uint32_t c, double v)
-{
+    struct rnet *r = ctx;
     if (c >= r->nchan)
         return;
     struct gs_element *st = elem_from_handle(sim->model, r->chan[c].h);
@@ -627,41 +380,11 @@ apply_chan(struct gs_sim *sim, struct rnet *r, uint32_t c, double v)
         st->out[0]->slot[r->chan[c].slot].value = v;
 }
 
-/* Waits for the acknowledgement SEQ of every node FL sends to. */
-static enum gs_status
-await_acks(struct gs_sim *sim, const struct flow *fl, uint64_t seq, int me)
-{
-    for (size_t i = 0, j; i < fl->norder; i = j) {
-        int node;
-        j = dest_run(fl, i, &node);
-        if (node == me)
-            continue;
-        void *msg;
-        const void *pay;
-        size_t len;
-        if (par_data_recv(sim, node, TAG_SAVE_ACK, seq, "output rows written", &msg, &pay, &len)
-            != GS_OK)
-            return GS_ERR;
-        par_data_free(msg);
-    }
-    return GS_OK;
-}
-
-/* Acknowledges row SEQ to every node that sends FL's values here. */
-static void
-send_acks(struct gs_sim *sim, const struct flow *fl, uint64_t seq, int me)
-{
-    static const char none[1];
-    for (int k = 0; fl->from && k < fl->nnodes; k++)
-        if (k != me && fl->from[k] > 0)
-            par_data_send(sim, k, TAG_SAVE_ACK, seq, none, 0);
-}
-
 /* The sequence number of the values of step S in this run. */
 static uint64_t
 seq_of(const struct rnet *r, long s)
 {
-    return r->gen << 40 | ((uint64_t)s & ((UINT64_C(1) << 40) - 1));
+    return rnet_seq(r->gen, s);
 }
 
 /* After reset: the window and the output cadence, and who sends values to
@@ -687,9 +410,6 @@ setup(struct gs_sim *sim, struct rnet *r, bool multi)
     }
     v[0] = v[1] = HUGE_VAL;
     v[2] = -(double)(r->gen + 1);
-    for (size_t i = 0; i < r->fsave.nout; i++)
-        if (r->fsave.out[i].node >= 0 && r->fsave.out[i].node < n)
-            msave[(size_t)me * (size_t)n + (size_t)r->fsave.out[i].node] -= 1;
     for (size_t i = 0; i < r->fchan.nout; i++)
         if (r->fchan.out[i].node >= 0 && r->fchan.out[i].node < n)
             mchan[(size_t)me * (size_t)n + (size_t)r->fchan.out[i].node] -= 1;
@@ -704,11 +424,8 @@ setup(struct gs_sim *sim, struct rnet *r, bool multi)
                 v[0] = steps;
         }
     }
-    for (size_t i = 0; i < r->nfiles; i++) {
-        struct gs_element *f = elem_from_handle(m, r->files[i]);
-        if (f && (double)clock_steps(m, f->clock) < v[1])
-            v[1] = (double)clock_steps(m, f->clock);
-    }
+    if (r->out)
+        parout_setup(r->out, m, n, me, &v[1], msave);
     if (multi && par_allreduce(sim, false, PAR_MIN, v, (int)nv, "spike exchange set-up", "")
                      != GS_OK) {
         free(v);
@@ -724,7 +441,8 @@ setup(struct gs_sim *sim, struct rnet *r, bool multi)
         r->spk_to[k] = mspk[(size_t)me * (size_t)n + (size_t)k] < -0.5;
         r->spk_from[k] = mspk[(size_t)k * (size_t)n + (size_t)me] < -0.5;
     }
-    flow_setup(&r->fsave, n, me, msave);
+    if (r->out)
+        parout_agreed(r->out, n, me, msave, v[1]);
     flow_setup(&r->fchan, n, me, mchan);
     if (!multi)
         r->fchan.active = false; /* one node: every value message is local */
@@ -741,7 +459,6 @@ setup(struct gs_sim *sim, struct rnet *r, bool multi)
         }
     }
     r->L = v[0] < HUGE_VAL ? (long)v[0] : 0;
-    r->R = v[1] < HUGE_VAL ? (long)v[1] : 0;
     r->nbuf = 0;
     free(v);
     return GS_OK;
@@ -848,43 +565,15 @@ rnet_step_begin(struct gs_sim *sim)
         }
     }
     bool spikes = r->L > 0 && s > 0 && s % r->L == 0;
-    bool vals = r->R > 0 && s % r->R == 0 && r->fsave.active;
+    bool vals = parout_due(r->out, s);
     int me = multi ? par_mynode(sim) : 0;
-    if (vals) {
-        long ncols = 0;
-        for (size_t i = 0; i < r->nfiles; i++) {
-            struct gs_element *f = elem_from_handle(m, r->files[i]);
-            if (f && parfile_ncols(f) > ncols)
-                ncols = parfile_ncols(f);
-        }
-        if ((size_t)ncols > r->nvals) {
-            r->vals = xreallocarray(r->vals, (size_t)ncols, sizeof *r->vals);
-            memset(r->vals + r->nvals, 0, ((size_t)ncols - r->nvals) * sizeof *r->vals);
-            r->nvals = (size_t)ncols;
-        }
-        long row = s / r->R;
-        if (multi && row >= SAVE_WINDOW && row % SAVE_WINDOW == 0 &&
-            await_acks(sim, &r->fsave, seq_of(r, s - SAVE_WINDOW * r->R), me) != GS_OK)
-            return GS_ERR;
-        /* Sent before the spike exchange: the output node need not wait. */
-        flow_send(sim, r, &r->fsave, TAG_SAVE, seq_of(r, s), me, 0.0 / 0.0, apply_save);
-    }
+    if (vals && parout_send(sim, r->out, s, multi, me, r->gen) != GS_OK)
+        return GS_ERR;
     if (spikes && exchange_spikes(sim, r, multi, s) != GS_OK)
         return GS_ERR;
     if (!vals)
         return GS_OK;
-    if (flow_recv(sim, r, &r->fsave, TAG_SAVE, seq_of(r, s), me, "output values", apply_save)
-        != GS_OK)
-        return GS_ERR;
-    enum gs_status st = GS_OK;
-    for (size_t i = 0; i < r->nfiles && st == GS_OK; i++) {
-        struct gs_element *f = elem_from_handle(m, r->files[i]);
-        if (f && s % clock_steps(m, f->clock) == 0 && !(f->flags & GS_EL_DISABLED))
-            st = parfile_row(sim, f, m->time, r->vals);
-    }
-    if (multi && (s / r->R) % SAVE_WINDOW == 0)
-        send_acks(sim, &r->fsave, seq_of(r, s), me);
-    return st;
+    return parout_write(sim, r->out, s, multi, me, r->gen, m->time);
 }
 
 enum gs_status
@@ -898,16 +587,4 @@ rnet_step_solved(struct gs_sim *sim)
     /* 0, not NaN, for a source that is gone (as a missing field reads). */
     flow_send(sim, r, &r->fchan, TAG_CHAN, seq, me, 0, apply_chan);
     return flow_recv(sim, r, &r->fchan, TAG_CHAN, seq, me, "values from other nodes", apply_chan);
-}
-
-enum gs_status
-rnet_reset_check(struct gs_sim *sim)
-{
-    struct rnet *r = sim->rnet;
-    for (size_t i = 0; r && i < r->nfiles; i++) {
-        struct gs_element *f = elem_from_handle(sim->model, r->files[i]);
-        if (f && parfile_check(sim, f) != GS_OK)
-            return GS_ERR;
-    }
-    return GS_OK;
 }

@@ -29,11 +29,6 @@ struct gs_element *rnet_find_proxy(struct gs_sim *sim, uint64_t gid);
 void rnet_link_node(struct gs_sim *sim, int node);
 /* The ranks recorded by rnet_link_node (*N of them). */
 const int *rnet_link_nodes(struct gs_sim *sim, int *n);
-/* A SAVE of field FIELD of EL, index IDX, to a par_asc_file or par_disk_out
- * on zone node NODE (maybe this one). */
-void rnet_save(struct gs_sim *sim, struct gs_element *el, const char *field, int node, long idx);
-/* A par_asc_file or par_disk_out here that receives SAVE values. */
-void rnet_output_file(struct gs_sim *sim, struct gs_element *file);
 /* Destination side of a value message from another rank: a new stand-in
  * element (/rvalues/rvalue[i]) to be the local message's source; ORIGIN
  * ("path@node") is what rshowmsg prints for it. */
@@ -55,14 +50,10 @@ void rnet_note(struct gs_sim *sim, struct gs_element *el, const char *text);
 const char *rnet_notes(struct gs_sim *sim, const struct gs_element *el, size_t *at);
 /* The global id under which EL's spikes are exported, or UINT64_MAX. */
 uint64_t rnet_exported_gid(struct gs_sim *sim, const struct gs_element *el);
-/* sim->step_begin: spike exchange and output gather. */
+/* sim->step_begin: spike exchange and the parallel output's rows. */
 enum gs_status rnet_step_begin(struct gs_sim *sim);
 /* sim->step_solved: the values of channels, every base step. */
 enum gs_status rnet_step_solved(struct gs_sim *sim);
-/* After the zone agreed on reset (every SAVE registration has arrived by
- * then): checks the SAVE indices of this node's par_asc_files and
- * par_disk_outs. */
-enum gs_status rnet_reset_check(struct gs_sim *sim);
 /* Frees the state (gs_sim_free). */
 void rnet_free(struct gs_sim *sim);
 

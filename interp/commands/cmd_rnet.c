@@ -19,6 +19,7 @@
 #include "../../models/io/parfile.h"
 #include "../../models/network/network.h"
 #include "../../parallel/par.h"
+#include "../../parallel/parout.h"
 #include "../../parallel/rnet.h"
 #include "../cmd.h"
 #include "cmd_rnet.h"
@@ -171,7 +172,7 @@ radd_save(struct gs_call *call, const struct gs_elist *src, const char *dpath, i
         st = rnet_call_node(sim, node, "rnet_save", (int)src->n + 1, argv, call->origin, &sb);
     /* Registered only once the file took every index: a failure changes nothing. */
     for (size_t i = 0; i < src->n && st == GS_OK; i++) {
-        rnet_save(sim, src->v[i], gs_arg(call, 4), node, idx[i]);
+        parout_save(sim, src->v[i], gs_arg(call, 4), node, idx[i]);
         char *text = xasprintf("MSG to '%s@%d' type [-1] 'SAVE' < index = %ld > < data = %s >",
                                dpath, node, idx[i], gs_arg(call, 4));
         rnet_note(sim, src->v[i], text);
@@ -369,7 +370,7 @@ cmd_rnet_save_exec(struct gs_call *call)
                         gs_arg(call, 0), par_mynode(sim));
     for (int i = 1; i < call->npos; i++)
         parfile_register(f, atol(gs_arg(call, i)));
-    rnet_output_file(sim, f);
+    parout_file(sim, f);
     return GS_OK;
 }
 

@@ -8,14 +8,12 @@
  * reset truncates the file at the next write unless append is set;
  * leave_open keeps it open between rows; flush flushes every row.
  */
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/core.h"
-#include "numtext.h"
 #include "outfile.h"
+#include "sink.h"
 
 enum { MSG_SAVE };
 
@@ -29,7 +27,9 @@ struct asc_file {
     char *float_format; /* printf format of every number ("%g") */
     int is_open;        /* the file is open now */
     int initialize;     /* truncate at the next write (set by reset) */
-    FILE *fp;           /* not a field */
+    struct sink *sink;  /* not a field: the file (text rows) */
+    double *vals;       /* not a field: the row's values */
+    int capvals;
 };
 
 static const struct gs_field asc_file_fields[] = {
@@ -49,22 +49,22 @@ static const struct gs_msgdef asc_file_msgs[] = {
     GS_MSGDEF_END,
 };
 
-static const char *
-file_name(const struct asc_file *f)
+/* The sink's view of the element's fields. */
+static struct sink_file
+sfile(struct asc_file *f)
 {
-    return outfile_name(f->filename, &f->el);
+    if (!f->sink)
+        f->sink = sink_text_rows();
+    sink_text_set(f->sink, f->float_format, f->notime);
+    return (struct sink_file){outfile_name(f->filename, &f->el), f->leave_open, f->flush,
+                              &f->is_open};
 }
 
 static enum gs_status
 close_file(struct gs_sim *sim, struct asc_file *f)
 {
-    return outfile_close(sim, &f->fp, &f->is_open, file_name(f));
-}
-
-static enum gs_status
-open_file(struct gs_sim *sim, struct asc_file *f, const char *mode)
-{
-    return outfile_open(sim, &f->fp, &f->is_open, file_name(f), mode);
+    struct sink_file sf = sfile(f);
+    return sink_close(sim, f->sink, &sf);
 }
 
 static enum gs_status
@@ -81,15 +81,22 @@ asc_file_copy(struct gs_sim *sim, struct gs_element *dst, const struct gs_elemen
     (void)sim;
     (void)src;
     struct asc_file *f = GS_INST(struct asc_file, dst);
-    f->fp = NULL; /* the copy opens its own file */
+    f->sink = NULL; /* the copy opens its own file */
     f->is_open = 0;
+    f->vals = NULL;
+    f->capvals = 0;
     return GS_OK;
 }
 
 static void
 asc_file_destroy(struct gs_element *el)
 {
-    close_file(NULL, GS_INST(struct asc_file, el));
+    struct asc_file *f = GS_INST(struct asc_file, el);
+    struct sink_file sf = sfile(f);
+    sink_free(f->sink, &sf);
+    f->sink = NULL;
+    free(f->vals);
+    f->vals = NULL;
 }
 
 static enum gs_status
@@ -106,11 +113,12 @@ asc_file_reset(struct gs_sim *sim, struct gs_element *el)
 static enum gs_status
 setup_file(struct gs_sim *sim, struct asc_file *f)
 {
-    if (close_file(sim, f) != GS_OK || open_file(sim, f, "w") != GS_OK)
+    struct sink_file sf = sfile(f);
+    if (sink_start(sim, f->sink, &sf, NULL) != GS_OK)
         return GS_ERR;
     f->initialize = 0;
     if (!f->leave_open)
-        return close_file(sim, f);
+        return sink_close(sim, f->sink, &sf);
     return GS_OK;
 }
 
@@ -120,38 +128,19 @@ asc_file_process(struct gs_sim *sim, struct gs_element *el, const struct gs_tick
     struct asc_file *f = GS_INST(struct asc_file, el);
     if (f->initialize && setup_file(sim, f) != GS_OK)
         return GS_ERR;
-    if (open_file(sim, f, "a") != GS_OK)
+    struct sink_file sf = sfile(f);
+    if (sink_open(sim, f->sink, &sf, NULL) != GS_OK)
         return GS_ERR;
-    /* The row in one buffer, one write (a row is short: the values come
-     * from messages, a few per file in practice; longer rows go in parts). */
-    const int prec = numtext_precision(f->float_format);
-    char row[16 * (NUMTEXT_MAX + 1)];
-    size_t n = 0;
-    if (!f->notime) {
-        n += numtext_put(row, f->float_format, prec, tick->t);
-        row[n++] = ' ';
+    if (el->nin > f->capvals) {
+        f->capvals = el->nin;
+        f->vals = xreallocarray(f->vals, (size_t)f->capvals, sizeof *f->vals);
     }
-    for (int i = 0; i < el->nin; i++) {
-        const struct gs_msg *m = el->in[i];
-        if (m->type != MSG_SAVE)
-            continue;
-        if (n > sizeof row - (NUMTEXT_MAX + 2)) {
-            fwrite(row, 1, n, f->fp);
-            n = 0;
-        }
-        n += numtext_put(row + n, f->float_format, prec, msg_val(m, 0));
-        row[n++] = ' ';
-    }
-    row[n++] = '\n';
-    fwrite(row, 1, n, f->fp);
-    if ((f->flush && fflush(f->fp) != 0) || ferror(f->fp)) {
-        gs_error(sim, "cannot write '%s' at t = %g: %s", file_name(f), tick->t, strerror(errno));
-        close_file(NULL, f);
-        return GS_ERR;
-    }
-    if (!f->leave_open)
-        return close_file(sim, f);
-    return GS_OK;
+    long n = 0;
+    for (int i = 0; i < el->nin; i++)
+        if (el->in[i]->type == MSG_SAVE)
+            f->vals[n++] = msg_val(el->in[i], 0);
+    sink_row(f->sink, tick->t, f->vals, n);
+    return sink_done(sim, f->sink, &sf, tick->t);
 }
 
 static enum gs_status
@@ -184,25 +173,22 @@ asc_file_out_open(struct gs_sim *sim, struct gs_element *el, int argc, const cha
     struct asc_file *f = GS_INST(struct asc_file, el);
     if (setup_file(sim, f) != GS_OK)
         return GS_ERR;
-    return open_file(sim, f, "a");
+    struct sink_file sf = sfile(f);
+    return sink_open(sim, f->sink, &sf, NULL);
 }
 
 static enum gs_status
 asc_file_out_write(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
 {
     struct asc_file *f = GS_INST(struct asc_file, el);
-    if (!f->fp) {
+    struct sink_file sf = sfile(f);
+    if (!sink_is_open(f->sink)) {
         char *p = elem_path_str(el);
         gs_error(sim, "the file of '%s' is not open (call OUT_OPEN first)", p);
         free(p);
         return GS_ERR;
     }
-    for (int i = 0; i < argc; i++)
-        fprintf(f->fp, "%s ", argv[i]);
-    fputc('\n', f->fp);
-    if (fflush(f->fp) != 0)
-        return gs_error(sim, "cannot write '%s': %s", file_name(f), strerror(errno));
-    return GS_OK;
+    return sink_text_line(sim, f->sink, &sf, argc, argv);
 }
 
 static enum gs_status
@@ -211,9 +197,8 @@ asc_file_flush(struct gs_sim *sim, struct gs_element *el, int argc, const char *
     (void)argc;
     (void)argv;
     struct asc_file *f = GS_INST(struct asc_file, el);
-    if (f->fp && fflush(f->fp) != 0)
-        return gs_error(sim, "cannot write '%s': %s", file_name(f), strerror(errno));
-    return GS_OK;
+    struct sink_file sf = sfile(f);
+    return sink_flush(sim, f->sink, &sf);
 }
 
 static const struct gs_named_action asc_file_extra[] = {

@@ -12,14 +12,12 @@
  * the header was written would shift every later frame: the step fails
  * instead, until a reset writes a new header.
  */
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/core.h"
-#include "fmt1.h"
 #include "outfile.h"
+#include "sink.h"
 
 enum { MSG_SAVE };
 
@@ -32,9 +30,9 @@ struct disk_out {
     int is_open;
     int initialize;  /* write the header at the next tick (set by reset) */
     int ndata;       /* values per frame, as the header says */
-    FILE *fp;        /* not a field */
-    float *frame;    /* ndata values, kept between ticks */
-    int capframe;
+    struct sink *sink; /* not a field: the file (FMT1 frames) */
+    double *vals;      /* not a field: the frame's values */
+    int capvals;
 };
 
 static const struct gs_field disk_out_fields[] = {
@@ -60,10 +58,19 @@ file_name(const struct disk_out *f)
     return outfile_name(f->filename, &f->el);
 }
 
+static struct sink_file
+sfile(struct disk_out *f)
+{
+    if (!f->sink)
+        f->sink = sink_fmt1();
+    return (struct sink_file){file_name(f), f->leave_open, f->flush, &f->is_open};
+}
+
 static enum gs_status
 close_file(struct gs_sim *sim, struct disk_out *f)
 {
-    return outfile_close(sim, &f->fp, &f->is_open, file_name(f));
+    struct sink_file sf = sfile(f);
+    return sink_close(sim, f->sink, &sf);
 }
 
 static int
@@ -81,10 +88,10 @@ disk_out_copy(struct gs_sim *sim, struct gs_element *dst, const struct gs_elemen
     (void)sim;
     (void)src;
     struct disk_out *f = GS_INST(struct disk_out, dst);
-    f->fp = NULL;
+    f->sink = NULL;
     f->is_open = 0;
-    f->frame = NULL;
-    f->capframe = 0;
+    f->vals = NULL;
+    f->capvals = 0;
     return GS_OK;
 }
 
@@ -92,9 +99,11 @@ static void
 disk_out_destroy(struct gs_element *el)
 {
     struct disk_out *f = GS_INST(struct disk_out, el);
-    close_file(NULL, f);
-    free(f->frame);
-    f->frame = NULL;
+    struct sink_file sf = sfile(f);
+    sink_free(f->sink, &sf);
+    f->sink = NULL;
+    free(f->vals);
+    f->vals = NULL;
 }
 
 static enum gs_status
@@ -107,22 +116,10 @@ disk_out_reset(struct gs_sim *sim, struct gs_element *el)
     return GS_OK;
 }
 
-static enum gs_status
-write_failed(struct gs_sim *sim, struct disk_out *f, double t)
-{
-    gs_error(sim, "cannot write '%s' at t = %g: %s", file_name(f), t,
-             errno ? strerror(errno) : "write error");
-    close_file(NULL, f);
-    return GS_ERR;
-}
-
 /* A new file with its header (GENESIS's SetupFile). */
 static enum gs_status
 setup_file(struct gs_sim *sim, struct disk_out *f, const struct gs_tick *tick)
 {
-    if (close_file(sim, f) != GS_OK
-        || outfile_open(sim, &f->fp, &f->is_open, file_name(f), "w") != GS_OK)
-        return GS_ERR;
     const struct gs_element *el = &f->el;
     int n = count_saves(el);
     float *xyz = xcalloc(3 * (size_t)n + 1, sizeof *xyz);
@@ -134,11 +131,12 @@ setup_file(struct gs_sim *sim, struct disk_out *f, const struct gs_tick *tick)
         xyz[k++] = (float)src->y;
         xyz[k++] = (float)src->z;
     }
-    errno = 0;
-    bool ok = fmt1_write_header(f->fp, (float)tick->t, (float)tick->dt, n, xyz);
+    struct sink_file sf = sfile(f);
+    struct sink_cols c = {.t0 = tick->t, .dt = tick->dt, .n = n, .xyz = xyz};
+    enum gs_status st = sink_start(sim, f->sink, &sf, &c);
     free(xyz);
-    if (!ok)
-        return write_failed(sim, f, tick->t);
+    if (st != GS_OK)
+        return GS_ERR;
     f->ndata = n;
     f->initialize = 0;
     if (!f->leave_open)
@@ -161,22 +159,18 @@ disk_out_process(struct gs_sim *sim, struct gs_element *el, const struct gs_tick
         free(p);
         return GS_ERR;
     }
-    if (outfile_open(sim, &f->fp, &f->is_open, file_name(f), "a") != GS_OK)
+    struct sink_file sf = sfile(f);
+    if (sink_open(sim, f->sink, &sf, NULL) != GS_OK)
         return GS_ERR;
-    if (n > f->capframe) {
-        f->capframe = n;
-        f->frame = xreallocarray(f->frame, (size_t)n, sizeof *f->frame);
+    if (n > f->capvals) {
+        f->capvals = n;
+        f->vals = xreallocarray(f->vals, (size_t)n, sizeof *f->vals);
     }
     for (int i = 0, k = 0; i < el->nin; i++)
         if (el->in[i]->type == MSG_SAVE)
-            f->frame[k++] = (float)msg_val(el->in[i], 0);
-    errno = 0;
-    if ((n > 0 && fwrite(f->frame, sizeof *f->frame, (size_t)n, f->fp) != (size_t)n)
-        || (f->flush && fflush(f->fp) != 0) || ferror(f->fp))
-        return write_failed(sim, f, tick->t);
-    if (!f->leave_open)
-        return close_file(sim, f);
-    return GS_OK;
+            f->vals[k++] = msg_val(el->in[i], 0);
+    sink_row(f->sink, tick->t, f->vals, n);
+    return sink_done(sim, f->sink, &sf, tick->t);
 }
 
 static void
@@ -205,9 +199,8 @@ disk_out_flush(struct gs_sim *sim, struct gs_element *el, int argc, const char *
     (void)argc;
     (void)argv;
     struct disk_out *f = GS_INST(struct disk_out, el);
-    if (f->fp && fflush(f->fp) != 0)
-        return gs_error(sim, "cannot write '%s': %s", file_name(f), strerror(errno));
-    return GS_OK;
+    struct sink_file sf = sfile(f);
+    return sink_flush(sim, f->sink, &sf);
 }
 
 static const struct gs_named_action disk_out_extra[] = {

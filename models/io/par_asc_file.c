@@ -10,15 +10,12 @@
  * exactly 0 .. n-1, each once: a gap or a duplicate is an error there
  * rather than a file of misplaced columns.
  */
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "../core/core.h"
-#include "numtext.h"
 #include "outfile.h"
 #include "parfile.h"
+#include "sink.h"
 
 struct par_asc_file {
     struct gs_element el;
@@ -29,10 +26,8 @@ struct par_asc_file {
     int flush;
     char *float_format; /* "%g" */
     int is_open;
-    FILE *fp;
     int initialize;
-    char *row;          /* the row being written (%g), kept between rows */
-    size_t caprow;
+    struct sink *sink;  /* the file (text rows) */
 };
 
 _Static_assert(offsetof(struct par_asc_file, cols) == offsetof(struct parfile_head, cols),
@@ -66,16 +61,13 @@ par_asc_file_name(const struct gs_element *el)
     return file_name(GS_INST(const struct par_asc_file, el));
 }
 
-static enum gs_status
-close_file(struct gs_sim *sim, struct par_asc_file *f)
+static struct sink_file
+sfile(struct par_asc_file *f)
 {
-    return outfile_close(sim, &f->fp, &f->is_open, file_name(f));
-}
-
-static enum gs_status
-open_file(struct gs_sim *sim, struct par_asc_file *f, const char *mode)
-{
-    return outfile_open(sim, &f->fp, &f->is_open, file_name(f), mode);
+    if (!f->sink)
+        f->sink = sink_text_rows();
+    sink_text_set(f->sink, f->float_format, 0);
+    return (struct sink_file){file_name(f), f->leave_open, f->flush, &f->is_open};
 }
 
 static enum gs_status
@@ -92,11 +84,9 @@ par_asc_file_copy(struct gs_sim *sim, struct gs_element *dst, const struct gs_el
     (void)sim;
     (void)src;
     struct par_asc_file *f = GS_INST(struct par_asc_file, dst);
-    f->fp = NULL;
+    f->sink = NULL;
     f->is_open = 0;
     parfile_cols_clear(&f->cols);
-    f->row = NULL;
-    f->caprow = 0;
     return GS_OK;
 }
 
@@ -104,10 +94,10 @@ static void
 par_asc_file_destroy(struct gs_element *el)
 {
     struct par_asc_file *f = GS_INST(struct par_asc_file, el);
-    close_file(NULL, f);
+    struct sink_file sf = sfile(f);
+    sink_free(f->sink, &sf);
+    f->sink = NULL;
     parfile_cols_free(&f->cols);
-    free(f->row);
-    f->row = NULL;
 }
 
 static enum gs_status
@@ -124,38 +114,16 @@ enum gs_status
 par_asc_file_row(struct gs_sim *sim, struct gs_element *el, double t, const double *v)
 {
     struct par_asc_file *f = GS_INST(struct par_asc_file, el);
+    struct sink_file sf = sfile(f);
     if (f->initialize) {
-        if (close_file(sim, f) != GS_OK || open_file(sim, f, "w") != GS_OK)
+        if (sink_start(sim, f->sink, &sf, NULL) != GS_OK)
             return GS_ERR;
         f->initialize = 0;
     }
-    if (open_file(sim, f, "a") != GS_OK)
+    if (sink_open(sim, f->sink, &sf, NULL) != GS_OK)
         return GS_ERR;
-    /* The whole row in one buffer, one write. */
-    const char *fmt = f->float_format && f->float_format[0] ? f->float_format : "%g";
-    const int prec = numtext_precision(fmt);
-    size_t need = (NUMTEXT_MAX + 1) * ((size_t)f->cols.nidx + 1) + 2;
-    if (need > f->caprow) {
-        f->caprow = need;
-        f->row = xrealloc(f->row, need);
-    }
-    char *p = f->row;
-    p += numtext_put(p, fmt, prec, t);
-    *p++ = ' ';
-    for (long i = 0; i < f->cols.nidx; i++) {
-        p += numtext_put(p, fmt, prec, v[i]);
-        *p++ = ' ';
-    }
-    *p++ = '\n';
-    fwrite(f->row, 1, (size_t)(p - f->row), f->fp);
-    if ((f->flush && fflush(f->fp) != 0) || ferror(f->fp)) {
-        gs_error(sim, "cannot write '%s' at t = %g: %s", file_name(f), t, strerror(errno));
-        close_file(NULL, f);
-        return GS_ERR;
-    }
-    if (!f->leave_open)
-        return close_file(sim, f);
-    return GS_OK;
+    sink_row(f->sink, t, v, f->cols.nidx);
+    return sink_done(sim, f->sink, &sf, t);
 }
 
 /* The format is given to printf with a double: it must hold exactly one

@@ -12,15 +12,13 @@
  * tick one frame of floats. The frame of the tick at t holds the values
  * at t, as par_asc_file's row does.
  */
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/core.h"
-#include "fmt1.h"
 #include "outfile.h"
 #include "parfile.h"
+#include "sink.h"
 
 struct par_disk_out {
     struct gs_element el;
@@ -32,9 +30,7 @@ struct par_disk_out {
     int is_open;
     int initialize;           /* write the header at the next tick (set by reset) */
     int ndata;                /* values per frame in the header */
-    FILE *fp;
-    float *frame;
-    long capframe;
+    struct sink *sink;        /* the file (FMT1 frames) */
 };
 
 _Static_assert(offsetof(struct par_disk_out, cols) == offsetof(struct parfile_head, cols),
@@ -72,10 +68,19 @@ par_disk_out_name(const struct gs_element *el)
     return file_name(GS_INST(const struct par_disk_out, el));
 }
 
+static struct sink_file
+sfile(struct par_disk_out *f)
+{
+    if (!f->sink)
+        f->sink = sink_fmt1();
+    return (struct sink_file){file_name(f), f->leave_open, f->flush, &f->is_open};
+}
+
 static enum gs_status
 close_file(struct gs_sim *sim, struct par_disk_out *f)
 {
-    return outfile_close(sim, &f->fp, &f->is_open, file_name(f));
+    struct sink_file sf = sfile(f);
+    return sink_close(sim, f->sink, &sf);
 }
 
 static enum gs_status
@@ -84,11 +89,9 @@ par_disk_out_copy(struct gs_sim *sim, struct gs_element *dst, const struct gs_el
     (void)sim;
     (void)src;
     struct par_disk_out *f = GS_INST(struct par_disk_out, dst);
-    f->fp = NULL;
+    f->sink = NULL;
     f->is_open = 0;
     parfile_cols_clear(&f->cols);
-    f->frame = NULL;
-    f->capframe = 0;
     return GS_OK;
 }
 
@@ -96,10 +99,10 @@ static void
 par_disk_out_destroy(struct gs_element *el)
 {
     struct par_disk_out *f = GS_INST(struct par_disk_out, el);
-    close_file(NULL, f);
+    struct sink_file sf = sfile(f);
+    sink_free(f->sink, &sf);
+    f->sink = NULL;
     parfile_cols_free(&f->cols);
-    free(f->frame);
-    f->frame = NULL;
 }
 
 static enum gs_status
@@ -112,31 +115,17 @@ par_disk_out_reset(struct gs_sim *sim, struct gs_element *el)
     return GS_OK;
 }
 
-static enum gs_status
-write_failed(struct gs_sim *sim, struct par_disk_out *f, double t)
-{
-    gs_error(sim, "cannot write '%s' at t = %g: %s", file_name(f), t,
-             errno ? strerror(errno) : "write error");
-    close_file(NULL, f);
-    return GS_ERR;
-}
-
 enum gs_status
 par_disk_out_row(struct gs_sim *sim, struct gs_element *el, double t, const double *v)
 {
     struct par_disk_out *f = GS_INST(struct par_disk_out, el);
     long n = f->cols.nidx;
+    struct sink_file sf = sfile(f);
     if (f->initialize) {
-        if (close_file(sim, f) != GS_OK
-            || outfile_open(sim, &f->fp, &f->is_open, file_name(f), "w") != GS_OK)
+        /* PGENESIS's messages come from its postmaster, at the origin. */
+        struct sink_cols c = {.t0 = t, .dt = el->model->clock[el->clock], .n = n};
+        if (sink_start(sim, f->sink, &sf, &c) != GS_OK)
             return GS_ERR;
-        float *xyz = xcalloc(3 * (size_t)n + 1, sizeof *xyz);
-        errno = 0;
-        bool ok = fmt1_write_header(f->fp, (float)t, (float)el->model->clock[el->clock], (int)n,
-                                    xyz);
-        free(xyz);
-        if (!ok)
-            return write_failed(sim, f, t);
         f->ndata = (int)n;
         f->initialize = 0;
     }
@@ -148,21 +137,10 @@ par_disk_out_row(struct gs_sim *sim, struct gs_element *el, double t, const doub
         free(p);
         return GS_ERR;
     }
-    if (outfile_open(sim, &f->fp, &f->is_open, file_name(f), "a") != GS_OK)
+    if (sink_open(sim, f->sink, &sf, NULL) != GS_OK)
         return GS_ERR;
-    if (n > f->capframe) {
-        f->capframe = n;
-        f->frame = xreallocarray(f->frame, (size_t)n, sizeof *f->frame);
-    }
-    for (long i = 0; i < n; i++)
-        f->frame[i] = (float)v[i];
-    errno = 0;
-    if ((n > 0 && fwrite(f->frame, sizeof *f->frame, (size_t)n, f->fp) != (size_t)n)
-        || (f->flush && fflush(f->fp) != 0) || ferror(f->fp))
-        return write_failed(sim, f, t);
-    if (!f->leave_open)
-        return close_file(sim, f);
-    return GS_OK;
+    sink_row(f->sink, t, v, n);
+    return sink_done(sim, f->sink, &sf, t);
 }
 
 static enum gs_status

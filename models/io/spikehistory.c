@@ -19,15 +19,13 @@
  * leaves an old file in place when nothing fires); leave_open keeps it
  * open; flush flushes every line.
  */
-#include <errno.h>
-#include <math.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/core.h"
 #include "outfile.h"
+#include "sink.h"
 #include "../solver/sclass.h"
 
 enum { MSG_SPIKESAVE };
@@ -48,7 +46,7 @@ struct spikehistory {
     int is_open;        /* the file is open now */
     int initialize;     /* truncate at the next write (set by reset) */
     int nspikes;        /* lines written since reset (a gensh addition) */
-    FILE *fp;           /* not a field */
+    struct sink *sink;  /* not a field: the file (spike lines) */
     struct srcidx *map; /* sorted by slot; rebuilt when the messages change */
     size_t nmap;
     bool map_stale;
@@ -89,16 +87,20 @@ file_name(const struct spikehistory *h)
     return outfile_name(h->filename, &h->el);
 }
 
-static enum gs_status
-close_file(struct gs_sim *sim, struct spikehistory *h)
+static struct sink_file
+sfile(struct spikehistory *h)
 {
-    return outfile_close(sim, &h->fp, &h->is_open, file_name(h));
+    if (!h->sink)
+        h->sink = sink_spike_text();
+    sink_text_set(h->sink, NULL, h->ident_toggle);
+    return (struct sink_file){file_name(h), h->leave_open, h->flush, &h->is_open};
 }
 
 static enum gs_status
-open_file(struct gs_sim *sim, struct spikehistory *h, const char *mode)
+close_file(struct gs_sim *sim, struct spikehistory *h)
 {
-    return outfile_open(sim, &h->fp, &h->is_open, file_name(h), mode);
+    struct sink_file sf = sfile(h);
+    return sink_close(sim, h->sink, &sf);
 }
 
 static int
@@ -148,7 +150,7 @@ spikehistory_copy(struct gs_sim *sim, struct gs_element *dst, const struct gs_el
     (void)sim;
     (void)src;
     struct spikehistory *h = GS_INST(struct spikehistory, dst);
-    h->fp = NULL; /* the copy opens its own file */
+    h->sink = NULL; /* the copy opens its own file */
     h->is_open = 0;
     h->map = NULL;
     h->nmap = 0;
@@ -163,7 +165,9 @@ static void
 spikehistory_destroy(struct gs_element *el)
 {
     struct spikehistory *h = GS_INST(struct spikehistory, el);
-    close_file(NULL, h);
+    struct sink_file sf = sfile(h);
+    sink_free(h->sink, &sf);
+    h->sink = NULL;
     free(h->map);
     free(h->cptr);
     free(h->cpos);
@@ -224,77 +228,13 @@ lookup_src(struct spikehistory *h, int id, const struct gs_element *src)
     return h->cpos[id] >= 0 ? &h->map[h->cpos[id]] : NULL;
 }
 
-/*
- * Formats "%6d     %.6f\n" into BUF (at least 64 bytes); returns the
- * length. The common case is done by hand (printf's floating-point path
- * was a tenth of a network run); a time whose seventh decimal is near a
- * rounding tie, or a huge one, goes through snprintf so the text is
- * exactly printf's.
- */
-static size_t
-format_line(char *buf, int index, double t)
-{
-    double x = t * 1e6, r = floor(x);
-    if (!(t >= 0 && t < 1e9) || fabs(x - r - 0.5) < 1e-6 || index < 0)
-        return (size_t)snprintf(buf, 64, "%6d     %.6f\n", index, t);
-    long long q = (long long)r + (x - r > 0.5);
-    char d[16];
-    int nd = 0;
-    unsigned v = (unsigned)index;
-    do {
-        d[nd++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    size_t n = 0;
-    for (int i = nd; i < 6; i++)
-        buf[n++] = ' ';
-    while (nd)
-        buf[n++] = d[--nd];
-    memcpy(buf + n, "     ", 5);
-    n += 5;
-    long long ip = q / 1000000, fp = q % 1000000;
-    do {
-        d[nd++] = (char)('0' + ip % 10);
-        ip /= 10;
-    } while (ip);
-    while (nd)
-        buf[n++] = d[--nd];
-    buf[n++] = '.';
-    for (int i = 5; i >= 0; i--) {
-        buf[n + (size_t)i] = (char)('0' + fp % 10);
-        fp /= 10;
-    }
-    n += 6;
-    buf[n++] = '\n';
-    return n;
-}
-
-/* Writes the lines of one spike of the source SRC at time T, starting at
- * its first map entry E. */
-static void
-write_spike(struct spikehistory *h, const struct srcidx *e, const struct gs_element *src,
-            double t)
-{
-    uint32_t slot = e->slot;
-    for (; e < h->map + h->nmap && e->slot == slot; e++) {
-        if (h->ident_toggle) {
-            char *p = elem_path_str(src);
-            fprintf(h->fp, "%s     %.6f\n", p, t);
-            free(p);
-        } else {
-            char line[64];
-            fwrite(line, 1, format_line(line, e->index, t), h->fp);
-        }
-        h->nspikes++;
-    }
-}
-
 static enum gs_status
 spikehistory_process(struct gs_sim *sim, struct gs_element *el, const struct gs_tick *tick)
 {
     struct spikehistory *h = GS_INST(struct spikehistory, el);
+    struct sink_file sf = sfile(h);
     if (h->initialize) {
-        if (close_file(sim, h) != GS_OK || open_file(sim, h, "w") != GS_OK)
+        if (sink_start(sim, h->sink, &sf, NULL) != GS_OK)
             return GS_ERR;
         h->initialize = 0;
         if (!h->leave_open && close_file(sim, h) != GS_OK)
@@ -313,22 +253,20 @@ spikehistory_process(struct gs_sim *sim, struct gs_element *el, const struct gs_
         if (!e)
             continue;
         if (!opened) {
-            if (open_file(sim, h, "a") != GS_OK)
+            if (sink_open(sim, h->sink, &sf, NULL) != GS_OK)
                 return GS_ERR;
             opened = true;
         }
-        write_spike(h, e, src, tick->t - (double)(tick->step - sp[i].step) * tick->dt0);
+        /* One line per SPIKESAVE message from the source. */
+        double t = tick->t - (double)(tick->step - sp[i].step) * tick->dt0;
+        for (uint32_t slot = e->slot; e < h->map + h->nmap && e->slot == slot; e++) {
+            sink_spike(h->sink, e->index, src, t);
+            h->nspikes++;
+        }
     }
     if (!opened)
         return GS_OK;
-    if ((h->flush && fflush(h->fp) != 0) || ferror(h->fp)) {
-        gs_error(sim, "cannot write '%s' at t = %g: %s", file_name(h), tick->t, strerror(errno));
-        close_file(NULL, h);
-        return GS_ERR;
-    }
-    if (!h->leave_open)
-        return close_file(sim, h);
-    return GS_OK;
+    return sink_done(sim, h->sink, &sf, tick->t);
 }
 
 static void
@@ -347,9 +285,8 @@ spikehistory_flush(struct gs_sim *sim, struct gs_element *el, int argc, const ch
     (void)argc;
     (void)argv;
     struct spikehistory *h = GS_INST(struct spikehistory, el);
-    if (h->fp && fflush(h->fp) != 0)
-        return gs_error(sim, "cannot write '%s': %s", file_name(h), strerror(errno));
-    return GS_OK;
+    struct sink_file sf = sfile(h);
+    return sink_flush(sim, h->sink, &sf);
 }
 
 static enum gs_status
