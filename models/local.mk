@@ -58,7 +58,14 @@ libgensh_a_SOURCES += \
 	%reldir%/io/sink_int.h \
 	%reldir%/io/sink.c \
 	%reldir%/io/sink_text.c \
+	%reldir%/io/hdf5_out.c \
 	%reldir%/tables/table.c
+if HAVE_HDF5
+libgensh_a_SOURCES += %reldir%/io/hdf5_file.c
+else
+libgensh_a_SOURCES += %reldir%/io/hdf5_none.c
+endif
+EXTRA_DIST += %reldir%/io/hdf5_file.c %reldir%/io/hdf5_none.c
 # The compiled model: builder, layout, CPU backend (models/solver/), and the
 # neuron classes it runs (compartment/, channels/, synapses/).
 libgensh_a_SOURCES += \

@@ -134,6 +134,12 @@ EXTRA_DIST += %reldir%/validation/channels.test %reldir%/validation/channels/hh_
 	%reldir%/validation/data/hh_squid_genesis.txt.xz \
 	%reldir%/validation/channels/nernst_ca.g %reldir%/validation/data/nernst_ca_genesis.txt.xz
 
+# The HDF5 output objects (hdf5_out, sonata_out) against asc_file and
+# spikehistory on the rsnet tutorial, append, a killed run, bad input
+# (TAP; skipped without HDF5).
+TESTS += %reldir%/hdf5/hdf5.test
+EXTRA_DIST += %reldir%/hdf5/hdf5.test
+
 # The Vogels-Abbott tutorial against a real GENESIS run of it with GENESIS's
 # generator, and the spread of its connections with gensh's own (TAP); its
 # benchmark (tests/perf/bench_vanet, not run by make check).

@@ -18,6 +18,12 @@
  * step unless append is set (GENESIS truncates at the first spike, which
  * leaves an old file in place when nothing fires); leave_open keeps it
  * open; flush flushes every line.
+ *
+ * sonata_out (a gensh class) takes the same SPIKESAVE messages and writes
+ * the spikes in the SONATA layout through the HDF5 sink: node_ids are the
+ * sources' io_index (of the element or its nearest ancestor that has
+ * one), else the message's order from 0, so the file does not depend on
+ * how the network is sliced.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -34,6 +40,7 @@ enum { MSG_SPIKESAVE };
 struct srcidx {
     uint32_t slot;
     int index; /* 1-based among the SPIKESAVE messages */
+    long node; /* sonata_out: the node id */
 };
 
 struct spikehistory {
@@ -46,6 +53,9 @@ struct spikehistory {
     int is_open;        /* the file is open now */
     int initialize;     /* truncate at the next write (set by reset) */
     int nspikes;        /* lines written since reset (a gensh addition) */
+    char *population;   /* sonata_out: the SONATA population */
+    int compress;       /* sonata_out: deflate level */
+    int flush_spikes;   /* sonata_out: spikes kept before a block is written */
     struct sink *sink;  /* not a field: the file (spike lines) */
     struct srcidx *map; /* sorted by slot; rebuilt when the messages change */
     size_t nmap;
@@ -76,6 +86,24 @@ static const struct gs_field spikehistory_fields[] = {
     GS_FIELD_END,
 };
 
+static const struct gs_field sonata_out_fields[] = {
+    GS_FIELD(struct spikehistory, filename, GS_STR, "",
+             "HDF5 file to write (default: the element's name)"),
+    GS_FIELD(struct spikehistory, population, GS_STR, "",
+             "SONATA population: /spikes/POPULATION (default: the element's name)"),
+    GS_FIELD(struct spikehistory, append, GS_INT, "",
+             "1: reset continues the file's datasets instead of starting again"),
+    GS_FIELD(struct spikehistory, flush, GS_INT, "", "1: write every step's spikes at once"),
+    GS_FIELD(struct spikehistory, flush_spikes, GS_INT, "",
+             "spikes kept in memory before a block is written (default 4096)"),
+    GS_FIELD(struct spikehistory, compress, GS_INT, "", "deflate level 0-9 (default 1)"),
+    GS_FIELD_RO(struct spikehistory, is_open, GS_INT, "", "1 while the file is open"),
+    GS_FIELD_F(struct spikehistory, initialize, GS_INT, GS_F_HIDDEN, "",
+               "1: start the file again at the next write"),
+    GS_FIELD_RO(struct spikehistory, nspikes, GS_INT, "", "spikes written since reset"),
+    GS_FIELD_END,
+};
+
 static const struct gs_msgdef spikehistory_msgs[] = {
     [MSG_SPIKESAVE] = {"SPIKESAVE", 0, {NULL}, "record the spikes of the source"},
     GS_MSGDEF_END,
@@ -87,13 +115,48 @@ file_name(const struct spikehistory *h)
     return outfile_name(h->filename, &h->el);
 }
 
+extern const struct gs_class sonata_out_class;
+
+static bool
+is_sonata(const struct spikehistory *h)
+{
+    return h->el.cls == &sonata_out_class;
+}
+
 static struct sink_file
 sfile(struct spikehistory *h)
 {
+    if (is_sonata(h)) {
+        if (!h->sink)
+            h->sink = sink_sonata(h->compress, h->flush_spikes);
+        /* An HDF5 file stays open: opening it per step would cost more
+         * than the step. */
+        return (struct sink_file){file_name(h), 1, h->flush, &h->is_open};
+    }
     if (!h->sink)
         h->sink = sink_spike_text();
     sink_text_set(h->sink, NULL, h->ident_toggle);
     return (struct sink_file){file_name(h), h->leave_open, h->flush, &h->is_open};
+}
+
+/* The columns of a SONATA file: only its population. */
+static struct sink_cols
+scols(const struct spikehistory *h)
+{
+    return (struct sink_cols){.population = h->population && h->population[0] ? h->population
+                                                                               : h->el.name};
+}
+
+/* The io_index of EL or its nearest ancestor that has one, or -1. */
+static long
+io_index(const struct gs_element *el)
+{
+    for (const struct gs_element *e = el; e; e = e->parent) {
+        struct gs_ufield *u = elem_ufield(e, "io_index");
+        if (u && u->value[0])
+            return strtol(u->value, NULL, 10);
+    }
+    return -1;
 }
 
 static enum gs_status
@@ -121,8 +184,12 @@ build_map(struct spikehistory *h)
     h->nmap = 0;
     int index = 0;
     for (int i = 0; i < el->nin; i++)
-        if (el->in[i]->type == MSG_SPIKESAVE)
-            h->map[h->nmap++] = (struct srcidx){el->in[i]->src->slot, ++index};
+        if (el->in[i]->type == MSG_SPIKESAVE) {
+            long node = is_sonata(h) ? io_index(el->in[i]->src) : -1;
+            h->map[h->nmap++] = (struct srcidx){el->in[i]->src->slot, index + 1,
+                                                node >= 0 ? node : index};
+            index++;
+        }
     qsort(h->map, h->nmap, sizeof *h->map, cmp_srcidx);
     h->map_stale = false;
     for (size_t i = 0; i < h->ncache; i++)
@@ -233,11 +300,12 @@ spikehistory_process(struct gs_sim *sim, struct gs_element *el, const struct gs_
 {
     struct spikehistory *h = GS_INST(struct spikehistory, el);
     struct sink_file sf = sfile(h);
+    struct sink_cols sc = scols(h);
     if (h->initialize) {
-        if (sink_start(sim, h->sink, &sf, NULL) != GS_OK)
+        if (sink_start(sim, h->sink, &sf, &sc) != GS_OK)
             return GS_ERR;
         h->initialize = 0;
-        if (!h->leave_open && close_file(sim, h) != GS_OK)
+        if (!sf.leave_open && close_file(sim, h) != GS_OK)
             return GS_ERR;
     }
     const struct gs_spike *sp;
@@ -253,14 +321,14 @@ spikehistory_process(struct gs_sim *sim, struct gs_element *el, const struct gs_
         if (!e)
             continue;
         if (!opened) {
-            if (sink_open(sim, h->sink, &sf, NULL) != GS_OK)
+            if (sink_open(sim, h->sink, &sf, &sc) != GS_OK)
                 return GS_ERR;
             opened = true;
         }
         /* One line per SPIKESAVE message from the source. */
         double t = tick->t - (double)(tick->step - sp[i].step) * tick->dt0;
         for (uint32_t slot = e->slot; e < h->map + h->nmap && e->slot == slot; e++) {
-            sink_spike(h->sink, e->index, src, t);
+            sink_spike(h->sink, is_sonata(h) ? e->node : e->index, src, t);
             h->nspikes++;
         }
     }
@@ -315,6 +383,50 @@ const struct gs_class spikehistory_class = {
     .destroy = spikehistory_destroy,
     .reset = spikehistory_reset,
     .process = spikehistory_process,
+    .field_set = spikehistory_field_set,
+    .msg_added = spikehistory_msg_added,
+    .msg_deleted = spikehistory_msg_deleted,
+};
+
+static enum gs_status
+sonata_out_create(struct gs_sim *sim, struct gs_element *el)
+{
+    (void)sim;
+    struct spikehistory *h = GS_INST(struct spikehistory, el);
+    h->compress = 1;
+    h->flush_spikes = 4096;
+    return GS_OK;
+}
+
+static enum gs_status
+sonata_out_check_fields(struct gs_sim *sim, const struct gs_element *new_,
+                        const struct gs_element *old)
+{
+    (void)old;
+    const struct spikehistory *h = GS_INST(const struct spikehistory, new_);
+    if (h->compress < 0 || h->compress > 9)
+        return gs_error(sim, "compress must be a deflate level from 0 to 9, got %d", h->compress);
+    if (h->flush_spikes < 1)
+        return gs_error(sim, "flush_spikes must be at least 1, got %d", h->flush_spikes);
+    if (h->population && strchr(h->population, '/'))
+        return gs_error(sim, "population must be a name without '/', got '%s'", h->population);
+    return GS_OK;
+}
+
+const struct gs_class sonata_out_class = {
+    .name = "sonata_out",
+    .classes = "output",
+    .desc = "writes the spikes of its SPIKESAVE sources to an HDF5 file in the SONATA layout",
+    .size = sizeof(struct spikehistory),
+    .fields = sonata_out_fields,
+    .msgs = spikehistory_msgs,
+    .extra = spikehistory_extra,
+    .create = sonata_out_create,
+    .copy = spikehistory_copy,
+    .destroy = spikehistory_destroy,
+    .reset = spikehistory_reset,
+    .process = spikehistory_process,
+    .check_fields = sonata_out_check_fields,
     .field_set = spikehistory_field_set,
     .msg_added = spikehistory_msg_added,
     .msg_deleted = spikehistory_msg_deleted,

@@ -1,0 +1,514 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * hdf5_file.c: the HDF5 sinks (sink.h), the only file with <hdf5.h>
+ * (STYLE L2) apart from the parallel output's MPI-IO.
+ *
+ * Rows (hdf5_out): one file per element,
+ *
+ *     /data              double [row x column], chunked, shuffle + deflate
+ *     /time              double [row], s
+ *     /columns/path      the source of each column (strings)
+ *     /columns/field     its field (strings)
+ *     /columns/index     its identity (io_index or message order)
+ *     attributes of /:   gensh_version, command_line, script, dt, t0, units
+ *
+ * Rows are kept in memory and written FLUSH_ROWS at a time (at every row
+ * when the element's flush is set), each block followed by H5Fflush: a
+ * run killed between blocks leaves a file that reads as the rows of the
+ * last block written. A clean end (quit, end of a batch run, SIGINT,
+ * SIGTERM, a fatal error) closes the file with every row.
+ *
+ * Spikes (sonata_out), the SONATA layout: /spikes/POPULATION/timestamps
+ * (double, ms), /spikes/POPULATION/node_ids (uint64), the group's
+ * attribute sorting = "by_time" (a block is sorted by time, then node id,
+ * so the file does not depend on the order in which ranks fire).
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <hdf5.h>
+
+#include "sink_int.h"
+
+struct sink_h5 {
+    struct sink s;
+    bool sonata;
+    int compress;
+    long flush_rows;
+    hid_t file, data, time;    /* rows: /data, /time; spikes: timestamps, node_ids */
+    long ncols;
+    hsize_t nrows;             /* rows (spikes) in the file */
+    double *buf, *tbuf;        /* rows (spikes: times) kept since the last block */
+    unsigned long long *ids;   /* spikes: node ids */
+    long nbuf, capbuf;
+    bool failed;               /* a write failed since the last sync */
+    char *name;                /* the file, for errors */
+};
+
+#define H5(s) ((struct sink_h5 *)(s))
+
+bool
+sink_hdf5_available(void)
+{
+    return true;
+}
+
+static void
+quiet(void)
+{
+    static bool done;
+    if (!done) {
+        H5Eset_auto2(H5E_DEFAULT, NULL, NULL);
+        done = true;
+    }
+}
+
+static void
+put_str_attr(hid_t obj, const char *name, const char *value)
+{
+    hid_t t = H5Tcopy(H5T_C_S1);
+    H5Tset_size(t, strlen(value) + 1);
+    hid_t sp = H5Screate(H5S_SCALAR);
+    hid_t a = H5Acreate2(obj, name, t, sp, H5P_DEFAULT, H5P_DEFAULT);
+    if (a >= 0) {
+        H5Awrite(a, t, value);
+        H5Aclose(a);
+    }
+    H5Sclose(sp);
+    H5Tclose(t);
+}
+
+static void
+put_double_attr(hid_t obj, const char *name, double v)
+{
+    hid_t sp = H5Screate(H5S_SCALAR);
+    hid_t a = H5Acreate2(obj, name, H5T_NATIVE_DOUBLE, sp, H5P_DEFAULT, H5P_DEFAULT);
+    if (a >= 0) {
+        H5Awrite(a, H5T_NATIVE_DOUBLE, &v);
+        H5Aclose(a);
+    }
+    H5Sclose(sp);
+}
+
+/* The command line (from /proc/self/cmdline, words joined by blanks) and
+ * the script (its first word ending in .g or .lua). */
+static void
+command_line(char *cmd, size_t ncmd, char *script, size_t nscript)
+{
+    cmd[0] = script[0] = '\0';
+    FILE *fp = fopen("/proc/self/cmdline", "r");
+    if (!fp)
+        return;
+    char word[4096];
+    size_t n = 0, len = 0;
+    int c;
+    while ((c = fgetc(fp)) != EOF) {
+        if (c != 0) {
+            if (n + 1 < sizeof word)
+                word[n++] = (char)c;
+            continue;
+        }
+        word[n] = '\0';
+        if (len + n + 2 < ncmd) {
+            if (len)
+                cmd[len++] = ' ';
+            memcpy(cmd + len, word, n + 1);
+            len += n;
+        }
+        if (!script[0] && n > 2 && (strcmp(word + n - 2, ".g") == 0
+                                    || (n > 4 && strcmp(word + n - 4, ".lua") == 0)))
+            snprintf(script, nscript, "%s", word);
+        n = 0;
+    }
+    fclose(fp);
+}
+
+/* An extensible 1-D or 2-D dataset of TYPE. */
+static hid_t
+make_dataset(hid_t loc, const char *name, hid_t type, int rank, hsize_t cols, hsize_t chunk_rows,
+             int compress)
+{
+    hsize_t dims[2] = {0, cols}, maxd[2] = {H5S_UNLIMITED, cols ? cols : H5S_UNLIMITED};
+    hsize_t chunk[2] = {chunk_rows, cols ? (cols < 8192 ? cols : 8192) : 1};
+    hid_t sp = H5Screate_simple(rank, dims, maxd);
+    hid_t pl = H5Pcreate(H5P_DATASET_CREATE);
+    H5Pset_chunk(pl, rank, chunk);
+    if (compress > 0) {
+        H5Pset_shuffle(pl);
+        H5Pset_deflate(pl, (unsigned)compress);
+    }
+    hid_t d = H5Dcreate2(loc, name, type, sp, H5P_DEFAULT, pl, H5P_DEFAULT);
+    H5Pclose(pl);
+    H5Sclose(sp);
+    return d;
+}
+
+/* A fixed 1-D dataset of N strings. */
+static void
+put_strings(hid_t loc, const char *name, const char *const *v, long n)
+{
+    hid_t t = H5Tcopy(H5T_C_S1);
+    H5Tset_size(t, H5T_VARIABLE);
+    hsize_t dims[1] = {(hsize_t)n};
+    hid_t sp = H5Screate_simple(1, dims, NULL);
+    hid_t d = H5Dcreate2(loc, name, t, sp, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+    if (d >= 0) {
+        if (n > 0)
+            H5Dwrite(d, t, H5S_ALL, H5S_ALL, H5P_DEFAULT, v);
+        H5Dclose(d);
+    }
+    H5Sclose(sp);
+    H5Tclose(t);
+}
+
+static void
+close_ids(struct sink_h5 *x)
+{
+    if (x->data >= 0)
+        H5Dclose(x->data);
+    if (x->time >= 0)
+        H5Dclose(x->time);
+    if (x->file >= 0)
+        H5Fclose(x->file);
+    x->data = x->time = x->file = -1;
+}
+
+static enum gs_status
+fail_open(struct gs_sim *sim, struct sink_h5 *x, const char *name, const char *what)
+{
+    close_ids(x);
+    return gs_error(sim, "cannot write HDF5 file '%s': %s", name, what);
+}
+
+static enum gs_status
+h5_start(struct gs_sim *sim, struct sink *s, const char *name, const struct sink_cols *c)
+{
+    struct sink_h5 *x = H5(s);
+    quiet();
+    free(x->name);
+    x->name = xstrdup(name);
+    x->nrows = 0;
+    x->nbuf = 0;
+    x->failed = false;
+    x->ncols = c ? c->n : 0;
+    x->file = H5Fcreate(name, H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+    if (x->file < 0)
+        return gs_error(sim, "cannot open '%s' for writing: %s", name,
+                        errno ? strerror(errno) : "HDF5 could not create it");
+    char cmd[8192], script[4096];
+    command_line(cmd, sizeof cmd, script, sizeof script);
+    put_str_attr(x->file, "gensh_version", PACKAGE_VERSION);
+    put_str_attr(x->file, "command_line", cmd);
+    put_str_attr(x->file, "script", script);
+    if (x->sonata) {
+        hid_t g = H5Gcreate2(x->file, "/spikes", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+        const char *pop = c && c->population && c->population[0] ? c->population : "default";
+        hid_t p = g >= 0 ? H5Gcreate2(g, pop, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT) : -1;
+        if (p < 0) {
+            if (g >= 0)
+                H5Gclose(g);
+            return fail_open(sim, x, name, "cannot make the group /spikes/POPULATION");
+        }
+        put_str_attr(p, "sorting", "by_time");
+        x->time = make_dataset(p, "timestamps", H5T_NATIVE_DOUBLE, 1, 0, 4096, x->compress);
+        x->data = make_dataset(p, "node_ids", H5T_NATIVE_ULLONG, 1, 0, 4096, x->compress);
+        if (x->time >= 0)
+            put_str_attr(x->time, "units", "ms");
+        H5Gclose(p);
+        H5Gclose(g);
+    } else {
+        hsize_t cols = (hsize_t)x->ncols;
+        hsize_t ccols = cols ? (cols < 8192 ? cols : 8192) : 1;
+        hsize_t crows = (hsize_t)(131072 / ccols);
+        if (crows < 1)
+            crows = 1;
+        if (crows > (hsize_t)x->flush_rows)
+            crows = (hsize_t)x->flush_rows;
+        x->data = make_dataset(x->file, "data", H5T_NATIVE_DOUBLE, 2, cols, crows, x->compress);
+        x->time = make_dataset(x->file, "time", H5T_NATIVE_DOUBLE, 1, 0, 1024, 0);
+        if (x->time >= 0)
+            put_str_attr(x->time, "units", "s");
+        if (x->data >= 0) {
+            put_str_attr(x->data, "units", c && c->units ? c->units : "");
+            put_double_attr(x->data, "dt", c ? c->dt : 0);
+            put_double_attr(x->data, "t0", c ? c->t0 : 0);
+        }
+        hid_t g = H5Gcreate2(x->file, "/columns", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+        if (g >= 0 && c) {
+            const char **none = xcalloc((size_t)x->ncols + 1, sizeof *none);
+            for (long i = 0; i < x->ncols; i++)
+                none[i] = "";
+            put_strings(g, "path", c->path ? (const char *const *)c->path : none, x->ncols);
+            put_strings(g, "field", c->field ? (const char *const *)c->field : none, x->ncols);
+            free(none);
+            long long *idx = xcalloc((size_t)x->ncols + 1, sizeof *idx);
+            for (long i = 0; i < x->ncols; i++)
+                idx[i] = c->index ? c->index[i] : i;
+            hsize_t dims[1] = {(hsize_t)x->ncols};
+            hid_t sp = H5Screate_simple(1, dims, NULL);
+            hid_t d = H5Dcreate2(g, "index", H5T_NATIVE_LLONG, sp, H5P_DEFAULT, H5P_DEFAULT,
+                                 H5P_DEFAULT);
+            if (d >= 0) {
+                if (x->ncols > 0)
+                    H5Dwrite(d, H5T_NATIVE_LLONG, H5S_ALL, H5S_ALL, H5P_DEFAULT, idx);
+                H5Dclose(d);
+            }
+            H5Sclose(sp);
+            free(idx);
+        }
+        if (g >= 0)
+            H5Gclose(g);
+    }
+    if (x->data < 0 || x->time < 0)
+        return fail_open(sim, x, name, "cannot make its datasets");
+    if (H5Fflush(x->file, H5F_SCOPE_LOCAL) < 0)
+        return fail_open(sim, x, name, "cannot flush it");
+    return GS_OK;
+}
+
+static hsize_t
+length(hid_t d)
+{
+    hsize_t dims[2] = {0, 0};
+    hid_t sp = H5Dget_space(d);
+    H5Sget_simple_extent_dims(sp, dims, NULL);
+    H5Sclose(sp);
+    return dims[0];
+}
+
+static enum gs_status
+h5_open(struct gs_sim *sim, struct sink *s, const char *name, const struct sink_cols *c)
+{
+    struct sink_h5 *x = H5(s);
+    quiet();
+    if (access(name, F_OK) != 0)
+        return h5_start(sim, s, name, c);
+    free(x->name);
+    x->name = xstrdup(name);
+    x->nbuf = 0;
+    x->failed = false;
+    x->file = H5Fopen(name, H5F_ACC_RDWR, H5P_DEFAULT);
+    if (x->file < 0)
+        return gs_error(sim, "cannot append to '%s': it is not an HDF5 file gensh can write",
+                        name);
+    if (x->sonata) {
+        const char *pop = c && c->population && c->population[0] ? c->population : "default";
+        char path[512];
+        snprintf(path, sizeof path, "/spikes/%s/timestamps", pop);
+        x->time = H5Dopen2(x->file, path, H5P_DEFAULT);
+        snprintf(path, sizeof path, "/spikes/%s/node_ids", pop);
+        x->data = H5Dopen2(x->file, path, H5P_DEFAULT);
+        if (x->data < 0 || x->time < 0) {
+            close_ids(x);
+            return gs_error(sim, "cannot append to '%s': it has no /spikes/%s/timestamps and "
+                                 "node_ids", name, pop);
+        }
+        x->nrows = length(x->time);
+        return GS_OK;
+    }
+    x->data = H5Dopen2(x->file, "/data", H5P_DEFAULT);
+    x->time = H5Dopen2(x->file, "/time", H5P_DEFAULT);
+    if (x->data < 0 || x->time < 0) {
+        close_ids(x);
+        return gs_error(sim, "cannot append to '%s': it has no datasets /data and /time", name);
+    }
+    hsize_t dims[2] = {0, 0};
+    hid_t sp = H5Dget_space(x->data);
+    int rank = H5Sget_simple_extent_dims(sp, dims, NULL);
+    H5Sclose(sp);
+    long n = c ? c->n : 0;
+    if (rank != 2 || (long)dims[1] != n) {
+        close_ids(x);
+        return gs_error(sim, "cannot append to '%s': dataset /data has %ld columns, the "
+                             "element has %ld; reset with append 0 to start it again", name,
+                        rank == 2 ? (long)dims[1] : -1L, n);
+    }
+    x->ncols = n;
+    x->nrows = dims[0];
+    return GS_OK;
+}
+
+static void
+grow_buf(struct sink_h5 *x, long per)
+{
+    if (x->nbuf < x->capbuf)
+        return;
+    x->capbuf = x->capbuf ? 2 * x->capbuf : 64;
+    x->buf = xreallocarray(x->buf, (size_t)x->capbuf * (size_t)(per ? per : 1), sizeof *x->buf);
+    x->tbuf = xreallocarray(x->tbuf, (size_t)x->capbuf, sizeof *x->tbuf);
+    x->ids = xreallocarray(x->ids, (size_t)x->capbuf, sizeof *x->ids);
+}
+
+/* Appends N rows of MEM (COLS per row; COLS 0: 1-D) to D at row AT. */
+static bool
+append(hid_t d, hid_t type, hsize_t at, hsize_t n, hsize_t cols, const void *mem)
+{
+    int rank = cols ? 2 : 1;
+    hsize_t size[2] = {at + n, cols}, start[2] = {at, 0}, count[2] = {n, cols};
+    if (H5Dset_extent(d, size) < 0)
+        return false;
+    hid_t fs = H5Dget_space(d);
+    hid_t ms = H5Screate_simple(rank, count, NULL);
+    bool ok = H5Sselect_hyperslab(fs, H5S_SELECT_SET, start, NULL, count, NULL) >= 0
+              && H5Dwrite(d, type, ms, fs, H5P_DEFAULT, mem) >= 0;
+    H5Sclose(ms);
+    H5Sclose(fs);
+    return ok;
+}
+
+static int
+cmp_spike(const void *a, const void *b)
+{
+    const double *x = a, *y = b;
+    if (x[0] != y[0])
+        return x[0] < y[0] ? -1 : 1;
+    return (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+/* Writes the rows (spikes) kept since the last block, then flushes. */
+static void
+write_block(struct sink_h5 *x)
+{
+    if (x->nbuf == 0 || x->file < 0)
+        return;
+    hsize_t n = (hsize_t)x->nbuf;
+    bool ok;
+    if (x->sonata) {
+        /* By time, then node id: the same file for any slicing. */
+        double *pairs = xreallocarray(NULL, 2 * (size_t)n, sizeof *pairs);
+        for (hsize_t i = 0; i < n; i++) {
+            pairs[2 * i] = x->tbuf[i];
+            pairs[2 * i + 1] = (double)x->ids[i];
+        }
+        qsort(pairs, (size_t)n, 2 * sizeof *pairs, cmp_spike);
+        for (hsize_t i = 0; i < n; i++) {
+            x->tbuf[i] = pairs[2 * i] * 1e3;
+            x->ids[i] = (unsigned long long)pairs[2 * i + 1];
+        }
+        free(pairs);
+        ok = append(x->time, H5T_NATIVE_DOUBLE, x->nrows, n, 0, x->tbuf)
+             && append(x->data, H5T_NATIVE_ULLONG, x->nrows, n, 0, x->ids);
+    } else {
+        ok = (x->ncols == 0
+              || append(x->data, H5T_NATIVE_DOUBLE, x->nrows, n, (hsize_t)x->ncols, x->buf))
+             && append(x->time, H5T_NATIVE_DOUBLE, x->nrows, n, 0, x->tbuf);
+        if (ok && x->ncols == 0) {
+            hsize_t size[2] = {x->nrows + n, 0};
+            ok = H5Dset_extent(x->data, size) >= 0;
+        }
+    }
+    ok = ok && H5Fflush(x->file, H5F_SCOPE_LOCAL) >= 0;
+    if (!ok) {
+        x->failed = true;
+        if (!errno)
+            errno = EIO;
+    }
+    x->nrows += n;
+    x->nbuf = 0;
+}
+
+static void
+h5_row(struct sink *s, double t, const double *v, long n)
+{
+    struct sink_h5 *x = H5(s);
+    if (n != x->ncols) {
+        x->failed = true;
+        return;
+    }
+    grow_buf(x, x->ncols);
+    if (n > 0)
+        memcpy(x->buf + (size_t)x->nbuf * (size_t)n, v, (size_t)n * sizeof *v);
+    x->tbuf[x->nbuf++] = t;
+    if (x->nbuf >= x->flush_rows)
+        write_block(x);
+}
+
+static void
+h5_spike(struct sink *s, long index, const struct gs_element *src, double t)
+{
+    (void)src;
+    struct sink_h5 *x = H5(s);
+    grow_buf(x, 1);
+    x->tbuf[x->nbuf] = t;
+    x->ids[x->nbuf++] = (unsigned long long)index;
+}
+
+static bool
+h5_sync(struct sink *s, bool hard)
+{
+    struct sink_h5 *x = H5(s);
+    if (hard)
+        write_block(x);
+    if (x->sonata && x->nbuf >= x->flush_rows)
+        write_block(x);
+    bool ok = !x->failed;
+    x->failed = false;
+    return ok;
+}
+
+static bool
+h5_close(struct sink *s)
+{
+    struct sink_h5 *x = H5(s);
+    write_block(x);
+    bool ok = !x->failed;
+    if (x->data >= 0 && H5Dclose(x->data) < 0)
+        ok = false;
+    if (x->time >= 0 && H5Dclose(x->time) < 0)
+        ok = false;
+    if (x->file >= 0 && H5Fclose(x->file) < 0)
+        ok = false;
+    x->data = x->time = x->file = -1;
+    x->failed = false;
+    return ok;
+}
+
+static void
+h5_free(struct sink *s)
+{
+    struct sink_h5 *x = H5(s);
+    free(x->buf);
+    free(x->tbuf);
+    free(x->ids);
+    free(x->name);
+    free(x);
+}
+
+static const struct sink_ops h5_ops = {
+    .start = h5_start,
+    .open = h5_open,
+    .row = h5_row,
+    .spike = h5_spike,
+    .sync = h5_sync,
+    .close = h5_close,
+    .free = h5_free,
+};
+
+static struct sink *
+make(bool sonata, int compress, long flush_rows)
+{
+    struct sink_h5 *x = xcalloc(1, sizeof *x);
+    x->s.ops = &h5_ops;
+    x->sonata = sonata;
+    x->compress = compress < 0 ? 0 : compress > 9 ? 9 : compress;
+    x->flush_rows = flush_rows > 0 ? flush_rows : 1;
+    x->file = x->data = x->time = -1;
+    return &x->s;
+}
+
+struct sink *
+sink_hdf5_rows(int compress, long flush_rows)
+{
+    return make(false, compress, flush_rows);
+}
+
+struct sink *
+sink_sonata(int compress, long flush_rows)
+{
+    return make(true, compress, flush_rows);
+}

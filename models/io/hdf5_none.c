@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * hdf5_none.c: the HDF5 sinks of a build without HDF5 (configure
+ * --without-hdf5, or no libhdf5-dev): the classes exist, and opening a
+ * file says why it cannot be written.
+ */
+#include <stdlib.h>
+
+#include "sink_int.h"
+
+bool
+sink_hdf5_available(void)
+{
+    return false;
+}
+
+static enum gs_status
+none_start(struct gs_sim *sim, struct sink *s, const char *name, const struct sink_cols *c)
+{
+    (void)s;
+    (void)c;
+    return gs_error(sim, "cannot write '%s': gensh was built without HDF5 (install the Debian "
+                         "package libhdf5-dev or libhdf5-openmpi-dev and configure again)",
+                    name);
+}
+
+static enum gs_status
+none_open(struct gs_sim *sim, struct sink *s, const char *name, const struct sink_cols *c)
+{
+    return none_start(sim, s, name, c);
+}
+
+static void
+none_row(struct sink *s, double t, const double *v, long n)
+{
+    (void)s;
+    (void)t;
+    (void)v;
+    (void)n;
+}
+
+static void
+none_spike(struct sink *s, long index, const struct gs_element *src, double t)
+{
+    (void)s;
+    (void)index;
+    (void)src;
+    (void)t;
+}
+
+static bool
+none_sync(struct sink *s, bool hard)
+{
+    (void)s;
+    (void)hard;
+    return true;
+}
+
+static bool
+none_close(struct sink *s)
+{
+    (void)s;
+    return true;
+}
+
+static void
+none_free(struct sink *s)
+{
+    free(s);
+}
+
+static const struct sink_ops none_ops = {
+    .start = none_start,
+    .open = none_open,
+    .row = none_row,
+    .spike = none_spike,
+    .sync = none_sync,
+    .close = none_close,
+    .free = none_free,
+};
+
+static struct sink *
+make(void)
+{
+    struct sink *s = xcalloc(1, sizeof *s);
+    s->ops = &none_ops;
+    return s;
+}
+
+struct sink *
+sink_hdf5_rows(int compress, long flush_rows)
+{
+    (void)compress;
+    (void)flush_rows;
+    return make();
+}
+
+struct sink *
+sink_sonata(int compress, long flush_spikes)
+{
+    (void)compress;
+    (void)flush_spikes;
+    return make();
+}
