@@ -5,7 +5,8 @@
  * A pattern is a comma-separated list of paths. A path is absolute ("/a"),
  * relative to the working element ("a/b"), or starts at "^" (the last
  * created element); "." and ".." work anywhere. Each component is a name
- * (with "*" and "?" globbing, "#" for any name, "##" for every descendant),
+ * (with "*" and "?" globbing, "#" or no name before a bracket for any name,
+ * "##" for every descendant),
  * an optional index selection ("[3]", "[]", "[0-9]", "[1,4-6]") and any
  * number of conditions: on the class ("[TYPE=compartment]", "[OBJECT=x]",
  * "[ISA=x]", "[CLASS=x]", each also with "!=" or "<>") or on a field's
@@ -250,10 +251,14 @@ parse_comp(struct gs_sim *sim, const char *full, const char *text, size_t n, str
         c->kind = COMP_DOTDOT;
         return GS_OK;
     }
-    if (nlen == 0)
+    if (nlen == 0 && !br)
         return bad_path(sim, full, "empty element name");
     c->kind = COMP_NAME;
-    if (nlen == 2 && strncmp(text, "##", 2) == 0) {
+    if (nlen == 0) {
+        /* "[TYPE=compartment]", "[]": no name is any name, as '#' */
+        c->name = xstrdup("*");
+        c->glob = true;
+    } else if (nlen == 2 && strncmp(text, "##", 2) == 0) {
         c->kind = COMP_ALLDESC;
         c->name = xstrdup("*");
         c->glob = true;

@@ -9,8 +9,9 @@
  * tabchannels into the solve (trapezoidal gates, as GENESIS's hsolve).
  *
  * The path is expanded again at each compile, relative to the hsolve, so
- * a copied cell (createmap of a cell with its hsolve) gets its own solve
- * without GENESIS's DUPLICATE. findsolvefield names (vm[i], chip[k],
+ * a copied cell (createmap of a cell with its hsolve) gets its own solve;
+ * DUPLICATE (a new hsolve with this one's settings, as network scripts
+ * give each copy of a cell) needs no shared tables. findsolvefield names (vm[i], chip[k],
  * givals[k], conc[k]) read and write the fields of the elements they
  * stand for, through the compiled model.
  */
@@ -194,6 +195,70 @@ hsolve_setup(struct gs_sim *sim, struct gs_element *el, int argc, const char *co
     return st;
 }
 
+/* DUPLICATE HSOLVE2 PATH: HSOLVE2 (made if it does not exist, as GENESIS
+ * makes it) becomes a set-up hsolve with this one's settings and method,
+ * solving the compartments PATH names relative to it. GENESIS shares its
+ * tables between the two; here every hsolve compiles its own cell anyway,
+ * so the copy of the settings is all there is to it. */
+static enum gs_status
+hsolve_duplicate(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
+{
+    if (argc != 2)
+        return gs_error(sim, "DUPLICATE expects the new hsolve and the path of its "
+                        "compartments, got %d word%s", argc, argc == 1 ? "" : "s");
+    const struct hsolve *h = GS_INST(const struct hsolve, el);
+    struct gs_element *dst = path_lookup(sim, argv[0]);
+    bool made = false;
+    if (dst && dst->cls != el->cls) {
+        char *p = elem_path_str(dst);
+        enum gs_status st = gs_error(sim, "'%s' is a %s, not an hsolve", p, dst->cls->name);
+        free(p);
+        return st;
+    }
+    if (!dst) {
+        struct gs_element *parent;
+        char *name = NULL;
+        int index = 0;
+        struct gs_element *last = sim->model->last;
+        struct gs_handle last_h = last ? elem_handle(last) : (struct gs_handle){0, 0};
+        enum gs_status st = path_split_new(sim, argv[0], &parent, &name, &index);
+        if (st == GS_OK)
+            st = elem_create(sim, el->cls, parent, name, index, &dst);
+        free(name);
+        if (st != GS_OK)
+            return st;
+        sim->model->last = last ? elem_from_handle(sim->model, last_h) : NULL;
+        made = true;
+    }
+    struct hsolve *d = GS_INST(struct hsolve, dst);
+    char *old_path = d->path;
+    d->path = xstrdup(argv[1]);
+    struct gs_elist l = GS_ELIST_INIT;
+    enum gs_status st = compartments(sim, dst, &l);
+    if (st != GS_OK) {
+        free(d->path);
+        d->path = old_path;
+        elist_free(&l);
+        if (made)
+            elem_delete(sim, dst);
+        return st;
+    }
+    free(old_path);
+    d->chanmode = h->chanmode;
+    d->calcmode = h->calcmode;
+    d->comptmode = h->comptmode;
+    d->storemode = h->storemode;
+    d->outclock = h->outclock;
+    d->computeIm = h->computeIm;
+    d->no_elminfo = h->no_elminfo;
+    d->method = h->method;
+    d->ncompts = (int)l.n;
+    d->setup = 1;
+    elist_free(&l);
+    model_changed(sim->model);
+    return GS_OK;
+}
+
 /* HPUT, HGET, HSAVE, HRESTORE: the compiled model reads and writes the
  * elements' fields through already, so there is nothing to copy. */
 static enum gs_status
@@ -207,6 +272,7 @@ hsolve_sync_action(struct gs_sim *sim, struct gs_element *el, int argc, const ch
 }
 
 static const struct gs_named_action hsolve_actions[] = {
+    {"DUPLICATE", "hsolve path", hsolve_duplicate},
     {"HGET", "[element]", hsolve_sync_action},
     {"HPUT", "[element]", hsolve_sync_action},
     {"HRESTORE", "", hsolve_sync_action},

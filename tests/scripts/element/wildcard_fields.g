@@ -25,3 +25,9 @@ echo {getfield /r/a/input rate}
 setfield /r/#[x>10]/input rate 7 -empty_ok
 setfield /r/#[x>0]/input rate 9 -empty
 echo {getfield /r/a/input rate}
+// No name before a bracket is any name (VAnet2's ../[][TYPE=compartment])
+create compartment /r/c[1]
+echo A {el /r/[]}
+echo B {el /r/[TYPE=compartment]}
+echo C {el /r/[][TYPE=compartment]}
+echo D {el /r/[1]}
