@@ -331,7 +331,15 @@ run_values(struct gs_call *call, struct net_value *v)
 {
     struct gs_sim *sim = call->sim;
     struct gs_elist src = GS_ELIST_INIT, dst = GS_ELIST_INIT;
-    enum gs_status st = glob_some(sim, gs_arg(call, 0), &src);
+    /* GENESIS sets nothing and says nothing when the sources match no
+     * element (VAnet2 sets its inputs' weights before it makes them):
+     * gensh goes on too, with a warning. */
+    enum gs_status st = path_glob(sim, gs_arg(call, 0), &src);
+    if (st == GS_OK && src.n == 0) {
+        gs_warn(sim, "'%s' matches no element: no synapse was changed", gs_arg(call, 0));
+        elist_free(&src);
+        return GS_OK;
+    }
     if (st == GS_OK && call->npos > 1)
         st = glob_some(sim, gs_arg(call, 1), &dst);
     if (st == GS_OK)
