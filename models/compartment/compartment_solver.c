@@ -56,6 +56,27 @@ axial(struct gs_cctx *cx, struct gs_element *el, int id, const struct gs_msg *m,
     return GS_OK;
 }
 
+/* A CHANNEL message from a plain element (a ghk, which GENESIS runs as a
+ * device after the membranes): a tabchannel without gates (Gk = Gbar)
+ * whose Gbar and Ek take the message's Gk and Ek before each step, so the
+ * compartment uses the values of the element's last PROCESS, as in
+ * GENESIS. Gbar is a float, so Gk is rounded to float on the way. */
+static void
+external_channel(struct gs_cctx *cx, int compt, struct gs_msg *m)
+{
+    struct gs_build *b = cctx_build(cx);
+    struct gsb_tabchan d = {.Gbar = (float)msg_val(m, 0), .Ek = (float)msg_val(m, 1),
+                            .vsrc = -1, .vreset = 0};
+    for (int k = 0; k < GS_NGATES; k++) {
+        d.g[k].tab = -1;
+        d.g[k].conc = -1;
+    }
+    int t = gsb_tabchannel(b, &d);
+    gsb_term(b, compt, GS_T_TAB, t);
+    cctx_input(cx, GS_K_TAB, t, GS_SF_GBAR, m, 0, false);
+    cctx_input(cx, GS_K_TAB, t, GS_SF_EK, m, 1, false);
+}
+
 enum gs_status
 compartment_wire(struct gs_cctx *cx, struct gs_element *el)
 {
@@ -77,6 +98,8 @@ compartment_wire(struct gs_cctx *cx, struct gs_element *el)
                 gsb_term(b, id, GS_T_TAB, tab);
             else if (syn >= 0)
                 gsb_term(b, id, GS_T_SYN, syn);
+            else if (!m->src->cls->solver)
+                external_channel(cx, id, m);
             else
                 st = cctx_unsupported(cx, el, m);
         } else if (strcmp(t, "INJECT") == 0) {
