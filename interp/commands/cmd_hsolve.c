@@ -41,12 +41,31 @@ const struct gs_cmd cmd_setmethod_entry = {
 
 /* ---- exec functions ---------------------------------------------------- */
 
+/* The element of findsolvefield: a path as usual, or, as GENESIS also
+ * takes it, "compname/childname" relative to the hsolve's cell (its
+ * parent), as network scripts name a synchan of each copy of a cell. */
+static enum gs_status
+solved_element(struct gs_sim *sim, struct gs_element *hs, const char *path,
+               struct gs_element **out)
+{
+    if (path[0] != '/' && !path_lookup(sim, path) && hs->parent) {
+        struct gs_model *m = sim->model;
+        struct gs_element *cwe = m->cwe;
+        m->cwe = hs->parent;
+        *out = path_lookup(sim, path);
+        m->cwe = cwe;
+        if (*out)
+            return GS_OK;
+    }
+    return path_find(sim, path, out);
+}
+
 static enum gs_status
 cmd_findsolvefield_exec(struct gs_call *call)
 {
     struct gs_element *hs, *el;
     if (path_find(call->sim, gs_arg(call, 0), &hs) != GS_OK
-        || path_find(call->sim, gs_arg(call, 1), &el) != GS_OK)
+        || solved_element(call->sim, hs, gs_arg(call, 1), &el) != GS_OK)
         return GS_ERR;
     struct strbuf sb = STRBUF_INIT;
     enum gs_status st = hsolve_findsolvefield(call->sim, hs, el, gs_arg(call, 2), &sb);

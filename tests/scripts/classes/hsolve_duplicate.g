@@ -12,7 +12,7 @@ createmap /lib/cell /net 3 1
 pushe /net/cell[0]
 create hsolve solver
 setmethod solver 11
-setfield solver chanmode 1 path "../soma"
+setfield solver chanmode 2 path "../soma"
 call solver SETUP
 int i
 for (i = 1; i < 3; i = i + 1)
@@ -27,3 +27,7 @@ setclock 0 1e-4
 reset
 step 10
 echo {getfield /net/cell[0]/soma Vm} {getfield /net/cell[1]/soma Vm} {getfield /net/cell[2]/soma Vm}
+// findsolvefield takes the element relative to the hsolve's cell, as
+// GENESIS does ("compname/childname"): ACnet2 names each copy's synchan so
+str f = {findsolvefield /net/cell[2]/solver soma Vm}
+echo {f} reads {getfield /net/cell[2]/solver {f}}
