@@ -89,6 +89,9 @@ struct io_files;
 struct io_files **interp_io_files(struct gs_sim *sim);
 /* Closes every file of T (flushing it) and frees T; NULL is a no-op. */
 void io_files_free(struct io_files *t);
+/* What shiftarg left over, for remarg (commands/cmd_param.c): a string
+ * the interpreter owns and frees, NULL until the first shiftarg. */
+char **interp_shift_rest(struct gs_sim *sim);
 /* simdump's state (simobjdump's field lists, initdump's flags,
  * commands/cmd_dump.c), kept with the interpreter; NULL until first used. */
 struct dump_state;

@@ -20,6 +20,7 @@ struct interp {
     struct io_files *files; /* openfile's files (commands/cmd_io.c), or NULL */
     struct dump_state *dump; /* simobjdump's field lists (commands/cmd_dump.c), or NULL */
     struct repeats *repeats; /* errors counted by place (report.c), or NULL */
+    char *shift_rest;     /* shiftarg's leftover words (cmd_param.c), or NULL */
 };
 
 /* Frees report.c's error counts (at the end of the interpreter). */

@@ -216,6 +216,7 @@ interp_free(struct interp *in)
     io_files_free(in->files); /* flushed and closed, as every output file */
     dump_state_free(in->dump);
     interp_repeats_free(in->repeats);
+    free(in->shift_rest);
     lua_close(in->L);
     free(in->datadir);
     free(in);
@@ -225,6 +226,12 @@ struct io_files **
 interp_io_files(struct gs_sim *sim)
 {
     return &sim->interp->files;
+}
+
+char **
+interp_shift_rest(struct gs_sim *sim)
+{
+    return &sim->interp->shift_rest;
 }
 
 struct dump_state **

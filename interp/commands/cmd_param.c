@@ -17,6 +17,7 @@
 #include "../../models/core/core.h"
 #include "../../models/param/param.h"
 #include "../cmd.h"
+#include "../interp.h"
 
 static enum gs_status cmd_initparamBF_exec(struct gs_call *call);
 static enum gs_status cmd_initparamSS_exec(struct gs_call *call);
@@ -182,14 +183,11 @@ cmd_initparamSS_exec(struct gs_call *call)
     return initparam(call, "paramtableSS");
 }
 
-/* What shiftarg left over, for remarg. TODO(#15): keep it in the
- * simulator rather than here once gs_sim has room for library state. */
-static char *remainder_text;
-
 static enum gs_status
 cmd_remarg_exec(struct gs_call *call)
 {
-    gs_result_str(call, "%s", remainder_text ? remainder_text : "");
+    const char *rest = *interp_shift_rest(call->sim);
+    gs_result_str(call, "%s", rest ? rest : "");
     return GS_OK;
 }
 
@@ -252,8 +250,9 @@ cmd_shiftarg_exec(struct gs_call *call)
         s++;
     size_t n = strcspn(s, " \t");
     gs_result_str(call, "%.*s", (int)n, s);
-    free(remainder_text);
-    remainder_text = xstrdup(s + n);
+    char **rest = interp_shift_rest(call->sim);
+    free(*rest);
+    *rest = xstrdup(s + n);
     return GS_OK;
 }
 
