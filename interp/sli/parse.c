@@ -642,6 +642,29 @@ parse_decl(struct parser *p, const struct token *kw)
     }
 }
 
+/* `lua CHUNK`: the rest of the line, after the blanks (K bytes), is Lua
+ * source, one argument as written: SLI's quoting, braces, `//` comments
+ * and `;` do not apply to it (Lua has strings and // of its own). */
+static struct stmt *
+parse_lua_line(struct parser *p, const struct token *head, size_t k)
+{
+    struct stmt *s = ast_stmt(p, S_CMD, head->line);
+    struct call *c = arena_alloc(p->a, sizeof *c);
+    c->line = head->line;
+    c->name = "lua";
+    size_t start = p->lx.pos + k, end = start;
+    while (end < p->lx.len && p->lx.src[end] != '\n')
+        end++;
+    size_t n = end;
+    while (n > start && (p->lx.src[n - 1] == ' ' || p->lx.src[n - 1] == '\t' || p->lx.src[n - 1] == '\r'))
+        n--;
+    c->args = ast_word(p, head->line);
+    ast_add_piece(p, c->args, P_TEXT, p->lx.src + start, n - start, NULL);
+    p->lx.pos = end; /* the line end stays: it ends the statement */
+    s->call = c;
+    return s;
+}
+
 static struct stmt *
 parse_command(struct parser *p, const struct token *head, bool async)
 {
@@ -712,6 +735,8 @@ parse_statement(struct parser *p, struct token *t)
         if (c == '=' && d != '=') {
             s = parse_assign(p, t, false);
             end_of_statement(p, "the assignment");
+        } else if (strcmp(w, "lua") == 0 && k > 0 && c != '\n' && c != '\0') {
+            s = parse_lua_line(p, t, k);
         } else if (strcmp(w, "async") == 0 && k > 0
                    && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')) {
             struct token u;
