@@ -6,6 +6,7 @@
  * models/<family>/x.c. No include guard, on purpose.
  */
 GS_CLASS(Ca_concen)
+GS_CLASS(Mg_block)
 GS_CLASS(asc_file)
 GS_CLASS(calculator)
 GS_CLASS(compartment)

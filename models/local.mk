@@ -99,6 +99,7 @@ libgensh_a_SOURCES += \
 	%reldir%/channels/hh_channel.c \
 	%reldir%/channels/nernst.c \
 	%reldir%/channels/ghk.c \
+	%reldir%/channels/Mg_block.c \
 	%reldir%/channels/Ca_concen.c \
 	%reldir%/compartment/compartment_int.h \
 	%reldir%/compartment/compartment.c \

@@ -133,7 +133,8 @@ TESTS += %reldir%/validation/channels.test
 EXTRA_DIST += %reldir%/validation/channels.test %reldir%/validation/channels/hh_squid.g \
 	%reldir%/validation/data/hh_squid_genesis.txt.xz \
 	%reldir%/validation/channels/nernst_ca.g %reldir%/validation/data/nernst_ca_genesis.txt.xz \
-	%reldir%/validation/channels/ghk_ca.g %reldir%/validation/data/ghk_ca_genesis.txt.xz
+	%reldir%/validation/channels/ghk_ca.g %reldir%/validation/data/ghk_ca_genesis.txt.xz \
+	%reldir%/validation/channels/mg_nmda.g %reldir%/validation/data/mg_nmda_genesis.txt.xz
 
 # The HDF5 output objects (hdf5_out, sonata_out) against asc_file and
 # spikehistory on the rsnet tutorial, append, a killed run, bad input

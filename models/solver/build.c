@@ -204,6 +204,13 @@ gsb_set_vsrc(struct gs_build *b, int kind, int id, int compt)
 }
 
 void
+gsb_set_gsyn(struct gs_build *b, int tab, int syn, float ek)
+{
+    b->tab.v[tab].gsyn1 = syn + 1;
+    b->tab.v[tab].Ek = ek;
+}
+
+void
 gsb_set_conc(struct gs_build *b, int tab, int gate, int ca)
 {
     if (tab >= 0 && tab < b->tab.n && gate >= 0 && gate < GS_NGATES)

@@ -64,6 +64,7 @@ struct gsb_tabchan {
     struct gsb_gate g[GS_NGATES];   /* X, Y, Z */
     int vsrc;         /* compartment id of the VOLTAGE message, -1 none */
     double vreset;    /* v at RESET without VOLTAGE (EREST_ACT or 0) */
+    int gsyn1;        /* Mg_block: 1 + the synchan whose Gk of the step is Gbar; 0 none */
 };
 
 struct gsb_synchan {
@@ -136,6 +137,9 @@ void gsb_term(struct gs_build *b, int compt, int kind, int ref);
 #define GS_VSRC_EXT (-2)
 void gsb_set_vsrc(struct gs_build *b, int kind, int id, int compt);
 void gsb_set_conc(struct gs_build *b, int tab, int gate, int ca);
+/* Tabchannel TAB takes the Gk of synchan SYN of the same step as its Gbar
+ * (an Mg_block scaling a synchan); its Ek becomes EK. */
+void gsb_set_gsyn(struct gs_build *b, int tab, int syn, float ek);
 
 /* Global identities for the random streams (default: the builder id). */
 void gsb_set_gid(struct gs_build *b, int kind, int id, uint64_t gid);

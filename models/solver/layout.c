@@ -101,6 +101,8 @@ check_refs(struct lay *L)
         const struct gsb_tabchan *t = &b->tab.v[i];
         if (t->vsrc != -1 && !in_range(t->vsrc, nc))
             return fail(L, "tabchannel %d: VOLTAGE source %d does not exist", i, t->vsrc);
+        if (t->gsyn1 && !in_range(t->gsyn1 - 1, b->syn.n))
+            return fail(L, "tabchannel %d: Gk source synchan %d does not exist", i, t->gsyn1 - 1);
         for (int k = 0; k < GS_NGATES; k++) {
             const struct gsb_gate *g = &t->g[k];
             L->tab_gd[i * GS_NGATES + k] = -1;
@@ -209,11 +211,14 @@ index_terms(const struct gs_build *b, struct cterms *ct)
     free(fill);
 }
 
-/* Tabchannel I has a gate with analytic rates (an hh_channel): it runs in
- * the general path, never in a group or an hsolve. */
+/* Tabchannel I has a gate with analytic rates (an hh_channel) or takes its
+ * Gbar from a synchan (an Mg_block): it runs in the general path, never in
+ * a group or an hsolve. */
 static bool
 tab_analytic(const struct gs_build *b, int i)
 {
+    if (b->tab.v[i].gsyn1)
+        return true;
     for (int k = 0; k < GS_NGATES; k++) {
         const struct gsb_gate *g = &b->tab.v[i].g[k];
         if (g->tab >= 0 && g->power != 0.0f && b->tabs.v[g->tab].mode == GS_TAB_HH)
@@ -672,6 +677,7 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
         put_tab(&L, mi, i, gidx, ca_model);
         int v = b->tab.v[i].vsrc;
         m->tvsrc[mi] = v >= 0 ? comp_model[v] : -1;
+        m->tgsrc[mi] = b->tab.v[i].gsyn1 ? syn_model[b->tab.v[i].gsyn1 - 1] : -1;
     }
     for (int i = 0; i < b->syn.n; i++) {
         put_syn(m, syn_model[i], &b->syn.v[i]);

@@ -39,7 +39,7 @@
  * path only (the grouped kernel and hsolve never see them). */
 enum gs_tabmode { GS_TAB_NOINTERP = 0, GS_TAB_LIN = 1, GS_TAB_FIXED = 2, GS_TAB_HH = 3 };
 /* hh_channel rate forms (GENESIS's EXPONENTIAL, SIGMOID, LINOID). */
-enum gs_hhform { GS_HH_EXP = 1, GS_HH_SIGMOID = 2, GS_HH_LINOID = 3 };
+enum gs_hhform { GS_HH_EXP = 1, GS_HH_SIGMOID = 2, GS_HH_LINOID = 3, GS_HH_CONST = 4 };
 
 /*
  * A gate's A and B tables, interleaved for one memory access per lookup:
@@ -262,6 +262,7 @@ struct gs_cmodel {
     float *Gbar, *tEk;
     int *tgate;           /* ntab * GS_NGATES gate indices, -1 none */
     int *tvsrc;           /* VOLTAGE source compartment, -1 none */
+    int *tgsrc;           /* Mg_block: the synchan whose Gk of the step is Gbar, -1 none */
     double *tvreset;      /* v used at reset when there is no VOLTAGE source */
     double *tXidle;       /* ntab * GS_NGATES: states of absent gates (power 0) */
     int ngate;

@@ -129,6 +129,8 @@ gs_hh_rate(const double *p, double v, bool guard)
             return (double)((float)a * (float)b); /* a float product in GENESIS */
         x = (v - v0) / b;
         return guard && x > 100.0 ? 0.0 : a * (v - v0) / (exp(x) - 1);
+    case GS_HH_CONST: /* Mg_block's [Mg] */
+        return a;
     }
     return 0.0;
 }
@@ -166,23 +168,24 @@ gs_gate_pow(double x, const struct gs_gatedef *d)
     }
 }
 
-/* Gk of tabchannel H: Gbar times the powered gates, X then Y then Z. */
+static inline double
+gs_syn_gk(const struct gs_cmodel *m, int y)
+{
+    return m->sY[y] * (double)m->norm[y];
+}
+
+/* Gk of tabchannel H: Gbar (or for an Mg_block its synchan's Gk of the
+ * step) times the powered gates, X then Y then Z. */
 static inline double
 gs_tab_gk(const struct gs_cmodel *m, int h)
 {
-    double g = m->Gbar[h];
+    double g = m->tgsrc[h] >= 0 ? gs_syn_gk(m, m->tgsrc[h]) : m->Gbar[h];
     for (int k = 0; k < GS_NGATES; k++) {
         int gi = m->tgate[h * GS_NGATES + k];
         if (gi >= 0)
             g *= gs_gate_pow(m->X[gi], &m->gatedef[m->gdef[gi]]);
     }
     return g;
-}
-
-static inline double
-gs_syn_gk(const struct gs_cmodel *m, int y)
-{
-    return m->sY[y] * (double)m->norm[y];
 }
 
 /* The Vm a channel read in the last step (0 without a VOLTAGE source). */
