@@ -202,15 +202,19 @@ gs_call_run(struct gs_call *call, int nwords, const char **argv)
 {
     call->words = argv;
     call->nwords = nwords;
-    if (!(call->cmd->flags & GS_CMD_RAW))
-        for (int i = 0; i < nwords; i++)
-            if (argv[i][0] == '-' && wants_help(argv[i])) {
-                struct strbuf sb = STRBUF_INIT;
-                gs_cmd_usage(call->cmd, &sb);
-                gs_out(call->sim, "%s\n", sb_str(&sb));
-                sb_free(&sb);
-                return GS_OK;
-            }
+    /* -usage (or -help) anywhere among the options; for a command whose
+     * words are not option-parsed (setfield, sh, strlen...), as its only
+     * word. */
+    bool help = nwords == 1 && wants_help(argv[0]);
+    for (int i = 0; !help && !(call->cmd->flags & GS_CMD_RAW) && i < nwords; i++)
+        help = argv[i][0] == '-' && wants_help(argv[i]);
+    if (help) {
+        struct strbuf sb = STRBUF_INIT;
+        gs_cmd_usage(call->cmd, &sb);
+        gs_out(call->sim, "%s\n", sb_str(&sb));
+        sb_free(&sb);
+        return GS_OK;
+    }
     if (parse(call) != GS_OK)
         return GS_ERR;
     /* Name the running command for warnings; commands nest (include). */

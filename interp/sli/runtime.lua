@@ -624,6 +624,9 @@ end
 -- command of that name, when there is one) in field values.
 function builtin.floatformat(fmt, ...)
   if C.floatformat then C.floatformat(fmt, ...) end
+  if (fmt == "-usage" or fmt == "-help") and select("#", ...) == 0 then
+    return -- the command printed its usage
+  end
   if fmt == nil or select("#", ...) > 0 then
     error(where() .. "floatformat: expected one format like %g or %0.10g", 0)
   end
