@@ -47,8 +47,8 @@ libgensh_a_SOURCES += \
 	%reldir%/io/fmt1.c \
 	%reldir%/io/numtext.h \
 	%reldir%/io/numtext.c \
-	%reldir%/io/outfile.h \
-	%reldir%/io/outfile.c \
+	%reldir%/io/outelem.h \
+	%reldir%/io/outelem.c \
 	%reldir%/io/par_asc_file.c \
 	%reldir%/io/par_disk_out.c \
 	%reldir%/io/parfile.h \

@@ -8,41 +8,32 @@
  * schedule (class output), as asc_file, so the frame of a tick at t holds
  * the values after the step that starts at t. reset starts the file again
  * at the next tick unless append is set; leave_open keeps it open between
- * frames; flush flushes every frame. A SAVE message added or deleted after
- * the header was written would shift every later frame: the step fails
- * instead, until a reset writes a new header.
+ * frames; flush flushes every frame (the file's life: outelem.h). A SAVE
+ * message added or deleted after the header was written would shift every
+ * later frame: the step fails instead, until a reset writes a new header.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "../core/core.h"
-#include "outfile.h"
-#include "sink.h"
+#include "outelem.h"
 
 enum { MSG_SAVE };
 
 struct disk_out {
     struct gs_element el;
-    char *filename;  /* default: the element's name */
-    int leave_open;
-    int append;
-    int flush;
-    int is_open;
-    int initialize;  /* write the header at the next tick (set by reset) */
-    int ndata;       /* values per frame, as the header says */
-    struct sink *sink; /* not a field: the file (FMT1 frames) */
-    double *vals;      /* not a field: the frame's values */
-    int capvals;
+    struct outelem out; /* filename, leave_open, append, flush, is_open, the sink */
+    int ndata;          /* values per frame, as the header says */
 };
+OUTELEM_LAYOUT(struct disk_out);
 
 static const struct gs_field disk_out_fields[] = {
-    GS_FIELD(struct disk_out, filename, GS_STR, "", "file to write (default: the element's name)"),
-    GS_FIELD(struct disk_out, leave_open, GS_INT, "", "1: keep the file open between frames"),
-    GS_FIELD(struct disk_out, append, GS_INT, "", "1: reset appends frames instead of a new file"),
-    GS_FIELD(struct disk_out, flush, GS_INT, "", "1: flush every frame to the disk"),
-    GS_FIELD_RO(struct disk_out, is_open, GS_INT, "", "1 while the file is open"),
-    GS_FIELD_F(struct disk_out, initialize, GS_INT, GS_F_HIDDEN, "",
-               "1: write a new header at the next tick (set by reset)"),
+    OUTELEM_FIELD(struct disk_out, filename, GS_STR, 0u, "file to write (default: the element's name)"),
+    OUTELEM_FIELD(struct disk_out, leave_open, GS_INT, 0u, "1: keep the file open between frames"),
+    OUTELEM_FIELD(struct disk_out, append, GS_INT, 0u, "1: reset appends frames instead of a new file"),
+    OUTELEM_FIELD(struct disk_out, flush, GS_INT, 0u, "1: flush every frame to the disk"),
+    OUTELEM_FIELD(struct disk_out, is_open, GS_INT, GS_F_RO, "1 while the file is open"),
+    OUTELEM_FIELD(struct disk_out, initialize, GS_INT, GS_F_HIDDEN,
+                  "1: write a new header at the next tick (set by reset)"),
     GS_FIELD_RO(struct disk_out, ndata, GS_INT, "", "values per frame in the file's header"),
     GS_FIELD_END,
 };
@@ -52,160 +43,42 @@ static const struct gs_msgdef disk_out_msgs[] = {
     GS_MSGDEF_END,
 };
 
-static const char *
-file_name(const struct disk_out *f)
-{
-    return outfile_name(f->filename, &f->el);
-}
-
-static struct sink_file
-sfile(struct disk_out *f)
-{
-    if (!f->sink)
-        f->sink = sink_fmt1();
-    return (struct sink_file){file_name(f), f->leave_open, f->flush, &f->is_open};
-}
-
-static enum gs_status
-close_file(struct gs_sim *sim, struct disk_out *f)
-{
-    struct sink_file sf = sfile(f);
-    return sink_close(sim, f->sink, &sf);
-}
-
-static int
-count_saves(const struct gs_element *el)
-{
-    int n = 0;
-    for (int i = 0; i < el->nin; i++)
-        n += el->in[i]->type == MSG_SAVE;
-    return n;
-}
-
-static enum gs_status
-disk_out_copy(struct gs_sim *sim, struct gs_element *dst, const struct gs_element *src)
-{
-    (void)sim;
-    (void)src;
-    struct disk_out *f = GS_INST(struct disk_out, dst);
-    f->sink = NULL;
-    f->is_open = 0;
-    f->vals = NULL;
-    f->capvals = 0;
-    return GS_OK;
-}
-
-static void
-disk_out_destroy(struct gs_element *el)
-{
-    struct disk_out *f = GS_INST(struct disk_out, el);
-    struct sink_file sf = sfile(f);
-    sink_free(f->sink, &sf);
-    f->sink = NULL;
-    free(f->vals);
-    f->vals = NULL;
-}
-
-static enum gs_status
-disk_out_reset(struct gs_sim *sim, struct gs_element *el)
-{
-    (void)sim;
-    struct disk_out *f = GS_INST(struct disk_out, el);
-    if (!f->append)
-        f->initialize = 1;
-    return GS_OK;
-}
-
-/* A new file with its header (GENESIS's SetupFile). */
-static enum gs_status
-setup_file(struct gs_sim *sim, struct disk_out *f, const struct gs_tick *tick)
-{
-    const struct gs_element *el = &f->el;
-    int n = count_saves(el);
-    float *xyz = xcalloc(3 * (size_t)n + 1, sizeof *xyz);
-    for (int i = 0, k = 0; i < el->nin; i++) {
-        const struct gs_element *src = el->in[i]->src;
-        if (el->in[i]->type != MSG_SAVE)
-            continue;
-        xyz[k++] = (float)src->x;
-        xyz[k++] = (float)src->y;
-        xyz[k++] = (float)src->z;
-    }
-    struct sink_file sf = sfile(f);
-    struct sink_cols c = {.t0 = tick->t, .dt = tick->dt, .n = n, .xyz = xyz};
-    enum gs_status st = sink_start(sim, f->sink, &sf, &c);
-    free(xyz);
-    if (st != GS_OK)
-        return GS_ERR;
-    f->ndata = n;
-    f->initialize = 0;
-    if (!f->leave_open)
-        return close_file(sim, f);
-    return GS_OK;
-}
-
 static enum gs_status
 disk_out_process(struct gs_sim *sim, struct gs_element *el, const struct gs_tick *tick)
 {
     struct disk_out *f = GS_INST(struct disk_out, el);
-    if (f->initialize && setup_file(sim, f, tick) != GS_OK)
-        return GS_ERR;
-    int n = count_saves(el);
+    if (!f->out.sink)
+        f->out.sink = sink_fmt1();
+    if (f->out.initialize) {
+        /* A new file with its header (GENESIS's SetupFile). */
+        struct outelem_cols oc = outelem_columns(el, MSG_SAVE);
+        struct sink_cols c = {.t0 = tick->t, .dt = tick->dt, .n = oc.n, .xyz = oc.xyz};
+        enum gs_status st = outelem_begin(sim, el, &c);
+        outelem_columns_free(&oc);
+        if (st != GS_OK)
+            return GS_ERR;
+        f->ndata = (int)c.n;
+    }
+    long n = outelem_count(el, MSG_SAVE);
     if (n != f->ndata) {
         char *p = elem_path_str(el);
-        gs_error(sim, "disk_out '%s' has %d SAVE messages, but the file '%s' was started with "
-                      "%d value%s per frame; reset to start it again", p, n, file_name(f),
+        gs_error(sim, "disk_out '%s' has %ld SAVE messages, but the file '%s' was started with "
+                      "%d value%s per frame; reset to start it again", p, n, outelem_name(el),
                  f->ndata, f->ndata == 1 ? "" : "s");
         free(p);
         return GS_ERR;
     }
-    struct sink_file sf = sfile(f);
-    if (sink_open(sim, f->sink, &sf, NULL) != GS_OK)
+    if (outelem_begin(sim, el, NULL) != GS_OK)
         return GS_ERR;
-    if (n > f->capvals) {
-        f->capvals = n;
-        f->vals = xreallocarray(f->vals, (size_t)n, sizeof *f->vals);
-    }
-    for (int i = 0, k = 0; i < el->nin; i++)
-        if (el->in[i]->type == MSG_SAVE)
-            f->vals[k++] = msg_val(el->in[i], 0);
-    sink_row(f->sink, tick->t, f->vals, n);
-    return sink_done(sim, f->sink, &sf, tick->t);
-}
-
-static void
-disk_out_field_set(struct gs_sim *sim, struct gs_element *el, const struct gs_field *fd)
-{
-    struct disk_out *f = GS_INST(struct disk_out, el);
-    /* A new name or leave_open 0 takes effect now: the old file is closed. */
-    if (strcmp(fd->name, "filename") == 0
-        || (strcmp(fd->name, "leave_open") == 0 && !f->leave_open))
-        if (close_file(sim, f) != GS_OK)
-            gs_diag_clear(sim);
-}
-
-/* GENESIS's SAVE action: close the file (it is opened again at the next tick). */
-static enum gs_status
-disk_out_save(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
-{
-    (void)argc;
-    (void)argv;
-    return close_file(sim, GS_INST(struct disk_out, el));
-}
-
-static enum gs_status
-disk_out_flush(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
-{
-    (void)argc;
-    (void)argv;
-    struct disk_out *f = GS_INST(struct disk_out, el);
-    struct sink_file sf = sfile(f);
-    return sink_flush(sim, f->sink, &sf);
+    outelem_values(el, MSG_SAVE);
+    sink_row(f->out.sink, tick->t, f->out.vals, n);
+    struct sink_file sf = outelem_file(el);
+    return sink_done(sim, f->out.sink, &sf, tick->t);
 }
 
 static const struct gs_named_action disk_out_extra[] = {
-    {"SAVE", "", disk_out_save},
-    {"FLUSH", "", disk_out_flush},
+    {"SAVE", "", outelem_save_action},
+    {"FLUSH", "", outelem_flush_action},
     GS_ACTION_END,
 };
 
@@ -217,9 +90,9 @@ const struct gs_class disk_out_class = {
     .fields = disk_out_fields,
     .msgs = disk_out_msgs,
     .extra = disk_out_extra,
-    .copy = disk_out_copy,
-    .destroy = disk_out_destroy,
-    .reset = disk_out_reset,
+    .copy = outelem_copy,
+    .destroy = outelem_destroy,
+    .reset = outelem_reset,
     .process = disk_out_process,
-    .field_set = disk_out_field_set,
+    .field_set = outelem_field_set,
 };

@@ -34,19 +34,28 @@ parfile_ncols(const struct gs_element *el)
     return GS_INST(const struct parfile_head, el)->cols.nidx;
 }
 
-void
-parfile_cols_clear(struct parfile_cols *c)
+enum gs_status
+parfile_copy(struct gs_sim *sim, struct gs_element *dst, const struct gs_element *src)
 {
-    c->idx = NULL;
-    c->nidx = c->capidx = 0;
-    c->ncols = 0;
+    *parfile_cols(dst) = (struct parfile_cols){0, NULL, 0, 0};
+    return outelem_copy(sim, dst, src);
 }
 
 void
-parfile_cols_free(struct parfile_cols *c)
+parfile_destroy(struct gs_element *el)
 {
-    free(c->idx);
-    parfile_cols_clear(c);
+    outelem_destroy(el);
+    free(parfile_cols(el)->idx);
+    *parfile_cols(el) = (struct parfile_cols){0, NULL, 0, 0};
+}
+
+enum gs_status
+parfile_step(struct gs_sim *sim, struct gs_element *el, const struct gs_tick *tick)
+{
+    (void)sim;
+    (void)el;
+    (void)tick;
+    return GS_OK;
 }
 
 static int
@@ -69,8 +78,7 @@ parfile_check(struct gs_sim *sim, struct gs_element *el)
             continue;
         /* Name the element and its file: a script may have several. */
         char *p = elem_path_str(el);
-        const char *file =
-            el->cls == &par_disk_out_class ? par_disk_out_name(el) : par_asc_file_name(el);
+        const char *file = outelem_name(el);
         if (i > 0 && c->idx[i] == c->idx[i - 1])
             gs_error(sim, "%s '%s' (file '%s'): SAVE index %ld is used twice; each "
                           "index 0-%ld must come from exactly one message", el->cls->name, p,

@@ -7,8 +7,8 @@
  * once; at each output tick the gather hands over the values in index
  * order and the file's class writes them.
  *
- * Both classes' instances start with the element and then struct
- * parfile_cols, which holds the indices.
+ * Both classes' instances start with the output head (outelem.h) and
+ * then struct parfile_cols, which holds the indices.
  */
 #ifndef GS_PARFILE_H
 #define GS_PARFILE_H
@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "../core/core.h"
+#include "outelem.h"
 
 struct parfile_cols {
     int ncols;    /* indices registered (the read-only field ncols) */
@@ -26,8 +27,15 @@ struct parfile_cols {
 /* The start of both classes' instances (each asserts its layout). */
 struct parfile_head {
     struct gs_element el;
+    struct outelem out;
     struct parfile_cols cols;
 };
+
+/* Put after a class's struct: it must start as struct parfile_head. */
+#define PARFILE_LAYOUT(T)                                                                         \
+    OUTELEM_LAYOUT(T);                                                                            \
+    _Static_assert(offsetof(T, cols) == offsetof(struct parfile_head, cols),                      \
+                   #T " must start as struct parfile_head")
 
 /* Is EL a par_asc_file or a par_disk_out? */
 bool parfile_is(const struct gs_element *el);
@@ -35,21 +43,20 @@ bool parfile_is(const struct gs_element *el);
 void parfile_register(struct gs_element *el, long idx);
 /* Checks that the registered indices are 0 .. n-1, each once (after the
  * zone agreed on reset: parallel/rnet.c). The error names the element and
- * its file FILE. */
+ * its file. */
 enum gs_status parfile_check(struct gs_sim *sim, struct gs_element *el);
 /* Number of columns (registered indices). */
 long parfile_ncols(const struct gs_element *el);
 /* Writes the values V (in index order) of the output tick at time T. */
 enum gs_status parfile_row(struct gs_sim *sim, struct gs_element *el, double t, const double *v);
 
-/* For the two classes. */
+/* For the classes: the indices, and the hooks they share (a copy starts
+ * without indices; the tick does nothing: rows come from the gather). */
 struct parfile_cols *parfile_cols(struct gs_element *el);
-/* Forgets the indices (a copy starts without any), or frees them. */
-void parfile_cols_clear(struct parfile_cols *c);
-void parfile_cols_free(struct parfile_cols *c);
-/* The file name the class writes (for errors). */
-const char *par_asc_file_name(const struct gs_element *el);
-const char *par_disk_out_name(const struct gs_element *el);
+enum gs_status parfile_copy(struct gs_sim *sim, struct gs_element *dst,
+                            const struct gs_element *src);
+void parfile_destroy(struct gs_element *el);
+enum gs_status parfile_step(struct gs_sim *sim, struct gs_element *el, const struct gs_tick *tick);
 enum gs_status par_asc_file_row(struct gs_sim *sim, struct gs_element *el, double t,
                                 const double *v);
 enum gs_status par_disk_out_row(struct gs_sim *sim, struct gs_element *el, double t,

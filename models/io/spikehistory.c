@@ -14,10 +14,10 @@
  * from the spikes the solver reports for the step just advanced; a
  * spikehistory must therefore run every base step (clock 0, its default).
  *
- * File handling follows asc_file: reset truncates the file at the first
- * step unless append is set (GENESIS truncates at the first spike, which
- * leaves an old file in place when nothing fires); leave_open keeps it
- * open; flush flushes every line.
+ * File handling follows asc_file (outelem.h): reset truncates the file at
+ * the first step unless append is set (GENESIS truncates at the first
+ * spike, which leaves an old file in place when nothing fires);
+ * leave_open keeps it open; flush flushes every line.
  *
  * sonata_out (a gensh class) takes the same SPIKESAVE messages and writes
  * the spikes in the SONATA layout through the HDF5 sink: node_ids are the
@@ -30,8 +30,7 @@
 #include <string.h>
 
 #include "../core/core.h"
-#include "outfile.h"
-#include "sink.h"
+#include "outelem.h"
 #include "../solver/sclass.h"
 
 enum { MSG_SPIKESAVE };
@@ -45,18 +44,12 @@ struct srcidx {
 
 struct spikehistory {
     struct gs_element el;
-    char *filename;     /* the file (default: the element's name) */
-    int leave_open;     /* keep the file open between writes */
-    int append;         /* reset does not truncate the file */
-    int flush;          /* flush after every line */
+    struct outelem out; /* filename, leave_open, append, flush, is_open, the sink */
     int ident_toggle;   /* 0: message index, else source path */
-    int is_open;        /* the file is open now */
-    int initialize;     /* truncate at the next write (set by reset) */
     int nspikes;        /* lines written since reset (a gensh addition) */
     char *population;   /* sonata_out: the SONATA population */
     int compress;       /* sonata_out: deflate level */
     int flush_spikes;   /* sonata_out: spikes kept before a block is written */
-    struct sink *sink;  /* not a field: the file (spike lines) */
     struct srcidx *map; /* sorted by slot; rebuilt when the messages change */
     size_t nmap;
     bool map_stale;
@@ -69,37 +62,38 @@ struct spikehistory {
     int *cpos;
     size_t ncache;
 };
+OUTELEM_LAYOUT(struct spikehistory);
 
 static const struct gs_field spikehistory_fields[] = {
-    GS_FIELD(struct spikehistory, filename, GS_STR, "",
-             "file to write (default: the element's name)"),
-    GS_FIELD(struct spikehistory, leave_open, GS_INT, "", "1: keep the file open between writes"),
-    GS_FIELD(struct spikehistory, append, GS_INT, "",
-             "1: reset appends instead of starting the file again"),
-    GS_FIELD(struct spikehistory, flush, GS_INT, "", "1: flush every line to the disk"),
+    OUTELEM_FIELD(struct spikehistory, filename, GS_STR, 0u,
+                  "file to write (default: the element's name)"),
+    OUTELEM_FIELD(struct spikehistory, leave_open, GS_INT, 0u, "1: keep the file open between writes"),
+    OUTELEM_FIELD(struct spikehistory, append, GS_INT, 0u,
+                  "1: reset appends instead of starting the file again"),
+    OUTELEM_FIELD(struct spikehistory, flush, GS_INT, 0u, "1: flush every line to the disk"),
     GS_FIELD(struct spikehistory, ident_toggle, GS_INT, "",
              "0: name the source by its message number; 1: by its path"),
-    GS_FIELD_RO(struct spikehistory, is_open, GS_INT, "", "1 while the file is open"),
-    GS_FIELD(struct spikehistory, initialize, GS_INT, "",
-             "1: start the file again at the next write"),
+    OUTELEM_FIELD(struct spikehistory, is_open, GS_INT, GS_F_RO, "1 while the file is open"),
+    OUTELEM_FIELD(struct spikehistory, initialize, GS_INT, 0u,
+                  "1: start the file again at the next write"),
     GS_FIELD_RO(struct spikehistory, nspikes, GS_INT, "", "lines written since reset"),
     GS_FIELD_END,
 };
 
 static const struct gs_field sonata_out_fields[] = {
-    GS_FIELD(struct spikehistory, filename, GS_STR, "",
-             "HDF5 file to write (default: the element's name)"),
+    OUTELEM_FIELD(struct spikehistory, filename, GS_STR, 0u,
+                  "HDF5 file to write (default: the element's name)"),
     GS_FIELD(struct spikehistory, population, GS_STR, "",
              "SONATA population: /spikes/POPULATION (default: the element's name)"),
-    GS_FIELD(struct spikehistory, append, GS_INT, "",
-             "1: reset continues the file's datasets instead of starting again"),
-    GS_FIELD(struct spikehistory, flush, GS_INT, "", "1: write every step's spikes at once"),
+    OUTELEM_FIELD(struct spikehistory, append, GS_INT, 0u,
+                  "1: reset continues the file's datasets instead of starting again"),
+    OUTELEM_FIELD(struct spikehistory, flush, GS_INT, 0u, "1: write every step's spikes at once"),
     GS_FIELD(struct spikehistory, flush_spikes, GS_INT, "",
              "spikes kept in memory before a block is written (default 4096)"),
     GS_FIELD(struct spikehistory, compress, GS_INT, "", "deflate level 0-9 (default 1)"),
-    GS_FIELD_RO(struct spikehistory, is_open, GS_INT, "", "1 while the file is open"),
-    GS_FIELD_F(struct spikehistory, initialize, GS_INT, GS_F_HIDDEN, "",
-               "1: start the file again at the next write"),
+    OUTELEM_FIELD(struct spikehistory, is_open, GS_INT, GS_F_RO, "1 while the file is open"),
+    OUTELEM_FIELD(struct spikehistory, initialize, GS_INT, GS_F_HIDDEN,
+                  "1: start the file again at the next write"),
     GS_FIELD_RO(struct spikehistory, nspikes, GS_INT, "", "spikes written since reset"),
     GS_FIELD_END,
 };
@@ -109,12 +103,6 @@ static const struct gs_msgdef spikehistory_msgs[] = {
     GS_MSGDEF_END,
 };
 
-static const char *
-file_name(const struct spikehistory *h)
-{
-    return outfile_name(h->filename, &h->el);
-}
-
 extern const struct gs_class sonata_out_class;
 
 static bool
@@ -123,20 +111,14 @@ is_sonata(const struct spikehistory *h)
     return h->el.cls == &sonata_out_class;
 }
 
-static struct sink_file
-sfile(struct spikehistory *h)
+/* The element's sink, with its settings of now. */
+static struct sink *
+sink_of(struct spikehistory *h)
 {
-    if (is_sonata(h)) {
-        if (!h->sink)
-            h->sink = sink_sonata(h->compress, h->flush_spikes);
-        /* An HDF5 file stays open: opening it per step would cost more
-         * than the step. */
-        return (struct sink_file){file_name(h), 1, h->flush, &h->is_open};
-    }
-    if (!h->sink)
-        h->sink = sink_spike_text();
-    sink_text_set(h->sink, NULL, h->ident_toggle);
-    return (struct sink_file){file_name(h), h->leave_open, h->flush, &h->is_open};
+    if (!h->out.sink)
+        h->out.sink = is_sonata(h) ? sink_sonata(h->compress, h->flush_spikes) : sink_spike_text();
+    sink_text_set(h->out.sink, NULL, h->ident_toggle);
+    return h->out.sink;
 }
 
 /* The columns of a SONATA file: only its population. */
@@ -157,13 +139,6 @@ io_index(const struct gs_element *el)
             return strtol(u->value, NULL, 10);
     }
     return -1;
-}
-
-static enum gs_status
-close_file(struct gs_sim *sim, struct spikehistory *h)
-{
-    struct sink_file sf = sfile(h);
-    return sink_close(sim, h->sink, &sf);
 }
 
 static int
@@ -217,24 +192,20 @@ spikehistory_copy(struct gs_sim *sim, struct gs_element *dst, const struct gs_el
     (void)sim;
     (void)src;
     struct spikehistory *h = GS_INST(struct spikehistory, dst);
-    h->sink = NULL; /* the copy opens its own file */
-    h->is_open = 0;
     h->map = NULL;
     h->nmap = 0;
     h->map_stale = true;
     h->cptr = NULL;
     h->cpos = NULL;
     h->ncache = 0;
-    return GS_OK;
+    return outelem_copy(sim, dst, src);
 }
 
 static void
 spikehistory_destroy(struct gs_element *el)
 {
     struct spikehistory *h = GS_INST(struct spikehistory, el);
-    struct sink_file sf = sfile(h);
-    sink_free(h->sink, &sf);
-    h->sink = NULL;
+    outelem_destroy(el);
     free(h->map);
     free(h->cptr);
     free(h->cpos);
@@ -263,13 +234,10 @@ spikehistory_msg_deleted(struct gs_sim *sim, struct gs_element *el, struct gs_ms
 static enum gs_status
 spikehistory_reset(struct gs_sim *sim, struct gs_element *el)
 {
-    (void)sim;
     struct spikehistory *h = GS_INST(struct spikehistory, el);
-    if (!h->append)
-        h->initialize = 1;
     h->nspikes = 0;
     h->map_stale = true;
-    return GS_OK;
+    return outelem_reset(sim, el);
 }
 
 /* The first map entry of the source with builder id ID (element SRC), or
@@ -299,13 +267,13 @@ static enum gs_status
 spikehistory_process(struct gs_sim *sim, struct gs_element *el, const struct gs_tick *tick)
 {
     struct spikehistory *h = GS_INST(struct spikehistory, el);
-    struct sink_file sf = sfile(h);
+    struct sink *s = sink_of(h);
     struct sink_cols sc = scols(h);
-    if (h->initialize) {
-        if (sink_start(sim, h->sink, &sf, &sc) != GS_OK)
+    if (h->out.initialize) {
+        /* The file starts at the first step, spikes or not. */
+        if (outelem_begin(sim, el, &sc) != GS_OK)
             return GS_ERR;
-        h->initialize = 0;
-        if (!sf.leave_open && close_file(sim, h) != GS_OK)
+        if (!h->out.leave_open && outelem_close(sim, el) != GS_OK)
             return GS_ERR;
     }
     const struct gs_spike *sp;
@@ -321,53 +289,26 @@ spikehistory_process(struct gs_sim *sim, struct gs_element *el, const struct gs_
         if (!e)
             continue;
         if (!opened) {
-            if (sink_open(sim, h->sink, &sf, &sc) != GS_OK)
+            if (outelem_begin(sim, el, &sc) != GS_OK)
                 return GS_ERR;
             opened = true;
         }
         /* One line per SPIKESAVE message from the source. */
         double t = tick->t - (double)(tick->step - sp[i].step) * tick->dt0;
         for (uint32_t slot = e->slot; e < h->map + h->nmap && e->slot == slot; e++) {
-            sink_spike(h->sink, is_sonata(h) ? e->node : e->index, src, t);
+            sink_spike(s, is_sonata(h) ? e->node : e->index, src, t);
             h->nspikes++;
         }
     }
     if (!opened)
         return GS_OK;
-    return sink_done(sim, h->sink, &sf, tick->t);
-}
-
-static void
-spikehistory_field_set(struct gs_sim *sim, struct gs_element *el, const struct gs_field *fd)
-{
-    struct spikehistory *h = GS_INST(struct spikehistory, el);
-    /* A new name or leave_open 0 takes effect now: the old file is closed. */
-    if (strcmp(fd->name, "filename") == 0 || (strcmp(fd->name, "leave_open") == 0 && !h->leave_open))
-        if (close_file(sim, h) != GS_OK)
-            gs_diag_clear(sim);
-}
-
-static enum gs_status
-spikehistory_flush(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
-{
-    (void)argc;
-    (void)argv;
-    struct spikehistory *h = GS_INST(struct spikehistory, el);
-    struct sink_file sf = sfile(h);
-    return sink_flush(sim, h->sink, &sf);
-}
-
-static enum gs_status
-spikehistory_save(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
-{
-    (void)argc;
-    (void)argv;
-    return close_file(sim, GS_INST(struct spikehistory, el));
+    struct sink_file sf = outelem_file(el);
+    return sink_done(sim, s, &sf, tick->t);
 }
 
 static const struct gs_named_action spikehistory_extra[] = {
-    {"FLUSH", "", spikehistory_flush},
-    {"SAVE", "", spikehistory_save},
+    {"FLUSH", "", outelem_flush_action},
+    {"SAVE", "", outelem_save_action},
     GS_ACTION_END,
 };
 
@@ -383,7 +324,7 @@ const struct gs_class spikehistory_class = {
     .destroy = spikehistory_destroy,
     .reset = spikehistory_reset,
     .process = spikehistory_process,
-    .field_set = spikehistory_field_set,
+    .field_set = outelem_field_set,
     .msg_added = spikehistory_msg_added,
     .msg_deleted = spikehistory_msg_deleted,
 };
@@ -393,6 +334,9 @@ sonata_out_create(struct gs_sim *sim, struct gs_element *el)
 {
     (void)sim;
     struct spikehistory *h = GS_INST(struct spikehistory, el);
+    /* An HDF5 file stays open: opening it per step would cost more than
+     * the step. */
+    h->out.leave_open = 1;
     h->compress = 1;
     h->flush_spikes = 4096;
     return GS_OK;
@@ -427,7 +371,7 @@ const struct gs_class sonata_out_class = {
     .reset = spikehistory_reset,
     .process = spikehistory_process,
     .check_fields = sonata_out_check_fields,
-    .field_set = spikehistory_field_set,
+    .field_set = outelem_field_set,
     .msg_added = spikehistory_msg_added,
     .msg_deleted = spikehistory_msg_deleted,
 };
