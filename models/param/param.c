@@ -36,22 +36,34 @@ ptab_of(const struct gs_element *el)
     return NULL;
 }
 
-/* Number of entries of array K of EL. */
-static int
-array_len(const struct ptab_class *pc, const struct gs_element *el, int k)
+int
+ptab_len_of(const struct gs_element *el, enum ptab_len len)
 {
+    const struct ptab_class *pc = ptab_of(el);
     const struct ptab *p = (const struct ptab *)(const void *)el;
-    switch (pc->lens[k]) {
+    int nt = pc && pc->ntables ? pc->ntables(el) : 0;
+    switch (len) {
     case PTAB_LEN_NPARAMS:
         return p->num_params;
     case PTAB_LEN_NPARAMS1:
         return p->num_params + 1;
     case PTAB_LEN_NTABLES:
-        return pc->ntables ? pc->ntables(el) : 0;
+        return nt;
+    case PTAB_LEN_TABLES_PARAMS:
+        return nt * p->num_params;
+    case PTAB_LEN_SIMPLEX:
+        return (p->num_params + 1) * p->num_params;
     case PTAB_LEN_THREE:
         return 3;
     }
     return 0;
+}
+
+/* Number of entries of array K of EL. */
+static int
+array_len(const struct ptab_class *pc, const struct gs_element *el, int k)
+{
+    return ptab_len_of(el, pc->lens[k]);
 }
 
 static void **
@@ -295,64 +307,4 @@ ptab_rangauss(struct gs_sim *sim, double mean, double var)
     if (rng_genesis(&sim->rng))
         return rng_genesis_rangauss(&sim->rng, (float)mean, (float)var);
     return mean + sqrt(var) * rng_gauss(&sim->rng);
-}
-
-bool
-ptab_fwrite(FILE *fp, const void *p, size_t size, size_t n)
-{
-    return n == 0 || fwrite(p, size, n, fp) == n;
-}
-
-bool
-ptab_fread(FILE *fp, void *p, size_t size, size_t n)
-{
-    return n == 0 || fread(p, size, n, fp) == n;
-}
-
-bool
-ptab_fwrite_shorts(FILE *fp, const int *v, int n)
-{
-    for (int i = 0; i < n; i++) {
-        short s = (short)v[i];
-        if (fwrite(&s, sizeof s, 1, fp) != 1)
-            return false;
-    }
-    return true;
-}
-
-bool
-ptab_fread_shorts(FILE *fp, int *v, int n)
-{
-    for (int i = 0; i < n; i++) {
-        short s;
-        if (fread(&s, sizeof s, 1, fp) != 1)
-            return false;
-        v[i] = s;
-    }
-    return true;
-}
-
-bool
-ptab_fwrite_labels(FILE *fp, char *const *label, int n)
-{
-    for (int i = 0; i < n; i++) {
-        char buf[PTAB_LABEL_SIZE] = {0};
-        strncpy(buf, label[i] ? label[i] : "", sizeof buf);
-        if (fwrite(buf, 1, sizeof buf, fp) != sizeof buf)
-            return false;
-    }
-    return true;
-}
-
-bool
-ptab_fread_labels(FILE *fp, char **label, int n)
-{
-    for (int i = 0; i < n; i++) {
-        char buf[PTAB_LABEL_SIZE + 1] = {0};
-        if (fread(buf, 1, PTAB_LABEL_SIZE, fp) != PTAB_LABEL_SIZE)
-            return false;
-        free(label[i]);
-        label[i] = xstrdup(buf);
-    }
-    return true;
 }

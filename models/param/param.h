@@ -53,7 +53,32 @@ enum ptab_len {
     PTAB_LEN_NPARAMS,   /* num_params */
     PTAB_LEN_NPARAMS1,  /* num_params + 1 (a simplex's points) */
     PTAB_LEN_NTABLES,   /* num_tables (GA) */
+    PTAB_LEN_TABLES_PARAMS, /* num_tables x num_params, table by table (GA) */
+    PTAB_LEN_SIMPLEX,   /* (num_params + 1) x num_params, point by point (SA) */
     PTAB_LEN_THREE,     /* 3 (a bracket) */
+};
+
+/* One item of a class's SAVE file (GENESIS's binary layout: the fields in
+ * the order its SAVE action writes them, native byte order). Scalars are
+ * at OFFSET in the instance; arrays are the pointer at OFFSET, LEN long. */
+enum ptab_io_kind {
+    PTAB_IO_INT,     /* int */
+    PTAB_IO_SHORT,   /* int, stored as a short */
+    PTAB_IO_DOUBLE,  /* double */
+    PTAB_IO_ULONG,   /* unsigned, stored as GENESIS's 8-byte unsigned long */
+    PTAB_IO_INTS,    /* int array */
+    PTAB_IO_SHORTS,  /* int array, each stored as a short */
+    PTAB_IO_DOUBLES, /* double array */
+    PTAB_IO_ULONGS,  /* unsigned array, each stored as an 8-byte unsigned long */
+    PTAB_IO_LABELS,  /* char * array, PTAB_LABEL_SIZE bytes each */
+    PTAB_IO_LABELS1, /* char * array, PTAB_LABEL_SIZE + 1 bytes each */
+    PTAB_IO_END,
+};
+
+struct ptab_io {
+    enum ptab_io_kind kind;
+    size_t offset;
+    enum ptab_len len; /* arrays only */
 };
 
 /* What the shared code needs to know about one paramtable class. */
@@ -67,11 +92,18 @@ struct ptab_class {
     /* initparamXX's centre: where the class keeps it (orig[], center[],
      * current[] and best[] ...) */
     void (*set_center)(struct ptab *p, int i, double c);
+    /* SAVE/RESTORE: the items before the tables (the counts among them),
+     * the items after, both PTAB_IO_END terminated; and how RESTORE makes
+     * the tables once the head is read (the counts checked there). */
+    const struct ptab_io *file_head, *file_body;
+    enum gs_status (*file_alloc)(struct gs_sim *sim, struct gs_element *el);
 };
 
 /* The param class record of EL's class, or NULL when EL is no paramtable. */
 const struct ptab_class *ptab_of(const struct gs_element *el);
 
+/* How many entries an array of length kind LEN has in EL now. */
+int ptab_len_of(const struct gs_element *el, enum ptab_len len);
 /* Gives EL arrays for N parameters (all zero, labels empty), freeing old
  * ones; sets num_params and alloced. Prints GENESIS's "Creating parameter
  * table with N parameters." unless silent. Errors: N < 0 (CLS names the
@@ -108,22 +140,22 @@ void ptab_recenter(struct ptab *p);
 enum gs_status ptab_file_arg(struct gs_sim *sim, struct gs_element *el, const char *action,
                              int argc, const char *const *argv, const char **out);
 
+/* The SAVE and RESTORE actions of every class: the file named by ARGV[0]
+ * or the filename field, in the class's layout (file_head, file_body).
+ * RESTORE reads into a copy and changes EL only when the whole file was
+ * read: an unreadable, short or foreign file is an error naming it. */
+enum gs_status ptab_save(struct gs_sim *sim, struct gs_element *el, int argc,
+                         const char *const *argv);
+enum gs_status ptab_restore(struct gs_sim *sim, struct gs_element *el, int argc,
+                            const char *const *argv);
+/* The file_alloc of classes whose tables depend on num_params only. */
+enum gs_status ptab_file_alloc(struct gs_sim *sim, struct gs_element *el);
+
 /* Random draws through gensh's generator layer: GENESIS's urandom() (a
  * float in [0, 1]), frandom(lo, hi) and rangauss(mean, var) with a GENESIS
  * generator selected; the script stream otherwise. */
 double ptab_urandom(struct gs_sim *sim);
 double ptab_frandom(struct gs_sim *sim, double lo, double hi);
 double ptab_rangauss(struct gs_sim *sim, double mean, double var);
-
-/* Binary SAVE/RESTORE helpers: write or read N items of SIZE bytes; the
- * reader fails on a short file. */
-bool ptab_fwrite(FILE *fp, const void *p, size_t size, size_t n);
-bool ptab_fread(FILE *fp, void *p, size_t size, size_t n);
-/* GENESIS stores shorts: write or read N ints as shorts. */
-bool ptab_fwrite_shorts(FILE *fp, const int *v, int n);
-bool ptab_fread_shorts(FILE *fp, int *v, int n);
-/* Labels: LABEL_SIZE bytes each. */
-bool ptab_fwrite_labels(FILE *fp, char *const *label, int n);
-bool ptab_fread_labels(FILE *fp, char **label, int n);
 
 #endif

@@ -7,6 +7,7 @@
  * (done = 1). EVALUATE records a match and keeps the best point.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,11 +68,42 @@ bf_set_center(struct ptab *p, int i, double c)
     BF(p)->orig[i] = c;
 }
 
+/* GENESIS's SAVE layout. */
+#define T struct paramtableBF
+static const struct ptab_io bf_file_head[] = {
+    {PTAB_IO_INT, offsetof(T, iteration_number), 0},
+    {PTAB_IO_INT, offsetof(T, num_params), 0},
+    {PTAB_IO_INT, offsetof(T, num_params_to_search), 0},
+    {PTAB_IO_END, 0, 0},
+};
+static const struct ptab_io bf_file_body[] = {
+    {PTAB_IO_SHORTS, offsetof(T, search), PTAB_LEN_NPARAMS},
+    {PTAB_IO_SHORTS, offsetof(T, type), PTAB_LEN_NPARAMS},
+    {PTAB_IO_DOUBLES, offsetof(T, range), PTAB_LEN_NPARAMS},
+    {PTAB_IO_DOUBLES, offsetof(T, min), PTAB_LEN_NPARAMS},
+    {PTAB_IO_DOUBLES, offsetof(T, max), PTAB_LEN_NPARAMS},
+    {PTAB_IO_LABELS, offsetof(T, label), PTAB_LEN_NPARAMS},
+    {PTAB_IO_DOUBLES, offsetof(T, current), PTAB_LEN_NPARAMS},
+    {PTAB_IO_DOUBLE, offsetof(T, current_match), 0},
+    {PTAB_IO_DOUBLES, offsetof(T, best), PTAB_LEN_NPARAMS},
+    {PTAB_IO_DOUBLE, offsetof(T, best_match), 0},
+    {PTAB_IO_DOUBLES, offsetof(T, orig), PTAB_LEN_NPARAMS},
+    {PTAB_IO_INTS, offsetof(T, search_divisions), PTAB_LEN_NPARAMS},
+    {PTAB_IO_DOUBLES, offsetof(T, search_rangemod), PTAB_LEN_NPARAMS},
+    {PTAB_IO_INTS, offsetof(T, search_count), PTAB_LEN_NPARAMS},
+    {PTAB_IO_DOUBLES, offsetof(T, search_range), PTAB_LEN_NPARAMS},
+    {PTAB_IO_END, 0, 0},
+};
+#undef T
+
 const struct ptab_class paramtableBF_ptab = {
     .arrays = bf_arrays,
     .lens = bf_lens,
     .has_ntosearch = true,
     .set_center = bf_set_center,
+    .file_head = bf_file_head,
+    .file_body = bf_file_body,
+    .file_alloc = ptab_file_alloc,
 };
 
 static enum gs_status
@@ -303,73 +335,6 @@ bf_restorebest(struct gs_sim *sim, struct gs_element *el, int argc, const char *
     return GS_OK;
 }
 
-/* SAVE and RESTORE: GENESIS's binary layout (ints, shorts, doubles and
- * 80-byte labels in the order of its struct, native byte order). */
-static bool
-bf_io(struct paramtableBF *b, FILE *fp, bool wr)
-{
-    int n = b->num_params;
-#define IO(p, sz, k) (wr ? ptab_fwrite(fp, p, sz, (size_t)(k)) : ptab_fread(fp, p, sz, (size_t)(k)))
-#define IOS(v) (wr ? ptab_fwrite_shorts(fp, v, n) : ptab_fread_shorts(fp, v, n))
-    return IOS(b->search) && IOS(b->type) && IO(b->range, sizeof(double), n)
-           && IO(b->min, sizeof(double), n) && IO(b->max, sizeof(double), n)
-           && (wr ? ptab_fwrite_labels(fp, b->label, n) : ptab_fread_labels(fp, b->label, n))
-           && IO(b->current, sizeof(double), n) && IO(&b->current_match, sizeof(double), 1)
-           && IO(b->best, sizeof(double), n) && IO(&b->best_match, sizeof(double), 1)
-           && IO(b->orig, sizeof(double), n) && IO(b->search_divisions, sizeof(int), n)
-           && IO(b->search_rangemod, sizeof(double), n) && IO(b->search_count, sizeof(int), n)
-           && IO(b->search_range, sizeof(double), n);
-#undef IO
-#undef IOS
-}
-
-static enum gs_status
-bf_save(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
-{
-    struct paramtableBF *b = BF(el);
-    const char *fn;
-    if (ptab_need_tables(sim, el, "SAVE") != GS_OK
-        || ptab_file_arg(sim, el, "SAVE", argc, argv, &fn) != GS_OK)
-        return GS_ERR;
-    FILE *fp = fopen(fn, "wb");
-    if (!fp)
-        return gs_error(sim, "paramtableBF: SAVE: cannot open '%s' for writing", fn);
-    bool ok = ptab_fwrite(fp, &b->iteration_number, sizeof(int), 1)
-              && ptab_fwrite(fp, &b->num_params, sizeof(int), 1)
-              && ptab_fwrite(fp, &b->num_params_to_search, sizeof(int), 1) && bf_io(b, fp, true);
-    if (fclose(fp) != 0 || !ok)
-        return gs_error(sim, "paramtableBF: SAVE: error writing '%s'", fn);
-    return GS_OK;
-}
-
-static enum gs_status
-bf_restore(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
-{
-    struct paramtableBF *b = BF(el);
-    const char *fn;
-    int head[3];
-    if (ptab_file_arg(sim, el, "RESTORE", argc, argv, &fn) != GS_OK)
-        return GS_ERR;
-    FILE *fp = fopen(fn, "rb");
-    if (!fp)
-        return gs_error(sim, "paramtableBF: RESTORE: cannot open '%s'", fn);
-    if (!ptab_fread(fp, head, sizeof(int), 3) || head[1] < 0 || head[1] > 1000000) {
-        fclose(fp);
-        return gs_error(sim, "paramtableBF: RESTORE: '%s' is not a paramtableBF SAVE file", fn);
-    }
-    if (ptab_alloc(sim, el, head[1]) != GS_OK) {
-        fclose(fp);
-        return GS_ERR;
-    }
-    b->iteration_number = head[0];
-    b->num_params_to_search = head[2];
-    bool ok = bf_io(b, fp, false);
-    fclose(fp);
-    if (!ok)
-        return gs_error(sim, "paramtableBF: RESTORE: '%s' ends early", fn);
-    return GS_OK;
-}
-
 static enum gs_status
 bf_check(struct gs_sim *sim, struct gs_element *el)
 {
@@ -400,9 +365,9 @@ static const struct gs_named_action bf_actions[] = {
     {"INITSEARCH", "param npts scale ...", bf_initsearch},
     {"EVALUATE", "match", bf_evaluate},
     {"UPDATE_PARAMS", "", bf_update_params},
-    {"SAVE", "[filename]", bf_save},
+    {"SAVE", "[filename]", ptab_save},
     {"SAVEBEST", "filename", bf_savebest},
-    {"RESTORE", "[filename]", bf_restore},
+    {"RESTORE", "[filename]", ptab_restore},
     {"RESTOREBEST", "filename", bf_restorebest},
     {"DISPLAY", "", bf_display},
     GS_ACTION_END,

@@ -8,6 +8,7 @@
  * decides whether to ACCEPT a point.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,10 +66,41 @@ ss_set_center(struct ptab *p, int i, double c)
     p->current[i] = p->best[i] = c;
 }
 
+/* GENESIS's SAVE layout. */
+#define T struct paramtableSS
+static const struct ptab_io ss_file_head[] = {
+    {PTAB_IO_INT, offsetof(T, iteration_number), 0},
+    {PTAB_IO_INT, offsetof(T, round_number), 0},
+    {PTAB_IO_INT, offsetof(T, num_params), 0},
+    {PTAB_IO_END, 0, 0},
+};
+static const struct ptab_io ss_file_body[] = {
+    {PTAB_IO_SHORTS, offsetof(T, search), PTAB_LEN_NPARAMS},
+    {PTAB_IO_SHORTS, offsetof(T, type), PTAB_LEN_NPARAMS},
+    {PTAB_IO_DOUBLES, offsetof(T, range), PTAB_LEN_NPARAMS},
+    {PTAB_IO_DOUBLES, offsetof(T, min), PTAB_LEN_NPARAMS},
+    {PTAB_IO_DOUBLES, offsetof(T, max), PTAB_LEN_NPARAMS},
+    {PTAB_IO_DOUBLES, offsetof(T, current), PTAB_LEN_NPARAMS},
+    {PTAB_IO_DOUBLES, offsetof(T, best), PTAB_LEN_NPARAMS},
+    {PTAB_IO_LABELS, offsetof(T, label), PTAB_LEN_NPARAMS},
+    {PTAB_IO_DOUBLE, offsetof(T, best_match), 0},
+    {PTAB_IO_DOUBLE, offsetof(T, variance), 0},
+    {PTAB_IO_DOUBLE, offsetof(T, minvariance), 0},
+    {PTAB_IO_DOUBLE, offsetof(T, maxvariance), 0},
+    {PTAB_IO_DOUBLE, offsetof(T, addvarscale), 0},
+    {PTAB_IO_DOUBLE, offsetof(T, multvarscale), 0},
+    {PTAB_IO_DOUBLE, offsetof(T, contract), 0},
+    {PTAB_IO_END, 0, 0},
+};
+#undef T
+
 const struct ptab_class paramtableSS_ptab = {
     .arrays = ss_arrays,
     .lens = ss_lens,
     .set_center = ss_set_center,
+    .file_head = ss_file_head,
+    .file_body = ss_file_body,
+    .file_alloc = ptab_file_alloc,
 };
 
 #define SS(el) ((struct paramtableSS *)(void *)(el))
@@ -291,74 +323,6 @@ ss_savebest(struct gs_sim *sim, struct gs_element *el, int argc, const char *con
     return GS_OK;
 }
 
-/* GENESIS's SAVE layout: iteration_number, round_number, num_params, the
- * arrays (search and type as shorts), the labels, best_match and the
- * variance fields. */
-static bool
-ss_io(struct paramtableSS *s, FILE *fp, bool wr)
-{
-    int n = s->num_params;
-#define IO(p, sz, k) (wr ? ptab_fwrite(fp, p, sz, (size_t)(k)) : ptab_fread(fp, p, sz, (size_t)(k)))
-#define IOS(v) (wr ? ptab_fwrite_shorts(fp, v, n) : ptab_fread_shorts(fp, v, n))
-    return IOS(s->search) && IOS(s->type) && IO(s->range, sizeof(double), n)
-           && IO(s->min, sizeof(double), n) && IO(s->max, sizeof(double), n)
-           && IO(s->current, sizeof(double), n) && IO(s->best, sizeof(double), n)
-           && (wr ? ptab_fwrite_labels(fp, s->label, n) : ptab_fread_labels(fp, s->label, n))
-           && IO(&s->best_match, sizeof(double), 1) && IO(&s->variance, sizeof(double), 1)
-           && IO(&s->minvariance, sizeof(double), 1) && IO(&s->maxvariance, sizeof(double), 1)
-           && IO(&s->addvarscale, sizeof(double), 1) && IO(&s->multvarscale, sizeof(double), 1)
-           && IO(&s->contract, sizeof(double), 1);
-#undef IO
-#undef IOS
-}
-
-static enum gs_status
-ss_save(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
-{
-    struct paramtableSS *s = SS(el);
-    const char *fn;
-    if (ptab_need_tables(sim, el, "SAVE") != GS_OK
-        || ptab_file_arg(sim, el, "SAVE", argc, argv, &fn) != GS_OK)
-        return GS_ERR;
-    FILE *fp = fopen(fn, "wb");
-    if (!fp)
-        return gs_error(sim, "paramtableSS: SAVE: cannot open '%s' for writing", fn);
-    bool ok = ptab_fwrite(fp, &s->iteration_number, sizeof(int), 1)
-              && ptab_fwrite(fp, &s->round_number, sizeof(int), 1)
-              && ptab_fwrite(fp, &s->num_params, sizeof(int), 1) && ss_io(s, fp, true);
-    if (fclose(fp) != 0 || !ok)
-        return gs_error(sim, "paramtableSS: SAVE: error writing '%s'", fn);
-    return GS_OK;
-}
-
-static enum gs_status
-ss_restore(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
-{
-    struct paramtableSS *s = SS(el);
-    const char *fn;
-    int head[3];
-    if (ptab_file_arg(sim, el, "RESTORE", argc, argv, &fn) != GS_OK)
-        return GS_ERR;
-    FILE *fp = fopen(fn, "rb");
-    if (!fp)
-        return gs_error(sim, "paramtableSS: RESTORE: cannot open '%s'", fn);
-    if (!ptab_fread(fp, head, sizeof(int), 3) || head[2] < 0 || head[2] > 1000000) {
-        fclose(fp);
-        return gs_error(sim, "paramtableSS: RESTORE: '%s' is not a paramtableSS SAVE file", fn);
-    }
-    if (ptab_alloc(sim, el, head[2]) != GS_OK) {
-        fclose(fp);
-        return GS_ERR;
-    }
-    s->iteration_number = head[0];
-    s->round_number = head[1];
-    bool ok = ss_io(s, fp, false);
-    fclose(fp);
-    if (!ok)
-        return gs_error(sim, "paramtableSS: RESTORE: '%s' ends early", fn);
-    return GS_OK;
-}
-
 static enum gs_status
 ss_check(struct gs_sim *sim, struct gs_element *el)
 {
@@ -390,9 +354,9 @@ static const struct gs_named_action ss_actions[] = {
     {"UPDATE_PARAMS", "", ss_update_params},
     {"ACCEPT", "match", ss_accept},
     {"RECENTER", "", ss_recenter},
-    {"SAVE", "[filename]", ss_save},
+    {"SAVE", "[filename]", ptab_save},
     {"SAVEBEST", "filename", ss_savebest},
-    {"RESTORE", "[filename]", ss_restore},
+    {"RESTORE", "[filename]", ptab_restore},
     {"DISPLAY", "", ss_display},
     GS_ACTION_END,
 };
