@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * cmd_param.c: the commands of GENESIS's parameter-search library:
- * initparamBF and initparamSS (one parameter's type, range, centre and
- * label in one call), setsearch (which parameters a search varies),
+ * initparamBF, initparamGA and initparamSS (one parameter's type, range,
+ * centre and label in one call), getparamGA and setparamGA (a GA table's
+ * coded parameters as numbers), setsearch (which parameters a search varies),
  * spkcmp (the mismatch of two spike-time files, a search's match), and
  * the argument-string helpers shiftarg and remarg that the library's
  * scripts use. The searches themselves are the paramtable classes in
@@ -19,8 +20,11 @@
 #include "../cmd.h"
 #include "../interp.h"
 
+static enum gs_status cmd_getparamGA_exec(struct gs_call *call);
 static enum gs_status cmd_initparamBF_exec(struct gs_call *call);
+static enum gs_status cmd_initparamGA_exec(struct gs_call *call);
 static enum gs_status cmd_initparamSS_exec(struct gs_call *call);
+static enum gs_status cmd_setparamGA_exec(struct gs_call *call);
 static enum gs_status cmd_remarg_exec(struct gs_call *call);
 static enum gs_status cmd_setsearch_exec(struct gs_call *call);
 static enum gs_status cmd_shiftarg_exec(struct gs_call *call);
@@ -45,7 +49,32 @@ static enum gs_status cmd_spkcmp_exec(struct gs_call *call);
     }
 
 INITPARAM_ENTRY(BF, paramtableBF);
+INITPARAM_ENTRY(GA, paramtableGA);
 INITPARAM_ENTRY(SS, paramtableSS);
+
+const struct gs_cmd cmd_getparamGA_entry = {
+    .name = "getparamGA",
+    .family = "param",
+    .summary = "the value of one parameter of one table of a paramtableGA",
+    .usage = "path table param",
+    .pos = {{"path", GS_ARG_STR}, {"table", GS_ARG_INT}, {"param", GS_ARG_INT}},
+    .min_pos = 3,
+    .max_pos = 3,
+    .flags = GS_CMD_RESULT,
+    .exec = cmd_getparamGA_exec,
+};
+
+const struct gs_cmd cmd_setparamGA_entry = {
+    .name = "setparamGA",
+    .family = "param",
+    .summary = "set one parameter of one table of a paramtableGA (coded within its range)",
+    .usage = "path table param value",
+    .pos = {{"path", GS_ARG_STR}, {"table", GS_ARG_INT}, {"param", GS_ARG_INT},
+            {"value", GS_ARG_REAL}},
+    .min_pos = 4,
+    .max_pos = 4,
+    .exec = cmd_setparamGA_exec,
+};
 
 const struct gs_cmd cmd_remarg_entry = {
     .name = "remarg",
@@ -125,8 +154,8 @@ find_ptab(struct gs_call *call, const char *path, bool need_tables, struct ptab 
     if (path_find(call->sim, path, &el) != GS_OK)
         return GS_ERR;
     if (!ptab_of(el))
-        return gs_error(call->sim, "'%s' is a %s, not a parameter table (paramtableBF, "
-                                   "paramtableSS)",
+        return gs_error(call->sim, "'%s' is a %s, not a parameter table (paramtableBF, GA, "
+                                   "SS)",
                         path, el->cls->name);
     *out = (struct ptab *)(void *)el;
     if (need_tables && !(*out)->alloced)
@@ -163,10 +192,12 @@ initparam(struct gs_call *call, const char *cls)
     int i = (int)param;
     p->type[i] = (int)type;
     p->range[i] = range;
-    ptab_of(&p->el)->set_center(p, i, center);
+    ptab_of(&p->el)->init_param(p, i, center);
     ptab_set_label(p, i, gs_arg(call, 5));
-    p->min[i] = type == 0 ? center - range : center / range;
-    p->max[i] = type == 0 ? center + range : center * range;
+    if (p->min) {
+        p->min[i] = type == 0 ? center - range : center / range;
+        p->max[i] = type == 0 ? center + range : center * range;
+    }
     gs_result_int(call, 1);
     return GS_OK;
 }
@@ -178,9 +209,63 @@ cmd_initparamBF_exec(struct gs_call *call)
 }
 
 static enum gs_status
+cmd_initparamGA_exec(struct gs_call *call)
+{
+    return initparam(call, "paramtableGA");
+}
+
+static enum gs_status
 cmd_initparamSS_exec(struct gs_call *call)
 {
     return initparam(call, "paramtableSS");
+}
+
+/* The paramtableGA at argument 0 and the table and parameter indices of
+ * arguments 1 and 2, checked. */
+static enum gs_status
+ga_slot(struct gs_call *call, struct ptab **p, int *t, int *i)
+{
+    long table = gs_arg_int(call, 1), param = gs_arg_int(call, 2);
+    if (find_ptab(call, gs_arg(call, 0), false, p) != GS_OK)
+        return GS_ERR;
+    if (strcmp((*p)->el.cls->name, "paramtableGA") != 0)
+        return gs_error(call->sim, "'%s' is a %s, not a paramtableGA", gs_arg(call, 0),
+                        (*p)->el.cls->name);
+    if (find_ptab(call, gs_arg(call, 0), true, p) != GS_OK)
+        return GS_ERR;
+    int nt = ptab_ga_ntables(&(*p)->el);
+    if (table < 0 || table >= nt)
+        return gs_error(call->sim, "table index %ld is out of range: '%s' has %d tables", table,
+                        gs_arg(call, 0), nt);
+    if (param < 0 || param >= (*p)->num_params)
+        return gs_error(call->sim, "parameter index %ld is out of range: '%s' has %d "
+                                   "parameters",
+                        param, gs_arg(call, 0), (*p)->num_params);
+    *t = (int)table;
+    *i = (int)param;
+    return GS_OK;
+}
+
+static enum gs_status
+cmd_getparamGA_exec(struct gs_call *call)
+{
+    struct ptab *p;
+    int t, i;
+    if (ga_slot(call, &p, &t, &i) != GS_OK)
+        return GS_ERR;
+    gs_result_real(call, ptab_ga_get(&p->el, t, i));
+    return GS_OK;
+}
+
+static enum gs_status
+cmd_setparamGA_exec(struct gs_call *call)
+{
+    struct ptab *p;
+    int t, i;
+    if (ga_slot(call, &p, &t, &i) != GS_OK)
+        return GS_ERR;
+    ptab_ga_set(&p->el, t, i, gs_arg_real(call, 3));
+    return GS_OK;
 }
 
 static enum gs_status

@@ -17,8 +17,8 @@
 #include "../base/rng.h"
 #include "param.h"
 
-extern const struct gs_class paramtableBF_class, paramtableSS_class;
-extern const struct ptab_class paramtableBF_ptab, paramtableSS_ptab;
+extern const struct gs_class paramtableBF_class, paramtableGA_class, paramtableSS_class;
+extern const struct ptab_class paramtableBF_ptab, paramtableGA_ptab, paramtableSS_ptab;
 
 const struct ptab_class *
 ptab_of(const struct gs_element *el)
@@ -28,6 +28,7 @@ ptab_of(const struct gs_element *el)
         const struct ptab_class *p;
     } map[] = {
         {&paramtableBF_class, &paramtableBF_ptab},
+        {&paramtableGA_class, &paramtableGA_ptab},
         {&paramtableSS_class, &paramtableSS_ptab},
     };
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
@@ -98,14 +99,11 @@ ptab_free(struct gs_element *el)
     p->alloced = 0;
 }
 
-enum gs_status
-ptab_alloc(struct gs_sim *sim, struct gs_element *el, int n)
+void
+ptab_alloc_arrays(struct gs_element *el, int n)
 {
     const struct ptab_class *pc = ptab_of(el);
     struct ptab *p = (struct ptab *)(void *)el;
-    if (n < 0)
-        return gs_error(sim, "%s: TABCREATE: the number of parameters must be >= 0, got %d",
-                        el->cls->name, n);
     ptab_free(el);
     p->num_params = n;
     for (int k = 0; pc->arrays[k].name; k++) {
@@ -117,6 +115,15 @@ ptab_alloc(struct gs_sim *sim, struct gs_element *el, int n)
                 ((char **)*array_slot(el, f))[i] = xstrdup("");
     }
     p->alloced = 1;
+}
+
+enum gs_status
+ptab_alloc(struct gs_sim *sim, struct gs_element *el, int n)
+{
+    if (n < 0)
+        return gs_error(sim, "%s: TABCREATE: the number of parameters must be >= 0, got %d",
+                        el->cls->name, n);
+    ptab_alloc_arrays(el, n);
     if (sim->opt.silent < 1)
         gs_out(sim, "Creating parameter table with %d parameters.\n", n);
     return GS_OK;

@@ -89,9 +89,10 @@ struct ptab_class {
     const enum ptab_len *lens;     /* length of each, in the same order */
     int (*ntables)(const struct gs_element *el); /* GA: its table count; else NULL */
     bool has_ntosearch;            /* setsearch keeps num_params_to_search up to date */
-    /* initparamXX's centre: where the class keeps it (orig[], center[],
-     * current[] and best[] ...) */
-    void (*set_center)(struct ptab *p, int i, double c);
+    /* What initparamXX does beyond type, range, label and (for classes
+     * with them) min and max: keep the centre C where the class keeps it
+     * (orig[], center[], current[] and best[] ...), and so on. */
+    void (*init_param)(struct ptab *p, int i, double c);
     /* SAVE/RESTORE: the items before the tables (the counts among them),
      * the items after, both PTAB_IO_END terminated; and how RESTORE makes
      * the tables once the head is read (the counts checked there). */
@@ -109,6 +110,9 @@ int ptab_len_of(const struct gs_element *el, enum ptab_len len);
  * table with N parameters." unless silent. Errors: N < 0 (CLS names the
  * class in the message). */
 enum gs_status ptab_alloc(struct gs_sim *sim, struct gs_element *el, int n);
+/* The same without the checks and the message: arrays for N parameters
+ * (and, for GA, the num_tables already set). */
+void ptab_alloc_arrays(struct gs_element *el, int n);
 /* Frees EL's arrays (alloced = 0). */
 void ptab_free(struct gs_element *el);
 /* Deep-copies DST's arrays after a byte copy (the copy hook). */
@@ -150,6 +154,14 @@ enum gs_status ptab_restore(struct gs_sim *sim, struct gs_element *el, int argc,
                             const char *const *argv);
 /* The file_alloc of classes whose tables depend on num_params only. */
 enum gs_status ptab_file_alloc(struct gs_sim *sim, struct gs_element *el);
+
+/* paramtableGA's coded parameters (getparamGA, setparamGA): the value of
+ * parameter I of table T, and setting it (clamped to the range); the
+ * number of tables (0 before TABCREATE). EL must be a paramtableGA and T
+ * and I in range. */
+double ptab_ga_get(const struct gs_element *el, int t, int i);
+void ptab_ga_set(struct gs_element *el, int t, int i, double v);
+int ptab_ga_ntables(const struct gs_element *el);
 
 /* Random draws through gensh's generator layer: GENESIS's urandom() (a
  * float in [0, 1]), frandom(lo, hi) and rangauss(mean, var) with a GENESIS

@@ -63,7 +63,7 @@ static const enum ptab_len bf_lens[] = {
 #define BF(el) ((struct paramtableBF *)(void *)(el))
 
 static void
-bf_set_center(struct ptab *p, int i, double c)
+bf_init_param(struct ptab *p, int i, double c)
 {
     BF(p)->orig[i] = c;
 }
@@ -100,7 +100,7 @@ const struct ptab_class paramtableBF_ptab = {
     .arrays = bf_arrays,
     .lens = bf_lens,
     .has_ntosearch = true,
-    .set_center = bf_set_center,
+    .init_param = bf_init_param,
     .file_head = bf_file_head,
     .file_body = bf_file_body,
     .file_alloc = ptab_file_alloc,

@@ -61,7 +61,7 @@ static const enum ptab_len ss_lens[] = {
 #undef T
 
 static void
-ss_set_center(struct ptab *p, int i, double c)
+ss_init_param(struct ptab *p, int i, double c)
 {
     p->current[i] = p->best[i] = c;
 }
@@ -97,7 +97,7 @@ static const struct ptab_io ss_file_body[] = {
 const struct ptab_class paramtableSS_ptab = {
     .arrays = ss_arrays,
     .lens = ss_lens,
-    .set_center = ss_set_center,
+    .init_param = ss_init_param,
     .file_head = ss_file_head,
     .file_body = ss_file_body,
     .file_alloc = ptab_file_alloc,
