@@ -154,8 +154,7 @@ find_ptab(struct gs_call *call, const char *path, bool need_tables, struct ptab 
     if (path_find(call->sim, path, &el) != GS_OK)
         return GS_ERR;
     if (!ptab_of(el))
-        return gs_error(call->sim, "'%s' is a %s, not a parameter table (paramtableBF, GA, "
-                                   "SS)",
+        return gs_error(call->sim, "'%s' is a %s, not a parameter table (a paramtable object)",
                         path, el->cls->name);
     *out = (struct ptab *)(void *)el;
     if (need_tables && !(*out)->alloced)
