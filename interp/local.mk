@@ -25,6 +25,7 @@ libgensh_a_SOURCES += \
 	%reldir%/commands/cmd_io.c \
 	%reldir%/commands/cmd_msg.c \
 	%reldir%/commands/cmd_param.c \
+	%reldir%/commands/cmd_traces.c \
 	%reldir%/commands/cmd_par.c \
 	%reldir%/commands/cmd_random.c \
 	%reldir%/commands/cmd_shell.c \
