@@ -49,8 +49,10 @@ interpol_alloc(struct gs_sim *sim, struct interpol *ip, int xdivs, double xmin, 
 {
     if (xdivs < 1)
         return gs_error(sim, "a table needs at least 1 division, got %d", xdivs);
-    if (!(xmax > xmin))
-        return gs_error(sim, "a table needs xmax > xmin, got xmin %g and xmax %g", xmin, xmax);
+    /* xmin == xmax is allowed, as in GENESIS: scripts use such a table as
+     * a plain array (TABCREATE n 0 0) */
+    if (!(xmax >= xmin))
+        return gs_error(sim, "a table needs xmax >= xmin, got xmin %g and xmax %g", xmin, xmax);
     if ((size_t)xdivs + 1 > ((size_t)1 << 31) / sizeof(double))
         return gs_error(sim, "a table of %d divisions is too large", xdivs);
     double *t = gs_try_alloc(((size_t)xdivs + 1) * sizeof *t);
