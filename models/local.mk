@@ -133,5 +133,6 @@ libgensh_a_SOURCES += \
 	%reldir%/param/param.c \
 	%reldir%/param/paramtableBF.c \
 	%reldir%/param/paramtableGA.c \
+	%reldir%/param/paramtableSA.c \
 	%reldir%/param/paramtableSS.c \
 	%reldir%/param/ptab_file.c

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * cmd_param.c: the commands of GENESIS's parameter-search library:
- * initparamBF, initparamGA and initparamSS (one parameter's type, range,
- * centre and label in one call), getparamGA and setparamGA (a GA table's
+ * initparamBF, initparamGA, initparamSA and initparamSS (one parameter's
+ * type, range, centre and label in one call), getparamGA and setparamGA (a GA table's
  * coded parameters as numbers), setsearch (which parameters a search varies),
  * spkcmp (the mismatch of two spike-time files, a search's match), and
  * the argument-string helpers shiftarg and remarg that the library's
@@ -23,6 +23,7 @@
 static enum gs_status cmd_getparamGA_exec(struct gs_call *call);
 static enum gs_status cmd_initparamBF_exec(struct gs_call *call);
 static enum gs_status cmd_initparamGA_exec(struct gs_call *call);
+static enum gs_status cmd_initparamSA_exec(struct gs_call *call);
 static enum gs_status cmd_initparamSS_exec(struct gs_call *call);
 static enum gs_status cmd_setparamGA_exec(struct gs_call *call);
 static enum gs_status cmd_remarg_exec(struct gs_call *call);
@@ -51,6 +52,25 @@ static enum gs_status cmd_spkcmp_exec(struct gs_call *call);
 INITPARAM_ENTRY(BF, paramtableBF);
 INITPARAM_ENTRY(GA, paramtableGA);
 INITPARAM_ENTRY(SS, paramtableSS);
+
+const struct gs_cmd cmd_initparamSA_entry = {
+    .name = "initparamSA",
+    .family = "param",
+    .summary = "set one parameter's type, range, centre, step scale and label in a "
+               "paramtableSA",
+    .usage = "path param type range center scalemod label",
+    .pos = {{"path", GS_ARG_STR},
+            {"param", GS_ARG_INT},
+            {"type", GS_ARG_INT},
+            {"range", GS_ARG_REAL},
+            {"center", GS_ARG_REAL},
+            {"scalemod", GS_ARG_REAL},
+            {"label", GS_ARG_STR}},
+    .min_pos = 7,
+    .max_pos = 7,
+    .flags = GS_CMD_RESULT,
+    .exec = cmd_initparamSA_exec,
+};
 
 const struct gs_cmd cmd_getparamGA_entry = {
     .name = "getparamGA",
@@ -164,9 +184,10 @@ find_ptab(struct gs_call *call, const char *path, bool need_tables, struct ptab 
 }
 
 /* initparamXX: checks the index, type and range; sets type, range, min and
- * max, the label, and the centre where the class keeps it. */
+ * max, the label (argument LABEL), and the centre where the class keeps
+ * it. */
 static enum gs_status
-initparam(struct gs_call *call, const char *cls)
+initparam(struct gs_call *call, const char *cls, int label)
 {
     struct gs_sim *sim = call->sim;
     struct ptab *p;
@@ -192,7 +213,7 @@ initparam(struct gs_call *call, const char *cls)
     p->type[i] = (int)type;
     p->range[i] = range;
     ptab_of(&p->el)->init_param(p, i, center);
-    ptab_set_label(p, i, gs_arg(call, 5));
+    ptab_set_label(p, i, gs_arg(call, label));
     if (p->min) {
         p->min[i] = type == 0 ? center - range : center / range;
         p->max[i] = type == 0 ? center + range : center * range;
@@ -204,19 +225,33 @@ initparam(struct gs_call *call, const char *cls)
 static enum gs_status
 cmd_initparamBF_exec(struct gs_call *call)
 {
-    return initparam(call, "paramtableBF");
+    return initparam(call, "paramtableBF", 5);
 }
 
 static enum gs_status
 cmd_initparamGA_exec(struct gs_call *call)
 {
-    return initparam(call, "paramtableGA");
+    return initparam(call, "paramtableGA", 5);
+}
+
+static enum gs_status
+cmd_initparamSA_exec(struct gs_call *call)
+{
+    double scalemod = gs_arg_real(call, 5);
+    struct gs_element *el;
+    if (scalemod < 0.0)
+        return gs_error(call->sim, "scalemod must be >= 0, got %g", scalemod);
+    if (initparam(call, "paramtableSA", 6) != GS_OK
+        || path_find(call->sim, gs_arg(call, 0), &el) != GS_OK)
+        return GS_ERR;
+    ptab_sa_init_param(el, (int)gs_arg_int(call, 1), scalemod);
+    return GS_OK;
 }
 
 static enum gs_status
 cmd_initparamSS_exec(struct gs_call *call)
 {
-    return initparam(call, "paramtableSS");
+    return initparam(call, "paramtableSS", 5);
 }
 
 /* The paramtableGA at argument 0 and the table and parameter indices of

@@ -17,8 +17,10 @@
 #include "../base/rng.h"
 #include "param.h"
 
-extern const struct gs_class paramtableBF_class, paramtableGA_class, paramtableSS_class;
-extern const struct ptab_class paramtableBF_ptab, paramtableGA_ptab, paramtableSS_ptab;
+extern const struct gs_class paramtableBF_class, paramtableGA_class, paramtableSA_class,
+    paramtableSS_class;
+extern const struct ptab_class paramtableBF_ptab, paramtableGA_ptab, paramtableSA_ptab,
+    paramtableSS_ptab;
 
 const struct ptab_class *
 ptab_of(const struct gs_element *el)
@@ -29,6 +31,7 @@ ptab_of(const struct gs_element *el)
     } map[] = {
         {&paramtableBF_class, &paramtableBF_ptab},
         {&paramtableGA_class, &paramtableGA_ptab},
+        {&paramtableSA_class, &paramtableSA_ptab},
         {&paramtableSS_class, &paramtableSS_ptab},
     };
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)

@@ -66,6 +66,8 @@ enum ptab_io_kind {
     PTAB_IO_SHORT,   /* int, stored as a short */
     PTAB_IO_DOUBLE,  /* double */
     PTAB_IO_ULONG,   /* unsigned, stored as GENESIS's 8-byte unsigned long */
+    PTAB_IO_DOUBLE_LOW4, /* the first 4 bytes of a double (GENESIS's SA saves its
+                          * `scale` with sizeof(int)); reading keeps the rest */
     PTAB_IO_INTS,    /* int array */
     PTAB_IO_SHORTS,  /* int array, each stored as a short */
     PTAB_IO_DOUBLES, /* double array */
@@ -162,6 +164,10 @@ enum gs_status ptab_file_alloc(struct gs_sim *sim, struct gs_element *el);
 double ptab_ga_get(const struct gs_element *el, int t, int i);
 void ptab_ga_set(struct gs_element *el, int t, int i, double v);
 int ptab_ga_ntables(const struct gs_element *el);
+/* initparamSA's part beyond initparam's: parameter I's coordinates in the
+ * simplex (logarithms for a multiplicative one), its scalemod, and the
+ * count of parameters set up. */
+void ptab_sa_init_param(struct gs_element *el, int i, double scalemod);
 
 /* Random draws through gensh's generator layer: GENESIS's urandom() (a
  * float in [0, 1]), frandom(lo, hi) and rangauss(mean, var) with a GENESIS

@@ -94,6 +94,14 @@ item_io(FILE *fp, struct gs_element *el, const struct ptab_io *it, bool wr)
                 ((uint32_t *)p)[i] = (uint32_t)v;
             break;
         }
+        case PTAB_IO_DOUBLE_LOW4: {
+            unsigned char b[4];
+            memcpy(b, p, sizeof b);
+            ok = wr ? put(fp, b, sizeof b) : get(fp, b, sizeof b);
+            if (!wr)
+                memcpy(p, b, sizeof b);
+            break;
+        }
         case PTAB_IO_LABELS:
         case PTAB_IO_LABELS1: {
             size_t len = PTAB_LABEL_SIZE + (it->kind == PTAB_IO_LABELS1);
