@@ -132,6 +132,7 @@ libgensh_a_SOURCES += \
 	%reldir%/param/param.h \
 	%reldir%/param/param.c \
 	%reldir%/param/paramtableBF.c \
+	%reldir%/param/paramtableCG.c \
 	%reldir%/param/paramtableGA.c \
 	%reldir%/param/paramtableSA.c \
 	%reldir%/param/paramtableSS.c \

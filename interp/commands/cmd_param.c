@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * cmd_param.c: the commands of GENESIS's parameter-search library:
- * initparamBF, initparamGA, initparamSA and initparamSS (one parameter's
+ * initparamBF, initparamCG, initparamGA, initparamSA and initparamSS (one parameter's
  * type, range, centre and label in one call), getparamGA and setparamGA (a GA table's
  * coded parameters as numbers), setsearch (which parameters a search varies),
  * spkcmp (the mismatch of two spike-time files, a search's match), and
@@ -22,6 +22,7 @@
 
 static enum gs_status cmd_getparamGA_exec(struct gs_call *call);
 static enum gs_status cmd_initparamBF_exec(struct gs_call *call);
+static enum gs_status cmd_initparamCG_exec(struct gs_call *call);
 static enum gs_status cmd_initparamGA_exec(struct gs_call *call);
 static enum gs_status cmd_initparamSA_exec(struct gs_call *call);
 static enum gs_status cmd_initparamSS_exec(struct gs_call *call);
@@ -50,6 +51,7 @@ static enum gs_status cmd_spkcmp_exec(struct gs_call *call);
     }
 
 INITPARAM_ENTRY(BF, paramtableBF);
+INITPARAM_ENTRY(CG, paramtableCG);
 INITPARAM_ENTRY(GA, paramtableGA);
 INITPARAM_ENTRY(SS, paramtableSS);
 
@@ -212,12 +214,12 @@ initparam(struct gs_call *call, const char *cls, int label)
     int i = (int)param;
     p->type[i] = (int)type;
     p->range[i] = range;
-    ptab_of(&p->el)->init_param(p, i, center);
-    ptab_set_label(p, i, gs_arg(call, label));
     if (p->min) {
         p->min[i] = type == 0 ? center - range : center / range;
         p->max[i] = type == 0 ? center + range : center * range;
     }
+    ptab_set_label(p, i, gs_arg(call, label));
+    ptab_of(&p->el)->init_param(p, i, center);
     gs_result_int(call, 1);
     return GS_OK;
 }
@@ -226,6 +228,12 @@ static enum gs_status
 cmd_initparamBF_exec(struct gs_call *call)
 {
     return initparam(call, "paramtableBF", 5);
+}
+
+static enum gs_status
+cmd_initparamCG_exec(struct gs_call *call)
+{
+    return initparam(call, "paramtableCG", 5);
 }
 
 static enum gs_status

@@ -17,10 +17,10 @@
 #include "../base/rng.h"
 #include "param.h"
 
-extern const struct gs_class paramtableBF_class, paramtableGA_class, paramtableSA_class,
-    paramtableSS_class;
-extern const struct ptab_class paramtableBF_ptab, paramtableGA_ptab, paramtableSA_ptab,
-    paramtableSS_ptab;
+extern const struct gs_class paramtableBF_class, paramtableCG_class, paramtableGA_class,
+    paramtableSA_class, paramtableSS_class;
+extern const struct ptab_class paramtableBF_ptab, paramtableCG_ptab, paramtableGA_ptab,
+    paramtableSA_ptab, paramtableSS_ptab;
 
 const struct ptab_class *
 ptab_of(const struct gs_element *el)
@@ -30,6 +30,7 @@ ptab_of(const struct gs_element *el)
         const struct ptab_class *p;
     } map[] = {
         {&paramtableBF_class, &paramtableBF_ptab},
+        {&paramtableCG_class, &paramtableCG_ptab},
         {&paramtableGA_class, &paramtableGA_ptab},
         {&paramtableSA_class, &paramtableSA_ptab},
         {&paramtableSS_class, &paramtableSS_ptab},
@@ -59,6 +60,8 @@ ptab_len_of(const struct gs_element *el, enum ptab_len len)
         return (p->num_params + 1) * p->num_params;
     case PTAB_LEN_THREE:
         return 3;
+    case PTAB_LEN_DERIV_TABLE:
+        return 100;
     }
     return 0;
 }

@@ -56,6 +56,7 @@ enum ptab_len {
     PTAB_LEN_TABLES_PARAMS, /* num_tables x num_params, table by table (GA) */
     PTAB_LEN_SIMPLEX,   /* (num_params + 1) x num_params, point by point (SA) */
     PTAB_LEN_THREE,     /* 3 (a bracket) */
+    PTAB_LEN_DERIV_TABLE, /* 10 x 10 (CG's derivative tableau) */
 };
 
 /* One item of a class's SAVE file (GENESIS's binary layout: the fields in
