@@ -121,6 +121,7 @@ field_find(struct gs_sim *sim, struct gs_element *el, const char *name, struct g
 {
     memset(out, 0, sizeof *out);
     out->el = el;
+    out->sub = -1;
     const char *arrow = strstr(name, "->");
     if (arrow) {
         char base[GS_MAX_NAME + 1];
@@ -178,7 +179,7 @@ refresh(struct gs_sim *sim, const struct gs_fref *f)
     struct gs_model *m = sim->model;
     if ((f->flags & GS_F_SOLVER) && f->field && m->compiled && f->el->solver_index >= 0
         && m->solver->read_field)
-        m->solver->read_field(m->solver_state, f->el, f->field);
+        m->solver->read_field(m->solver_state, f);
 }
 
 /* The texts float_format gave recent values: a script loop reads the same
@@ -450,7 +451,7 @@ set_many(struct gs_sim *sim, struct gs_element *el, int n, const char *const *na
             structural = true;
         else if ((p->ref.flags & GS_F_SOLVER) && p->ref.field && m->compiled
                  && p->ref.el->solver_index >= 0 && m->solver->write_field)
-            m->solver->write_field(m->solver_state, p->ref.el, p->ref.field);
+            m->solver->write_field(m->solver_state, &p->ref);
         if (p->ref.el->cls->field_set && p->ref.field)
             p->ref.el->cls->field_set(sim, p->ref.el, p->ref.field);
     }

@@ -30,6 +30,8 @@ struct gs_fref {
     unsigned flags;               /* enum gs_field_flags (of the field) */
     struct gs_ufield *ufield;     /* for user fields */
     bool table_whole;             /* the GS_TABLE field itself (X_A) */
+    int sub;                      /* the field is in record SUB the element keeps
+                                   * outside itself (synapse[SUB].weight); -1: not */
 };
 
 /* Resolves NAME on EL. Errors: "'NAME' is not a field of 'PATH' (class C)"

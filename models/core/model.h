@@ -20,6 +20,7 @@
 #define GS_NCLOCKS 100 /* clocks 0..99, as GENESIS */
 
 struct gs_task; /* sched.c */
+struct gs_fref; /* field.h */
 
 /*
  * The compiled model's operations (DESIGN decisions 5-6). The solver
@@ -33,10 +34,11 @@ struct gs_task; /* sched.c */
  *   per base step at the position of the first schedule task that holds a
  *   taken-over element.
  * - advance: NSTEPS base steps starting at TICK (tick->dt is clock 0's).
- * - read_field: refresh the instance member of F of EL from the arrays
- *   (called before getfield/showfield/message setup reads a GS_F_SOLVER field).
- * - write_field: push the instance member of F of EL into the arrays (after
- *   setfield wrote it).
+ * - read_field: refresh the value at F->addr (a field of F->el, or of one of
+ *   its records: F->sub) from the arrays (called before getfield/showfield/
+ *   message setup reads a GS_F_SOLVER field).
+ * - write_field: push the value at F->addr into the arrays (after setfield
+ *   wrote it).
  * - sync: copy all compiled state back into the instances (before a
  *   recompile, a copy, or a structural change).
  * - release: forget the compiled model; set every solver_index back to -1.
@@ -48,8 +50,8 @@ struct gs_solver_ops {
     enum gs_status (*compile)(struct gs_sim *sim, void *state);
     enum gs_status (*advance)(struct gs_sim *sim, void *state, const struct gs_tick *tick,
                               long nsteps);
-    void (*read_field)(void *state, struct gs_element *el, const struct gs_field *f);
-    void (*write_field)(void *state, struct gs_element *el, const struct gs_field *f);
+    void (*read_field)(void *state, const struct gs_fref *f);
+    void (*write_field)(void *state, const struct gs_fref *f);
     void (*sync)(void *state);
     void (*release)(struct gs_sim *sim, void *state);
     void (*free)(void *state);

@@ -94,47 +94,6 @@ put(struct gs_sim *sim, struct gs_element *el, const char *name, double v)
         gs_solver_push(sim, el, name);
 }
 
-/* ---- a synchan's synapses by the address of their weight --------------- */
-
-struct wsyn {
-    const float *wp;
-    int k;
-};
-
-static int
-cmp_wsyn(const void *a, const void *b)
-{
-    uintptr_t x = (uintptr_t)((const struct wsyn *)a)->wp;
-    uintptr_t y = (uintptr_t)((const struct wsyn *)b)->wp;
-    return (x > y) - (x < y);
-}
-
-/* EL's synapses (synapse[k].weight), sorted by address; *N of them. */
-static struct wsyn *
-synapses(struct gs_sim *sim, struct gs_element *el, int *n)
-{
-    struct wsyn *v = NULL;
-    int cap = 0;
-    *n = 0;
-    for (int k = 0;; k++) {
-        char name[48];
-        struct gs_fref f;
-        snprintf(name, sizeof name, "synapse[%d].weight", k);
-        if (field_find(sim, el, name, &f) != GS_OK) {
-            gs_diag_clear(sim);
-            break;
-        }
-        if (*n == cap) {
-            cap = cap ? 2 * cap : 16;
-            v = xreallocarray(v, (size_t)cap, sizeof *v);
-        }
-        v[(*n)++] = (struct wsyn){f.addr, k};
-    }
-    if (*n > 1)
-        qsort(v, (size_t)*n, sizeof *v, cmp_wsyn);
-    return v;
-}
-
 /* ---- save ------------------------------------------------------------------ */
 
 static bool
@@ -205,18 +164,13 @@ record(struct gs_sim *sim, struct gs_element *el, enum kind k, const struct gs_s
         r[1] = get(sim, el, "X");
         r[2] = get(sim, el, "Y");
         r[3] = (double)((n - 4) / 2) + 0.5;
-        int ns;
-        struct wsyn *syn = synapses(sim, el, &ns);
         int j = 4;
         for (size_t i = 0; i < nev; i++) {
             if (ev[i].syn != el)
                 continue;
-            struct wsyn key = {ev[i].wp, 0};
-            const struct wsyn *s = bsearch(&key, syn, (size_t)ns, sizeof *syn, cmp_wsyn);
             r[j++] = (double)ev[i].due + 0.5;
-            r[j++] = (s ? s->k : 0) + 0.5;
+            r[j++] = ev[i].k + 0.5;
         }
-        free(syn);
         break;
     }
     case K_NONE:
@@ -320,8 +274,7 @@ check_rec(struct gs_sim *sim, const char *file, struct rec *r, const char *path)
                         r->el->cls->name);
     if (r->k == K_SYN) {
         if (r->n >= 4) {
-            int ns;
-            free(synapses(sim, r->el, &ns));
+            int ns = (int)get(sim, r->el, "nsynapses");
             int np = (int)val(r, 3);
             if (np < 0 || r->n != 4 + 2 * np)
                 return gs_error(sim, "'%s': the record of '%s' is damaged (%d values for %d "
@@ -388,22 +341,15 @@ apply(struct gs_sim *sim, const struct rec *r, struct gs_syn_event **ev, size_t 
         put(sim, el, "Gk", val(r, 0));
         put(sim, el, "X", val(r, 1));
         put(sim, el, "Y", val(r, 2));
-        int np = (int)val(r, 3), ns;
-        struct wsyn *syn = synapses(sim, el, &ns);
-        /* synapse index -> weight address */
-        const float **wp = xcalloc((size_t)ns + 1, sizeof *wp);
-        for (int i = 0; i < ns; i++)
-            wp[syn[i].k] = syn[i].wp;
+        int np = (int)val(r, 3);
         for (int i = 0; i < np; i++) {
             if (*nev == *capev) {
                 *capev = *capev ? 2 * *capev : 64;
                 *ev = xreallocarray(*ev, *capev, sizeof **ev);
             }
-            (*ev)[(*nev)++] = (struct gs_syn_event){el, wp[(int)val(r, 5 + 2 * i)],
+            (*ev)[(*nev)++] = (struct gs_syn_event){el, (int)val(r, 5 + 2 * i),
                                                     (int64_t)val(r, 4 + 2 * i)};
         }
-        free(wp);
-        free(syn);
         break;
     }
     case K_NONE:

@@ -242,8 +242,13 @@ plan_add(struct plans *p, float *where, float value)
 }
 
 static void
-commit(struct plans *p, size_t *n)
+commit(struct gs_sim *sim, struct plans *p, size_t *n)
 {
+    /* A compiled model holds the synapses' values: it is released (its
+     * state kept) and rebuilt from the values written here before the
+     * next step. */
+    if (p->n > 0 && sim->model->compiled)
+        model_changed(sim->model);
     for (size_t i = 0; i < p->n; i++)
         *p->v[i].where = p->v[i].value;
     if (n)
@@ -361,7 +366,7 @@ net_set_values_from(struct gs_sim *sim, const struct net_value *v, const struct 
         free(pl.v);
         return GS_ERR;
     }
-    commit(&pl, n);
+    commit(sim, &pl, n);
     return GS_OK;
 }
 
@@ -398,6 +403,6 @@ net_syndelay(struct gs_sim *sim, const struct net_value *v, const struct gs_elis
             k++;
         }
     }
-    commit(&pl, n);
+    commit(sim, &pl, n);
     return GS_OK;
 }

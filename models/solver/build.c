@@ -141,19 +141,9 @@ gsb_extsource(struct gs_build *b)
 }
 
 int
-gsb_synapse_ext(struct gs_build *b, int syn, int src, float *weight, float *delay,
-                float *last_spike_time)
+gsb_synapse(struct gs_build *b, const struct gsb_synapse *q)
 {
-    struct bsyn q = {syn, src, *weight, *delay, weight, delay, last_spike_time};
-    PUSH(b->synapse, q);
-    return b->synapse.n - 1;
-}
-
-int
-gsb_synapse(struct gs_build *b, int syn, int src, float weight, float delay)
-{
-    struct bsyn q = {syn, src, weight, delay, NULL, NULL, NULL};
-    PUSH(b->synapse, q);
+    PUSH(b->synapse, *q);
     return b->synapse.n - 1;
 }
 

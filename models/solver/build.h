@@ -109,14 +109,16 @@ int gsb_randomspike(struct gs_build *b, const struct gsb_randomspike *r);
 /* A source fired from outside (another rank, a test): gs_solver_fire(). */
 int gsb_extsource(struct gs_build *b);
 /* A SPIKE message from source SRC to synchan SYN; its index within SYN is
- * the number of earlier synapses of SYN. Returns the synapse id. */
-int gsb_synapse(struct gs_build *b, int syn, int src, float weight, float delay);
-/* The same, with the weight and delay kept by the caller (a synchan's
- * per-message data): the compiled model reads them there, and writes the
- * arrival time of each spike sent to *last_spike_time (unless NULL), so
- * they must stay at these addresses while the model lives. */
-int gsb_synapse_ext(struct gs_build *b, int syn, int src, float *weight, float *delay,
-                    float *last_spike_time);
+ * the number of earlier synapses of SYN. The compiled model owns the
+ * weight, the delay and the arrival time of the last spike sent
+ * (last_spike_time; GENESIS's RESET value is -1): they are read and
+ * written as fields of the synapse (GS_K_SYNAPSE). */
+struct gsb_synapse {
+    int syn, src;
+    float weight, delay, last_spike_time;
+};
+/* Returns the synapse id. */
+int gsb_synapse(struct gs_build *b, const struct gsb_synapse *q);
 int gsb_caconc(struct gs_build *b, const struct gsb_caconc *c);
 /* An implicitly solved cell; compartments join it with gsb_hines_compt
  * (each at most once, in the order the hsolve lists them). */

@@ -32,7 +32,6 @@ struct btab {
     uint64_t hash;
 };
 struct bsrc { int kind, idx; };  /* 0 spikegen, 1 randomspike, 2 external */
-struct bsyn { int syn, src; float w, d; float *wp, *dp, *lp; };
 struct bterm { int compt, kind, ref; };
 struct bcain { int ca; struct gs_cainput in; };
 struct bgid { int kind, id; uint64_t gid; };
@@ -46,7 +45,7 @@ struct gs_build {
     VEC(struct gsb_spikegen) spk;
     VEC(struct gsb_randomspike) rnd;
     VEC(struct bsrc) src;
-    VEC(struct bsyn) synapse;
+    VEC(struct gsb_synapse) synapse;
     VEC(struct gsb_caconc) ca;
     VEC(struct bcain) cain;
     VEC(struct bterm) term;

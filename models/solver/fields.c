@@ -130,10 +130,11 @@ gs_model_read(const struct gs_cmodel *m, int kind, int i, int f)
         }
         break;
     case GS_K_SYNAPSE:
-        if (f == GS_SF_WEIGHT)
-            return *m->q_wp[i];
-        if (f == GS_SF_DELAY)
-            return *m->q_dp[i];
+        switch (f) {
+        case GS_SF_WEIGHT: return m->q_weight[i];
+        case GS_SF_DELAY: return m->q_delay[i];
+        case GS_SF_LASTSPIKE: return m->q_last[i];
+        }
         break;
     case GS_K_SRC:
         return src_read(m, i, f);
@@ -189,7 +190,7 @@ src_write(struct gs_cmodel *m, int i, int f, double v)
 static enum gs_wresult
 delay_write(struct gs_cmodel *m, int q, double v)
 {
-    *m->q_dp[q] = (float)v;
+    m->q_delay[q] = (float)v;
     int d = gs_syn_dsteps(m, q);
     if (d == 0)
         m->zero_delay = true;
@@ -254,12 +255,11 @@ gs_model_write(struct gs_cmodel *m, int kind, int i, int f, double v)
         }
         break;
     case GS_K_SYNAPSE:
-        if (f == GS_SF_WEIGHT) {
-            *m->q_wp[i] = fv;
-            return GS_W_OK;
+        switch (f) {
+        case GS_SF_WEIGHT: m->q_weight[i] = fv; return GS_W_OK;
+        case GS_SF_DELAY: return delay_write(m, i, v);
+        case GS_SF_LASTSPIKE: m->q_last[i] = fv; return GS_W_OK;
         }
-        if (f == GS_SF_DELAY)
-            return delay_write(m, i, v);
         break;
     case GS_K_SRC:
         return src_write(m, i, f, v);

@@ -35,6 +35,15 @@ struct shadow {
     int kind, id, field;
 };
 
+/* The builder ids of the records of one kind's elements (cctx_sub):
+ * element E (builder id) has ids id[first[E]] .. (first[E + 1] or nid). */
+struct subs {
+    int *first;
+    int nel, capel;
+    int *id;
+    int nid, capid;
+};
+
 /* A class's solver-owned fields, resolved once. */
 #define GLUE_MAXF 48
 struct ccache {
@@ -52,6 +61,7 @@ struct glue {
     size_t nsrcs, capsrcs;
     struct input *in;
     size_t nin, capin;
+    struct subs sub[GS_K_NKINDS];
     struct shadow *sh;
     double *shval;              /* bound by messages; never moves while compiled */
     size_t nsh;
@@ -68,7 +78,8 @@ struct glue {
 
 struct carried {
     struct gs_handle syn;       /* the synchan */
-    const float *wp;            /* the synapse (its message's data) */
+    const struct gs_msg *msg;   /* the synapse's message (compared, never read:
+                                 * it may have been deleted since) */
     int64_t due;
 };
 
@@ -108,6 +119,47 @@ cctx_input(struct gs_cctx *cx, int kind, int id, int field, struct gs_msg *m, in
     }
     g->in[g->nin] = (struct input){kind, id, field, add, m, slot, g->nin};
     g->nin++;
+}
+
+void
+cctx_sub(struct gs_cctx *cx, struct gs_element *el, int id)
+{
+    struct subs *s = &cx->g->sub[el->cls->solver->kind];
+    if (el->solver_index < s->nel - 1)
+        GS_BUG("records added out of element order");
+    while (s->nel <= el->solver_index) {
+        if (s->nel == s->capel) {
+            s->capel = s->capel ? 2 * s->capel : 64;
+            s->first = xreallocarray(s->first, (size_t)s->capel, sizeof *s->first);
+        }
+        s->first[s->nel++] = s->nid;
+    }
+    if (s->nid == s->capid) {
+        s->capid = s->capid ? 2 * s->capid : 256;
+        s->id = xreallocarray(s->id, (size_t)s->capid, sizeof *s->id);
+    }
+    s->id[s->nid++] = id;
+}
+
+/* The builder id of record K of EL, or -1. */
+static int
+sub_id(const struct glue *g, const struct gs_element *el, int k)
+{
+    const struct subs *s = &g->sub[el->cls->solver->kind];
+    int e = el->solver_index;
+    if (e < 0 || e >= s->nel || k < 0)
+        return -1;
+    int end = e + 1 < s->nel ? s->first[e + 1] : s->nid;
+    return s->first[e] + k < end ? s->id[s->first[e] + k] : -1;
+}
+
+static int
+sub_code(const struct gs_solver_sub *sub, const struct gs_field *f)
+{
+    for (const struct gs_sfmap *e = sub->fmap; e->name; e++)
+        if (strcmp(e->name, f->name) == 0)
+            return e->code;
+    return -1;
 }
 
 enum gs_status
@@ -170,11 +222,32 @@ field_code(struct glue *g, const struct gs_element *el, const struct gs_field *f
     return -1;
 }
 
-static void
-store(struct gs_element *el, const struct gs_field *f, double v)
+/* The compiled element and field code a resolved field stands for; false
+ * for a field the solver does not hold. */
+static bool
+ref_target(struct glue *g, const struct gs_fref *f, int *kind, int *id, int *code)
 {
-    void *a = (char *)el + f->offset;
-    switch (f->type) {
+    const struct gs_solver_class *sc = f->el->cls->solver;
+    if (!sc || !f->field || !f->addr)
+        return false;
+    if (f->sub >= 0) {
+        if (!sc->sub)
+            return false;
+        *kind = sc->sub->kind;
+        *id = sub_id(g, f->el, f->sub);
+        *code = sub_code(sc->sub, f->field);
+    } else {
+        *kind = sc->kind;
+        *id = f->el->solver_index;
+        *code = field_code(g, f->el, f->field);
+    }
+    return *id >= 0 && *code >= 0;
+}
+
+static void
+store(void *a, enum gs_ftype type, double v)
+{
+    switch (type) {
     case GS_REAL:
         *(double *)a = v;
         break;
@@ -190,10 +263,9 @@ store(struct gs_element *el, const struct gs_field *f, double v)
 }
 
 static double
-load(const struct gs_element *el, const struct gs_field *f)
+load(const void *a, enum gs_ftype type)
 {
-    const void *a = (const char *)el + f->offset;
-    switch (f->type) {
+    switch (type) {
     case GS_REAL:
         return *(const double *)a;
     case GS_FLOAT:
@@ -333,6 +405,8 @@ forget(struct glue *g)
         el->solver_index = -1;
     }
     g->nels = g->nsrcs = g->nin = 0;
+    for (int k = 0; k < GS_K_NKINDS; k++)
+        g->sub[k].nel = g->sub[k].nid = 0;
     free(g->sh);
     free(g->shval);
     g->sh = NULL;
@@ -343,36 +417,150 @@ forget(struct glue *g)
     g->s = gs_solver_new();
 }
 
-/* Keeps the events on their way (synapse, synchan element, due step) for
- * the next compile. */
-static void
-keep_pending(struct glue *g)
+/* Builder synchan id -> element, for ids 0..*MAXID (a calloc'd array). */
+static struct gs_element **
+synchans(const struct glue *g, int *maxid)
 {
-    struct gs_pending *ev;
-    size_t n = gs_solver_pending(g->s, &ev);
-    free(g->carry);
-    g->carry = NULL;
-    g->ncarry = 0;
-    if (n == 0)
-        return;
-    /* builder synchan id -> element */
-    int maxid = -1;
+    *maxid = -1;
     for (size_t e = 0; e < g->nels; e++)
-        if (g->els[e]->cls->solver->kind == GS_K_SYN && g->els[e]->solver_index > maxid)
-            maxid = g->els[e]->solver_index;
-    struct gs_element **syn = xcalloc((size_t)maxid + 2, sizeof *syn);
+        if (g->els[e]->cls->solver->kind == GS_K_SYN && g->els[e]->solver_index > *maxid)
+            *maxid = g->els[e]->solver_index;
+    struct gs_element **syn = xcalloc((size_t)*maxid + 2, sizeof *syn);
     for (size_t e = 0; e < g->nels; e++)
         if (g->els[e]->cls->solver->kind == GS_K_SYN && g->els[e]->solver_index >= 0)
             syn[g->els[e]->solver_index] = g->els[e];
-    g->carry = xmalloc(sizeof *g->carry * n);
-    for (size_t k = 0; k < n; k++) {
-        struct gs_element *el = ev[k].syn >= 0 && ev[k].syn <= maxid ? syn[ev[k].syn] : NULL;
-        if (el)
-            g->carry[g->ncarry++] = (struct carried){elem_handle(el), ev[k].wp, ev[k].due};
+    return syn;
+}
+
+/* The events on their way in the compiled model, with their synchans'
+ * elements (a malloc'd array in *OUT). */
+static size_t
+compiled_events(struct glue *g, struct gs_syn_event **out)
+{
+    struct gs_pending *pend;
+    size_t n = gs_solver_pending(g->s, &pend), m = 0;
+    *out = NULL;
+    if (n == 0) {
+        free(pend);
+        return 0;
     }
-    g->carry_now = gs_solver_step(g->s);
+    int maxid;
+    struct gs_element **syn = synchans(g, &maxid);
+    struct gs_syn_event *ev = xmalloc(sizeof *ev * n);
+    for (size_t k = 0; k < n; k++) {
+        int id = pend[k].syn;
+        struct gs_element *el = id >= 0 && id <= maxid ? syn[id] : NULL;
+        if (el)
+            ev[m++] = (struct gs_syn_event){el, pend[k].k, pend[k].due};
+    }
     free(syn);
+    free(pend);
+    *out = ev;
+    return m;
+}
+
+/* Keeps EV (N events) for the next compile, each by its synchan and its
+ * synapse's message (a recompile may renumber the synapses). */
+static void
+keep_events(struct glue *g, const struct gs_syn_event *ev, size_t n, int64_t now)
+{
+    free(g->carry);
+    g->carry = n ? xmalloc(sizeof *g->carry * n) : NULL;
+    g->ncarry = 0;
+    g->carry_now = now;
+    for (size_t k = 0; k < n; k++) {
+        const struct gs_solver_sub *sub = ev[k].syn->cls->solver ? ev[k].syn->cls->solver->sub
+                                                                : NULL;
+        const struct gs_msg *msg = sub ? sub->msg(ev[k].syn, ev[k].k) : NULL;
+        if (msg)
+            g->carry[g->ncarry++] = (struct carried){elem_handle(ev[k].syn), msg, ev[k].due};
+    }
+}
+
+/* Keeps the events on their way for the next compile. */
+static void
+keep_pending(struct glue *g)
+{
+    struct gs_syn_event *ev;
+    size_t n = compiled_events(g, &ev);
+    keep_events(g, ev, n, gs_solver_step(g->s));
     free(ev);
+}
+
+struct msgk {
+    const struct gs_msg *msg;
+    int k;
+};
+
+static int
+cmp_msgk(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)((const struct msgk *)a)->msg;
+    uintptr_t y = (uintptr_t)((const struct msgk *)b)->msg;
+    return (x > y) - (x < y);
+}
+
+/* The kept events with their synapses' indices now (a malloc'd array in
+ * *OUT); those whose synchan or synapse message is gone are dropped, as
+ * GENESIS drops the events of a deleted SPIKE message. */
+static size_t
+kept_events(struct gs_sim *sim, const struct glue *g, struct gs_syn_event **out)
+{
+    *out = NULL;
+    if (g->ncarry == 0)
+        return 0;
+    /* the synchans' synapse messages, by address */
+    struct gs_element **els = xmalloc(sizeof *els * g->ncarry);
+    size_t nel = 0;
+    for (size_t k = 0; k < g->ncarry; k++) {
+        struct gs_element *el = elem_from_handle(sim->model, g->carry[k].syn);
+        if (el && el->cls->solver && el->cls->solver->sub)
+            els[nel++] = el;
+    }
+    qsort(els, nel, sizeof *els, cmp_ptr);
+    struct msgk *tab = NULL;
+    size_t ntab = 0, cap = 0;
+    for (size_t i = 0; i < nel; i++) {
+        if (i > 0 && els[i] == els[i - 1])
+            continue;
+        const struct gs_solver_sub *sub = els[i]->cls->solver->sub;
+        const struct gs_msg *msg;
+        for (int k = 0; (msg = sub->msg(els[i], k)) != NULL; k++) {
+            if (ntab == cap) {
+                cap = cap ? 2 * cap : 64;
+                tab = xreallocarray(tab, cap, sizeof *tab);
+            }
+            tab[ntab++] = (struct msgk){msg, k};
+        }
+    }
+    free(els);
+    qsort(tab, ntab, sizeof *tab, cmp_msgk);
+    struct gs_syn_event *ev = xmalloc(sizeof *ev * g->ncarry);
+    size_t n = 0;
+    for (size_t k = 0; k < g->ncarry; k++) {
+        struct gs_element *el = elem_from_handle(sim->model, g->carry[k].syn);
+        struct msgk key = {g->carry[k].msg, 0};
+        const struct msgk *f = ntab ? bsearch(&key, tab, ntab, sizeof *tab, cmp_msgk) : NULL;
+        if (el && f && f->msg->dst == el)
+            ev[n++] = (struct gs_syn_event){el, f->k, g->carry[k].due};
+    }
+    free(tab);
+    *out = ev;
+    return n;
+}
+
+/* Queues EV (N events) in the compiled model, which goes on from step NOW. */
+static void
+queue_events(struct glue *g, const struct gs_syn_event *ev, size_t n, int64_t now)
+{
+    struct gs_pending *pend = xmalloc(sizeof *pend * (n + 1));
+    for (size_t k = 0; k < n; k++) {
+        const struct gs_element *el = ev[k].syn;
+        int id = el->cls->solver && el->cls->solver->kind == GS_K_SYN ? el->solver_index : -1;
+        pend[k] = (struct gs_pending){id, ev[k].k, ev[k].due};
+    }
+    gs_solver_carry(g->s, pend, n, now);
+    free(pend);
 }
 
 /* Queues the kept events in the model just compiled, when it goes on from
@@ -385,15 +573,9 @@ carry_pending(struct gs_sim *sim, struct glue *g)
         g->ncarry = 0;
     if (g->ncarry == 0)
         return;
-    struct gs_pending *ev = xmalloc(sizeof *ev * g->ncarry);
-    for (size_t k = 0; k < g->ncarry; k++) {
-        const struct carried *c = &g->carry[k];
-        struct gs_element *el = elem_from_handle(sim->model, c->syn);
-        int id = el && el->cls->solver && el->cls->solver->kind == GS_K_SYN ? el->solver_index
-                                                                            : -1;
-        ev[k] = (struct gs_pending){id, c->wp, c->due};
-    }
-    gs_solver_carry(g->s, ev, g->ncarry, g->carry_now);
+    struct gs_syn_event *ev;
+    size_t n = kept_events(sim, g, &ev);
+    queue_events(g, ev, n, g->carry_now);
     free(ev);
     free(g->carry);
     g->carry = NULL;
@@ -406,6 +588,8 @@ glue_compile(struct gs_sim *sim, void *state)
     struct glue *g = state;
     struct gs_cctx cx = {g, sim, gsb_new()};
     g->nels = g->nsrcs = g->nin = 0;
+    for (int k = 0; k < GS_K_NKINDS; k++)
+        g->sub[k].nel = g->sub[k].nid = 0;
     enum gs_status st = walk_add(&cx, sim->model->root);
     for (size_t e = 0; e < g->nels && st == GS_OK; e++) {
         struct gs_element *el = g->els[e];
@@ -484,21 +668,40 @@ glue_advance(struct gs_sim *sim, void *state, const struct gs_tick *tick, long n
 }
 
 static void
-glue_read(void *state, struct gs_element *el, const struct gs_field *f)
+glue_read(void *state, const struct gs_fref *f)
 {
     struct glue *g = state;
-    int code = field_code(g, el, f);
-    if (code >= 0)
-        store(el, f, gs_solver_read(g->s, el->cls->solver->kind, el->solver_index, code));
+    int kind, id, code;
+    if (ref_target(g, f, &kind, &id, &code))
+        store(f->addr, f->type, gs_solver_read(g->s, kind, id, code));
 }
 
 static void
-glue_write(void *state, struct gs_element *el, const struct gs_field *f)
+glue_write(void *state, const struct gs_fref *f)
 {
     struct glue *g = state;
-    int code = field_code(g, el, f);
-    if (code >= 0)
-        gs_solver_write(g->s, el->cls->solver->kind, el->solver_index, code, load(el, f));
+    int kind, id, code;
+    if (ref_target(g, f, &kind, &id, &code))
+        gs_solver_write(g->s, kind, id, code, load(f->addr, f->type));
+}
+
+/* EL's records (a synchan's synapses) back into their messages' data. */
+static void
+sync_records(struct glue *g, struct gs_element *el)
+{
+    const struct gs_solver_sub *sub = el->cls->solver->sub;
+    for (int k = 0; sub; k++) {
+        int id = sub_id(g, el, k);
+        struct gs_msg *msg = id >= 0 ? sub->msg(el, k) : NULL;
+        if (!msg)
+            return;
+        for (const struct gs_field *f = sub->fields; f->name; f++) {
+            int code = sub_code(sub, f);
+            if (code >= 0)
+                store((char *)msg->data + f->offset, f->type,
+                      gs_solver_read(g->s, sub->kind, id, code));
+        }
+    }
 }
 
 static void
@@ -509,8 +712,9 @@ glue_sync(void *state)
         struct gs_element *el = g->els[e];
         const struct ccache *c = class_cache(g, el->cls);
         for (int i = 0; i < c->n; i++)
-            store(el, c->f[i],
+            store((char *)el + c->f[i]->offset, c->f[i]->type,
                   gs_solver_read(g->s, el->cls->solver->kind, el->solver_index, c->code[i]));
+        sync_records(g, el);
     }
 }
 
@@ -533,6 +737,10 @@ glue_free(void *state)
     free(g->els);
     free(g->srcs);
     free(g->in);
+    for (int k = 0; k < GS_K_NKINDS; k++) {
+        free(g->sub[k].first);
+        free(g->sub[k].id);
+    }
     free(g->sh);
     free(g->shval);
     free(g->last);
@@ -565,9 +773,9 @@ gs_solver_push(struct gs_sim *sim, struct gs_element *el, const char *name)
     struct gs_model *m = sim->model;
     if (m->solver != &glue_ops || !m->compiled || el->solver_index < 0)
         return;
-    const struct gs_field *f = class_field(el->cls, name);
-    if (f)
-        glue_write(m->solver_state, el, f);
+    struct gs_fref f;
+    if (field_find(sim, el, name, &f) == GS_OK)
+        glue_write(m->solver_state, &f);
 }
 
 size_t
@@ -605,45 +813,11 @@ gs_solver_events(struct gs_sim *sim, struct gs_syn_event **out)
         return 0;
     if (!sim->model->compiled) {
         /* Released since: the events kept for the next compile. */
-        if (g->ncarry == 0 || g->carry_now != (int64_t)sim->model->step)
+        if (g->carry_now != (int64_t)sim->model->step)
             return 0;
-        struct gs_syn_event *ev = xmalloc(sizeof *ev * g->ncarry);
-        size_t n = 0;
-        for (size_t k = 0; k < g->ncarry; k++) {
-            struct gs_element *el = elem_from_handle(sim->model, g->carry[k].syn);
-            if (el)
-                ev[n++] = (struct gs_syn_event){el, g->carry[k].wp, g->carry[k].due};
-        }
-        *out = ev;
-        return n;
+        return kept_events(sim, g, out);
     }
-    struct gs_pending *pend;
-    size_t n = gs_solver_pending(g->s, &pend);
-    if (n == 0) {
-        free(pend);
-        return 0;
-    }
-    /* builder synchan id -> element */
-    int maxid = -1;
-    for (size_t e = 0; e < g->nels; e++)
-        if (g->els[e]->cls->solver->kind == GS_K_SYN && g->els[e]->solver_index > maxid)
-            maxid = g->els[e]->solver_index;
-    struct gs_element **syn = xcalloc((size_t)maxid + 2, sizeof *syn);
-    for (size_t e = 0; e < g->nels; e++)
-        if (g->els[e]->cls->solver->kind == GS_K_SYN && g->els[e]->solver_index >= 0)
-            syn[g->els[e]->solver_index] = g->els[e];
-    struct gs_syn_event *ev = xmalloc(sizeof *ev * n);
-    size_t m = 0;
-    for (size_t k = 0; k < n; k++) {
-        int id = pend[k].syn;
-        struct gs_element *el = id >= 0 && id <= maxid ? syn[id] : NULL;
-        if (el)
-            ev[m++] = (struct gs_syn_event){el, pend[k].wp, pend[k].due};
-    }
-    free(syn);
-    free(pend);
-    *out = ev;
-    return m;
+    return compiled_events(g, out);
 }
 
 void
@@ -653,22 +827,8 @@ gs_solver_resume(struct gs_sim *sim, const struct gs_syn_event *ev, size_t n)
     if (!g)
         return;
     int64_t now = (int64_t)sim->model->step;
-    if (!sim->model->compiled) {
-        /* Kept, as a recompile keeps events, for the next compile. */
-        free(g->carry);
-        g->carry = n ? xmalloc(sizeof *g->carry * n) : NULL;
-        g->ncarry = 0;
-        for (size_t k = 0; k < n; k++)
-            g->carry[g->ncarry++] = (struct carried){elem_handle(ev[k].syn), ev[k].wp, ev[k].due};
-        g->carry_now = now;
-        return;
-    }
-    struct gs_pending *pend = xmalloc(sizeof *pend * (n + 1));
-    for (size_t k = 0; k < n; k++) {
-        struct gs_element *el = ev[k].syn;
-        int id = el->cls->solver && el->cls->solver->kind == GS_K_SYN ? el->solver_index : -1;
-        pend[k] = (struct gs_pending){id, ev[k].wp, ev[k].due};
-    }
-    gs_solver_carry(g->s, pend, n, now);
-    free(pend);
+    if (!sim->model->compiled)
+        keep_events(g, ev, n, now); /* as a recompile keeps events, for the next compile */
+    else
+        queue_events(g, ev, n, now);
 }

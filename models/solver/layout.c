@@ -128,7 +128,7 @@ check_refs(struct lay *L)
             return fail(L, "spikegen %d: input compartment %d does not exist", i,
                         b->spk.v[i].vsrc);
     for (int i = 0; i < b->synapse.n; i++) {
-        const struct bsyn *q = &b->synapse.v[i];
+        const struct gsb_synapse *q = &b->synapse.v[i];
         if (!in_range(q->syn, b->syn.n) || !in_range(q->src, b->src.n))
             return fail(L, "synapse %d: bad synchan %d or spike source %d", i, q->syn, q->src);
     }
@@ -520,8 +520,8 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
         goto out;
     }
     for (int i = 0; i < b->synapse.n; i++) {
-        const struct bsyn *q = &b->synapse.v[i];
-        if ((int)((double)(q->dp ? *q->dp : q->d) / dt + 0.9) <= 0)
+        const struct gsb_synapse *q = &b->synapse.v[i];
+        if ((int)((double)q->delay / dt + 0.9) <= 0)
             m->zero_delay = true;
     }
     if (!check_refs(&L))
@@ -731,19 +731,16 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
     int *fy = xcalloc((size_t)m->nsyn + 1, sizeof(int));
     int *fs = xcalloc((size_t)nsrc + 1, sizeof(int));
     for (int i = 0; i < b->synapse.n; i++) {
-        const struct bsyn *q = &b->synapse.v[i];
+        const struct gsb_synapse *q = &b->synapse.v[i];
         int y = syn_model[q->syn], ms = m->map[GS_K_SRC][q->src];
         int mq = m->syn_first[y] + fy[y]++, jo = m->out_first[ms] + fs[ms]++;
-        m->q_weight[mq] = q->w;
-        m->q_delay[jo] = q->d;
-        m->q_wp[mq] = q->wp ? q->wp : &m->q_weight[mq];
-        m->q_dp[mq] = q->dp ? q->dp : &m->q_delay[jo];
+        m->q_weight[mq] = q->weight;
+        m->q_delay[mq] = q->delay;
+        m->q_last[mq] = q->last_spike_time;
         m->q_src[mq] = ms;
         m->q_chan[mq] = y;
         m->map[GS_K_SYNAPSE][i] = mq;
         m->out_syn[jo] = mq;
-        m->out_dp[jo] = m->q_dp[mq];
-        m->out_lp[jo] = q->lp;
     }
     free(fy);
     free(fs);

@@ -71,8 +71,7 @@ gs_model_alloc(struct gs_cmodel *m)
     ARR(m->syn_gid, ns);
     ARR(m->q_weight, nq);
     ARR(m->q_delay, nq);
-    ARR(m->q_wp, nq);
-    ARR(m->q_dp, nq);
+    ARR(m->q_last, nq);
     ARR(m->q_src, nq);
     ARR(m->q_chan, nq);
     ARR(m->thresh, m->nspike);
@@ -93,8 +92,6 @@ gs_model_alloc(struct gs_cmodel *m)
     ARR(m->r_reset, m->nrand);
     ARR(m->out_first, nsrc + 1);
     ARR(m->out_syn, nq);
-    ARR(m->out_dp, nq);
-    ARR(m->out_lp, nq);
     ARR(m->src_order, nsrc);
     ARR(m->src_gid, nsrc);
     ARR(m->caC, m->nca);
@@ -130,10 +127,10 @@ gs_model_free(struct gs_cmodel *m)
         m->k_leak, m->k_B0, m->comp_general, m->csym, m->coeff, m->coeff2, m->Gbar, m->tEk, m->tgate, m->tvsrc, m->tgsrc, m->tvreset,
         m->tXidle, m->X, m->gdef, m->gconc, m->gatedef, m->sX, m->sY, m->act, m->sEk, m->tau1,
         m->tau2, m->gmax, m->freq, m->norm, m->normw, m->xc1, m->xc2, m->yc1, m->yc2, m->svsrc,
-        m->syn_first, m->syn_gid, m->q_weight, m->q_delay, m->q_wp, m->q_dp, m->q_src, m->q_chan,
+        m->syn_first, m->syn_gid, m->q_weight, m->q_delay, m->q_last, m->q_src, m->q_chan,
         m->thresh, m->refract, m->amp, m->lastevent, m->gvsrc, m->ginput, m->lastfire, m->r_rate,
         m->r_refract, m->r_reset_value, m->r_min, m->r_max, m->r_last, m->r_state,
-        m->r_realrate, m->r_reset, m->out_first, m->out_syn, m->out_dp, m->out_lp, m->src_order, m->src_gid, m->caC,
+        m->r_realrate, m->r_reset, m->out_first, m->out_syn, m->src_order, m->src_gid, m->caC,
         m->Ca, m->Ca_base, m->ca_tau, m->ca_B, m->ca_thick, m->ca_act, m->ca_ext, m->cain_first, m->cain,
         m->groups, m->gen_tab, m->gen_syn, m->gen_compt, m->gen_spk, m->term_first, m->terms,
         m->freq_syn, m->spikes, m->fired,
@@ -330,6 +327,8 @@ gs_model_reset(struct gs_cmodel *m)
         m->sX[y] = m->sY[y] = 0;
         m->act[y] = 0;
     }
+    for (int q = 0; q < m->nsynapse; q++)
+        m->q_last[q] = -1;
     for (int s = 0; s < m->nspike; s++) {
         m->lastevent[s] = -m->refract[s];
         m->lastfire[s] = -1;

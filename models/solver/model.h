@@ -284,10 +284,11 @@ struct gs_cmodel {
     int *svsrc;
     int *syn_first;       /* nsyn + 1: synapses of synchan y are syn_first[y].. */
     int nsynapse;
-    float *q_weight;            /* the builder's weights (q_wp points here), by synapse */
-    float *q_delay;             /* the builder's delays (q_dp points here), in out_syn order */
-    float **q_wp, **q_dp;       /* weight and delay, live: GENESIS reads the weight
-                                 * when a spike arrives and the delay when it is sent */
+    /* per synapse q (synapses of one synchan contiguous, in its message
+     * order): GENESIS reads the weight when a spike arrives and the delay
+     * when it is sent; last_spike_time is the arrival time of the last
+     * spike sent (GENESIS's synchan EVENT; -1 after RESET) */
+    float *q_weight, *q_delay, *q_last;
     int *q_src, *q_chan;
 
     /* spike sources: spikegens 0..nspike-1, then randomspikes, then external */
@@ -301,11 +302,7 @@ struct gs_cmodel {
     short *r_reset;
     int next;             /* external sources, after the randomspikes */
     int *out_first;       /* nsrc + 1: outgoing synapses, CSR, message order */
-    int *out_syn;
-    /* per outgoing synapse, in out_syn order (read in sequence when a
-     * source fires): its delay (q_dp's pointer) and where the arrival time
-     * goes (a synapse's last_spike_time, or NULL) */
-    float **out_dp, **out_lp;
+    int *out_syn;         /* the synapse q of each outgoing list position */
     int *src_order;       /* GENESIS processing order of each source */
     uint64_t *src_gid;    /* global identity for random streams */
     uint64_t *syn_gid;    /* global identity of each synchan */

@@ -79,7 +79,7 @@ gs_delay_steps(const struct gs_cmodel *m, float delay)
 static inline int
 gs_syn_dsteps(const struct gs_cmodel *m, int q)
 {
-    return gs_delay_steps(m, *m->q_dp[q]);
+    return gs_delay_steps(m, m->q_delay[q]);
 }
 
 /* GENESIS TabInterp on both tables of a pair. */

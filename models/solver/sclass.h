@@ -24,9 +24,24 @@ struct gs_sfmap {
     int code;
 };
 
+/*
+ * Records an element keeps outside itself whose fields the solver holds
+ * while compiled (a synchan's synapses, each in its SPIKE message's data).
+ * Each is compiled as an element of kind KIND; the class's wire hook gives
+ * their builder ids with cctx_sub, in record order.
+ */
+struct gs_solver_sub {
+    int kind;                       /* enum gs_ekind */
+    const struct gs_field *fields;  /* offsets within a record */
+    const struct gs_sfmap *fmap;    /* the solver-owned ones; {NULL, 0} terminated */
+    /* The message whose data is record K of EL; NULL when K is past the last. */
+    struct gs_msg *(*msg)(const struct gs_element *el, int k);
+};
+
 struct gs_solver_class {
     int kind;                       /* enum gs_ekind */
     const struct gs_sfmap *fmap;    /* {NULL, 0} terminated */
+    const struct gs_solver_sub *sub; /* NULL: none */
     /* Adds EL with its parameters and state; returns the builder id, or -1
      * after gs_error() for something the solver cannot run. */
     int (*add)(struct gs_cctx *cx, struct gs_element *el);
@@ -44,6 +59,9 @@ int cctx_id(const struct gs_element *el, int kind);
  * last one wins (EREST, EK). */
 void cctx_input(struct gs_cctx *cx, int kind, int id, int field, struct gs_msg *m, int slot,
                 bool add);
+/* The next record of EL (the first at the first call) is compiled as
+ * builder id ID of its class's sub kind. */
+void cctx_sub(struct gs_cctx *cx, struct gs_element *el, int id);
 /* Reports an unsupported incoming message of EL; returns GS_ERR. */
 enum gs_status cctx_unsupported(struct gs_cctx *cx, struct gs_element *el,
                                 const struct gs_msg *m);
@@ -64,12 +82,11 @@ size_t gs_solver_last_spikes(struct gs_sim *sim, const struct gs_spike **out);
 enum gs_status gs_solver_fire_element(struct gs_sim *sim, struct gs_element *el, int64_t step);
 struct gs_element *gs_solver_src_element(struct gs_sim *sim, int src);
 
-/* A spike event on its way to a compiled synchan SYN: its synapse (the
- * address of the synapse's weight, as synapse[k].weight resolves it) and
- * the step it is due (save and restore carry them). */
+/* A spike event on its way to a compiled synchan SYN: its synapse
+ * (synapse[K]) and the step it is due (save and restore carry them). */
 struct gs_syn_event {
     struct gs_element *syn;
-    const float *wp;
+    int k;
     int64_t due;
 };
 /* The events on their way now, in delivery order (a malloc'd array in

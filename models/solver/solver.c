@@ -129,7 +129,7 @@ gs_solver_fire(struct gs_solver *s, int src, int64_t at)
     if (ms < 0)
         return GS_ERR;
     for (int j = m->out_first[ms]; j < m->out_first[ms + 1]; j++) {
-        int64_t due = at + gs_delay_steps(m, *m->out_dp[j]);
+        int64_t due = at + gs_syn_dsteps(m, m->out_syn[j]);
         if (due < m->step - 1 || due >= m->step + m->cal.size)
             return GS_ERR;
     }
@@ -137,12 +137,11 @@ gs_solver_fire(struct gs_solver *s, int src, int64_t at)
         int q = m->out_syn[j];
         /* One step late (a zero delay from another node): due now, as
          * GENESIS's synchan rounds int(delay/dt - lateness + 0.9) to 0. */
-        int64_t due = at + gs_delay_steps(m, *m->out_dp[j]);
+        int64_t due = at + gs_syn_dsteps(m, q);
         if (due < m->step)
             due = m->step;
         gs_cal_push(m, (int)(due & (m->cal.size - 1)), q);
-        if (m->out_lp[j])
-            *m->out_lp[j] = (float)((double)at * m->dt + (double)*m->out_dp[j]);
+        m->q_last[q] = (float)((double)at * m->dt + (double)m->q_delay[q]);
     }
     return GS_OK;
 }
@@ -170,23 +169,12 @@ gs_solver_pending(struct gs_solver *s, struct gs_pending **out)
                 cap = cap ? 2 * cap : 64;
                 *out = xreallocarray(*out, cap, sizeof **out);
             }
-            (*out)[n++] = (struct gs_pending){id_of[m->q_chan[q]], m->q_wp[q], m->step + i};
+            int y = m->q_chan[q];
+            (*out)[n++] = (struct gs_pending){id_of[y], q - m->syn_first[y], m->step + i};
         }
     }
     free(id_of);
     return n;
-}
-
-struct wpq {
-    uintptr_t wp;
-    int q;
-};
-
-static int
-cmp_wpq(const void *a, const void *b)
-{
-    uintptr_t x = ((const struct wpq *)a)->wp, y = ((const struct wpq *)b)->wp;
-    return (x > y) - (x < y);
 }
 
 void
@@ -202,12 +190,6 @@ gs_solver_carry(struct gs_solver *s, const struct gs_pending *ev, size_t n, int6
     m->step = now;
     if (n == 0)
         return;
-    /* the synapses by the address of their weight */
-    struct wpq *by = xmalloc(sizeof *by * ((size_t)m->nsynapse + 1));
-    for (int q = 0; q < m->nsynapse; q++)
-        by[q] = (struct wpq){(uintptr_t)m->q_wp[q], q};
-    qsort(by, (size_t)m->nsynapse, sizeof *by, cmp_wpq);
-    m->step = now;
     int64_t last = now;
     for (size_t k = 0; k < n; k++)
         if (ev[k].due > last)
@@ -215,15 +197,11 @@ gs_solver_carry(struct gs_solver *s, const struct gs_pending *ev, size_t n, int6
     gs_cal_fit(m, (int)(last - now));
     for (size_t k = 0; k < n; k++) {
         int y = ev[k].syn >= 0 ? gs_model_map(m, GS_K_SYN, ev[k].syn) : -1;
-        struct wpq key = {(uintptr_t)ev[k].wp, 0};
-        const struct wpq *f = bsearch(&key, by, (size_t)m->nsynapse, sizeof *by, cmp_wpq);
-        /* the same synapse of the same synchan (a new message whose data
-         * took the place of a deleted one's would also need the synchan) */
-        if (y < 0 || !f || m->q_chan[f->q] != y || ev[k].due < now)
+        if (y < 0 || ev[k].k < 0 || ev[k].k >= m->syn_first[y + 1] - m->syn_first[y] ||
+            ev[k].due < now)
             continue;
-        gs_cal_push(m, (int)(ev[k].due & (m->cal.size - 1)), f->q);
+        gs_cal_push(m, (int)(ev[k].due & (m->cal.size - 1)), m->syn_first[y] + ev[k].k);
     }
-    free(by);
 }
 
 size_t
@@ -268,9 +246,8 @@ gs_solver_bytes(const struct gs_solver *s)
                             (GS_NGATES + 1) * sizeof(double));
     b += (size_t)m->ngate * (sizeof(double) + 2 * sizeof(int));
     b += (size_t)m->nsyn * (6 * sizeof(double) + 8 * sizeof(float) + 3 * sizeof(int) + 10);
-    /* weight, delay; source, channel, out_syn; the weight, delay and
-     * arrival-time pointers */
-    b += (size_t)m->nsynapse * (2 * sizeof(float) + 3 * sizeof(int) + 4 * sizeof(float *));
+    /* weight, delay, arrival time; source, channel, out_syn */
+    b += (size_t)m->nsynapse * (3 * sizeof(float) + 3 * sizeof(int));
     b += (size_t)m->nspike * (4 * sizeof(float) + sizeof(int) + sizeof(int64_t));
     b += (size_t)(m->nspike + m->nrand) * (2 * sizeof(int) + sizeof(uint64_t));
     for (int i = 0; i < m->ntabpair; i++)

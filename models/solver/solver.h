@@ -28,7 +28,7 @@ enum gs_sfield {
     /* synchan (GS_K_SYN); X and Y are GS_SF_X, GS_SF_Y */
     GS_SF_TAU1, GS_SF_TAU2, GS_SF_GMAX, GS_SF_FREQ, GS_SF_ACT, GS_SF_NSYN, GS_SF_NORMW,
     /* synapse (GS_K_SYNAPSE) */
-    GS_SF_WEIGHT, GS_SF_DELAY,
+    GS_SF_WEIGHT, GS_SF_DELAY, GS_SF_LASTSPIKE,
     /* spikegen and randomspike (GS_K_SRC) */
     GS_SF_THRESH, GS_SF_REFRACT, GS_SF_AMP, GS_SF_LASTEVENT, GS_SF_STATE, GS_SF_RATE,
     GS_SF_MINAMP, GS_SF_MAXAMP, GS_SF_RESETV, GS_SF_RESET, GS_SF_INPUT,
@@ -82,12 +82,12 @@ enum gs_wresult gs_solver_write(struct gs_solver *s, int kind, int id, int field
  * due earlier. */
 enum gs_status gs_solver_fire(struct gs_solver *s, int src, int64_t at);
 
-/* A spike event on its way: due at step DUE on the synapse whose weight
- * lives at WP (the synapse's identity: its message's data), of synchan
+/* A spike event on its way: due at step DUE on synapse K (its index
+ * within the synchan, in the order its synapses were added) of synchan
  * SYN (builder id). */
 struct gs_pending {
     int syn;
-    const float *wp;
+    int k;
     int64_t due;
 };
 

@@ -8,10 +8,12 @@
  * int(delay/dt + 0.9) steps after it was sent. `frequency` adds
  * Poisson background events (drawn from the counter-based streams).
  *
- * The update and the spike queues are compiled; the weights and delays
- * stay here, in each SPIKE message's data, and the compiled model reads
- * them there, so setfield on a synapse takes effect at once.
+ * The update and the spike queues are compiled. Each SPIKE message's data
+ * holds its synapse's weight, delay and last_spike_time; while compiled
+ * the model holds them (GS_K_SYNAPSE), fields read and write through to
+ * it, and the values come back here when the model is released.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,7 +87,7 @@ is_spike(const struct gs_msg *m)
 
 /* The I-th SPIKE message of EL, or NULL. */
 static struct gs_msg *
-synapse_msg(const struct gs_element *el, long i)
+synapse_msg(const struct gs_element *el, int i)
 {
     for (int k = 0; k < el->nin; k++)
         if (is_spike(el->in[k]) && i-- == 0)
@@ -94,13 +96,25 @@ synapse_msg(const struct gs_element *el, long i)
 }
 
 static const struct gs_field synapse_fields[] = {
-    {"weight", GS_FLOAT, offsetof(struct synapse, weight), sizeof(float), "", 0,
+    {"weight", GS_FLOAT, offsetof(struct synapse, weight), sizeof(float), "", GS_F_SOLVER,
      "weight of the synapse"},
-    {"delay", GS_FLOAT, offsetof(struct synapse, delay), sizeof(float), "s", 0,
+    {"delay", GS_FLOAT, offsetof(struct synapse, delay), sizeof(float), "s", GS_F_SOLVER,
      "conduction delay of the synapse"},
     {"last_spike_time", GS_FLOAT, offsetof(struct synapse, last_spike_time), sizeof(float),
-     "s", 0, "arrival time of the last spike (reset: -1)"},
+     "s", GS_F_SOLVER, "arrival time of the last spike (reset: -1)"},
     GS_FIELD_END,
+};
+
+static const struct gs_sfmap synapse_sfmap[] = {
+    {"weight", GS_SF_WEIGHT}, {"delay", GS_SF_DELAY}, {"last_spike_time", GS_SF_LASTSPIKE},
+    {NULL, 0},
+};
+
+static const struct gs_solver_sub synapse_sub = {
+    .kind = GS_K_SYNAPSE,
+    .fields = synapse_fields,
+    .fmap = synapse_sfmap,
+    .msg = synapse_msg,
 };
 
 /* synapse[I].FIELD */
@@ -112,7 +126,7 @@ synchan_find_field(struct gs_element *el, const char *name, struct gs_fref *out)
     char sub[32];
     if (sscanf(name, "synapse[%ld].%31[a-z_]%n", &i, sub, &n) != 2 || name[n] != '\0')
         return false;
-    struct gs_msg *m = synapse_msg(el, i);
+    struct gs_msg *m = i >= 0 && i <= INT_MAX ? synapse_msg(el, (int)i) : NULL;
     if (!m)
         return false;
     for (const struct gs_field *f = synapse_fields; f->name; f++)
@@ -120,7 +134,8 @@ synchan_find_field(struct gs_element *el, const char *name, struct gs_fref *out)
             out->field = f;
             out->type = f->type;
             out->addr = (char *)m->data + f->offset;
-            out->flags = 0;
+            out->flags = f->flags;
+            out->sub = (int)i;
             return true;
         }
     return false;
@@ -252,8 +267,9 @@ synchan_wire(struct gs_cctx *cx, struct gs_element *el)
             int src = cctx_id(m->src, GS_K_SRC);
             if (src < 0 || !m->data)
                 return cctx_unsupported(cx, el, m);
-            struct synapse *sy = m->data;
-            gsb_synapse_ext(b, id, src, &sy->weight, &sy->delay, &sy->last_spike_time);
+            const struct synapse *sy = m->data;
+            struct gsb_synapse q = {id, src, sy->weight, sy->delay, sy->last_spike_time};
+            cctx_sub(cx, el, gsb_synapse(b, &q));
         } else if (strcmp(n, "ACTIVATION") == 0) {
             cctx_input(cx, GS_K_SYN, id, GS_SF_ACT, m, 0, true);
         } else {
@@ -266,6 +282,7 @@ synchan_wire(struct gs_cctx *cx, struct gs_element *el)
 static const struct gs_solver_class synchan_solver = {
     .kind = GS_K_SYN,
     .fmap = synchan_sfmap,
+    .sub = &synapse_sub,
     .add = synchan_add,
     .wire = synchan_wire,
 };

@@ -65,7 +65,8 @@ build(struct net *nt, int n)
     for (int i = 0; i < n; i++)
         for (int k = 0; k < 4; k++) {
             int src = (int)(mix((uint64_t)i * 4 + (uint64_t)k + 1) % (uint64_t)n);
-            gsb_synapse(nt->b, nt->cell[i].syn, nt->cell[src].spk, 10.0f, 0.002f);
+            gsb_synapse(nt->b,
+                        &(struct gsb_synapse){nt->cell[i].syn, nt->cell[src].spk, 10.0f, 0.002f, -1.0f});
         }
 }
 

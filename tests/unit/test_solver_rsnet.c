@@ -76,7 +76,7 @@ run_cell(const char *what, int col, int self, const int *nb, int nnb, bool injec
     int src[4];
     for (int i = 0; i < nnb; i++) {
         src[i] = gsb_extsource(b);
-        gsb_synapse(b, c.syn, src[i], 10.0f, 0.002f);
+        gsb_synapse(b, &(struct gsb_synapse){c.syn, src[i], 10.0f, 0.002f, -1.0f});
     }
     struct gs_solver *s = gs_solver_new();
     char err[256];

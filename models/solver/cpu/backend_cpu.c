@@ -79,14 +79,12 @@ deliver(struct gs_cmodel *m)
     for (int i = m->cal.n[b] - 1; i >= 0; i--) {
         if (i >= 16) {
             __builtin_prefetch(&m->q_chan[ev[i - 16]]);
-            __builtin_prefetch(&m->q_wp[ev[i - 16]]);
+            __builtin_prefetch(&m->q_weight[ev[i - 16]]);
         }
-        if (i >= 8) {
+        if (i >= 8)
             __builtin_prefetch(&m->act[m->q_chan[ev[i - 8]]], 1);
-            __builtin_prefetch(m->q_wp[ev[i - 8]]);
-        }
         int q = ev[i], y = m->q_chan[q];
-        m->act[y] = (float)((double)m->act[y] + (double)*m->q_wp[q] / m->dt);
+        m->act[y] = (float)((double)m->act[y] + (double)m->q_weight[q] / m->dt);
     }
     m->cal.n[b] = 0;
     bool genesis = m->rng && rng_genesis(m->rng);
@@ -194,21 +192,19 @@ queue_spikes(struct gs_cmodel *m)
     for (int i = 0; i < m->nfired; i++) {
         if (i + 8 < m->nfired)
             __builtin_prefetch(&m->out_first[f[i + 8]]);
-        if (i + 4 < m->nfired) {
-            int j4 = m->out_first[f[i + 4]];
-            __builtin_prefetch(&m->out_syn[j4]);
-            __builtin_prefetch(&m->out_dp[j4]);
-            __builtin_prefetch(&m->out_lp[j4]);
-        }
+        if (i + 4 < m->nfired)
+            __builtin_prefetch(&m->out_syn[m->out_first[f[i + 4]]]);
         if (i + 2 < m->nfired) {
             int j2 = m->out_first[f[i + 2]];
-            if (j2 < m->out_first[f[i + 2] + 1])
-                __builtin_prefetch(m->out_dp[j2]);
+            if (j2 < m->out_first[f[i + 2] + 1]) {
+                __builtin_prefetch(&m->q_delay[m->out_syn[j2]]);
+                __builtin_prefetch(&m->q_last[m->out_syn[j2]], 1);
+            }
         }
         int s = f[i];
         for (int j = m->out_first[s]; j < m->out_first[s + 1]; j++) {
             int q = m->out_syn[j];
-            float delay = *m->out_dp[j];
+            float delay = m->q_delay[q];
             int d = gs_delay_steps(m, delay);
             if (d >= m->cal.size)
                 gs_cal_fit(m, d);
@@ -219,8 +215,7 @@ queue_spikes(struct gs_cmodel *m)
                 d = 1;
             }
             gs_cal_push(m, (int)((m->step + d) & (m->cal.size - 1)), q);
-            if (m->out_lp[j]) /* synchan.c EVENT: when it will arrive */
-                *m->out_lp[j] = (float)(m->t + (double)delay);
+            m->q_last[q] = (float)(m->t + (double)delay); /* synchan.c EVENT */
         }
         if (m->nspikes == m->spikes_cap) {
             m->spikes_cap = m->spikes_cap ? 2 * m->spikes_cap : 256;
