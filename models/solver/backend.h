@@ -20,6 +20,12 @@
 #include "model.h"
 #include "solver.h"
 
+/* A spike event on its way: synapse Q (model index) is due at step DUE. */
+struct gs_event {
+    int64_t due;
+    int32_t q;
+};
+
 struct gs_backend {
     const char *name;
     /* Takes the freshly compiled (and reset) model S->m as its view. */
@@ -32,6 +38,18 @@ struct gs_backend {
     enum gs_wresult (*write_field)(struct gs_solver *s, int kind, int idx, int field, double v);
     /* Moves spikes out (oldest first); returns how many. */
     size_t (*collect_spikes)(struct gs_solver *s, struct gs_spike *out, size_t max);
+    /* Source SRC (model index) fired in step AT, outside the model (a remote
+     * spike): its events are queued as for a local spike of that step, an
+     * event due in the step just done is due now (gs_solver_fire). GS_ERR,
+     * queueing nothing, when an event would be due earlier. */
+    enum gs_status (*fire)(struct gs_solver *s, int src, int64_t at);
+    /* The events on their way, in delivery order (a malloc'd array in *OUT;
+     * its length is returned). */
+    size_t (*pending)(struct gs_solver *s, struct gs_event **out);
+    /* Replaces the events on their way by EV (N, events of an earlier model
+     * on this model's synapses); the model's step count becomes NOW. Events
+     * due before NOW are dropped. */
+    void (*carry)(struct gs_solver *s, const struct gs_event *ev, size_t n, int64_t now);
     /* Moves probe rows out; returns how many rows. */
     size_t (*collect_records)(struct gs_solver *s, double *out, size_t maxrows);
     /* Frees what compile() made. */

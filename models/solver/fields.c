@@ -191,10 +191,8 @@ static enum gs_wresult
 delay_write(struct gs_cmodel *m, int q, double v)
 {
     m->q_delay[q] = (float)v;
-    int d = gs_syn_dsteps(m, q);
-    if (d == 0)
+    if (gs_syn_dsteps(m, q) == 0)
         m->zero_delay = true;
-    gs_cal_fit(m, d);
     return GS_W_OK;
 }
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * model.c: life of a compiled model: allocation, freeing, the builder-id
- * map, GENESIS's RESET of every element, and the spike event calendar.
+ * map and GENESIS's RESET of every element.
  *
  * RESET follows GENESIS 2.4: compartments take initVm; tabchannel gates
  * take their steady state A/B at the (reset) Vm of their VOLTAGE source;
@@ -142,11 +142,6 @@ gs_model_free(struct gs_cmodel *m)
     for (int i = 0; i < m->ntabpair; i++)
         free(m->tabs[i].rec);
     free(m->tabs);
-    for (int b = 0; b < m->cal.size; b++)
-        free(m->cal.ev[b]);
-    free(m->cal.ev);
-    free(m->cal.n);
-    free(m->cal.cap);
     free(m);
 }
 
@@ -189,44 +184,6 @@ syn_recalc(struct gs_cmodel *m, int y)
     if (m->normw[y] != 0 && nsyn > 0)
         norm = norm / (short)nsyn;
     m->norm[y] = norm;
-}
-
-void
-gs_cal_fit(struct gs_cmodel *m, int maxsteps)
-{
-    struct gs_calendar *c = &m->cal;
-    int size = 2;
-    while (size <= maxsteps)
-        size *= 2;
-    if (size <= c->size)
-        return;
-    struct gs_calendar old = *c;
-    c->size = size;
-    c->ev = xcalloc((size_t)size, sizeof *c->ev);
-    c->n = xcalloc((size_t)size, sizeof *c->n);
-    c->cap = xcalloc((size_t)size, sizeof *c->cap);
-    /* bucket b of the old calendar holds the events due at the step in
-     * [step, step + old.size) that is congruent to b */
-    for (int i = 0; i < old.size; i++) {
-        int64_t due = m->step + ((i - m->step) % old.size + old.size) % old.size;
-        for (int j = 0; j < old.n[i]; j++)
-            gs_cal_push(m, (int)(due & (size - 1)), old.ev[i][j]);
-        free(old.ev[i]);
-    }
-    free(old.ev);
-    free(old.n);
-    free(old.cap);
-}
-
-void
-gs_cal_push(struct gs_cmodel *m, int b, int32_t syn)
-{
-    struct gs_calendar *c = &m->cal;
-    if (c->n[b] == c->cap[b]) {
-        c->cap[b] = c->cap[b] ? 2 * c->cap[b] : 8;
-        c->ev[b] = xreallocarray(c->ev[b], (size_t)c->cap[b], sizeof *c->ev[b]);
-    }
-    c->ev[b][c->n[b]++] = syn;
 }
 
 /* The synchans with a background frequency, in GENESIS element order (the
@@ -289,16 +246,10 @@ gs_model_derive(struct gs_cmodel *m)
     for (int y = 0; y < m->nsyn; y++)
         syn_recalc(m, y);
     gs_model_freq_list(m);
-    int maxd = 0;
     m->zero_delay = false;
-    for (int q = 0; q < m->nsynapse; q++) {
-        int d = gs_syn_dsteps(m, q);
-        if (d > maxd)
-            maxd = d;
-        if (d == 0)
+    for (int q = 0; q < m->nsynapse; q++)
+        if (gs_syn_dsteps(m, q) == 0)
             m->zero_delay = true;
-    }
-    gs_cal_fit(m, maxd);
     for (int r = 0; r < m->nrand; r++) {
         float p = 1.0f - m->r_rate[r] * m->r_refract[r];
         m->r_realrate[r] = p <= 1e-7f ? m->r_rate[r] : m->r_rate[r] / p;
@@ -311,8 +262,6 @@ gs_model_reset(struct gs_cmodel *m)
 {
     m->step = 0;
     m->t = 0.0;
-    for (int b = 0; b < m->cal.size; b++)
-        m->cal.n[b] = 0;
     for (int c = 0; c < m->ncompt; c++) {
         m->V[c] = m->initVm[c];
         m->Vprev[c] = m->V[c];

@@ -229,13 +229,6 @@ struct gs_spike {
     int32_t src;
 };
 
-/* Spike event calendar: bucket b holds synapse ids due at step = b mod size. */
-struct gs_calendar {
-    int size;         /* power of two, > longest delay in steps */
-    int32_t **ev;     /* per bucket, synapse ids in insertion order */
-    int *n, *cap;
-};
-
 struct gs_cmodel {
     double dt;
     int64_t step;         /* steps advanced since reset */
@@ -325,8 +318,6 @@ struct gs_cmodel {
     int nfreq;            /* synchans with background frequency */
     int *freq_syn;
     bool zero_delay;      /* some synapse delivers in the step it fires */
-
-    struct gs_calendar cal;
 
     /* cells under an hsolve */
     int nhines;

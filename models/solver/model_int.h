@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * model_int.h: helpers shared by the solver's own files: allocation and
- * reset of a compiled model, the event calendar, and the scalar forms of
+ * reset of a compiled model, and the scalar forms of
  * the GENESIS formulas (table lookup, gate powers, conductances) that the
  * reset, the field reads and the general path use. The vectorised kernel
  * (cpu/kern.c) uses the same arithmetic, in the same order.
@@ -29,7 +29,8 @@ bool gs_model_alloc(struct gs_cmodel *m);
 
 /* GENESIS RESET of every element, in the order RESET reaches them:
  * compartments, then channels (which read the reset Vm), synchans,
- * spikegens, randomspikes and Ca_concen; clears time and pending events. */
+ * spikegens, randomspikes and Ca_concen; clears time (the backend clears
+ * the events on their way). */
 void gs_model_reset(struct gs_cmodel *m);
 
 /* The constants that follow from parameters and dt (Em/Rm, synchan
@@ -45,9 +46,6 @@ void gs_model_nonuniform(struct gs_cmodel *m, int kind, int idx, int field);
 float gs_randomspike_first(const struct gs_cmodel *m, int r);
 /* Derived constants that follow a field at once (Em/Rm, 1/Rm, delays). */
 void gs_model_refresh_compt(struct gs_cmodel *m, int c);
-/* Makes the calendar hold delays of up to MAXSTEPS steps (keeps events). */
-void gs_cal_fit(struct gs_cmodel *m, int maxsteps);
-void gs_cal_push(struct gs_cmodel *m, int bucket, int32_t syn);
 /* Rebuilds the list of synchans with a background frequency. */
 void gs_model_freq_list(struct gs_cmodel *m);
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * solver.c: the solver facade of solver.h. It owns the compiled model and
- * the probe list, forwards stepping and field access to the backend, and
- * translates builder ids into array indices.
+ * the probe list, forwards stepping, field access and spike events to the
+ * backend, and translates builder ids into array indices.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -124,35 +124,23 @@ gs_solver_write(struct gs_solver *s, int kind, int id, int field, double v)
 enum gs_status
 gs_solver_fire(struct gs_solver *s, int src, int64_t at)
 {
-    struct gs_cmodel *m = s->m;
-    int ms = m ? gs_model_map(m, GS_K_SRC, src) : -1;
+    int ms = s->m ? gs_model_map(s->m, GS_K_SRC, src) : -1;
     if (ms < 0)
         return GS_ERR;
-    for (int j = m->out_first[ms]; j < m->out_first[ms + 1]; j++) {
-        int64_t due = at + gs_syn_dsteps(m, m->out_syn[j]);
-        if (due < m->step - 1 || due >= m->step + m->cal.size)
-            return GS_ERR;
-    }
-    for (int j = m->out_first[ms]; j < m->out_first[ms + 1]; j++) {
-        int q = m->out_syn[j];
-        /* One step late (a zero delay from another node): due now, as
-         * GENESIS's synchan rounds int(delay/dt - lateness + 0.9) to 0. */
-        int64_t due = at + gs_syn_dsteps(m, q);
-        if (due < m->step)
-            due = m->step;
-        gs_cal_push(m, (int)(due & (m->cal.size - 1)), q);
-        m->q_last[q] = (float)((double)at * m->dt + (double)m->q_delay[q]);
-    }
-    return GS_OK;
+    return s->be->fire(s, ms, at);
 }
 
 size_t
 gs_solver_pending(struct gs_solver *s, struct gs_pending **out)
 {
     struct gs_cmodel *m = s->m;
+    struct gs_event *ev = NULL;
     *out = NULL;
-    if (!m || m->cal.size == 0)
+    size_t n = m ? s->be->pending(s, &ev) : 0;
+    if (n == 0) {
+        free(ev);
         return 0;
+    }
     /* synchan model index -> builder id */
     int *id_of = xmalloc(sizeof(int) * (size_t)(m->nsyn + 1));
     for (int y = 0; y < m->nsyn; y++)
@@ -160,20 +148,13 @@ gs_solver_pending(struct gs_solver *s, struct gs_pending **out)
     for (int id = 0; id < m->map_n[GS_K_SYN]; id++)
         if (m->map[GS_K_SYN][id] >= 0)
             id_of[m->map[GS_K_SYN][id]] = id;
-    size_t n = 0, cap = 0;
-    for (int i = 0; i < m->cal.size; i++) {
-        int b = (int)((m->step + i) & (m->cal.size - 1));
-        for (int j = 0; j < m->cal.n[b]; j++) {
-            int q = m->cal.ev[b][j];
-            if (n == cap) {
-                cap = cap ? 2 * cap : 64;
-                *out = xreallocarray(*out, cap, sizeof **out);
-            }
-            int y = m->q_chan[q];
-            (*out)[n++] = (struct gs_pending){id_of[y], q - m->syn_first[y], m->step + i};
-        }
+    *out = xmalloc(sizeof **out * n);
+    for (size_t i = 0; i < n; i++) {
+        int q = ev[i].q, y = m->q_chan[q];
+        (*out)[i] = (struct gs_pending){id_of[y], q - m->syn_first[y], ev[i].due};
     }
     free(id_of);
+    free(ev);
     return n;
 }
 
@@ -183,25 +164,15 @@ gs_solver_carry(struct gs_solver *s, const struct gs_pending *ev, size_t n, int6
     struct gs_cmodel *m = s->m;
     if (!m)
         return;
-    /* What the model had on its way goes (a fresh model has nothing; a
-     * restore replaces it). */
-    for (int b = 0; b < m->cal.size; b++)
-        m->cal.n[b] = 0;
-    m->step = now;
-    if (n == 0)
-        return;
-    int64_t last = now;
-    for (size_t k = 0; k < n; k++)
-        if (ev[k].due > last)
-            last = ev[k].due;
-    gs_cal_fit(m, (int)(last - now));
+    struct gs_event *e = xmalloc(sizeof *e * (n + 1));
+    size_t ne = 0;
     for (size_t k = 0; k < n; k++) {
         int y = ev[k].syn >= 0 ? gs_model_map(m, GS_K_SYN, ev[k].syn) : -1;
-        if (y < 0 || ev[k].k < 0 || ev[k].k >= m->syn_first[y + 1] - m->syn_first[y] ||
-            ev[k].due < now)
-            continue;
-        gs_cal_push(m, (int)(ev[k].due & (m->cal.size - 1)), m->syn_first[y] + ev[k].k);
+        if (y >= 0 && ev[k].k >= 0 && ev[k].k < m->syn_first[y + 1] - m->syn_first[y])
+            e[ne++] = (struct gs_event){ev[k].due, m->syn_first[y] + ev[k].k};
     }
+    s->be->carry(s, e, ne, now);
+    free(e);
 }
 
 size_t
@@ -259,8 +230,6 @@ gs_solver_bytes(const struct gs_solver *s)
                  (size_t)(m->groups[g].bundle[k].xdivs + 1);
     for (int k = 0; k < 6; k++)
         b += sizeof(int) * (size_t)m->map_n[k];
-    for (int i = 0; i < m->cal.size; i++)
-        b += sizeof(int32_t) * (size_t)m->cal.cap[i];
     return b;
 }
 

@@ -111,7 +111,8 @@ int gs_solver_probe(struct gs_solver *s, int kind, int id, int field);
  * returns the rows moved. */
 size_t gs_solver_records(struct gs_solver *s, double *out, size_t maxrows);
 
-/* Bytes of model state and parameters (for the memory figures). */
+/* Bytes of model state and parameters (for the memory figures; the
+ * backend's queues of events on their way are not counted). */
 size_t gs_solver_bytes(const struct gs_solver *s);
 /* The model itself, for tests and the benchmark. */
 struct gs_cmodel *gs_solver_model(struct gs_solver *s);

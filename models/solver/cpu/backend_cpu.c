@@ -29,9 +29,74 @@
 #define PURPOSE_FREQ 0x53594e46u  /* synchan background frequency */
 #define PURPOSE_RSPK 0x5253504bu  /* randomspike draws */
 
+/* The events on their way: bucket b holds the synapses (model indices)
+ * due at the steps congruent to b modulo SIZE, in the order they were
+ * queued. */
+struct calendar {
+    int size;         /* power of two, > the longest delay in steps */
+    int32_t **ev;
+    int *n, *cap;
+};
+
 struct cpu_state {
     gs_group_fn group;
+    struct calendar cal;
 };
+
+static void
+cal_push(struct calendar *c, int b, int32_t q)
+{
+    if (c->n[b] == c->cap[b]) {
+        c->cap[b] = c->cap[b] ? 2 * c->cap[b] : 8;
+        c->ev[b] = xreallocarray(c->ev[b], (size_t)c->cap[b], sizeof *c->ev[b]);
+    }
+    c->ev[b][c->n[b]++] = q;
+}
+
+/* Makes C hold events due up to MAXSTEPS steps after STEP, keeping those
+ * it has. */
+static void
+cal_fit(struct calendar *c, int64_t step, int maxsteps)
+{
+    int size = 2;
+    while (size <= maxsteps)
+        size *= 2;
+    if (size <= c->size)
+        return;
+    struct calendar old = *c;
+    c->size = size;
+    c->ev = xcalloc((size_t)size, sizeof *c->ev);
+    c->n = xcalloc((size_t)size, sizeof *c->n);
+    c->cap = xcalloc((size_t)size, sizeof *c->cap);
+    /* bucket b of the old calendar holds the events due at the step in
+     * [step, step + old.size) that is congruent to b */
+    for (int i = 0; i < old.size; i++) {
+        int64_t due = step + ((i - step) % old.size + old.size) % old.size;
+        for (int j = 0; j < old.n[i]; j++)
+            cal_push(c, (int)(due & (size - 1)), old.ev[i][j]);
+        free(old.ev[i]);
+    }
+    free(old.ev);
+    free(old.n);
+    free(old.cap);
+}
+
+static void
+cal_clear(struct calendar *c)
+{
+    for (int b = 0; b < c->size; b++)
+        c->n[b] = 0;
+}
+
+static void
+cal_free(struct calendar *c)
+{
+    for (int b = 0; b < c->size; b++)
+        free(c->ev[b]);
+    free(c->ev);
+    free(c->n);
+    free(c->cap);
+}
 
 void
 gs_fired_push(struct gs_cmodel *m, int32_t s)
@@ -72,11 +137,11 @@ pick_kernel(void)
  * channel's activation): prefetched in two stages, 16 and 8 events ahead,
  * so a large network waits for memory once per event, not three times. */
 static void
-deliver(struct gs_cmodel *m)
+deliver(struct gs_cmodel *m, struct calendar *cal)
 {
-    int b = (int)(m->step & (m->cal.size - 1));
-    int32_t *ev = m->cal.ev[b];
-    for (int i = m->cal.n[b] - 1; i >= 0; i--) {
+    int b = (int)(m->step & (cal->size - 1));
+    int32_t *ev = cal->ev[b];
+    for (int i = cal->n[b] - 1; i >= 0; i--) {
         if (i >= 16) {
             __builtin_prefetch(&m->q_chan[ev[i - 16]]);
             __builtin_prefetch(&m->q_weight[ev[i - 16]]);
@@ -86,7 +151,7 @@ deliver(struct gs_cmodel *m)
         int q = ev[i], y = m->q_chan[q];
         m->act[y] = (float)((double)m->act[y] + (double)m->q_weight[q] / m->dt);
     }
-    m->cal.n[b] = 0;
+    cal->n[b] = 0;
     bool genesis = m->rng && rng_genesis(m->rng);
     for (int i = 0; i < m->nfreq; i++) {
         int y = m->freq_syn[i];
@@ -178,7 +243,7 @@ sort_fired(struct gs_cmodel *m)
 /* Queues the fired sources' events in GENESIS element order and records
  * the spikes (builder source ids). */
 static void
-queue_spikes(struct gs_cmodel *m)
+queue_spikes(struct gs_cmodel *m, struct calendar *cal)
 {
     if (m->nfired == 0)
         return;
@@ -206,15 +271,15 @@ queue_spikes(struct gs_cmodel *m)
             int q = m->out_syn[j];
             float delay = m->q_delay[q];
             int d = gs_delay_steps(m, delay);
-            if (d >= m->cal.size)
-                gs_cal_fit(m, d);
+            if (d >= cal->size)
+                cal_fit(cal, m->step, d);
             if (d == 0 && !m->zero_delay) {
                 /* a delay set to 0 while running: from the next step on
                  * spikes are tested first; this one arrives a step late */
                 m->zero_delay = true;
                 d = 1;
             }
-            gs_cal_push(m, (int)((m->step + d) & (m->cal.size - 1)), q);
+            cal_push(cal, (int)((m->step + d) & (cal->size - 1)), q);
             m->q_last[q] = (float)(m->t + (double)delay); /* synchan.c EVENT */
         }
         if (m->nspikes == m->spikes_cap) {
@@ -328,9 +393,10 @@ ca_pools(struct gs_cmodel *m)
 /* ---- one step --------------------------------------------------------- */
 
 static void
-step_once(struct gs_solver *s, gs_group_fn group)
+step_once(struct gs_solver *s, struct cpu_state *st)
 {
     struct gs_cmodel *m = s->m;
+    struct calendar *cal = &st->cal;
     struct gs_kstep k = {m->t, m->step, !m->zero_delay};
     /* compartment INIT: previous_state = Vm (the grouped kernel keeps its
      * own copy) */
@@ -350,16 +416,16 @@ step_once(struct gs_solver *s, gs_group_fn group)
     for (int r = 0; r < m->nrand; r++)
         randomspike_step(m, r);
     if (m->zero_delay)
-        queue_spikes(m);
-    deliver(m);
+        queue_spikes(m, cal);
+    deliver(m, cal);
     for (int g = 0; g < m->ngroup; g++)
-        group(m, &m->groups[g], 0, m->groups[g].npad, &k);
+        st->group(m, &m->groups[g], 0, m->groups[g].npad, &k);
     general_channels(m);
     general_compartments(m);
     if (m->nhines) /* hsolve cells: GENESIS's hsolver runs after the membranes */
         gs_hines_step(m);
     ca_pools(m);
-    queue_spikes(m);
+    queue_spikes(m, cal);
     m->step++;
     m->t += m->dt;
 }
@@ -385,6 +451,11 @@ cpu_compile(struct gs_solver *s, char *err, size_t errlen)
     (void)errlen;
     struct cpu_state *st = xcalloc(1, sizeof *st);
     st->group = pick_kernel();
+    int maxd = 0;
+    for (int q = 0; q < s->m->nsynapse; q++)
+        if (gs_syn_dsteps(s->m, q) > maxd)
+            maxd = gs_syn_dsteps(s->m, q);
+    cal_fit(&st->cal, s->m->step, maxd);
     s->be_state = st;
     return GS_OK;
 }
@@ -392,7 +463,8 @@ cpu_compile(struct gs_solver *s, char *err, size_t errlen)
 static void
 cpu_reset(struct gs_solver *s)
 {
-    (void)s;
+    struct cpu_state *st = s->be_state;
+    cal_clear(&st->cal);
 }
 
 static enum gs_status
@@ -400,7 +472,7 @@ cpu_advance(struct gs_solver *s, int64_t n)
 {
     struct cpu_state *st = s->be_state;
     for (int64_t i = 0; i < n; i++) {
-        step_once(s, st->group);
+        step_once(s, st);
         record_probes(s);
     }
     return GS_OK;
@@ -442,9 +514,76 @@ cpu_records(struct gs_solver *s, double *out, size_t maxrows)
     return n;
 }
 
+static enum gs_status
+cpu_fire(struct gs_solver *s, int src, int64_t at)
+{
+    struct gs_cmodel *m = s->m;
+    struct calendar *cal = &((struct cpu_state *)s->be_state)->cal;
+    int64_t last = m->step;
+    for (int j = m->out_first[src]; j < m->out_first[src + 1]; j++) {
+        int64_t due = at + gs_syn_dsteps(m, m->out_syn[j]);
+        if (due < m->step - 1)
+            return GS_ERR;
+        if (due > last)
+            last = due;
+    }
+    if (last - m->step >= cal->size)
+        cal_fit(cal, m->step, (int)(last - m->step));
+    for (int j = m->out_first[src]; j < m->out_first[src + 1]; j++) {
+        int q = m->out_syn[j];
+        /* One step late (a zero delay from another node): due now, as
+         * GENESIS's synchan rounds int(delay/dt - lateness + 0.9) to 0. */
+        int64_t due = at + gs_syn_dsteps(m, q);
+        if (due < m->step)
+            due = m->step;
+        cal_push(cal, (int)(due & (cal->size - 1)), q);
+        m->q_last[q] = (float)((double)at * m->dt + (double)m->q_delay[q]);
+    }
+    return GS_OK;
+}
+
+static size_t
+cpu_pending(struct gs_solver *s, struct gs_event **out)
+{
+    const struct gs_cmodel *m = s->m;
+    const struct calendar *cal = &((struct cpu_state *)s->be_state)->cal;
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    for (int i = 0; i < cal->size; i++) {
+        int b = (int)((m->step + i) & (cal->size - 1));
+        for (int j = 0; j < cal->n[b]; j++) {
+            if (n == cap) {
+                cap = cap ? 2 * cap : 64;
+                *out = xreallocarray(*out, cap, sizeof **out);
+            }
+            (*out)[n++] = (struct gs_event){m->step + i, cal->ev[b][j]};
+        }
+    }
+    return n;
+}
+
+static void
+cpu_carry(struct gs_solver *s, const struct gs_event *ev, size_t n, int64_t now)
+{
+    struct calendar *cal = &((struct cpu_state *)s->be_state)->cal;
+    cal_clear(cal);
+    s->m->step = now;
+    int64_t last = now;
+    for (size_t k = 0; k < n; k++)
+        if (ev[k].due > last)
+            last = ev[k].due;
+    cal_fit(cal, now, (int)(last - now));
+    for (size_t k = 0; k < n; k++)
+        if (ev[k].due >= now)
+            cal_push(cal, (int)(ev[k].due & (cal->size - 1)), ev[k].q);
+}
+
 static void
 cpu_release(struct gs_solver *s)
 {
+    struct cpu_state *st = s->be_state;
+    if (st)
+        cal_free(&st->cal);
     free(s->be_state);
     s->be_state = NULL;
 }
@@ -472,6 +611,9 @@ const struct gs_backend gs_backend_cpu = {
     .read_field = cpu_read,
     .write_field = cpu_write,
     .collect_spikes = cpu_spikes,
+    .fire = cpu_fire,
+    .pending = cpu_pending,
+    .carry = cpu_carry,
     .collect_records = cpu_records,
     .release = cpu_release,
     .describe = cpu_describe,
