@@ -1,5 +1,10 @@
 dnl SPDX-License-Identifier: GPL-2.0-or-later
 dnl GS_CHECK_HDF5: HDF5 (parallel build preferred when MPI is there).
+dnl Debian's libhdf5-openmpi-dev and libhdf5-dev install side by side
+dnl (headers in /usr/include/hdf5/openmpi and .../serial, each with its own
+dnl pkg-config module): with MPI, hdf5-openmpi is taken (par_hdf5_out
+dnl writes through MPI-IO), else hdf5-serial; a serial HDF5 in an MPI
+dnl build writes par_hdf5_out on one node only.
 AC_DEFUN([GS_CHECK_HDF5], [
   AC_ARG_WITH([hdf5],
     [AS_HELP_STRING([--without-hdf5], [build without HDF5 output])],

@@ -51,6 +51,7 @@ libgensh_a_SOURCES += \
 	%reldir%/io/outelem.c \
 	%reldir%/io/par_asc_file.c \
 	%reldir%/io/par_disk_out.c \
+	%reldir%/io/par_hdf5_out.c \
 	%reldir%/io/parfile.h \
 	%reldir%/io/parfile.c \
 	%reldir%/io/script_out.c \

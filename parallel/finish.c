@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "par_int.h"
+#include "parout.h"
 
 static void
 broadcast_quit(struct par *p, int status)
@@ -130,6 +131,8 @@ par_finalize(struct gs_sim *sim, int status)
      * Ctrl-C): the launcher's own status says more than ours. */
     bool report = p->ending != PAR_END_SIGNAL;
     fflush(NULL);
+    /* Files every node writes through MPI-IO are closed while MPI runs. */
+    parout_end(sim, p->ending != PAR_END_SIGNAL);
     /* After a signal the launcher is ending the job: no last meeting. */
     if (mpi && p->ending != PAR_END_SIGNAL)
         tr_finish(p);

@@ -119,6 +119,13 @@ enum gs_status par_paron(struct gs_sim *sim, const struct par_paron *spec, const
 /* paroff: collective; back to the layout before paron. */
 enum gs_status par_paroff(struct gs_sim *sim, const char *where);
 
+/* The zone's MPI communicator, for a library that does its own collective
+ * I/O (parallel HDF5: parout.c): a pointer to an MPI_Comm, opaque outside
+ * par_mpi.c, valid until the zones change or the job ends; NULL when this
+ * rank is alone (no MPI job, or a build without MPI). Collective over the
+ * zone the first time after the zones changed. */
+const void *par_zone_mpi_comm(struct gs_sim *sim);
+
 /* --- node lists ------------------------------------------------------------ */
 
 /* The zone layout a node list is read against (also used by the tests). */

@@ -59,6 +59,9 @@ struct tr {
     size_t nsends, capsends;
     MPI_Win board_win;            /* a shared-memory window, one slot per rank */
     struct board_slot **slots;    /* each rank's slot, mapped here */
+    bool has_zcomm;               /* ZCOMM is the zone of total nodes ZFIRST.. (ZN of them) */
+    MPI_Comm zcomm;
+    int zfirst, zn;
 };
 
 /* --- launcher ------------------------------------------------------------------------ */
@@ -454,9 +457,41 @@ tr_finish(struct par *p)
         MPI_Win_free(&t->board_win); /* collective: every rank is here */
         p->board = false;
     }
+    if (t->has_zcomm)
+        MPI_Comm_free(&t->zcomm);
+    t->has_zcomm = false;
     MPI_Comm_free(&t->comm);
     MPI_Finalize();
     p->mpi = false;
+}
+
+const void *
+par_zone_mpi_comm(struct gs_sim *sim)
+{
+    struct par *p = sim->par;
+    if (!p || !p->mpi)
+        return NULL;
+    struct tr *t = p->tr;
+    int zone = par_myzone(sim), n = par_nnodes(sim), first = par_total_node(sim, zone, 0);
+    if (t->has_zcomm && t->zfirst == first && t->zn == n)
+        return &t->zcomm;
+    if (t->has_zcomm)
+        MPI_Comm_free(&t->zcomm);
+    /* Made by the zone's ranks alone (other zones may be elsewhere). */
+    int *ranks = xmalloc((size_t)n * sizeof *ranks);
+    for (int k = 0; k < n; k++)
+        ranks[k] = par_total_node(sim, zone, k);
+    MPI_Group world, group;
+    MPI_Comm_group(t->comm, &world);
+    MPI_Group_incl(world, n, ranks, &group);
+    MPI_Comm_create_group(t->comm, group, TAG + 1, &t->zcomm);
+    MPI_Group_free(&group);
+    MPI_Group_free(&world);
+    free(ranks);
+    t->has_zcomm = true;
+    t->zfirst = first;
+    t->zn = n;
+    return &t->zcomm;
 }
 
 void

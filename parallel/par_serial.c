@@ -108,3 +108,10 @@ tr_board_read(struct par *p, int r, char *name, size_t nlen, char *where, size_t
     (void)wlen;
     return false;
 }
+
+const void *
+par_zone_mpi_comm(struct gs_sim *sim)
+{
+    (void)sim;
+    return NULL;
+}

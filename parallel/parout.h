@@ -21,5 +21,9 @@ void parout_file(struct gs_sim *sim, struct gs_element *file);
  * then): checks the SAVE indices of this node's files (a gap or a
  * duplicate is an error naming the element and its file). */
 enum gs_status parout_reset_check(struct gs_sim *sim);
+/* At the end of the job, before MPI ends: closes the shared files
+ * (CLEAN: every node is here), or drops them as their last block left
+ * them (a signal ended the run: other nodes may be gone). */
+void parout_end(struct gs_sim *sim, bool clean);
 
 #endif

@@ -565,7 +565,7 @@ rnet_step_begin(struct gs_sim *sim)
         }
     }
     bool spikes = r->L > 0 && s > 0 && s % r->L == 0;
-    bool vals = parout_due(r->out, s);
+    bool vals = parout_due(r->out, m, s);
     int me = multi ? par_mynode(sim) : 0;
     if (vals && parout_send(sim, r->out, s, multi, me, r->gen) != GS_OK)
         return GS_ERR;

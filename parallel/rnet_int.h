@@ -37,7 +37,7 @@ void parout_setup(struct parout *po, struct gs_model *m, int n, int me, double *
 /* After it: MSAVE and CADENCE are the zone's. */
 void parout_agreed(struct parout *po, int n, int me, const double *msave, double cadence);
 /* Is step S an output step? */
-bool parout_due(const struct parout *po, long s);
+bool parout_due(const struct parout *po, const struct gs_model *m, long s);
 /* Output step S of run GEN: every SAVE_WINDOW rows waits until the
  * output nodes acknowledged the row SAVE_WINDOW rows back, then sends this
  * node's values of the row. Sent before the spike exchange, so that the

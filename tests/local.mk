@@ -141,6 +141,9 @@ EXTRA_DIST += %reldir%/validation/channels.test %reldir%/validation/channels/hh_
 # (TAP; skipped without HDF5).
 TESTS += %reldir%/hdf5/hdf5.test
 EXTRA_DIST += %reldir%/hdf5/hdf5.test
+# par_hdf5_out on 1, 2 and 4 nodes (TAP; one node without parallel HDF5).
+TESTS += %reldir%/hdf5/parhdf5.test
+EXTRA_DIST += %reldir%/hdf5/parhdf5.test %reldir%/hdf5/data/parh5.g
 
 # The Vogels-Abbott tutorial against a real GENESIS run of it with GENESIS's
 # generator, and the spread of its connections with gensh's own (TAP); its

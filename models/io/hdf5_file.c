@@ -18,6 +18,11 @@
  * last block written. A clean end (quit, end of a batch run, SIGINT,
  * SIGTERM, a fatal error) closes the file with every row.
  *
+ * Shared rows (par_hdf5_out): a file one rank made as above, opened by
+ * every rank of a zone through MPI-IO; each rank writes its own columns
+ * of each block and the lead rank the times, in one collective write per
+ * dataset, then a collective H5Fflush. No row travels between ranks.
+ *
  * Spikes (sonata_out), the SONATA layout: /spikes/POPULATION/timestamps
  * (double, ms), /spikes/POPULATION/node_ids (uint64), the group's
  * attribute sorting = "by_time" (a block is sorted by time, then node id,
@@ -48,6 +53,13 @@ struct sink_h5 {
     long nbuf, capbuf;
     bool failed;               /* a write failed since the last sync */
     char *name;                /* the file, for errors */
+    /* Shared rows: the zone's communicator (an MPI_Comm *, or NULL: this
+     * process alone), whether this rank writes /time, and the columns it
+     * writes (ascending); a kept row holds only those. */
+    bool shared;
+    const void *comm;
+    bool lead;
+    long *lcols, nlcols;
 };
 
 #define H5(s) ((struct sink_h5 *)(s))
@@ -128,16 +140,20 @@ command_line(char *cmd, size_t ncmd, char *script, size_t nscript)
     fclose(fp);
 }
 
-/* An extensible 1-D or 2-D dataset of TYPE. */
+/* An extensible 1-D or 2-D dataset of TYPE (EARLY: for MPI-IO). */
 static hid_t
 make_dataset(hid_t loc, const char *name, hid_t type, int rank, hsize_t cols, hsize_t chunk_rows,
-             int compress)
+             int compress, bool early)
 {
     hsize_t dims[2] = {0, cols}, maxd[2] = {H5S_UNLIMITED, cols ? cols : H5S_UNLIMITED};
     hsize_t chunk[2] = {chunk_rows, cols ? (cols < 8192 ? cols : 8192) : 1};
     hid_t sp = H5Screate_simple(rank, dims, maxd);
     hid_t pl = H5Pcreate(H5P_DATASET_CREATE);
     H5Pset_chunk(pl, rank, chunk);
+    /* A file written through MPI-IO must have its chunks allocated when
+     * the dataset grows (collectively), not at the first write. */
+    if (early)
+        H5Pset_alloc_time(pl, H5D_ALLOC_TIME_EARLY);
     if (compress > 0) {
         H5Pset_shuffle(pl);
         H5Pset_deflate(pl, (unsigned)compress);
@@ -215,8 +231,8 @@ h5_start(struct gs_sim *sim, struct sink *s, const char *name, const struct sink
             return fail_open(sim, x, name, "cannot make the group /spikes/POPULATION");
         }
         put_str_attr(p, "sorting", "by_time");
-        x->time = make_dataset(p, "timestamps", H5T_NATIVE_DOUBLE, 1, 0, 4096, x->compress);
-        x->data = make_dataset(p, "node_ids", H5T_NATIVE_ULLONG, 1, 0, 4096, x->compress);
+        x->time = make_dataset(p, "timestamps", H5T_NATIVE_DOUBLE, 1, 0, 4096, x->compress, false);
+        x->data = make_dataset(p, "node_ids", H5T_NATIVE_ULLONG, 1, 0, 4096, x->compress, false);
         if (x->time >= 0)
             put_str_attr(x->time, "units", "ms");
         H5Gclose(p);
@@ -229,8 +245,10 @@ h5_start(struct gs_sim *sim, struct sink *s, const char *name, const struct sink
             crows = 1;
         if (crows > (hsize_t)x->flush_rows)
             crows = (hsize_t)x->flush_rows;
-        x->data = make_dataset(x->file, "data", H5T_NATIVE_DOUBLE, 2, cols, crows, x->compress);
-        x->time = make_dataset(x->file, "time", H5T_NATIVE_DOUBLE, 1, 0, 1024, 0);
+        bool early = c && c->shared;
+        x->data = make_dataset(x->file, "data", H5T_NATIVE_DOUBLE, 2, cols, crows, x->compress,
+                               early);
+        x->time = make_dataset(x->file, "time", H5T_NATIVE_DOUBLE, 1, 0, 1024, 0, early);
         if (x->time >= 0)
             put_str_attr(x->time, "units", "s");
         if (x->data >= 0) {
@@ -281,18 +299,41 @@ length(hid_t d)
     return dims[0];
 }
 
+/* File access through MPI-IO on the zone's communicator (shared rows). */
+static hid_t
+access_plist(struct gs_sim *sim, const struct sink_h5 *x, const char *name)
+{
+    hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
+    if (!x->comm)
+        return fapl;
+#ifdef H5_HAVE_PARALLEL
+    if (H5Pset_fapl_mpio(fapl, *(const MPI_Comm *)x->comm, MPI_INFO_NULL) >= 0)
+        return fapl;
+    gs_error(sim, "cannot open '%s' on every node: HDF5 cannot use MPI-IO", name);
+#else
+    gs_error(sim, "cannot write '%s' from several nodes: gensh's HDF5 is the serial one "
+                  "(install the Debian package libhdf5-openmpi-dev and configure again)", name);
+#endif
+    H5Pclose(fapl);
+    return -1;
+}
+
 static enum gs_status
 h5_open(struct gs_sim *sim, struct sink *s, const char *name, const struct sink_cols *c)
 {
     struct sink_h5 *x = H5(s);
     quiet();
-    if (access(name, F_OK) != 0)
+    if (!x->shared && access(name, F_OK) != 0)
         return h5_start(sim, s, name, c);
     free(x->name);
     x->name = xstrdup(name);
     x->nbuf = 0;
     x->failed = false;
-    x->file = H5Fopen(name, H5F_ACC_RDWR, H5P_DEFAULT);
+    hid_t fapl = access_plist(sim, x, name);
+    if (fapl < 0)
+        return GS_ERR;
+    x->file = H5Fopen(name, H5F_ACC_RDWR, fapl);
+    H5Pclose(fapl);
     if (x->file < 0)
         return gs_error(sim, "cannot append to '%s': it is not an HDF5 file gensh can write",
                         name);
@@ -361,6 +402,67 @@ append(hid_t d, hid_t type, hsize_t at, hsize_t n, hsize_t cols, const void *mem
     return ok;
 }
 
+/* Collective transfers where the file is shared. */
+static hid_t
+xfer_plist(const struct sink_h5 *x)
+{
+    hid_t dxpl = H5Pcreate(H5P_DATASET_XFER);
+#ifdef H5_HAVE_PARALLEL
+    if (x->comm)
+        H5Pset_dxpl_mpio(dxpl, H5FD_MPIO_COLLECTIVE);
+#else
+    (void)x;
+#endif
+    return dxpl;
+}
+
+/* Shared rows: every rank grows both datasets to AT + N rows, then writes
+ * its columns of the N rows (a union of runs of adjacent columns, whose
+ * row-major order is that of the kept rows) and the lead rank the times;
+ * a rank with nothing to write selects nothing, but takes part. */
+static bool
+append_shared(struct sink_h5 *x, hsize_t at, hsize_t n)
+{
+    hsize_t size[2] = {at + n, (hsize_t)x->ncols};
+    if (H5Dset_extent(x->data, size) < 0 || H5Dset_extent(x->time, size) < 0)
+        return false;
+    hid_t dxpl = xfer_plist(x);
+    hid_t fs = H5Dget_space(x->data);
+    hsize_t cnt[2] = {n, (hsize_t)x->nlcols};
+    hid_t ms = H5Screate_simple(2, cnt, NULL);
+    bool ok = true;
+    if (x->nlcols == 0 || n == 0) {
+        H5Sselect_none(fs);
+        H5Sselect_none(ms);
+    } else {
+        H5Sselect_none(fs);
+        for (long i = 0, j; i < x->nlcols && ok; i = j) {
+            for (j = i + 1; j < x->nlcols && x->lcols[j] == x->lcols[j - 1] + 1; j++)
+                ;
+            hsize_t start[2] = {at, (hsize_t)x->lcols[i]}, count[2] = {n, (hsize_t)(j - i)};
+            ok = H5Sselect_hyperslab(fs, H5S_SELECT_OR, start, NULL, count, NULL) >= 0;
+        }
+    }
+    ok = ok && H5Dwrite(x->data, H5T_NATIVE_DOUBLE, ms, fs, dxpl, x->buf) >= 0;
+    H5Sclose(ms);
+    H5Sclose(fs);
+    fs = H5Dget_space(x->time);
+    hsize_t tn[1] = {n ? n : 1};
+    ms = H5Screate_simple(1, tn, NULL);
+    if (x->lead && n > 0) {
+        hsize_t start[1] = {at}, count[1] = {n};
+        H5Sselect_hyperslab(fs, H5S_SELECT_SET, start, NULL, count, NULL);
+    } else {
+        H5Sselect_none(fs);
+        H5Sselect_none(ms);
+    }
+    ok = H5Dwrite(x->time, H5T_NATIVE_DOUBLE, ms, fs, dxpl, x->tbuf) >= 0 && ok;
+    H5Sclose(ms);
+    H5Sclose(fs);
+    H5Pclose(dxpl);
+    return ok;
+}
+
 static int
 cmp_spike(const void *a, const void *b)
 {
@@ -378,7 +480,9 @@ write_block(struct sink_h5 *x)
         return;
     hsize_t n = (hsize_t)x->nbuf;
     bool ok;
-    if (x->sonata) {
+    if (x->shared) {
+        ok = append_shared(x, x->nrows, n);
+    } else if (x->sonata) {
         /* By time, then node id: the same file for any slicing. */
         double *pairs = xreallocarray(NULL, 2 * (size_t)n, sizeof *pairs);
         for (hsize_t i = 0; i < n; i++) {
@@ -402,7 +506,7 @@ write_block(struct sink_h5 *x)
             ok = H5Dset_extent(x->data, size) >= 0;
         }
     }
-    ok = ok && H5Fflush(x->file, H5F_SCOPE_LOCAL) >= 0;
+    ok = H5Fflush(x->file, x->shared ? H5F_SCOPE_GLOBAL : H5F_SCOPE_LOCAL) >= 0 && ok;
     if (!ok) {
         x->failed = true;
         if (!errno)
@@ -416,11 +520,11 @@ static void
 h5_row(struct sink *s, double t, const double *v, long n)
 {
     struct sink_h5 *x = H5(s);
-    if (n != x->ncols) {
+    if (n != (x->shared ? x->nlcols : x->ncols)) {
         x->failed = true;
         return;
     }
-    grow_buf(x, x->ncols);
+    grow_buf(x, n);
     if (n > 0)
         memcpy(x->buf + (size_t)x->nbuf * (size_t)n, v, (size_t)n * sizeof *v);
     x->tbuf[x->nbuf++] = t;
@@ -476,6 +580,7 @@ h5_free(struct sink *s)
     free(x->tbuf);
     free(x->ids);
     free(x->name);
+    free(x->lcols);
     free(x);
 }
 
@@ -511,4 +616,29 @@ struct sink *
 sink_sonata(int compress, long flush_rows)
 {
     return make(true, compress, flush_rows);
+}
+
+struct sink *
+sink_hdf5_shared(long flush_rows, const void *comm, bool lead, const long *cols, long ncols)
+{
+    struct sink_h5 *x = H5(make(false, 0, flush_rows));
+    x->shared = true;
+    x->comm = comm;
+    x->lead = lead;
+    x->nlcols = ncols;
+    x->lcols = xcalloc((size_t)ncols + 1, sizeof *x->lcols);
+    memcpy(x->lcols, cols, (size_t)ncols * sizeof *cols);
+    return &x->s;
+}
+
+void
+sink_hdf5_forget(struct sink *s)
+{
+    struct sink_h5 *x = H5(s);
+    if (s->ops != &h5_ops)
+        return;
+    /* Left as the last flush wrote it: closing would wait for ranks that
+     * are gone. */
+    x->data = x->time = x->file = -1;
+    x->nbuf = 0;
 }

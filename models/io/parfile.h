@@ -22,6 +22,7 @@ struct parfile_cols {
     int ncols;    /* indices registered (the read-only field ncols) */
     long *idx;    /* the indices, sorted by parfile_check */
     long nidx, capidx;
+    int nfile;    /* a shared file's columns: every node's (set at reset) */
 };
 
 /* The start of both classes' instances (each asserts its layout). */
@@ -37,16 +38,28 @@ struct parfile_head {
     _Static_assert(offsetof(T, cols) == offsetof(struct parfile_head, cols),                      \
                    #T " must start as struct parfile_head")
 
-/* Is EL a par_asc_file or a par_disk_out? */
+/* Is EL a par_asc_file, a par_disk_out or a par_hdf5_out? */
 bool parfile_is(const struct gs_element *el);
+/* Is EL a file every node of the zone writes (par_hdf5_out), rather than
+ * one node's? */
+bool parfile_shared(const struct gs_element *el);
+/* Sorts the indices. */
+void parfile_sort(struct gs_element *el);
 /* Notes that a SAVE with index IDX will deliver values (any rank). */
 void parfile_register(struct gs_element *el, long idx);
 /* Checks that the registered indices are 0 .. n-1, each once (after the
  * zone agreed on reset: parallel/rnet.c). The error names the element and
  * its file. */
 enum gs_status parfile_check(struct gs_sim *sim, struct gs_element *el);
-/* Number of columns (registered indices). */
+/* The error of a wrong set of N indices: INDEX is missing, or (TWICE)
+ * used twice. Names the element and its file. */
+enum gs_status parfile_index_error(struct gs_sim *sim, struct gs_element *el, long index,
+                                   bool twice, long n);
+/* Number of columns (registered indices), and the width of the row of
+ * values the gather hands over (a shared file's: its columns, of which
+ * this node's are some). */
 long parfile_ncols(const struct gs_element *el);
+long parfile_width(const struct gs_element *el);
 /* Writes the values V (in index order) of the output tick at time T. */
 enum gs_status parfile_row(struct gs_sim *sim, struct gs_element *el, double t, const double *v);
 
@@ -61,6 +74,24 @@ enum gs_status par_asc_file_row(struct gs_sim *sim, struct gs_element *el, doubl
                                 const double *v);
 enum gs_status par_disk_out_row(struct gs_sim *sim, struct gs_element *el, double t,
                                 const double *v);
-extern const struct gs_class par_asc_file_class, par_disk_out_class;
+
+/* par_hdf5_out, for the parallel output: its settings that must be the
+ * same on every node (flush_rows, flush, compress); the file's columns
+ * (every node's, after the check at reset); node 0 starts the file alone
+ * (with every column's PATH and FIELD) unless append finds one; then every
+ * node opens it (COMM: the zone's MPI communicator, opaque; LEAD: this node
+ * writes the times); is it open; a row (V by index, as the gather hands it
+ * over; this node's columns are written); dropping the file unclosed when
+ * the other nodes may be gone. */
+void par_hdf5_out_settings(const struct gs_element *el, double v[3]);
+enum gs_status par_hdf5_out_make(struct gs_sim *sim, struct gs_element *el, double t0,
+                                 const char *const *path, const char *const *field);
+enum gs_status par_hdf5_out_open(struct gs_sim *sim, struct gs_element *el, const void *comm,
+                                 bool lead);
+bool par_hdf5_out_is_open(const struct gs_element *el);
+enum gs_status par_hdf5_out_row(struct gs_sim *sim, struct gs_element *el, double t,
+                                const double *v);
+void par_hdf5_out_forget(struct gs_element *el);
+extern const struct gs_class par_asc_file_class, par_disk_out_class, par_hdf5_out_class;
 
 #endif

@@ -43,6 +43,8 @@ struct sink_cols {
     const long *index;          /* n column identities (io_index), or NULL: 0 .. n-1 */
     const char *units;          /* unit of the values, or NULL */
     const char *population;     /* SONATA population name, or NULL */
+    bool shared;                /* HDF5 rows: the ranks of a zone will write the file
+                                 * (sink_hdf5_shared) */
 };
 
 /* Text rows: the time (unless notime) and each value, printed with the
@@ -64,6 +66,20 @@ void sink_text_set(struct sink *s, const char *float_format, int flag);
  * FLUSH_ROWS rows (and at every flush and close), so a run cut short
  * leaves a readable file holding every row written before its last flush. */
 struct sink *sink_hdf5_rows(int compress, long flush_rows);
+/* HDF5 rows of a file shared by the ranks of a zone (hdf5_file.c;
+ * par_hdf5_out): the file exists (one rank started it with
+ * sink_hdf5_rows); sink_open opens it on every rank, through MPI-IO on
+ * COMM (an MPI_Comm *, opaque here, from the parallel layer; NULL: this
+ * process alone), and C->n must be its number of columns. Each rank keeps
+ * only its columns COLS[0..NCOLS-1] (ascending: a row holds their values
+ * in that order) and LEAD the times; every FLUSH_ROWS rows (and at every
+ * flush and close) all ranks write their parts of the block together.
+ * Every call that writes, flushes or closes is collective. */
+struct sink *sink_hdf5_shared(long flush_rows, const void *comm, bool lead, const long *cols,
+                              long ncols);
+/* Drops a shared file without closing it, when the other ranks may be
+ * gone (a run ended by a signal): it stays as its last block left it. */
+void sink_hdf5_forget(struct sink *s);
 /* SONATA spikes (hdf5_file.c): /spikes/POPULATION/{timestamps (ms),
  * node_ids}, sorting "by_time". */
 struct sink *sink_sonata(int compress, long flush_spikes);
