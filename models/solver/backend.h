@@ -26,6 +26,12 @@ struct gs_event {
     int32_t q;
 };
 
+/* A field of a compiled element: what probes record every step and the
+ * sampled fields hold. */
+struct gs_probe {
+    int kind, idx, field;   /* idx: array index in the model */
+};
+
 struct gs_backend {
     const char *name;
     /* Takes the freshly compiled (and reset) model S->m as its view. */
@@ -52,16 +58,15 @@ struct gs_backend {
     void (*carry)(struct gs_solver *s, const struct gs_event *ev, size_t n, int64_t now);
     /* Moves probe rows out; returns how many rows. */
     size_t (*collect_records)(struct gs_solver *s, double *out, size_t maxrows);
+    /* VALS[i] = the value of field LIST[i] (N of them), as read_field gives
+     * it: the sampled fields that messages read, refreshed after advancing. */
+    void (*sample)(struct gs_solver *s, const struct gs_probe *list, int n, double *vals);
     /* Frees what compile() made. */
     void (*release)(struct gs_solver *s);
     /* Which variant runs ("cpu-avx2"). */
     const char *(*describe)(const struct gs_solver *s);
 };
 
-/* Probes: fields sampled after every step. */
-struct gs_probe {
-    int kind, idx, field;   /* idx: array index in the model */
-};
 
 struct gs_solver {
     struct gs_cmodel *m;
@@ -71,6 +76,10 @@ struct gs_solver {
     int nprobe;
     double *rec;            /* rows of nprobe values */
     size_t nrec, rec_cap;   /* rows */
+    struct gs_probe *sample; /* the sampled fields and their values */
+    double *sval;
+    int nsample, sample_cap;
+    struct gs_sample_key *skey; /* the samples by field (solver.c); NULL: not made yet */
 };
 
 extern const struct gs_backend gs_backend_cpu;
@@ -78,8 +87,5 @@ extern const struct gs_backend gs_backend_cpu;
 /* Host-side field access on the model arrays (fields.c), by array index. */
 double gs_model_read(const struct gs_cmodel *m, int kind, int idx, int field);
 enum gs_wresult gs_model_write(struct gs_cmodel *m, int kind, int idx, int field, double v);
-/* Where a stored field lives in the arrays (messages may point there);
- * NULL for values computed on demand (Gk, Ik, spikegen state). */
-void *gs_model_field_ptr(struct gs_cmodel *m, int kind, int idx, int field, bool *is_float);
 
 #endif

@@ -9,8 +9,8 @@
  *
  * - reads and writes of solver-owned fields go through to the arrays;
  * - messages from compiled elements to the rest (asc_file SAVE Vm, a
- *   graph) are pointed at the arrays, or at a copy refreshed every step
- *   for values the solver computes on demand (channel Gk and Ik);
+ *   graph PLOT Gk) read the solver's sampled fields, refreshed after
+ *   every step;
  * - messages from the rest into compiled elements (INJECT from a diffamp)
  *   are read before each step, as the compartment would read them.
  */
@@ -29,10 +29,6 @@ struct input {
     struct gs_msg *m;
     int slot;
     size_t seq; /* order of registration: message order within a field */
-};
-
-struct shadow {
-    int kind, id, field;
 };
 
 /* The builder ids of the records of one kind's elements (cctx_sub):
@@ -62,9 +58,6 @@ struct glue {
     struct input *in;
     size_t nin, capin;
     struct subs sub[GS_K_NKINDS];
-    struct shadow *sh;
-    double *shval;              /* bound by messages; never moves while compiled */
-    size_t nsh;
     struct ccache cache[32];
     int ncache;
     struct gs_spike *last;
@@ -319,9 +312,6 @@ walk_add(struct gs_cctx *cx, struct gs_element *el)
     return GS_OK;
 }
 
-/* Points the slots of messages from compiled elements at the arrays, or
- * at a per-step copy for computed values. Counts copies when BIND is
- * false, binds them when true. */
 static int
 cmp_ptr(const void *a, const void *b)
 {
@@ -329,14 +319,23 @@ cmp_ptr(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* A message slot bound to a sampled value. */
+struct binding {
+    struct gs_msg *msg;
+    int slot, col;
+};
+
+/* Binds the slots of messages from compiled elements that read a field
+ * the solver holds to the solver's sampled values of those fields. */
 static void
-bind_outputs(struct glue *g, bool bind)
+bind_outputs(struct glue *g)
 {
     struct gs_cmodel *m = gs_solver_model(g->s);
-    size_t nsh = 0;
+    struct binding *b = NULL;
+    size_t nb = 0, cap = 0;
     /* Messages between two compiled elements are wired inside the model
      * and nobody reads their slots, unless the destination reads them as
-     * an input (cctx_input): only those need a per-step copy. Without
+     * an input (cctx_input): only those need a sampled value. Without
      * this, every channel's CHANNEL Gk message was refreshed every step. */
     const struct gs_msg **inputs = xcalloc(g->nin + 1, sizeof *inputs);
     for (size_t i = 0; i < g->nin; i++)
@@ -346,7 +345,8 @@ bind_outputs(struct glue *g, bool bind)
         struct gs_element *el = g->els[e];
         const struct ccache *c = class_cache(g, el->cls);
         int kind = el->cls->solver->kind;
-        int idx = gs_model_map(m, kind, el->solver_index);
+        if (gs_model_map(m, kind, el->solver_index) < 0)
+            continue;
         for (int i = 0; i < el->nout; i++) {
             struct gs_msg *msg = el->out[i];
             if (msg->dst->solver_index >= 0 && msg->dst->cls->solver
@@ -363,36 +363,23 @@ bind_outputs(struct glue *g, bool bind)
                 for (int j = 0; j < c->n; j++)
                     if (c->f[j]->offset == off)
                         code = c->code[j];
-                if (code < 0 || idx < 0)
+                if (code < 0)
                     continue;
-                bool isf = false;
-                void *p = gs_model_field_ptr(m, kind, idx, code, &isf);
-                if (p) {
-                    if (bind)
-                        msg_slot_bind(msg, k, isf ? GS_SLOT_FLOAT : GS_SLOT_REAL, p);
-                    continue;
+                if (nb == cap) {
+                    cap = cap ? 2 * cap : 64;
+                    b = xreallocarray(b, cap, sizeof *b);
                 }
-                if (bind) {
-                    g->sh[nsh] = (struct shadow){kind, el->solver_index, code};
-                    msg_slot_bind(msg, k, GS_SLOT_REAL, &g->shval[nsh]);
-                }
-                nsh++;
+                b[nb++] = (struct binding){msg, k,
+                                           gs_solver_add_sample(g->s, kind, el->solver_index, code)};
             }
         }
     }
     free(inputs);
-    if (!bind) {
-        g->nsh = nsh;
-        g->sh = xcalloc(nsh + 1, sizeof *g->sh);
-        g->shval = xcalloc(nsh + 1, sizeof *g->shval);
-    }
-}
-
-static void
-refresh_shadows(struct glue *g)
-{
-    for (size_t i = 0; i < g->nsh; i++)
-        g->shval[i] = gs_solver_read(g->s, g->sh[i].kind, g->sh[i].id, g->sh[i].field);
+    /* the values stay where they are once every sample is added */
+    const double *vals = gs_solver_samples(g->s);
+    for (size_t i = 0; i < nb; i++)
+        msg_slot_bind(b[i].msg, b[i].slot, GS_SLOT_REAL, &vals[b[i].col]);
+    free(b);
 }
 
 static void
@@ -407,11 +394,6 @@ forget(struct glue *g)
     g->nels = g->nsrcs = g->nin = 0;
     for (int k = 0; k < GS_K_NKINDS; k++)
         g->sub[k].nel = g->sub[k].nid = 0;
-    free(g->sh);
-    free(g->shval);
-    g->sh = NULL;
-    g->shval = NULL;
-    g->nsh = 0;
     g->nlast = 0;
     gs_solver_free(g->s);
     g->s = gs_solver_new();
@@ -611,9 +593,7 @@ glue_compile(struct gs_sim *sim, void *state)
         forget(g);
         return GS_ERR;
     }
-    bind_outputs(g, false);
-    bind_outputs(g, true);
-    refresh_shadows(g);
+    bind_outputs(g);
     carry_pending(sim, g);
     return GS_OK;
 }
@@ -663,7 +643,7 @@ glue_advance(struct gs_sim *sim, void *state, const struct gs_tick *tick, long n
             g->nlast += n;
         }
     }
-    refresh_shadows(g);
+    gs_solver_sample(g->s);
     return GS_OK;
 }
 
@@ -741,8 +721,6 @@ glue_free(void *state)
         free(g->sub[k].first);
         free(g->sub[k].id);
     }
-    free(g->sh);
-    free(g->shval);
     free(g->last);
     free(g->carry);
     free(g);

@@ -31,10 +31,17 @@ drop_model(struct gs_solver *s)
     s->m = NULL;
     free(s->probe);
     free(s->rec);
+    free(s->sample);
+    free(s->sval);
+    free(s->skey);
     s->probe = NULL;
     s->rec = NULL;
     s->nprobe = 0;
     s->nrec = s->rec_cap = 0;
+    s->sample = NULL;
+    s->sval = NULL;
+    s->skey = NULL;
+    s->nsample = s->sample_cap = 0;
 }
 
 void
@@ -87,6 +94,7 @@ gs_solver_reset(struct gs_solver *s)
     s->nrec = 0;
     if (s->be->reset)
         s->be->reset(s);
+    gs_solver_sample(s);
 }
 
 enum gs_status
@@ -112,13 +120,63 @@ gs_solver_read(struct gs_solver *s, int kind, int id, int field)
     return s->be->read_field(s, kind, i, field);
 }
 
+/* A sampled field and its place, for finding the samples of a field. */
+struct gs_sample_key {
+    struct gs_probe p;
+    int col;
+};
+
+static int
+cmp_key(const struct gs_probe *a, const struct gs_probe *b)
+{
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    if (a->idx != b->idx)
+        return a->idx < b->idx ? -1 : 1;
+    return (a->field > b->field) - (a->field < b->field);
+}
+
+static int
+cmp_sample_key(const void *a, const void *b)
+{
+    const struct gs_sample_key *x = a, *y = b;
+    int c = cmp_key(&x->p, &y->p);
+    return c ? c : (x->col > y->col) - (x->col < y->col);
+}
+
+/* The sampled values of field FIELD of element IDX of KIND, after a write. */
+static void
+resample(struct gs_solver *s, int kind, int idx, int field)
+{
+    if (!s->skey) {
+        s->skey = xmalloc(sizeof *s->skey * (size_t)s->nsample);
+        for (int i = 0; i < s->nsample; i++)
+            s->skey[i] = (struct gs_sample_key){s->sample[i], i};
+        qsort(s->skey, (size_t)s->nsample, sizeof *s->skey, cmp_sample_key);
+    }
+    const struct gs_probe key = {kind, idx, field};
+    int lo = 0, hi = s->nsample;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (cmp_key(&s->skey[mid].p, &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < s->nsample && cmp_key(&s->skey[lo].p, &key) == 0; lo++)
+        s->sval[s->skey[lo].col] = s->be->read_field(s, kind, idx, field);
+}
+
 enum gs_wresult
 gs_solver_write(struct gs_solver *s, int kind, int id, int field, double v)
 {
     int i = s->m ? gs_model_map(s->m, kind, id) : -1;
     if (i < 0)
         return GS_W_BAD;
-    return s->be->write_field(s, kind, i, field, v);
+    enum gs_wresult r = s->be->write_field(s, kind, i, field, v);
+    if (r == GS_W_OK && s->nsample > 0)
+        resample(s, kind, i, field);
+    return r;
 }
 
 enum gs_status
@@ -179,6 +237,37 @@ size_t
 gs_solver_spikes(struct gs_solver *s, struct gs_spike *out, size_t max)
 {
     return s->m ? s->be->collect_spikes(s, out, max) : 0;
+}
+
+int
+gs_solver_add_sample(struct gs_solver *s, int kind, int id, int field)
+{
+    int i = s->m ? gs_model_map(s->m, kind, id) : -1;
+    if (i < 0)
+        return -1;
+    if (s->nsample == s->sample_cap) {
+        s->sample_cap = s->sample_cap ? 2 * s->sample_cap : 64;
+        s->sample = xreallocarray(s->sample, (size_t)s->sample_cap, sizeof *s->sample);
+        s->sval = xreallocarray(s->sval, (size_t)s->sample_cap, sizeof *s->sval);
+    }
+    s->sample[s->nsample] = (struct gs_probe){kind, i, field};
+    s->sval[s->nsample] = s->be->read_field(s, kind, i, field);
+    free(s->skey);
+    s->skey = NULL;
+    return s->nsample++;
+}
+
+const double *
+gs_solver_samples(const struct gs_solver *s)
+{
+    return s->sval;
+}
+
+void
+gs_solver_sample(struct gs_solver *s)
+{
+    if (s->m && s->nsample > 0)
+        s->be->sample(s, s->sample, s->nsample, s->sval);
 }
 
 int

@@ -105,6 +105,19 @@ void gs_solver_carry(struct gs_solver *s, const struct gs_pending *ev, size_t n,
 /* Moves up to MAX spikes (builder source ids, oldest first) into OUT. */
 size_t gs_solver_spikes(struct gs_solver *s, struct gs_spike *out, size_t max);
 
+/*
+ * Sampled fields: the values messages from compiled elements read (an
+ * asc_file's SAVE Vm, a graph's PLOT Gk). gs_solver_add_sample registers
+ * field FIELD of (KIND, ID) and returns its place in gs_solver_samples(),
+ * -1 for no such element; gs_solver_sample refreshes every value from the
+ * model (after advancing), and a write through gs_solver_write refreshes
+ * those of its field. The array moves only when a sample is added, and
+ * is dropped with the model.
+ */
+int gs_solver_add_sample(struct gs_solver *s, int kind, int id, int field);
+const double *gs_solver_samples(const struct gs_solver *s);
+void gs_solver_sample(struct gs_solver *s);
+
 /* Registers a field sampled after every step; returns its column. */
 int gs_solver_probe(struct gs_solver *s, int kind, int id, int field);
 /* Moves up to MAX rows of probe values (one double per probe) into OUT;

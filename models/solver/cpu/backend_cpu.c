@@ -431,6 +431,13 @@ step_once(struct gs_solver *s, struct cpu_state *st)
 }
 
 static void
+cpu_sample(struct gs_solver *s, const struct gs_probe *list, int n, double *vals)
+{
+    for (int i = 0; i < n; i++)
+        vals[i] = gs_model_read(s->m, list[i].kind, list[i].idx, list[i].field);
+}
+
+static void
 record_probes(struct gs_solver *s)
 {
     if (s->nprobe == 0)
@@ -439,9 +446,7 @@ record_probes(struct gs_solver *s)
         s->rec_cap = s->rec_cap ? 2 * s->rec_cap : 1024;
         s->rec = xreallocarray(s->rec, s->rec_cap * (size_t)s->nprobe, sizeof *s->rec);
     }
-    double *row = s->rec + s->nrec++ * (size_t)s->nprobe;
-    for (int p = 0; p < s->nprobe; p++)
-        row[p] = gs_model_read(s->m, s->probe[p].kind, s->probe[p].idx, s->probe[p].field);
+    cpu_sample(s, s->probe, s->nprobe, s->rec + s->nrec++ * (size_t)s->nprobe);
 }
 
 static enum gs_status
@@ -615,6 +620,7 @@ const struct gs_backend gs_backend_cpu = {
     .pending = cpu_pending,
     .carry = cpu_carry,
     .collect_records = cpu_records,
+    .sample = cpu_sample,
     .release = cpu_release,
     .describe = cpu_describe,
 };
