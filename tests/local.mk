@@ -155,7 +155,7 @@ EXTRA_DIST += %reldir%/validation/vanet.test \
 	%reldir%/validation/data/vanet_nr_vm.dat.xz \
 	%reldir%/tools/genesis-vanet.sh %reldir%/perf/bench_vanet \
 	%reldir%/perf/bench_gui %reldir%/perf/bench_sli_loop %reldir%/perf/sli_loop.g \
-	%reldir%/tools/corpus-sweep.sh
+	%reldir%/tools/corpus-sweep.sh %reldir%/tools/genesis-corpus-spikes.sh
 
 # GENESIS's random generators, draw for draw against GENESIS's own code.
 check_PROGRAMS += %reldir%/unit/test_rng.t

@@ -29,7 +29,7 @@
 # 5%.
 set -eu
 export LC_ALL=C
-keep= skip=0
+keep='' skip=0
 while [ $# -gt 0 ]; do
     case $1 in
     -k) keep=$2; shift 2 ;;
@@ -62,9 +62,9 @@ prepare() {
     rm -rf "$dir"; cp -r "$folder" "$dir"
     for nv in "$@"; do
         name=${nv%%=*} value=${nv#*=}
-        grep -q -E "^(int|float|str)[[:space:]]+$name[[:space:]]*=" "$dir/$script" ||
+        grep -q -E "^(int|float|str)[[:space:]]+${name}[[:space:]]*=" "$dir/$script" ||
             { echo "genesis-corpus-spikes.sh: $script sets no global '$name'" >&2; exit 2; }
-        sed -i -E "0,/^(int|float|str)([[:space:]]+$name[[:space:]]*=)[^/]*/s//\\1\\2 $value /" "$dir/$script"
+        sed -i -E "0,/^(int|float|str)([[:space:]]+${name}[[:space:]]*=)[^/]*/s//\\1\\2 $value /" "$dir/$script"
     done
     grep -q '^if(batch)' "$dir/$script" ||
         { echo "genesis-corpus-spikes.sh: $script has no 'if(batch)' line" >&2; exit 2; }
