@@ -150,18 +150,26 @@ tkg_find(struct gs_gui *g, const struct gs_element *el)
     return NULL;
 }
 
+/* Forgets record W (its window is gone or going). Marked dead first, so
+ * that the <Destroy> binding of a form that this destroys is ignored. */
+static void
+forget(struct tkw *w)
+{
+    w->dead = true;
+    tkg_draw_forget(w);
+    free(w->sig);
+    w->sig = NULL;
+}
+
 /* Destroys record W's window and forgets its drawing state. */
 static void
 drop(struct gs_gui *g, struct tkw *w)
 {
     if (w->dead)
         return;
+    forget(w);
     const char *argv[] = {"destroy", w->path, NULL};
     tkg_eval(g, argv);
-    tkg_draw_forget(w);
-    free(w->sig);
-    w->sig = NULL;
-    w->dead = true;
 }
 
 /* Makes the Tk window of widget EL (kind K) inside PARENT ("." for a form). */
@@ -190,6 +198,11 @@ realize(struct gs_gui *g, struct gs_element *el, const char *parent)
             tkg_evalf(g, "toplevel %s -borderwidth 0; wm withdraw %s", w->path, w->path);
             /* Closing a window hides the form; the element stays. */
             tkg_evalf(g, "wm protocol %s WM_DELETE_WINDOW {gensh_event %s CLOSE}", w->path, id);
+            /* So does a window destroyed by another client (xkill, a
+             * window manager's destroy, xdotool windowclose): Tk then
+             * destroys the toplevel and its widgets, and the records go. */
+            tkg_evalf(g, "bind %s <Destroy> {if {\"%%W\" eq \"%s\"} {gensh_event %s DESTROYED}}",
+                      w->path, w->path, id);
         }
         break;
     case TKW_LABEL:
@@ -581,6 +594,19 @@ frame(struct gs_gui *g, bool full)
 
 /* ---- events ------------------------------------------------------------------ */
 
+/* Toplevel record F's window was destroyed by another client: Tk has
+ * destroyed it with every widget inside, so their records go too. */
+static void
+forget_destroyed(struct gs_gui *g, struct tkw *f)
+{
+    size_t n = strlen(f->path);
+    for (size_t i = 0; i < g->n; i++) {
+        struct tkw *w = &g->w[i];
+        if (!w->dead && strncmp(w->path, f->path, n) == 0 && (w->path[n] == '\0' || w->path[n] == '.'))
+            forget(w);
+    }
+}
+
 /* gensh_event INDEX EVENT ?WORDS...?: a click or typed value on widget
  * INDEX raises EVENT's action on its element, as `call` would. */
 static int
@@ -599,6 +625,13 @@ event_cmd(ClientData cd, Tcl_Interp *ip, int objc, Tcl_Obj *const objv[])
     const char *ev = Tcl_GetString(objv[2]);
     if (strcmp(ev, "CLOSE") == 0) {
         ((struct xo_widget *)el)->visible = 0; /* the window manager's close: as xhide */
+        g->need_full = true;
+        return TCL_OK;
+    }
+    if (strcmp(ev, "DESTROYED") == 0) {
+        /* Destroyed from outside: hidden, and drawn anew by the next xshow. */
+        ((struct xo_widget *)el)->visible = 0;
+        forget_destroyed(g, &g->w[idx]);
         g->need_full = true;
         return TCL_OK;
     }
@@ -653,6 +686,28 @@ io_error(Display *d)
     /* Not inside a guard (cannot happen: every entry point sets one).
      * Xlib exits after this; say why. */
     fputs("gensh: the display went away outside the GUI's guard\n", stderr);
+    return 0;
+}
+
+/* Every X protocol error of the display comes here (Tk passes on to
+ * Xlib's default handler, which exits the process, an error no handler of
+ * Tk's own claims). A window that another client destroyed makes
+ * BadWindow and BadDrawable errors for requests already on their way; the
+ * <Destroy> binding forgets it, so those are dropped silently. Anything
+ * else is reported once; the run goes on. */
+static int
+x_error(ClientData cd, XErrorEvent *ev)
+{
+    struct gs_gui *g = cd;
+    if (ev->error_code == BadWindow || ev->error_code == BadDrawable || g->xerr_said)
+        return 0;
+    char text[160];
+    XGetErrorText(ev->display, ev->error_code, text, sizeof text);
+    fprintf(g->sim->err,
+            "%s: warning: the X server refused a drawing request (%s, request %d); "
+            "further X errors are not shown\n",
+            g->sim->tag, text, ev->request_code);
+    g->xerr_said = true;
     return 0;
 }
 
@@ -727,6 +782,11 @@ close_gui(struct gs_sim *sim)
             Tcl_DeleteInterp(g->tcl);
             while (Tcl_DoOneEvent(TCL_ALL_EVENTS | TCL_DONT_WAIT))
                 ;
+            if (g->xerr) {
+                /* Errors of requests made so far arrive now, while G lives. */
+                XSync(g->dpy, False);
+                Tk_DeleteErrorHandler(g->xerr);
+            }
         });
     }
     for (size_t i = 0; i < g->n; i++) {
@@ -771,6 +831,7 @@ gui_open(struct gs_sim *sim)
     g->dpy = Tk_Display(g->main);
     io_gui = g;
     XSetIOErrorHandler(io_error);
+    g->xerr = Tk_CreateErrorHandler(g->dpy, -1, -1, -1, x_error, g);
     Tcl_CreateObjCommand(g->tcl, "gensh_event", event_cmd, g, NULL);
     tkg_evalf(g, "wm withdraw .");
     sim->gui = g;

@@ -63,6 +63,8 @@ struct gs_gui {
     bool need_full;     /* look for new, shown and hidden forms at the next frame */
     int in_frame;       /* a frame (and the callbacks it runs) is under way */
     int in_callback;
+    Tk_ErrorHandler xerr; /* keeps X protocol errors from ending gensh */
+    bool xerr_said;       /* one warning for errors other than a lost window */
     struct strbuf fbuf; /* tkg_str's value */
 };
 
