@@ -27,6 +27,7 @@ struct gs_opt {
     const char *name;      /* "-delta" */
     int nvals;             /* values that follow it, or GS_VARARGS: up to the next option */
     enum gs_arg_kind kind; /* kind of each value */
+    const char *help;      /* what it does, for `help COMMAND` (with its values' names) */
 };
 
 struct gs_pos {
@@ -40,6 +41,8 @@ enum gs_cmd_flags {
     GS_CMD_RESULT = 1u << 2,     /* returns a value usable in {...} */
     GS_CMD_NO_REMOTE = 1u << 3,  /* refused after @ */
     GS_CMD_RAW = 1u << 4,        /* no option parsing: every word is positional */
+    GS_CMD_ACK = 1u << 5,        /* typed whole at the prompt, says "OK" when it succeeds,
+                                  * as GENESIS did (interp_entry_acknowledged) */
 };
 
 struct gs_call;

@@ -72,6 +72,21 @@ void interp_report_repeats(struct gs_sim *sim);
 void interp_complete(struct gs_sim *sim, const char *prefix, bool at_command,
                      bool (*fn)(const char *cand, void *arg), void *arg);
 
+/* The prompt's history, kept with the interpreter (prompt.c): entry N is
+ * the one typed at "gensh #N > ". */
+void interp_history_add(struct gs_sim *sim, const char *entry);
+size_t interp_history_count(struct gs_sim *sim);
+/* Entry I, or NULL past the end. */
+const char *interp_history_get(struct gs_sim *sim, size_t i);
+/* GENESIS's recall: LINE starts with '!'; "!!" is the last entry, "!N"
+ * entry N, "!prefix" the last entry that starts with prefix, each followed
+ * by the rest of LINE. The entry goes into OUT; GS_ERR (sim->diag) when
+ * there is none. */
+enum gs_status interp_history_recall(struct gs_sim *sim, const char *line, struct strbuf *out);
+/* Does GENESIS say "OK" after ENTRY when it succeeds at the keyboard? A
+ * whole entry that is one command marked GS_CMD_ACK, not silenced. */
+bool interp_entry_acknowledged(struct gs_sim *sim, const char *entry);
+
 /* Asks running Lua code to stop at its next instruction (Ctrl-C). Safe to
  * call from a signal handler. */
 void interp_interrupt(struct gs_sim *sim);

@@ -21,7 +21,11 @@ struct interp {
     struct dump_state *dump; /* simobjdump's field lists (commands/cmd_dump.c), or NULL */
     struct repeats *repeats; /* errors counted by place (report.c), or NULL */
     char *shift_rest;     /* shiftarg's leftover words (cmd_param.c), or NULL */
+    struct history *history; /* the prompt's entries (prompt.c), or NULL */
 };
+
+/* Frees prompt.c's history. */
+void interp_history_free(struct history *h);
 
 /* Frees report.c's error counts (at the end of the interpreter). */
 void interp_repeats_free(struct repeats *rp);

@@ -12,6 +12,7 @@ libgensh_a_SOURCES += \
 	%reldir%/lpar.c \
 	%reldir%/lstate.c \
 	%reldir%/lvars.c \
+	%reldir%/prompt.c \
 	%reldir%/registry.c \
 	%reldir%/report.c \
 	%reldir%/commands/cmd_list.h \
@@ -21,6 +22,7 @@ libgensh_a_SOURCES += \
 	%reldir%/commands/cmd_dump.c \
 	%reldir%/commands/cmd_element.c \
 	%reldir%/commands/cmd_field.c \
+	%reldir%/commands/cmd_help.c \
 	%reldir%/commands/cmd_hsolve.c \
 	%reldir%/commands/cmd_io.c \
 	%reldir%/commands/cmd_msg.c \

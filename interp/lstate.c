@@ -217,6 +217,7 @@ interp_free(struct interp *in)
     dump_state_free(in->dump);
     interp_repeats_free(in->repeats);
     free(in->shift_rest);
+    interp_history_free(in->history);
     lua_close(in->L);
     free(in->datadir);
     free(in);

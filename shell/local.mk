@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # shell/: main(), options, the prompt, signals.
 gensh_SOURCES += \
+	%reldir%/banner.c \
+	%reldir%/banner.h \
 	%reldir%/heap.c \
 	%reldir%/heap.h \
 	%reldir%/main.c \

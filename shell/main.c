@@ -18,6 +18,7 @@
 #include "../interp/interp.h"
 #include "../interp/jobs/jobs.h"
 #include "../parallel/par.h"
+#include "banner.h"
 #include "heap.h"
 #include "repl.h"
 #include "signals.h"
@@ -235,6 +236,8 @@ main(int argc, char **argv)
     if (!root)
         sim->opt.nox = true;
     signals_install(sim, NULL);
+    if (root && !cl.opt.batch && cl.opt.silent < 1 && repl_interactive())
+        banner_show(sim);
     enum gs_status st = interp_startup(sim, cl.nosimrc, cl.altsimrc);
     interp_clear_stop(sim);
     bool startup_failed = st != GS_OK;

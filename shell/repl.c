@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,56 @@ struct repl {
     int count;        /* entries run, shown in the prompt */
     char *history;    /* history file, or NULL */
 };
+
+/* Output made while the prompt is shown, held back so that it does not
+ * land in the middle of the prompt line. */
+struct held {
+    char *out, *err;
+    size_t nout, nerr;
+};
+
+static void
+held_free(struct held *h)
+{
+    free(h->out);
+    free(h->err);
+}
+
+/* Runs the requests other nodes sent (remote commands, their echo and
+ * error lines) with sim->out and sim->err going into H. Returns false
+ * when the run must end (quit from node 0's peers, an interrupt). */
+static bool
+serve_others(struct gs_sim *sim, struct held *h)
+{
+    memset(h, 0, sizeof *h);
+    if (par_size(sim) < 2)
+        return !sim->quit_requested;
+    FILE *o = open_memstream(&h->out, &h->nout), *e = open_memstream(&h->err, &h->nerr);
+    FILE *so = sim->out, *se = sim->err;
+    if (o && e) {
+        sim->out = o;
+        sim->err = e;
+    }
+    bool go_on = par_service(sim) == GS_OK;
+    sim->out = so;
+    sim->err = se;
+    if (o)
+        fclose(o);
+    if (e)
+        fclose(e);
+    return go_on;
+}
+
+/* Writes what H holds to the real streams. */
+static void
+show_held(struct gs_sim *sim, const struct held *h)
+{
+    FILE *o = sim->out ? sim->out : stdout, *e = sim->err ? sim->err : stderr;
+    fwrite(h->out, 1, h->nout, o);
+    fflush(o);
+    fwrite(h->err, 1, h->nerr, e);
+    fflush(e);
+}
 
 #ifdef HAVE_READLINE
 /* Readline's completion callback has no user argument. */
@@ -83,14 +134,25 @@ complete_word(const char *text, int start, int end)
     return rl_completion_matches(text, next_candidate);
 }
 
-/* While readline waits for keys: service other nodes' requests, and keep
- * the windows live (their events, redraws at a bounded rate). */
+/* While readline waits for keys: keep the windows live, and run other
+ * nodes' requests with their output held back; what they printed appears
+ * above the prompt, which readline draws again with the typed text. */
 static int
 service_while_idle(void)
 {
-    if (complete_sim->gui_pump)
-        complete_sim->gui_pump(complete_sim, false);
-    if (complete_sim->quit_requested || par_service(complete_sim) != GS_OK)
+    struct gs_sim *sim = complete_sim;
+    if (sim->gui_pump)
+        sim->gui_pump(sim, false);
+    struct held h;
+    bool go_on = serve_others(sim, &h);
+    if (h.nout || h.nerr) {
+        rl_clear_visible_line();
+        show_held(sim, &h);
+        rl_on_new_line();
+        rl_redisplay();
+    }
+    held_free(&h);
+    if (!go_on || sim->quit_requested)
         rl_done = 1; /* quit (from a window or another node): leave the prompt */
     return 0;
 }
@@ -109,8 +171,8 @@ clear_line_on_interrupt(void)
 
 /* Is a person typing? A terminal, or (node 0 of a parallel run, whose
  * stdin the MPI launcher forwards through a pipe) the launcher's terminal. */
-static bool
-interactive(void)
+bool
+repl_interactive(void)
 {
     const char *tty = getenv("GENSH_STDIN_TTY");
     return isatty(STDIN_FILENO) || (tty && strcmp(tty, "1") == 0);
@@ -127,17 +189,36 @@ stdin_buffered(void)
 #endif
 }
 
-/* While windows are open and no line has come: keep them live. Returns
- * false when a window asked to quit. */
+/* Waits for a line without readline: keeps the windows live and runs
+ * other nodes' requests meanwhile. Their output is printed above the
+ * prompt, which is drawn again (what was typed stays in the terminal's
+ * line buffer and is read as typed). Returns false when the run must end
+ * (quit from a window or from another node, an interrupt). */
 static bool
-pump_until_readable(struct gs_sim *sim)
+wait_for_line(struct repl *r, const char *prompt)
 {
-    while (sim->gui_pump && !stdin_buffered()) {
+    struct gs_sim *sim = r->sim;
+    bool shown = repl_interactive();
+    while ((sim->gui_pump || par_size(sim) > 1) && !stdin_buffered()) {
         struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-        if (poll(&p, 1, 30) != 0)
+        int rc = poll(&p, 1, 20);
+        if (rc > 0 || (rc < 0 && errno != EINTR))
             break; /* a line, end of input or an error: the read says which */
-        sim->gui_pump(sim, false);
-        if (sim->quit_requested)
+        if (sim->gui_pump)
+            sim->gui_pump(sim, false);
+        struct held h;
+        bool go_on = serve_others(sim, &h);
+        if (h.nout || h.nerr) {
+            if (shown)
+                fputs("\r\033[K", stdout);
+            show_held(sim, &h);
+            if (shown) {
+                fputs(prompt, stdout);
+                fflush(stdout);
+            }
+        }
+        held_free(&h);
+        if (!go_on || sim->quit_requested || sim->interrupted)
             return false;
     }
     return true;
@@ -151,14 +232,13 @@ read_line(struct repl *r, const char *prompt)
     if (r->editor)
         return readline(prompt);
 #endif
-    if (interactive()) {
+    if (repl_interactive()) {
         fputs(prompt, stdout);
         fflush(stdout);
     }
-    /* Other nodes' requests are serviced while node 0 waits for a line
-     * (par_wait_readable; stdin is unbuffered then, so that no typed line
-     * hides in stdio's buffer while poll(2) waits). */
-    if (!pump_until_readable(r->sim) || par_wait_readable(r->sim, STDIN_FILENO) != GS_OK)
+    /* With windows or other nodes, stdin is polled (and unbuffered in a
+     * parallel run, so that no typed line hides in stdio's buffer). */
+    if (!wait_for_line(r, prompt))
         return NULL;
     struct strbuf sb = STRBUF_INIT;
     int c;
@@ -212,7 +292,17 @@ read_entry(struct repl *r)
         return NULL;
     }
     struct strbuf entry = STRBUF_INIT;
-    sb_puts(&entry, line);
+    if (!r->lua_mode && line[0] == '!') {
+        /* GENESIS's recall (!!, !N, !prefix): the entry is shown, then run. */
+        if (interp_history_recall(r->sim, line, &entry) != GS_OK) {
+            interp_report(r->sim, NULL, NULL);
+            entry.len = 0;
+        } else {
+            printf("%s\n", sb_str(&entry));
+        }
+    } else {
+        sb_puts(&entry, line);
+    }
     free(line);
     for (;;) {
         bool need;
@@ -248,7 +338,9 @@ run_entry(struct repl *r, const char *entry)
     if (r->editor)
         add_history(entry);
 #endif
+    interp_history_add(r->sim, entry);
     r->count++;
+    unsigned long nerrors = r->sim->nerrors;
     if (r->lua_mode) {
         if (is_word(p, "endlua"))
             r->lua_mode = false;
@@ -260,6 +352,9 @@ run_entry(struct repl *r, const char *entry)
         interp_eval_lua(r->sim, p + 4); /* the rest of the line, untouched by SLI */
     } else {
         interp_eval_sli(r->sim, entry);
+        /* GENESIS's acknowledgement of create, setfield, addmsg... */
+        if (r->sim->nerrors == nerrors && interp_entry_acknowledged(r->sim, entry))
+            puts("OK");
     }
     interp_clear_stop(r->sim);
     fflush(stdout);
@@ -301,7 +396,7 @@ repl_run(struct gs_sim *sim, bool use_editor)
     while (!sim->quit_requested && !signals_terminate_requested()) {
         char *entry = read_entry(&r);
         if (!entry) {
-            if (interactive() && !sim->quit_requested)
+            if (repl_interactive() && !sim->quit_requested)
                 putchar('\n');
             break;
         }

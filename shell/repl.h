@@ -10,5 +10,7 @@
 /* Reads and runs prompt entries until end of input or `quit`. USE_EDITOR
  * selects readline (history, completion) over the plain line reader. */
 void repl_run(struct gs_sim *sim, bool use_editor);
+/* Is a person typing (stdin is a terminal, or node 0's launcher's)? */
+bool repl_interactive(void);
 
 #endif

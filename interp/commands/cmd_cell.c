@@ -17,8 +17,15 @@
 static enum gs_status cmd_readcell_exec(struct gs_call *call);
 
 static const struct gs_opt readcell_opts[] = {
-    {"-hsolve", 0, GS_ARG_STR}, {"-prand", 2, GS_ARG_REAL},       {"-rand", 2, GS_ARG_REAL},
-    {"-split", 1, GS_ARG_INT},  {"-lambdasplit", 1, GS_ARG_REAL}, {NULL, 0, 0},
+    {"-hsolve", 0, GS_ARG_STR, "make the cell an hsolve element (GENESIS's readcell -hsolve)"},
+    {"-prand", 2, GS_ARG_REAL,
+     "sdlen sddia: as -rand, the diameter's SD proportional to the diameter"},
+    {"-rand", 2, GS_ARG_REAL,
+     "sdlen sddia: Gaussian noise of these SDs (um) on lengths and diameters"},
+    {"-split", 1, GS_ARG_INT, "n: cut every cylinder into n equal compartments in a chain (1-99)"},
+    {"-lambdasplit", 1, GS_ARG_REAL,
+     "maxl: cut cylinders longer than maxl space constants (0-0.5) into pieces"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_readcell_entry = {

@@ -51,15 +51,19 @@ static enum gs_status cmd_simobjdump_exec(struct gs_call *call);
 static enum gs_status cmd_simundump_exec(struct gs_call *call);
 
 static const struct gs_opt initdump_opts[] = {
-    {"-version", 1, GS_ARG_INT},
-    {"-ignoreorphans", 1, GS_ARG_INT},
-    {"-allowmsgdup", 0, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-version", 1, GS_ARG_INT,
+     "n: the version of the dump files to read (simdump writes the latest)"},
+    {"-ignoreorphans", 1, GS_ARG_INT,
+     "0|1: 1 skips messages to elements that the dump file does not make"},
+    {"-allowmsgdup", 0, GS_ARG_STR,
+     "let simundump make a message twice (by default the second is deleted)"},
+    {NULL, 0, 0, NULL},
 };
 
 static const struct gs_opt save_opts[] = {
-    {"-append", 0, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-append", 0, GS_ARG_STR,
+     "add the records to an existing save file instead of emptying it"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_enddump_entry = {
@@ -109,11 +113,15 @@ const struct gs_cmd cmd_save_entry = {
 };
 
 static const struct gs_opt simdump_opts[] = {
-    {"-path", 1, GS_ARG_STR},
-    {"-tree", 1, GS_ARG_STR},
-    {"-messages", 0, GS_ARG_STR},
-    {"-all", 0, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-path", 1, GS_ARG_STR,
+     "path: dump the elements this path matches (may be given again)"},
+    {"-tree", 1, GS_ARG_STR,
+     "tree: accepted, as in GENESIS, where it is disabled too"},
+    {"-messages", 0, GS_ARG_STR,
+     "accepted, as in GENESIS, where it is disabled too"},
+    {"-all", 0, GS_ARG_STR,
+     "dump every element of every object listed by simobjdump"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_simdump_entry = {
@@ -129,10 +137,13 @@ const struct gs_cmd cmd_simdump_entry = {
 };
 
 static const struct gs_opt simobjdump_opts[] = {
-    {"-coords", 0, GS_ARG_STR},
-    {"-default", 0, GS_ARG_STR},
-    {"-noDUMP", 0, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-coords", 0, GS_ARG_STR,
+     "also dump the elements' x, y, z"},
+    {"-default", 0, GS_ARG_STR,
+     "dump every field the object has"},
+    {"-noDUMP", 0, GS_ARG_STR,
+     "accepted: gensh's objects have no DUMP action to skip"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_simobjdump_entry = {

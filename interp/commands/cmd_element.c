@@ -45,7 +45,7 @@ const struct gs_cmd cmd_addaction_entry = {
     .pos = {{"element", GS_ARG_STR}, {"action", GS_ARG_STR}, {"function", GS_ARG_STR}},
     .min_pos = 2,
     .max_pos = 3,
-    .flags = GS_CMD_RESULT | GS_CMD_MUTATES,
+    .flags = GS_CMD_RESULT | GS_CMD_MUTATES | GS_CMD_ACK,
     .exec = cmd_addaction_exec,
 };
 
@@ -57,7 +57,7 @@ const struct gs_cmd cmd_call_entry = {
     .pos = {{"path", GS_ARG_STR}, {"action", GS_ARG_STR}},
     .min_pos = 2,
     .max_pos = GS_VARARGS,
-    .flags = GS_CMD_RAW | GS_CMD_MUTATES,
+    .flags = GS_CMD_RAW | GS_CMD_MUTATES | GS_CMD_ACK,
     .exec = cmd_call_exec,
 };
 
@@ -73,9 +73,11 @@ const struct gs_cmd cmd_ce_entry = {
 };
 
 static const struct gs_opt copy_opts[] = {
-    {"-repeat", 1, GS_ARG_INT},
-    {"-autoindex", 0, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-repeat", 1, GS_ARG_INT,
+     "n: make n copies, indexed name[0] ... name[n-1]"},
+    {"-autoindex", 0, GS_ARG_STR,
+     "give the copy the first free index of its name"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_copy_entry = {
@@ -87,7 +89,7 @@ const struct gs_cmd cmd_copy_entry = {
     .min_pos = 2,
     .max_pos = 2,
     .opts = copy_opts,
-    .flags = GS_CMD_MUTATES,
+    .flags = GS_CMD_MUTATES | GS_CMD_ACK,
     .exec = cmd_copy_exec,
 };
 
@@ -111,7 +113,7 @@ const struct gs_cmd cmd_create_entry = {
     .pos = {{"class", GS_ARG_STR}, {"path", GS_ARG_STR}},
     .min_pos = 2,
     .max_pos = GS_VARARGS,
-    .flags = GS_CMD_RAW | GS_CMD_MUTATES,
+    .flags = GS_CMD_RAW | GS_CMD_MUTATES | GS_CMD_ACK,
     .exec = cmd_create_exec,
 };
 
@@ -123,7 +125,7 @@ const struct gs_cmd cmd_delete_entry = {
     .pos = {{"path", GS_ARG_STR}},
     .min_pos = 1,
     .max_pos = GS_VARARGS,
-    .flags = GS_CMD_MUTATES,
+    .flags = GS_CMD_MUTATES | GS_CMD_ACK,
     .exec = cmd_delete_exec,
 };
 
@@ -135,13 +137,14 @@ const struct gs_cmd cmd_disable_entry = {
     .pos = {{"path", GS_ARG_STR}},
     .min_pos = 1,
     .max_pos = 1,
-    .flags = GS_CMD_MUTATES,
+    .flags = GS_CMD_MUTATES | GS_CMD_ACK,
     .exec = cmd_disable_exec,
 };
 
 static const struct gs_opt el_opts[] = {
-    {"-listname", 1, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-listname", 1, GS_ARG_STR,
+     "name: accepted as GENESIS 2 takes it; the list is the command's result"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_el_entry = {
@@ -165,7 +168,7 @@ const struct gs_cmd cmd_enable_entry = {
     .pos = {{"path", GS_ARG_STR}},
     .min_pos = 1,
     .max_pos = 1,
-    .flags = GS_CMD_MUTATES,
+    .flags = GS_CMD_MUTATES | GS_CMD_ACK,
     .exec = cmd_enable_exec,
 };
 
@@ -195,9 +198,11 @@ const struct gs_cmd cmd_getelementlist_entry = {
 };
 
 static const struct gs_opt getpath_opts[] = {
-    {"-head", 0, GS_ARG_STR},
-    {"-tail", 0, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-head", 0, GS_ARG_STR,
+     "the path up to the last '/' (the parent's path, with its '/')"},
+    {"-tail", 0, GS_ARG_STR,
+     "the last name of the path (after the last '/')"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_getpath_entry = {
@@ -226,9 +231,11 @@ const struct gs_cmd cmd_isa_entry = {
 };
 
 static const struct gs_opt le_opts[] = {
-    {"-recursive", 0, GS_ARG_STR},
-    {"-types", 0, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-recursive", 0, GS_ARG_STR,
+     "list the whole subtree, each element with its full path"},
+    {"-types", 0, GS_ARG_STR,
+     "show each element's object name after it"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_le_entry = {
@@ -271,7 +278,7 @@ const struct gs_cmd cmd_move_entry = {
     .pos = {{"source", GS_ARG_STR}, {"destination", GS_ARG_STR}},
     .min_pos = 2,
     .max_pos = 2,
-    .flags = GS_CMD_MUTATES,
+    .flags = GS_CMD_MUTATES | GS_CMD_ACK,
     .exec = cmd_move_exec,
 };
 
@@ -293,6 +300,7 @@ const struct gs_cmd cmd_position_entry = {
     .pos = {{"path", GS_ARG_STR}, {"x", GS_ARG_STR}, {"y", GS_ARG_STR}, {"z", GS_ARG_STR}},
     .min_pos = 4,
     .max_pos = 4,
+    .flags = GS_CMD_ACK,
     .exec = cmd_position_exec,
 };
 

@@ -20,8 +20,9 @@ static enum gs_status cmd_setfield_exec(struct gs_call *call);
 static enum gs_status cmd_showfield_exec(struct gs_call *call);
 
 static const struct gs_opt addfield_opts[] = {
-    {"-description", 1, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-description", 1, GS_ARG_STR,
+     "text: the line showobject and showfield -describe print for the field"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_addfield_entry = {
@@ -33,6 +34,7 @@ const struct gs_cmd cmd_addfield_entry = {
     .min_pos = 1,
     .max_pos = 2,
     .opts = addfield_opts,
+    .flags = GS_CMD_ACK,
     .exec = cmd_addfield_exec,
 };
 
@@ -44,6 +46,7 @@ const struct gs_cmd cmd_deletefield_entry = {
     .pos = {{"path", GS_ARG_STR}, {"field", GS_ARG_STR}},
     .min_pos = 1,
     .max_pos = 2,
+    .flags = GS_CMD_ACK,
     .exec = cmd_deletefield_exec,
 };
 
@@ -90,15 +93,18 @@ const struct gs_cmd cmd_setfield_entry = {
     .pos = {{"path", GS_ARG_STR}},
     .min_pos = 2,
     .max_pos = GS_VARARGS,
-    .flags = GS_CMD_RAW | GS_CMD_MUTATES,
+    .flags = GS_CMD_RAW | GS_CMD_MUTATES | GS_CMD_ACK,
     .exec = cmd_setfield_exec,
 };
 
 static const struct gs_opt showfield_opts[] = {
-    {"-all", 0, GS_ARG_STR},
-    {"-basic", 0, GS_ARG_STR},
-    {"-describe", 0, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-all", 0, GS_ARG_STR,
+     "every field with its value (as the field word **)"},
+    {"-basic", 0, GS_ARG_STR,
+     "the element's object, clock, state, position and message counts"},
+    {"-describe", 0, GS_ARG_STR,
+     "the object's description of each field shown"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_showfield_entry = {

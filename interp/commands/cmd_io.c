@@ -82,7 +82,7 @@ const struct gs_cmd cmd_flushfile_entry = {
     .pos = {{"filename", GS_ARG_STR}},
     .min_pos = 1,
     .max_pos = 1,
-    .flags = GS_CMD_RESULT,
+    .flags = GS_CMD_RESULT | GS_CMD_ACK,
     .exec = cmd_flushfile_exec,
 };
 
@@ -109,8 +109,9 @@ const struct gs_cmd cmd_openfile_entry = {
 };
 
 static const struct gs_opt readfile_opts[] = {
-    {"-linemode", 0, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-linemode", 0, GS_ARG_STR,
+     "return the whole line (without its newline) instead of its words as a list"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_readfile_entry = {
@@ -127,9 +128,11 @@ const struct gs_cmd cmd_readfile_entry = {
 };
 
 static const struct gs_opt writefile_opts[] = {
-    {"-nonewline", 0, GS_ARG_STR},
-    {"-format", 1, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-nonewline", 0, GS_ARG_STR,
+     "do not end the line"},
+    {"-format", 1, GS_ARG_STR,
+     "fmt: write each argument by fmt, one %[flag][width][.precision]s, with no blanks added"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_writefile_entry = {
@@ -141,7 +144,7 @@ const struct gs_cmd cmd_writefile_entry = {
     .min_pos = 1,
     .max_pos = GS_VARARGS,
     .opts = writefile_opts,
-    .flags = GS_CMD_RESULT,
+    .flags = GS_CMD_RESULT | GS_CMD_ACK,
     .exec = cmd_writefile_exec,
 };
 

@@ -18,8 +18,9 @@ static enum gs_status cmd_jobs_exec(struct gs_call *call);
 static enum gs_status cmd_submit_exec(struct gs_call *call);
 
 static const struct gs_opt cancel_opts[] = {
-    {"-json", 0, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-json", 0, GS_ARG_STR,
+     "print the result as JSON"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_cancel_entry = {
@@ -36,9 +37,11 @@ const struct gs_cmd cmd_cancel_entry = {
 };
 
 static const struct gs_opt fetch_opts[] = {
-    {"-json", 0, GS_ARG_STR},
-    {"-o", 1, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-json", 0, GS_ARG_STR,
+     "print the result as JSON"},
+    {"-o", 1, GS_ARG_STR,
+     "dir: copy the job's files into dir instead of the current directory"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_fetch_entry = {
@@ -55,11 +58,15 @@ const struct gs_cmd cmd_fetch_entry = {
 };
 
 static const struct gs_opt jobs_opts[] = {
-    {"-json", 0, GS_ARG_STR},
-    {"-quiet", 0, GS_ARG_STR},
-    {"-timeout", 1, GS_ARG_REAL},
-    {"-wait", 0, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-json", 0, GS_ARG_STR,
+     "print the jobs as JSON"},
+    {"-quiet", 0, GS_ARG_STR,
+     "print nothing (for {jobs ID -wait -quiet}: the state is the result)"},
+    {"-timeout", 1, GS_ARG_REAL,
+     "seconds: with -wait, give up after this long"},
+    {"-wait", 0, GS_ARG_STR,
+     "wait until the job has ended"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_jobs_entry = {
@@ -83,14 +90,21 @@ const struct gs_cmd cmd_jobs_entry = {
  * after "--" may look like options; the words before it go through the
  * shared parser with this entry. */
 static const struct gs_opt submit_opts[] = {
-    {"-gpus", 1, GS_ARG_INT},
-    {"-input", GS_VARARGS, GS_ARG_STR},
-    {"-json", 0, GS_ARG_STR},
-    {"-name", 1, GS_ARG_STR},
-    {"-nodes", 1, GS_ARG_INT},
-    {"-partition", 1, GS_ARG_STR},
-    {"-time", 1, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-gpus", 1, GS_ARG_INT,
+     "g: GPUs per node to ask Slurm for"},
+    {"-input", GS_VARARGS, GS_ARG_STR,
+     "file...: files and folders the job needs, copied into its folder"},
+    {"-json", 0, GS_ARG_STR,
+     "print the job as JSON"},
+    {"-name", 1, GS_ARG_STR,
+     "name: the job's name in the queue"},
+    {"-nodes", 1, GS_ARG_INT,
+     "n: MPI ranks to run the script on"},
+    {"-partition", 1, GS_ARG_STR,
+     "p: the Slurm partition to queue in"},
+    {"-time", 1, GS_ARG_STR,
+     "limit: the time limit Slurm enforces (minutes, or [D-]HH:MM:SS)"},
+    {NULL, 0, 0, NULL},
 };
 
 static enum gs_status

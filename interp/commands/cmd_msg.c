@@ -24,15 +24,18 @@ const struct gs_cmd cmd_addmsg_entry = {
     .pos = {{"source", GS_ARG_STR}, {"destination", GS_ARG_STR}, {"type", GS_ARG_STR}},
     .min_pos = 3,
     .max_pos = 3 + GS_MSG_MAXSLOTS,
-    .flags = GS_CMD_MUTATES | GS_CMD_RAW,
+    .flags = GS_CMD_MUTATES | GS_CMD_RAW | GS_CMD_ACK,
     .exec = cmd_addmsg_exec,
 };
 
 static const struct gs_opt deletemsg_opts[] = {
-    {"-incoming", 0, GS_ARG_STR},
-    {"-outgoing", 0, GS_ARG_STR},
-    {"-find", 2, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-incoming", 0, GS_ARG_STR,
+     "count the message number among incoming messages (the default)"},
+    {"-outgoing", 0, GS_ARG_STR,
+     "count it among outgoing messages"},
+    {"-find", 2, GS_ARG_STR,
+     "source TYPE: delete the first incoming TYPE message from source"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_deletemsg_entry = {
@@ -44,20 +47,28 @@ const struct gs_cmd cmd_deletemsg_entry = {
     .min_pos = 1,
     .max_pos = 2,
     .opts = deletemsg_opts,
-    .flags = GS_CMD_MUTATES,
+    .flags = GS_CMD_MUTATES | GS_CMD_ACK,
     .exec = cmd_deletemsg_exec,
 };
 
 static const struct gs_opt getmsg_opts[] = {
-    {"-incoming", 0, GS_ARG_STR},
-    {"-outgoing", 0, GS_ARG_STR},
-    {"-slot", 2, GS_ARG_INT},
-    {"-count", 0, GS_ARG_STR},
-    {"-type", 1, GS_ARG_INT},
-    {"-destination", 1, GS_ARG_INT},
-    {"-source", 1, GS_ARG_INT},
-    {"-find", 2, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-incoming", 0, GS_ARG_STR,
+     "look at incoming messages (the default)"},
+    {"-outgoing", 0, GS_ARG_STR,
+     "look at outgoing messages"},
+    {"-slot", 2, GS_ARG_INT,
+     "n k: the value of slot k of message n"},
+    {"-count", 0, GS_ARG_STR,
+     "how many messages there are"},
+    {"-type", 1, GS_ARG_INT,
+     "n: the type of message n"},
+    {"-destination", 1, GS_ARG_INT,
+     "n: the destination element of message n"},
+    {"-source", 1, GS_ARG_INT,
+     "n: the source element of message n"},
+    {"-find", 2, GS_ARG_STR,
+     "source TYPE: the number of the first TYPE message from source, or -1"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_getmsg_entry = {

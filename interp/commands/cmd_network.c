@@ -23,43 +23,65 @@ static enum gs_status cmd_volumedelay_exec(struct gs_call *call);
 static enum gs_status cmd_volumeweight_exec(struct gs_call *call);
 
 static const struct gs_opt createmap_opts[] = {
-    {"-delta", 2, GS_ARG_REAL},  /* dx dy: spacing of the grid, m */
-    {"-origin", 2, GS_ARG_REAL}, /* x y: position of element 0, m */
-    {"-object", 0, GS_ARG_STR},  /* the source names a class */
-    {NULL, 0, 0},
+    {"-delta", 2, GS_ARG_REAL,
+     "dx dy: spacing of the copies in x and y (m)"},
+    {"-origin", 2, GS_ARG_REAL,
+     "x y: position of the first copy (m)"},
+    {"-object", 0, GS_ARG_STR,
+     "source names an object (a class); the map holds new elements of it"},
+    {NULL, 0, 0, NULL},
 };
 
 /* The masks take a shape and numbers; their count is checked by
  * models/network so the error can say what the shape needs. */
 const struct gs_opt cmd_net_connect_optv[] = {
-    {"-relative", 0, GS_ARG_STR},
-    {"-sourcemask", GS_VARARGS, GS_ARG_STR},
-    {"-sourcehole", GS_VARARGS, GS_ARG_STR},
-    {"-destmask", GS_VARARGS, GS_ARG_STR},
-    {"-desthole", GS_VARARGS, GS_ARG_STR},
-    {"-probability", 1, GS_ARG_REAL},
-    {NULL, 0, 0},
+    {"-relative", 0, GS_ARG_STR,
+     "the masks of the destination are relative to each source's position"},
+    {"-sourcemask", GS_VARARGS, GS_ARG_STR,
+     "shape x1 y1 x2 y2...: the region of sources to connect (box or ellipse; may be given again)"},
+    {"-sourcehole", GS_VARARGS, GS_ARG_STR,
+     "shape x1 y1 x2 y2...: a region left out of the sources"},
+    {"-destmask", GS_VARARGS, GS_ARG_STR,
+     "shape x1 y1 x2 y2...: the region of destinations to connect"},
+    {"-desthole", GS_VARARGS, GS_ARG_STR,
+     "shape x1 y1 x2 y2...: a region left out of the destinations"},
+    {"-probability", 1, GS_ARG_REAL,
+     "p: connect each candidate pair with probability p (p >= 1: all)"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_opt cmd_net_delay_optv[] = {
-    {"-fixed", 1, GS_ARG_REAL},
-    {"-radial", 1, GS_ARG_REAL},
-    {"-add", 0, GS_ARG_STR},
-    {"-uniform", 1, GS_ARG_REAL},
-    {"-gaussian", 2, GS_ARG_REAL},
-    {"-exponential", 2, GS_ARG_REAL},
-    {"-absoluterandom", 0, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-fixed", 1, GS_ARG_REAL,
+     "d: the same delay for every synapse (s)"},
+    {"-radial", 1, GS_ARG_REAL,
+     "v: delay = distance / v (conduction velocity, m/s)"},
+    {"-add", 0, GS_ARG_STR,
+     "add the random part to the delay already set instead of replacing it"},
+    {"-uniform", 1, GS_ARG_REAL,
+     "scale: multiply by a uniform draw in [1-scale, 1+scale]"},
+    {"-gaussian", 2, GS_ARG_REAL,
+     "sd max: add a Gaussian draw of this SD, cut at max"},
+    {"-exponential", 2, GS_ARG_REAL,
+     "mid max: a draw from an exponential with 1/e point mid, at most max"},
+    {"-absoluterandom", 0, GS_ARG_STR,
+     "the random part is absolute (s), not relative to the delay"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_opt cmd_net_weight_optv[] = {
-    {"-fixed", 1, GS_ARG_REAL},
-    {"-decay", 3, GS_ARG_REAL},
-    {"-uniform", 1, GS_ARG_REAL},
-    {"-gaussian", 2, GS_ARG_REAL},
-    {"-exponential", 2, GS_ARG_REAL},
-    {"-absoluterandom", 0, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-fixed", 1, GS_ARG_REAL,
+     "w: the same weight for every synapse"},
+    {"-decay", 3, GS_ARG_REAL,
+     "rate max min: weight = (max-min) exp(-rate distance) + min"},
+    {"-uniform", 1, GS_ARG_REAL,
+     "scale: multiply by a uniform draw in [1-scale, 1+scale]"},
+    {"-gaussian", 2, GS_ARG_REAL,
+     "sd max: add a Gaussian draw of this SD, cut at max"},
+    {"-exponential", 2, GS_ARG_REAL,
+     "mid max: a draw from an exponential with 1/e point mid, at most max"},
+    {"-absoluterandom", 0, GS_ARG_STR,
+     "the random part is absolute, not relative to the weight"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_createmap_entry = {
@@ -71,7 +93,7 @@ const struct gs_cmd cmd_createmap_entry = {
     .min_pos = 4,
     .max_pos = 4,
     .opts = createmap_opts,
-    .flags = GS_CMD_MUTATES,
+    .flags = GS_CMD_MUTATES | GS_CMD_ACK,
     .exec = cmd_createmap_exec,
 };
 
@@ -88,7 +110,7 @@ const struct gs_cmd cmd_planarconnect_entry = {
     .min_pos = 2,
     .max_pos = 2,
     .opts = cmd_net_connect_optv,
-    .flags = GS_CMD_MUTATES,
+    .flags = GS_CMD_MUTATES | GS_CMD_ACK,
     .exec = cmd_planarconnect_exec,
 };
 
@@ -108,6 +130,7 @@ const struct gs_cmd cmd_planardelay_entry = {
     .min_pos = 1,
     .max_pos = 2,
     .opts = cmd_net_delay_optv,
+    .flags = GS_CMD_ACK,
     .exec = cmd_planardelay_exec,
 };
 
@@ -120,6 +143,7 @@ const struct gs_cmd cmd_planarweight_entry = {
     .min_pos = 1,
     .max_pos = 2,
     .opts = cmd_net_weight_optv,
+    .flags = GS_CMD_ACK,
     .exec = cmd_planarweight_exec,
 };
 
@@ -132,7 +156,7 @@ const struct gs_cmd cmd_volumeconnect_entry = {
     .min_pos = 2,
     .max_pos = 2,
     .opts = cmd_net_connect_optv,
-    .flags = GS_CMD_MUTATES,
+    .flags = GS_CMD_MUTATES | GS_CMD_ACK,
     .exec = cmd_volumeconnect_exec,
 };
 
@@ -145,6 +169,7 @@ const struct gs_cmd cmd_volumedelay_entry = {
     .min_pos = 1,
     .max_pos = 2,
     .opts = cmd_net_delay_optv,
+    .flags = GS_CMD_ACK,
     .exec = cmd_volumedelay_exec,
 };
 
@@ -157,6 +182,7 @@ const struct gs_cmd cmd_volumeweight_entry = {
     .min_pos = 1,
     .max_pos = 2,
     .opts = cmd_net_weight_optv,
+    .flags = GS_CMD_ACK,
     .exec = cmd_volumeweight_exec,
 };
 

@@ -110,10 +110,13 @@ const struct gs_cmd cmd_remarg_entry = {
 };
 
 static const struct gs_opt setsearch_opts[] = {
-    {"-all", 0, GS_ARG_STR}, /* search every parameter */
-    {"-not", 0, GS_ARG_STR}, /* the listed parameters are the ones not searched */
-    {"-add", 0, GS_ARG_STR}, /* search the listed ones as well as those already searched */
-    {NULL, 0, 0},
+    {"-all", 0, GS_ARG_STR,
+     "search every parameter"},
+    {"-not", 0, GS_ARG_STR,
+     "search all but the parameters listed"},
+    {"-add", 0, GS_ARG_STR,
+     "search the listed parameters as well as those already searched"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_setsearch_entry = {
@@ -142,14 +145,21 @@ const struct gs_cmd cmd_shiftarg_entry = {
 };
 
 static const struct gs_opt spkcmp_opts[] = {
-    {"-offset", 1, GS_ARG_REAL}, /* s, added to the simulated spike times */
-    {"-pow1", 1, GS_ARG_REAL},   /* weight of early mismatches (>= 0) */
-    {"-pow2", 1, GS_ARG_REAL},   /* scaling of missing-spike penalties by spike counts (>= 0) */
-    {"-msp", 1, GS_ARG_REAL},    /* penalty per missing or extra spike (default 1) */
-    {"-nmp", 1, GS_ARG_REAL},    /* penalty per second of shrinking interspike intervals */
-    {"-et", 1, GS_ARG_REAL},     /* s: spikes after this time are left out */
-    {"-spk", 0, GS_ARG_STR},     /* print the mismatch and the missing-spike count instead */
-    {NULL, 0, 0},
+    {"-offset", 1, GS_ARG_REAL,
+     "t: add t seconds to the simulated spike times"},
+    {"-pow1", 1, GS_ARG_REAL,
+     "p: weight of early mismatches (>= 0)"},
+    {"-pow2", 1, GS_ARG_REAL,
+     "q: scaling of missing-spike penalties by the spike counts (>= 0)"},
+    {"-msp", 1, GS_ARG_REAL,
+     "penalty: per missing or extra spike (default 1)"},
+    {"-nmp", 1, GS_ARG_REAL,
+     "n: penalty per shrinking of consecutive simulated interspike intervals"},
+    {"-et", 1, GS_ARG_REAL,
+     "t: leave out spikes after t seconds"},
+    {"-spk", 0, GS_ARG_STR,
+     "return the mismatch and the missing-spike count instead of the score"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_spkcmp_entry = {

@@ -58,10 +58,13 @@ const struct gs_cmd cmd_randseed_entry = {
 };
 
 static const struct gs_opt setrand_opts[] = {
-    {"-keyed", 0, GS_ARG_STR}, /* gensh's keyed streams (the default) */
-    {"-nr", 0, GS_ARG_STR},    /* GENESIS's Numerical Recipes generator */
-    {"-sprng", 0, GS_ARG_STR}, /* GENESIS's SPRNG generator */
-    {NULL, 0, 0},
+    {"-keyed", 0, GS_ARG_STR,
+     "gensh's keyed streams (the default; the same draws on any number of nodes)"},
+    {"-nr", 0, GS_ARG_STR,
+     "GENESIS's Numerical Recipes generator"},
+    {"-sprng", 0, GS_ARG_STR,
+     "GENESIS's SPRNG generator"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_setrand_entry = {
@@ -77,10 +80,13 @@ const struct gs_cmd cmd_setrand_entry = {
 };
 
 static const struct gs_opt setrandfield_opts[] = {
-    {"-exponential", 2, GS_ARG_REAL}, /* mid max: exponential, 1/e point mid, at most max */
-    {"-gaussian", 2, GS_ARG_REAL},    /* mean sd */
-    {"-uniform", 2, GS_ARG_REAL},     /* low high */
-    {NULL, 0, 0},
+    {"-exponential", 2, GS_ARG_REAL,
+     "mid max: exponential values, 1/e point mid, at most max"},
+    {"-gaussian", 2, GS_ARG_REAL,
+     "mean sd: Gaussian values"},
+    {"-uniform", 2, GS_ARG_REAL,
+     "low high: uniform values"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_setrandfield_entry = {
@@ -92,7 +98,7 @@ const struct gs_cmd cmd_setrandfield_entry = {
     .min_pos = 2,
     .max_pos = 2,
     .opts = setrandfield_opts,
-    .flags = GS_CMD_MUTATES,
+    .flags = GS_CMD_MUTATES | GS_CMD_ACK,
     .exec = cmd_setrandfield_exec,
 };
 

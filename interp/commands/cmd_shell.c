@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * cmd_shell.c: the shell family: echo, include, quit (and exit), help,
+ * cmd_shell.c: the shell family: echo, include, quit (and exit), h,
  * listcommands, lua, silent, and the environment and working-directory
  * commands.
  */
@@ -22,7 +22,7 @@ static enum gs_status cmd_exit_exec(struct gs_call *call);
 static enum gs_status cmd_getarg_exec(struct gs_call *call);
 static enum gs_status cmd_getdate_exec(struct gs_call *call);
 static enum gs_status cmd_getenv_exec(struct gs_call *call);
-static enum gs_status cmd_help_exec(struct gs_call *call);
+static enum gs_status cmd_h_exec(struct gs_call *call);
 static enum gs_status cmd_include_exec(struct gs_call *call);
 static enum gs_status cmd_listcommands_exec(struct gs_call *call);
 static enum gs_status cmd_lua_exec(struct gs_call *call);
@@ -45,9 +45,11 @@ const struct gs_cmd cmd_cd_entry = {
 };
 
 static const struct gs_opt echo_opts[] = {
-    {"-nonewline", 0, GS_ARG_STR},
-    {"-format", 1, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-nonewline", 0, GS_ARG_STR,
+     "do not end the line"},
+    {"-format", 1, GS_ARG_STR,
+     "fmt: print each argument by fmt, one %[flag][width]s, with no blanks added"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_echo_entry = {
@@ -74,9 +76,11 @@ const struct gs_cmd cmd_exit_entry = {
 };
 
 static const struct gs_opt getarg_opts[] = {
-    {"-count", 0, GS_ARG_STR},
-    {"-arg", 1, GS_ARG_INT},
-    {NULL, 0, 0},
+    {"-count", 0, GS_ARG_STR,
+     "return how many arguments there are"},
+    {"-arg", 1, GS_ARG_INT,
+     "n: return argument n (from 1)"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_getarg_entry = {
@@ -114,15 +118,27 @@ const struct gs_cmd cmd_getenv_entry = {
     .exec = cmd_getenv_exec,
 };
 
-const struct gs_cmd cmd_help_entry = {
-    .name = "help",
+/* GENESIS's h; history is its longer name. */
+const struct gs_cmd cmd_h_entry = {
+    .name = "h",
     .family = "shell",
-    .summary = "describe a command",
-    .usage = "[command]",
-    .pos = {{"command", GS_ARG_STR}},
+    .summary = "list the entries typed at the prompt, numbered as the prompt numbered them",
+    .usage = "[start [end]]",
+    .pos = {{"start", GS_ARG_INT}, {"end", GS_ARG_INT}},
     .min_pos = 0,
-    .max_pos = 1,
-    .exec = cmd_help_exec,
+    .max_pos = 2,
+    .exec = cmd_h_exec,
+};
+
+const struct gs_cmd cmd_history_entry = {
+    .name = "history",
+    .family = "shell",
+    .summary = "list the entries typed at the prompt (the same as h)",
+    .usage = "[start [end]]",
+    .pos = {{"start", GS_ARG_INT}, {"end", GS_ARG_INT}},
+    .min_pos = 0,
+    .max_pos = 2,
+    .exec = cmd_h_exec,
 };
 
 const struct gs_cmd cmd_include_entry = {
@@ -329,43 +345,29 @@ cmd_getenv_exec(struct gs_call *call)
     return GS_OK;
 }
 
-static void
-describe(struct gs_sim *sim, const struct gs_cmd *cmd)
-{
-    struct strbuf sb = STRBUF_INIT;
-    gs_cmd_usage(cmd, &sb);
-    gs_out(sim, "%s: %s\n%s\n", cmd->name, cmd->summary, sb_str(&sb));
-    if (cmd->opts)
-        for (const struct gs_opt *o = cmd->opts; o->name; o++) {
-            if (o->nvals == GS_VARARGS)
-                gs_out(sim, "  %s values...\n", o->name);
-            else
-                gs_out(sim, "  %s%s\n", o->name,
-                       o->nvals == 0 ? "" : o->nvals == 1 ? " value" : " values");
-        }
-    sb_free(&sb);
-}
-
+/* As GENESIS: a start or end out of range means the first or last entry;
+ * the lines of a multi-line entry are indented under its number. */
 static enum gs_status
-cmd_help_exec(struct gs_call *call)
+cmd_h_exec(struct gs_call *call)
 {
-    const char *name = gs_arg(call, 0);
-    if (!name) {
-        gs_out(call->sim, "gensh: a GENESIS-compatible simulator shell.\n"
-                          "  help COMMAND     describe a command\n"
-                          "  listcommands     list every command and script function\n"
-                          "  COMMAND -usage   show a command's arguments\n");
-        return GS_OK;
+    struct gs_sim *sim = call->sim;
+    long n = (long)interp_history_count(sim);
+    long start = call->npos > 0 ? gs_arg_int(call, 0) : 0;
+    long end = call->npos > 1 ? gs_arg_int(call, 1) : n - 1;
+    if (start < 0 || start > n - 1)
+        start = 0;
+    if (end < 0 || end > n - 1)
+        end = n - 1;
+    for (long i = start; i <= end; i++) {
+        const char *e = interp_history_get(sim, (size_t)i);
+        const char *nl;
+        gs_out(sim, "%6ld    ", i);
+        while ((nl = strchr(e, '\n'))) {
+            gs_out(sim, "%.*s\n          ", (int)(nl - e), e);
+            e = nl + 1;
+        }
+        gs_out(sim, "%s\n", e);
     }
-    const struct gs_cmd *cmd = gs_cmd_find(name);
-    if (!cmd) {
-        const char *near[3];
-        int n = gs_cmd_suggest(name, near, 3);
-        if (n)
-            return gs_error(call->sim, "no command '%s'; did you mean %s?", name, near[0]);
-        return gs_error(call->sim, "no command '%s'", name);
-    }
-    describe(call->sim, cmd);
     return GS_OK;
 }
 

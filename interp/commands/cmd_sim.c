@@ -8,6 +8,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../../models/core/core.h"
@@ -27,8 +28,9 @@ static enum gs_status cmd_step_exec(struct gs_call *call);
 static enum gs_status cmd_stop_exec(struct gs_call *call);
 
 static const struct gs_opt addtask_opts[] = {
-    {"-action", 1, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-action", 1, GS_ARG_STR,
+     "INIT|PROCESS: the action the task runs on the elements"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_addtask_entry = {
@@ -65,10 +67,13 @@ const struct gs_cmd cmd_deletetasks_entry = {
 };
 
 static const struct gs_opt getstat_opts[] = {
-    {"-time", 0, GS_ARG_STR},
-    {"-step", 0, GS_ARG_STR},
-    {"-elements", 0, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-time", 0, GS_ARG_STR,
+     "the simulation time (the default)"},
+    {"-step", 0, GS_ARG_STR,
+     "the number of steps done since reset"},
+    {"-elements", 0, GS_ARG_STR,
+     "the number of elements"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_getstat_entry = {
@@ -125,10 +130,14 @@ const struct gs_cmd cmd_showstat_entry = {
 };
 
 static const struct gs_opt step_opts[] = {
-    {"-time", 0, GS_ARG_STR},
-    {"-verbose", 0, GS_ARG_STR},
-    {"-background", 0, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-time", 0, GS_ARG_STR,
+     "the number is model time in seconds, not a count of steps"},
+    {"-verbose", 0, GS_ARG_STR,
+     "print time and step after each step"},
+    {"-background", 0, GS_ARG_STR,
+     "accepted from GENESIS scripts; the step runs in the foreground (windows stay "
+     "live; Ctrl-C or a STOP button ends it)"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_step_entry = {
@@ -226,17 +235,33 @@ cmd_showstat_exec(struct gs_call *call)
     return GS_OK;
 }
 
-/* The progress line: model time, percent, speed, time left; redrawn in place. */
+/* The progress line of an interactive step: model time, percent, speed,
+ * time left, redrawn in place; shown once the step has taken a second. */
+struct progress_line {
+    double start; /* wall time the step began */
+    bool shown;   /* drawn at least once (to be erased at the end) */
+};
+
+static double
+wall_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
 static void
 progress(struct gs_sim *sim, double t, double frac, double rate, double eta, void *arg)
 {
-    bool *shown = arg;
+    struct progress_line *pl = arg;
+    if (!pl->shown && wall_s() - pl->start < 1.0)
+        return;
     char line[160];
     snprintf(line, sizeof line, "\r  t = %.6g s  %3.0f%%  %.3g steps/s  %.0f s left ", t,
              100 * frac, rate, eta);
     gs_out(sim, "%s\033[K", line);
     fflush(sim->out ? sim->out : stdout);
-    *shown = true;
+    pl->shown = true;
 }
 
 /* A job's progress: the model time, into the job folder (jobs.h). */
@@ -272,11 +297,11 @@ cmd_step_exec(struct gs_call *call)
         return gs_error(sim, "-time needs the time to run, e.g. step 0.5 -time");
     }
     /* A live progress line only for a person at a terminal. */
-    bool shown = false;
+    struct progress_line pl = {.start = wall_s(), .shown = false};
     if (!sim->opt.batch && !sim->capture && !o.verbose && isatty(fileno(sim->out ? sim->out
                                                                               : stdout))) {
         o.progress = progress;
-        o.progress_arg = &shown;
+        o.progress_arg = &pl;
     }
     struct jobs_progress jp;
     bool job = jobs_progress_begin(sim, &jp);
@@ -297,7 +322,7 @@ cmd_step_exec(struct gs_call *call)
     /* Output files that stay open hold whole rows only; make them visible
      * when step returns (STYLE E5), whatever their flush setting. */
     fflush(NULL);
-    if (shown) {
+    if (pl.shown) {
         gs_out(sim, "\r\033[K");
         fflush(sim->out ? sim->out : stdout);
     }

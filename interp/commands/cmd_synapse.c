@@ -20,22 +20,29 @@ static enum gs_status cmd_getsynsrc_exec(struct gs_call *call);
 static enum gs_status cmd_syndelay_exec(struct gs_call *call);
 
 static const struct gs_opt getsyndest_opts[] = {
-    {"-index", 0, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-index", 0, GS_ARG_STR,
+     "return the synapse's index on the destination channel instead of its path"},
+    {NULL, 0, 0, NULL},
 };
 
 static const struct gs_opt getsynindex_opts[] = {
-    {"-num", 1, GS_ARG_INT},
-    {NULL, 0, 0},
+    {"-num", 1, GS_ARG_INT,
+     "n: the n-th synapse from that source (from 0) when there are several"},
+    {NULL, 0, 0, NULL},
 };
 
 static const struct gs_opt syndelay_opts[] = {
-    {"-add", 0, GS_ARG_STR},
-    {"-uniform", 1, GS_ARG_REAL},
-    {"-gaussian", 2, GS_ARG_REAL},
-    {"-exponential", 2, GS_ARG_REAL},
-    {"-absoluterandom", 0, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-add", 0, GS_ARG_STR,
+     "add the random part to the delay already set instead of replacing it"},
+    {"-uniform", 1, GS_ARG_REAL,
+     "scale: multiply by a uniform draw in [1-scale, 1+scale]"},
+    {"-gaussian", 2, GS_ARG_REAL,
+     "sd max: add a Gaussian draw of this SD, cut at max"},
+    {"-exponential", 2, GS_ARG_REAL,
+     "mid max: a draw from an exponential with 1/e point mid, at most max"},
+    {"-absoluterandom", 0, GS_ARG_STR,
+     "the random part is absolute (s), not relative to the delay"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_getsyncount_entry = {
@@ -99,6 +106,7 @@ const struct gs_cmd cmd_syndelay_entry = {
     .min_pos = 2,
     .max_pos = 2,
     .opts = syndelay_opts,
+    .flags = GS_CMD_ACK,
     .exec = cmd_syndelay_exec,
 };
 

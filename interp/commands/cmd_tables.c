@@ -22,21 +22,27 @@ static enum gs_status cmd_tweakalpha_exec(struct gs_call *call);
 static enum gs_status cmd_tweaktau_exec(struct gs_call *call);
 
 static const struct gs_opt setup_opts[] = {
-    {"-size", 1, GS_ARG_INT},
-    {"-range", 2, GS_ARG_REAL},
-    {NULL, 0, 0},
+    {"-size", 1, GS_ARG_INT,
+     "n: the number of table divisions (default 3000)"},
+    {"-range", 2, GS_ARG_REAL,
+     "min max: the voltage range of the tables (default -0.1 to 0.05 V)"},
+    {NULL, 0, 0, NULL},
 };
 
 static const struct gs_opt setupgate_opts[] = {
-    {"-size", 1, GS_ARG_INT},
-    {"-range", 2, GS_ARG_REAL},
-    {"-noalloc", 0, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-size", 1, GS_ARG_INT,
+     "n: the number of table divisions (default 3000)"},
+    {"-range", 2, GS_ARG_REAL,
+     "min max: the range of the table (default -0.1 to 0.05)"},
+    {"-noalloc", 0, GS_ARG_STR,
+     "fill the table that exists instead of making a new one"},
+    {NULL, 0, 0, NULL},
 };
 
 static const struct gs_opt scale_opts[] = {
-    {"-duplicate", 0, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-duplicate", 0, GS_ARG_STR,
+     "give this channel its own copy of the shared tables first"},
+    {NULL, 0, 0, NULL},
 };
 
 #define SETUP_POS                                                                                 \

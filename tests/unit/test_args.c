@@ -21,12 +21,12 @@ probe_exec(struct gs_call *call)
 }
 
 static const struct gs_opt probe_opts[] = {
-    {"-delta", 2, GS_ARG_REAL},
-    {"-destmask", 1, GS_ARG_STR},
-    {"-object", 0, GS_ARG_STR},
-    {"-count", 1, GS_ARG_INT},
-    {"-list", GS_VARARGS, GS_ARG_STR},
-    {NULL, 0, 0},
+    {"-delta", 2, GS_ARG_REAL, "a test option"},
+    {"-destmask", 1, GS_ARG_STR, "a test option"},
+    {"-object", 0, GS_ARG_STR, "a test option"},
+    {"-count", 1, GS_ARG_INT, "a test option"},
+    {"-list", GS_VARARGS, GS_ARG_STR, "a test option"},
+    {NULL, 0, 0, NULL},
 };
 
 static const struct gs_cmd probe = {

@@ -3,7 +3,8 @@
  * test_registry.c: checks of the command table itself (STYLE C3): sorted,
  * unique names, lower case (or GENESIS's own capitals after a lower-case
  * start: initparamBF); every entry has a summary, a usage, a family and an
- * exec; counts are consistent; options look like options; lookups
+ * exec; counts are consistent; options look like options and say what
+ * they do; lookups
  * and suggestions work; several simulators can live in one process.
  */
 #include <ctype.h>
@@ -16,7 +17,7 @@
 static void
 test_table(void)
 {
-    int bad_order = 0, bad_entry = 0, bad_opt = 0;
+    int bad_order = 0, bad_entry = 0, bad_opt = 0, no_help = 0;
     for (int i = 0; i < gs_cmd_count; i++) {
         const struct gs_cmd *c = gs_cmd_table[i];
         if (i > 0 && strcmp(gs_cmd_table[i - 1]->name, c->name) >= 0) {
@@ -40,11 +41,17 @@ test_table(void)
                 diag("bad option name %s in %s", o->name, c->name);
                 bad_opt++;
             }
+        for (const struct gs_opt *o = c->opts; o && o->name; o++)
+            if (!o->help || !o->help[0]) {
+                diag("option %s of %s has no help text", o->name, c->name);
+                no_help++;
+            }
     }
     ok(gs_cmd_count > 30, "the table holds the commands");
     is_int(bad_order, 0, "names are sorted and unique");
     is_int(bad_entry, 0, "every entry is complete and lower case");
     is_int(bad_opt, 0, "every option is '-' and a lower-case letter");
+    is_int(no_help, 0, "every option says what it does (help COMMAND prints it)");
 }
 
 static void
