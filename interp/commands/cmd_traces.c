@@ -20,9 +20,9 @@ static enum gs_status cmd_gen2spk_exec(struct gs_call *call);
 static enum gs_status cmd_shapematch_exec(struct gs_call *call);
 
 static const struct gs_opt gen2spk_opts[] = {
-    {"-stepsize", 1, GS_ARG_REAL}, /* s between samples (default 0.0001) */
-    {"-maxaccuracy", 0, GS_ARG_STR}, /* spike times with ten decimals instead of four */
-    {NULL, 0, 0},
+    {"-stepsize", 1, GS_ARG_REAL, "dt: seconds between samples (default 0.0001)"},
+    {"-maxaccuracy", 0, GS_ARG_STR, "spike times with ten decimals instead of four"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_gen2spk_entry = {
@@ -42,11 +42,11 @@ const struct gs_cmd cmd_gen2spk_entry = {
 };
 
 static const struct gs_opt shapematch_opts[] = {
-    {"-start", 1, GS_ARG_REAL},    /* s: compare from this time on */
-    {"-stepsize", 1, GS_ARG_REAL}, /* s: the alternate algorithm's sampling step */
-    {"-absdev", 0, GS_ARG_STR},    /* mean absolute difference instead of the RMS one */
-    {"-alternate", 0, GS_ARG_STR}, /* compare interspike intervals, time-scaled */
-    {NULL, 0, 0},
+    {"-start", 1, GS_ARG_REAL, "start-time: compare from this time on (s)"},
+    {"-stepsize", 1, GS_ARG_REAL, "dt: the sampling step of the -alternate algorithm (s)"},
+    {"-absdev", 0, GS_ARG_STR, "the mean absolute difference instead of the RMS one"},
+    {"-alternate", 0, GS_ARG_STR, "compare interspike intervals, time-scaled"},
+    {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_shapematch_entry = {
