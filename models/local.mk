@@ -59,6 +59,8 @@ libgensh_a_SOURCES += \
 	%reldir%/io/sink_int.h \
 	%reldir%/io/sink.c \
 	%reldir%/io/sink_text.c \
+	%reldir%/io/h5table.h \
+	%reldir%/io/hdf5_in.c \
 	%reldir%/io/hdf5_out.c \
 	%reldir%/tables/table.c
 if HAVE_HDF5

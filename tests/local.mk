@@ -144,6 +144,11 @@ EXTRA_DIST += %reldir%/hdf5/hdf5.test
 # par_hdf5_out on 1, 2 and 4 nodes (TAP; one node without parallel HDF5).
 TESTS += %reldir%/hdf5/parhdf5.test
 EXTRA_DIST += %reldir%/hdf5/parhdf5.test %reldir%/hdf5/data/parh5.g
+# hdf5_in against pulsegens (TAP; skipped without HDF5).
+TESTS += %reldir%/hdf5/hdf5_in.test
+EXTRA_DIST += %reldir%/hdf5/hdf5_in.test
+# Text against HDF5 output speed (tests/perf/bench_io, not run by make check).
+EXTRA_DIST += %reldir%/perf/bench_io
 
 # The Vogels-Abbott tutorial against a real GENESIS run of it with GENESIS's
 # generator, and the spread of its connections with gensh's own (TAP); its

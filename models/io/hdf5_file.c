@@ -23,6 +23,9 @@
  * of each block and the lead rank the times, in one collective write per
  * dataset, then a collective H5Fflush. No row travels between ranks.
  *
+ * Tables read back (hdf5_in, h5table.h): a 2-D dataset read a row at a
+ * time, with its row times and column identifiers read whole at open.
+ *
  * Spikes (sonata_out), the SONATA layout: /spikes/POPULATION/timestamps
  * (double, ms), /spikes/POPULATION/node_ids (uint64), the group's
  * attribute sorting = "by_time" (a block is sorted by time, then node id,
@@ -38,6 +41,7 @@
 
 #include <hdf5.h>
 
+#include "h5table.h"
 #include "sink_int.h"
 
 struct sink_h5 {
@@ -641,4 +645,155 @@ sink_hdf5_forget(struct sink *s)
      * are gone. */
     x->data = x->time = x->file = -1;
     x->nbuf = 0;
+}
+
+/* --- tables read back (h5table.h) ------------------------------------------ */
+
+struct h5t_impl {
+    hid_t file, data;
+};
+
+/* The 1-D dataset NAME of FILE read as TYPE into a new array of N, or NULL
+ * when it is not there (*BAD: it is there, but not 1-D of N). */
+static void *
+read_1d(hid_t file, const char *name, hid_t type, size_t size, long n, bool *bad)
+{
+    *bad = false;
+    if (H5Lexists(file, name, H5P_DEFAULT) <= 0)
+        return NULL;
+    hid_t d = H5Dopen2(file, name, H5P_DEFAULT);
+    if (d < 0) {
+        *bad = true;
+        return NULL;
+    }
+    hsize_t dims[2] = {0, 0};
+    hid_t sp = H5Dget_space(d);
+    int rank = H5Sget_simple_extent_dims(sp, dims, NULL);
+    H5Sclose(sp);
+    void *v = NULL;
+    if (rank == 1 && (long)dims[0] == n) {
+        v = xcalloc((size_t)n + 1, size);
+        if (n > 0 && H5Dread(d, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, v) < 0) {
+            free(v);
+            v = NULL;
+        }
+    }
+    H5Dclose(d);
+    *bad = !v;
+    return v;
+}
+
+static bool
+get_double_attr(hid_t obj, const char *name, double *v)
+{
+    if (H5Aexists(obj, name) <= 0)
+        return false;
+    hid_t a = H5Aopen(obj, name, H5P_DEFAULT);
+    bool ok = a >= 0 && H5Aread(a, H5T_NATIVE_DOUBLE, v) >= 0;
+    if (a >= 0)
+        H5Aclose(a);
+    return ok;
+}
+
+enum gs_status
+h5table_open(struct gs_sim *sim, const char *file, const char *dataset, struct h5table *t)
+{
+    quiet();
+    *t = (struct h5table){0, 0, NULL, NULL, NULL};
+    if (access(file, R_OK) != 0)
+        return gs_error(sim, "cannot read '%s': %s", file, strerror(errno));
+    hid_t f = H5Fopen(file, H5F_ACC_RDONLY, H5P_DEFAULT);
+    if (f < 0)
+        return gs_error(sim, "cannot read '%s': it is not an HDF5 file", file);
+    hid_t d = H5Lexists(f, dataset, H5P_DEFAULT) > 0 ? H5Dopen2(f, dataset, H5P_DEFAULT) : -1;
+    if (d < 0) {
+        H5Fclose(f);
+        return gs_error(sim, "'%s' has no dataset %s", file, dataset);
+    }
+    hsize_t dims[2] = {0, 0};
+    hid_t sp = H5Dget_space(d), ty = H5Dget_type(d);
+    int rank = H5Sget_simple_extent_dims(sp, dims, NULL);
+    H5T_class_t cls = H5Tget_class(ty);
+    H5Sclose(sp);
+    H5Tclose(ty);
+    const char *why = NULL;
+    if (rank != 2)
+        why = "is not 2-D [row x column]";
+    else if (cls != H5T_FLOAT && cls != H5T_INTEGER)
+        why = "does not hold numbers";
+    if (why) {
+        H5Dclose(d);
+        H5Fclose(f);
+        return gs_error(sim, "'%s' dataset %s %s", file, dataset, why);
+    }
+    t->nrows = (long)dims[0];
+    t->ncols = (long)dims[1];
+    bool bad;
+    t->time = read_1d(f, "/time", H5T_NATIVE_DOUBLE, sizeof *t->time, t->nrows, &bad);
+    if (!t->time && !bad) {
+        double t0 = 0, dt = 0;
+        get_double_attr(d, "t0", &t0);
+        if (get_double_attr(d, "dt", &dt) && dt > 0) {
+            t->time = xcalloc((size_t)t->nrows + 1, sizeof *t->time);
+            for (long i = 0; i < t->nrows; i++)
+                t->time[i] = t0 + (double)i * dt;
+        }
+    }
+    if (!t->time)
+        why = bad ? "/time is not 1-D with one time per row"
+                  : "has no row times (no /time, no attribute dt)";
+    t->ids = read_1d(f, "/columns/index", H5T_NATIVE_LONG, sizeof *t->ids, t->ncols, &bad);
+    if (!t->ids && bad && !why)
+        why = "/columns/index is not 1-D with one identifier per column";
+    if (!t->ids && !why) {
+        t->ids = xcalloc((size_t)t->ncols + 1, sizeof *t->ids);
+        for (long i = 0; i < t->ncols; i++)
+            t->ids[i] = i;
+    }
+    for (long i = 1; !why && i < t->nrows; i++)
+        if (!(t->time[i] > t->time[i - 1]))
+            why = "/time does not increase from row to row";
+    if (why) {
+        H5Dclose(d);
+        H5Fclose(f);
+        h5table_close(t);
+        return gs_error(sim, "'%s' dataset %s: %s", file, dataset, why);
+    }
+    struct h5t_impl *im = xcalloc(1, sizeof *im);
+    im->file = f;
+    im->data = d;
+    t->impl = im;
+    return GS_OK;
+}
+
+bool
+h5table_row(struct h5table *t, long row, double *v)
+{
+    struct h5t_impl *im = t->impl;
+    if (!im || row < 0 || row >= t->nrows)
+        return false;
+    if (t->ncols == 0)
+        return true;
+    hid_t fs = H5Dget_space(im->data);
+    hsize_t start[2] = {(hsize_t)row, 0}, count[2] = {1, (hsize_t)t->ncols};
+    hid_t ms = H5Screate_simple(2, count, NULL);
+    bool ok = H5Sselect_hyperslab(fs, H5S_SELECT_SET, start, NULL, count, NULL) >= 0
+              && H5Dread(im->data, H5T_NATIVE_DOUBLE, ms, fs, H5P_DEFAULT, v) >= 0;
+    H5Sclose(ms);
+    H5Sclose(fs);
+    return ok;
+}
+
+void
+h5table_close(struct h5table *t)
+{
+    struct h5t_impl *im = t->impl;
+    if (im) {
+        H5Dclose(im->data);
+        H5Fclose(im->file);
+        free(im);
+    }
+    free(t->time);
+    free(t->ids);
+    *t = (struct h5table){0, 0, NULL, NULL, NULL};
 }
