@@ -89,6 +89,11 @@ libgensh_a_SOURCES += \
 	%reldir%/solver/uniform.c \
 	%reldir%/solver/vmath.h \
 	%reldir%/solver/cpu/backend_cpu.c \
+	%reldir%/solver/cpu/cpu.h \
+	%reldir%/solver/cpu/general_cpu.c \
+	%reldir%/solver/cpu/records_cpu.c \
+	%reldir%/solver/cpu/spikes_cpu.c \
+	%reldir%/solver/cpu/step_cpu.c \
 	%reldir%/solver/cpu/kern.h \
 	%reldir%/solver/cpu/kern_avx.h \
 	%reldir%/solver/cpu/kern_body.h \

@@ -133,7 +133,7 @@ gs_model_free(struct gs_cmodel *m)
         m->r_realrate, m->r_reset, m->out_first, m->out_syn, m->src_order, m->src_gid, m->caC,
         m->Ca, m->Ca_base, m->ca_tau, m->ca_B, m->ca_thick, m->ca_act, m->ca_ext, m->cain_first, m->cain,
         m->groups, m->gen_tab, m->gen_syn, m->gen_compt, m->gen_spk, m->term_first, m->terms,
-        m->freq_syn, m->spikes, m->fired,
+        m->freq_syn,
     };
     for (size_t i = 0; i < sizeof arrs / sizeof arrs[0]; i++)
         free(arrs[i]);
@@ -257,6 +257,18 @@ gs_model_derive(struct gs_cmodel *m)
     gs_model_uniform(m);
 }
 
+/* randomspike.c RESET: a random time in the past (an exponential
+ * interval), so a fast source is not bound to fire at t = 0. */
+static float
+randomspike_first(const struct gs_cmodel *m, int r)
+{
+    float u = 0.0f;
+    for (uint64_t k = 0; u == 0.0f; k++)
+        u = (float)rng_key_uniform(m->seed, m->src_gid[m->nspike + r], 0x52535431, k);
+    float mean = 1.0f / m->r_rate[r];
+    return mean * logf(u);
+}
+
 void
 gs_model_reset(struct gs_cmodel *m)
 {
@@ -289,22 +301,7 @@ gs_model_reset(struct gs_cmodel *m)
             m->r_last[r] = 0;
             m->r_realrate[r] = 0;
         } else {
-            m->r_last[r] = gs_randomspike_first(m, r);
+            m->r_last[r] = randomspike_first(m, r);
         }
     }
-    m->nspikes = 0;
-    m->spikes_head = 0;
-    m->nfired = 0;
-}
-
-/* randomspike.c RESET: a random time in the past (an exponential
- * interval), so a fast source is not bound to fire at t = 0. */
-float
-gs_randomspike_first(const struct gs_cmodel *m, int r)
-{
-    float u = 0.0f;
-    for (uint64_t k = 0; u == 0.0f; k++)
-        u = (float)rng_key_uniform(m->seed, m->src_gid[m->nspike + r], 0x52535431, k);
-    float mean = 1.0f / m->r_rate[r];
-    return mean * logf(u);
 }

@@ -330,14 +330,6 @@ struct gs_cmodel {
     /* builder id -> array index, per enum gs_ekind (build.h) */
     int *map[6];
     int map_n[6];
-
-    /* outputs of advance(): spikes [spikes_head, nspikes) not collected
-     * yet (collecting moves the head; the array restarts once empty) */
-    struct gs_spike *spikes;
-    size_t nspikes, spikes_cap, spikes_head;
-    /* scratch: sources that fired in the current step */
-    int32_t *fired;
-    int nfired, fired_cap;
 };
 
 #endif

@@ -42,8 +42,6 @@ void gs_model_uniform_free(struct gs_cmodel *m);
 /* Field FIELD of element IDX (array index) of KIND was written: the
  * group's shared copy of it, if any, no longer holds. */
 void gs_model_nonuniform(struct gs_cmodel *m, int kind, int idx, int field);
-/* randomspike's lastevent after RESET. */
-float gs_randomspike_first(const struct gs_cmodel *m, int r);
 /* Derived constants that follow a field at once (Em/Rm, 1/Rm, delays). */
 void gs_model_refresh_compt(struct gs_cmodel *m, int c);
 /* Rebuilds the list of synchans with a background frequency. */

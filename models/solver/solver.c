@@ -79,12 +79,6 @@ gs_solver_compile(struct gs_solver *s, const struct gs_build *b, double dt, uint
     return GS_OK;
 }
 
-bool
-gs_solver_ready(const struct gs_solver *s)
-{
-    return s->m != NULL;
-}
-
 void
 gs_solver_reset(struct gs_solver *s)
 {

@@ -63,7 +63,6 @@ enum gs_status gs_solver_compile(struct gs_solver *s, const struct gs_build *b, 
                                  uint64_t seed, char *err, size_t errlen);
 /* GENESIS RESET of the compiled model: initial values, time 0. */
 void gs_solver_reset(struct gs_solver *s);
-bool gs_solver_ready(const struct gs_solver *s);
 
 /* Advances N steps; spikes and probe values are kept for collection. */
 enum gs_status gs_solver_advance(struct gs_solver *s, int64_t n);

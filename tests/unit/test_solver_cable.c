@@ -250,7 +250,8 @@ hh(void)
     struct gsb_tabchan k = {.Gbar = (float)(GK * a), .Ek = (float)EKK, .vsrc = c};
     k.g[0] = (struct gsb_gate){hh_tab(b, an, bn), 4, 0, GS_GIN_V, -1, 0};
     k.g[1] = k.g[2] = (struct gsb_gate){-1, 0, 0, GS_GIN_V, -1, 0};
-    gsb_term(b, c, GS_T_TAB, gsb_tabchannel(b, &na));
+    int nai = gsb_tabchannel(b, &na);
+    gsb_term(b, c, GS_T_TAB, nai);
     gsb_term(b, c, GS_T_TAB, gsb_tabchannel(b, &k));
     struct gsb_spikegen sg = {.thresh = 0, .abs_refract = 0.001f, .output_amp = 1, .vsrc = c};
     gsb_spikegen(b, &sg);
@@ -263,11 +264,24 @@ hh(void)
         return;
     }
     gs_solver_reset(s);
+    /* probes and sampled fields give what a read gives, step by step: Vm
+     * (stored) and the Na channel's Gk (computed) */
+    int pv = gs_solver_probe(s, GS_K_COMPT, c, GS_SF_VM);
+    int pg = gs_solver_probe(s, GS_K_TAB, nai, GS_SF_GK);
+    int sv = gs_solver_add_sample(s, GS_K_COMPT, c, GS_SF_VM);
+    int sgk = gs_solver_add_sample(s, GS_K_TAB, nai, GS_SF_GK);
+    long probe_bad = 0, sample_bad = 0;
     double peak = -1, worst_t = 0, worst_p = 0, prev = v0;
     int n = 0;
     for (int step = 0; step < (int)(0.05 / dt); step++) {
         gs_solver_advance(s, 1);
+        gs_solver_sample(s);
         double v = gs_solver_read(s, GS_K_COMPT, c, GS_SF_VM);
+        double gk = gs_solver_read(s, GS_K_TAB, nai, GS_SF_GK), row[2];
+        if (gs_solver_records(s, row, 1) != 1 || row[pv] != v || row[pg] != gk)
+            probe_bad++;
+        if (gs_solver_samples(s)[sv] != v || gs_solver_samples(s)[sgk] != gk)
+            sample_bad++;
         if (prev < 0 && v >= 0 && n < nref) {
             double t = (step + 1) * dt;
             if (fabs(t - ref_t[n]) > worst_t)
@@ -292,6 +306,10 @@ hh(void)
     snprintf(name, sizeof name, "HH: spike peaks within 2 mV of RK4 (worst %.3f mV)",
              worst_p * 1e3);
     ok(worst_p < 2e-3, name);
+    ok(pv == 0 && pg == 1 && probe_bad == 0, "HH: a probe row per step, Vm and Gk as read");
+    ok(sv == 0 && sgk == 1 && sample_bad == 0, "HH: sampled Vm and Gk as read after each step");
+    gs_solver_write(s, GS_K_COMPT, c, GS_SF_VM, -0.0123);
+    ok(gs_solver_samples(s)[sv] == -0.0123, "HH: a written Vm is sampled at once");
     gs_solver_free(s);
     gsb_free(b);
 }

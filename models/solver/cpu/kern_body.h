@@ -30,24 +30,6 @@
 #include "../model_int.h"
 #include "kern.h"
 
-/* TabInterp on a linear table, portable form: A[j], B[j] at IN[j]. */
-VM_INLINE void
-lookup_c(const struct gs_tabpair *t, const double *restrict in, double *restrict A,
-         double *restrict B)
-{
-    const double xmin = t->xmin, invdx = t->invdx, xd = (double)t->xdivs;
-    const double *rec = t->rec;
-    for (int j = 0; j < GS_BLK; j++) {
-        double lo = (in[j] - xmin) * invdx;
-        lo = lo > 0.0 ? lo : 0.0;
-        lo = lo < xd ? lo : xd;
-        int i = (int)lo;
-        double f = lo - (double)i;
-        A[j] = f * rec[4 * i + 1] + rec[4 * i];
-        B[j] = f * rec[4 * i + 3] + rec[4 * i + 2];
-    }
-}
-
 /* Table position of each cell's Vm in a bundle's geometry (TabInterp's
  * lo, clamped): the offset of its row in the bundle's records and the
  * fraction. */
@@ -198,7 +180,7 @@ spike_stage(struct gs_cmodel *m, const struct gs_group *g, int b0, const double 
         if (f[j]) {
             le[j] = (float)k->t;
             m->lastfire[s0 + j] = k->step;
-            gs_fired_push(m, s0 + j);
+            gs_fired_push(k->fired, s0 + j);
         }
 }
 

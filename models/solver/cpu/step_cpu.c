@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * step_cpu.c: advance in the CPU backend: the order of the stages of one
+ * step, GENESIS 2.4's schedule order:
+ *
+ *   1. spikes due now are added to the synchans' activation and the
+ *      background frequency draws are made (spikes_cpu.c);
+ *   2. spikegens and randomspikes test the Vm of the previous step;
+ *   3. channels (tabchannel gates, synchans) update from that Vm;
+ *   4. compartments integrate, the general ones in element order
+ *      (general_cpu.c), then the cells under an hsolve, implicitly
+ *      (hines.c);
+ *   5. Ca_concen pools integrate the channel currents of this step;
+ *   6. this step's spikes are queued on their synapses' delays.
+ *
+ * Uniform groups run 2-4 fused in the grouped kernel (kern_body.h). When a
+ * synapse has a zero delay (a spike acts in the step it is fired), all
+ * spike tests run first and the queue is filled before step 1.
+ */
+#include "../model_int.h"
+#include "cpu.h"
+
+static void
+step_once(struct gs_solver *s, struct cpu_state *st)
+{
+    struct gs_cmodel *m = s->m;
+    struct gs_kstep k = {m->t, m->step, !m->zero_delay, &st->fired};
+    cpu_general_init(m);
+    if (m->nhines)
+        gs_hines_begin(m);
+    cpu_spike_tests(m, st, m->zero_delay);
+    if (m->zero_delay)
+        cpu_queue_spikes(m, st);
+    cpu_deliver(m, st);
+    for (int g = 0; g < m->ngroup; g++)
+        st->group(m, &m->groups[g], 0, m->groups[g].npad, &k);
+    cpu_general_channels(m);
+    cpu_general_compartments(m);
+    if (m->nhines) /* hsolve cells: GENESIS's hsolver runs after the membranes */
+        gs_hines_step(m);
+    cpu_ca_pools(m);
+    cpu_queue_spikes(m, st);
+    m->step++;
+    m->t += m->dt;
+}
+
+enum gs_status
+cpu_advance(struct gs_solver *s, int64_t n)
+{
+    struct cpu_state *st = s->be_state;
+    for (int64_t i = 0; i < n; i++) {
+        step_once(s, st);
+        cpu_record(s);
+    }
+    return GS_OK;
+}
