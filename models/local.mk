@@ -29,7 +29,9 @@ libgensh_a_SOURCES += \
 	%reldir%/core/path.h \
 	%reldir%/core/path.c \
 	%reldir%/core/sched.h \
+	%reldir%/core/pool.c \
 	%reldir%/core/sched.c \
+	%reldir%/core/strpool.c \
 	%reldir%/basic/neutral.c \
 	%reldir%/basic/postmaster.h \
 	%reldir%/basic/postmaster.c \

@@ -13,13 +13,30 @@
 #include "core_int.h"
 
 void
-core_push(void ***arr, int *n, int *cap, void *item)
+core_push(struct gs_model *m, void ***arr, int *n, int *cap, void *item)
 {
     if (*n == *cap) {
-        *cap = *cap ? *cap * 2 : 4;
-        *arr = xreallocarray(*arr, (size_t)*cap, sizeof **arr);
+        /* From 2: most elements have one or two children or messages. */
+        int ncap = *cap ? *cap * 2 : 2;
+        if (ncap <= *cap)
+            GS_BUG("array of %d pointers cannot grow", *cap);
+        *arr = pool_realloc(&m->pool, *arr, (size_t)*cap * sizeof **arr,
+                            (size_t)ncap * sizeof **arr);
+        *cap = ncap;
     }
     (*arr)[(*n)++] = item;
+}
+
+void
+core_array_free(struct gs_model *m, void **arr, int cap)
+{
+    pool_free(m->pool, arr, (size_t)cap * sizeof *arr);
+}
+
+size_t
+elem_block_size(const struct gs_class *cls)
+{
+    return cls->size < sizeof(struct gs_element) ? sizeof(struct gs_element) : cls->size;
 }
 
 void
@@ -219,7 +236,7 @@ static void
 link_child(struct gs_element *parent, struct gs_element *el)
 {
     el->parent = parent;
-    core_push((void ***)&parent->child, &parent->nchild, &parent->capchild, el);
+    core_push(el->model, (void ***)&parent->child, &parent->nchild, &parent->capchild, el);
     childmap_insert(el->model, el);
 }
 
@@ -237,14 +254,12 @@ unlink_child(struct gs_element *el)
     el->parent = NULL;
 }
 
-/* Allocates an element of CLS; not yet linked or created. */
-static struct gs_element *
+struct gs_element *
 elem_alloc(struct gs_model *m, const struct gs_class *cls, const char *name, int index)
 {
-    size_t size = cls->size < sizeof(struct gs_element) ? sizeof(struct gs_element) : cls->size;
-    struct gs_element *el = xcalloc(1, size);
+    struct gs_element *el = pool_alloc(&m->pool, elem_block_size(cls));
     el->cls = cls;
-    el->name = xstrdup(name);
+    el->name = strpool_get(&m->strings, name);
     el->index = index;
     el->model = m;
     el->clock = cls->clock;
@@ -253,10 +268,10 @@ elem_alloc(struct gs_model *m, const struct gs_class *cls, const char *name, int
     return el;
 }
 
-/* Frees EL's memory: its owned fields, lists, name and itself. */
-static void
+void
 elem_free_memory(struct gs_element *el)
 {
+    struct gs_model *m = el->model;
     field_free_owned(el);
     for (int i = 0; i < el->nufield; i++) {
         free(el->ufield[i].name);
@@ -268,11 +283,11 @@ elem_free_memory(struct gs_element *el)
         free(el->saction[i].func);
     }
     free(el->saction);
-    free(el->child);
-    free(el->in);
-    free(el->out);
-    free(el->name);
-    free(el);
+    core_array_free(m, (void **)el->child, el->capchild);
+    core_array_free(m, (void **)el->in, el->capin);
+    core_array_free(m, (void **)el->out, el->capout);
+    strpool_put(m->strings, el->name);
+    pool_free(m->pool, el, elem_block_size(el->cls));
 }
 
 /* Frees an element that has no children, messages or links left. */
@@ -519,8 +534,9 @@ elem_move(struct gs_sim *sim, struct gs_element *el, struct gs_element *parent, 
         return GS_ERR;
     model_changed(sim->model);
     unlink_child(el);
-    free(el->name);
-    el->name = xstrdup(name);
+    const char *old = el->name;
+    el->name = strpool_get(&sim->model->strings, name);
+    strpool_put(sim->model->strings, old);
     el->index = index;
     link_child(parent, el);
     return GS_OK;

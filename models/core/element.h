@@ -45,7 +45,7 @@ enum gs_elem_flags {
 
 struct gs_element {
     const struct gs_class *cls;
-    char *name;                    /* without the index */
+    const char *name;              /* without the index; shared (the model's string pool) */
     int index;                     /* cell[3] -> 3; 0 when not given */
     struct gs_element *parent;     /* NULL only for the root */
     struct gs_element **child;     /* in creation order */

@@ -19,12 +19,7 @@ model_new(struct gs_sim *sim)
     struct gs_model *m = xcalloc(1, sizeof *m);
     m->sim = sim;
     sim->model = m;
-    struct gs_element *root = xcalloc(1, neutral_class.size);
-    root->cls = &neutral_class;
-    root->name = xstrdup("");
-    root->model = m;
-    root->solver_index = -1;
-    model_slot_alloc(m, root);
+    struct gs_element *root = elem_alloc(m, &neutral_class, "", 0);
     m->root = root;
     m->cwe = root;
     /* GENESIS starts clock 0 at 1 (Clocks.txt); scripts set it. */
@@ -58,21 +53,14 @@ model_free(struct gs_sim *sim)
     free(m->task);
     if (m->solver && m->solver->free)
         m->solver->free(m->solver_state);
-    free(m->root->name);
-    free(m->root->child);
-    free(m->root->in);
-    free(m->root->out);
-    for (int i = 0; i < m->root->nufield; i++) {
-        free(m->root->ufield[i].name);
-        free(m->root->ufield[i].value);
-    }
-    free(m->root->ufield);
-    free(m->root);
+    elem_free_memory(m->root);
     free(m->estack);
     free(m->slot_el);
     free(m->slot_gen);
     free(m->free_slots);
     childmap_free(m->childmap);
+    strpool_free(m->strings);
+    pool_destroy(m->pool);
     free(m->fmtcache);
     free(m->pathcache);
     free(m);

@@ -73,6 +73,8 @@ struct gs_model {
     uint32_t nfree, capfree;
     size_t nelements;              /* live elements, root included */
     struct gs_childmap *childmap;  /* (parent, name, index) -> child, for O(1) lookups */
+    struct gs_strpool *strings;    /* element names and message slot words, shared */
+    struct gs_pool *pool;          /* elements, messages and their arrays (pool.c) */
     struct gs_fmtcache *fmtcache;  /* recent float_format texts (field.c), or NULL */
     struct gs_pathcache *pathcache; /* recently looked-up plain paths (path.c), or NULL */
 

@@ -82,13 +82,20 @@ slot_list(const struct gs_msgdef *d, struct strbuf *sb)
         sb_printf(sb, "%s%s", i ? " " : "", d->slots[i] ? d->slots[i] : "value");
 }
 
+static size_t
+msg_block_size(int nslots)
+{
+    return sizeof(struct gs_msg) + (size_t)nslots * sizeof(struct gs_slot);
+}
+
 void
 msg_free_unlinked(struct gs_msg *m)
 {
+    struct gs_model *model = m->dst->model;
     for (int i = 0; i < m->nslots; i++)
-        free(m->slot[i].text);
+        strpool_put(model->strings, m->slot[i].text);
     free(m->data);
-    free(m);
+    pool_free(model->pool, m, msg_block_size(m->nslots));
 }
 
 static void
@@ -135,13 +142,13 @@ msg_add(struct gs_sim *sim, struct gs_element *src, struct gs_element *dst, cons
         sb_free(&sb);
         return GS_ERR;
     }
-    struct gs_msg *m = xcalloc(1, sizeof *m + (size_t)nslots * sizeof m->slot[0]);
+    struct gs_msg *m = pool_alloc(&sim->model->pool, msg_block_size(nslots));
     m->src = src;
     m->dst = dst;
     m->type = t;
     m->nslots = nslots;
     for (int i = 0; i < nslots; i++) {
-        m->slot[i].text = xstrdup(slots[i]);
+        m->slot[i].text = strpool_get(&sim->model->strings, slots[i]);
         if (resolve_slot(sim, src, &m->slot[i]) != GS_OK) {
             m->nslots = i + 1;
             msg_free_unlinked(m);
@@ -149,8 +156,8 @@ msg_add(struct gs_sim *sim, struct gs_element *src, struct gs_element *dst, cons
         }
     }
     model_changed(sim->model);
-    core_push((void ***)&dst->in, &dst->nin, &dst->capin, m);
-    core_push((void ***)&src->out, &src->nout, &src->capout, m);
+    core_push(sim->model, (void ***)&dst->in, &dst->nin, &dst->capin, m);
+    core_push(sim->model, (void ***)&src->out, &src->nout, &src->capout, m);
     if (cls->msg_added && cls->msg_added(sim, dst, m) != GS_OK) {
         remove_ptr(dst->in, &dst->nin, m);
         remove_ptr(src->out, &src->nout, m);

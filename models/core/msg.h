@@ -35,7 +35,7 @@ struct gs_slot {
     enum gs_slot_kind kind;
     const void *ptr;   /* for REAL/FLOAT/INT (and STR fields: char **) */
     double value;      /* for CONST */
-    char *text;        /* as given on the addmsg line (owned) */
+    const char *text;  /* as given on the addmsg line (shared: the model's string pool) */
 };
 
 struct gs_msg {
