@@ -36,6 +36,10 @@ void model_forget(struct gs_model *m, struct gs_element *el);
 struct gs_strpool;
 const char *strpool_get(struct gs_strpool **pp, const char *s);
 void strpool_put(struct gs_strpool *p, const char *s);
+/* The pool's copy of S, or NULL when no one uses that text (no count
+ * taken); and the hash of a pooled text. */
+const char *strpool_find(const struct gs_strpool *p, const char *s);
+uint32_t strpool_hash(const char *pooled);
 void strpool_free(struct gs_strpool *p);
 
 /* The child index: open addressing with linear probing over element

@@ -61,22 +61,26 @@ elem_name_ok(const char *name)
     return true;
 }
 
+/* The child map's key: the parent's address, the hash the string pool
+ * keeps for the (pooled) name, and the index, mixed. */
 static size_t
-child_hash(const struct gs_element *parent, const char *name, int index)
+child_hash(const struct gs_element *parent, const char *pooled, int index)
 {
-    /* FNV-1a over the name, mixed with the parent's address and the index. */
-    uint64_t h = 1469598103934665603ull ^ (uint64_t)(uintptr_t)parent;
-    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-        h = (h ^ *p) * 1099511628211ull;
+    uint64_t h = (uint64_t)(uintptr_t)parent * 0xff51afd7ed558ccdull;
+    h ^= strpool_hash(pooled) * 0xc4ceb9fe1a85ec53ull;
     h ^= (uint64_t)(unsigned)index * 0x9e3779b97f4a7c15ull;
     h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 32;
     return (size_t)h;
 }
 
+/* Names are pooled: equal names are the same pointer. */
 static bool
-child_is(const struct gs_element *c, const struct gs_element *parent, const char *name, int index)
+child_is(const struct gs_element *c, const struct gs_element *parent, const char *pooled,
+         int index)
 {
-    return c->parent == parent && c->index == index && strcmp(c->name, name) == 0;
+    return c->parent == parent && c->index == index && c->name == pooled;
 }
 
 static void
@@ -155,9 +159,13 @@ elem_child(const struct gs_element *parent, const char *name, int index)
     const struct gs_childmap *cm = parent->model->childmap;
     if (!cm || cm->cap == 0)
         return NULL;
+    /* A text no element uses is no element's name. */
+    const char *pooled = strpool_find(parent->model->strings, name);
+    if (!pooled)
+        return NULL;
     size_t mask = cm->cap - 1;
-    for (size_t i = child_hash(parent, name, index) & mask; cm->slot[i]; i = (i + 1) & mask)
-        if (child_is(cm->slot[i], parent, name, index))
+    for (size_t i = child_hash(parent, pooled, index) & mask; cm->slot[i]; i = (i + 1) & mask)
+        if (child_is(cm->slot[i], parent, pooled, index))
             return cm->slot[i];
     return NULL;
 }

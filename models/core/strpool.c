@@ -42,6 +42,7 @@ ent_of(const char *s)
     return (struct strent *)(void *)(s - offsetof(struct strent, s));
 }
 
+
 static void
 grow(struct gs_strpool *p)
 {
@@ -58,6 +59,29 @@ grow(struct gs_strpool *p)
     p->cap = cap;
 }
 
+static struct strent *
+find(const struct gs_strpool *p, const char *s, uint32_t h)
+{
+    if (p && p->cap)
+        for (struct strent *e = p->bucket[h & (p->cap - 1)]; e; e = e->next)
+            if (e->hash == h && strcmp(e->s, s) == 0)
+                return e;
+    return NULL;
+}
+
+const char *
+strpool_find(const struct gs_strpool *p, const char *s)
+{
+    struct strent *e = find(p, s, str_hash(s));
+    return e ? e->s : NULL;
+}
+
+uint32_t
+strpool_hash(const char *s)
+{
+    return ent_of(s)->hash;
+}
+
 const char *
 strpool_get(struct gs_strpool **pp, const char *s)
 {
@@ -65,19 +89,17 @@ strpool_get(struct gs_strpool **pp, const char *s)
         *pp = xcalloc(1, sizeof **pp);
     struct gs_strpool *p = *pp;
     uint32_t h = str_hash(s);
-    if (p->cap) {
-        for (struct strent *e = p->bucket[h & (p->cap - 1)]; e; e = e->next)
-            if (e->hash == h && strcmp(e->s, s) == 0) {
-                if (e->refs == UINT32_MAX)
-                    GS_BUG("string '%s' shared by too many users", s);
-                e->refs++;
-                return e->s;
-            }
+    struct strent *e = find(p, s, h);
+    if (e) {
+        if (e->refs == UINT32_MAX)
+            GS_BUG("string '%s' shared by too many users", s);
+        e->refs++;
+        return e->s;
     }
     if (p->n >= p->cap)
         grow(p);
     size_t len = strlen(s);
-    struct strent *e = xmalloc(sizeof *e + len + 1);
+    e = xmalloc(sizeof *e + len + 1);
     memcpy(e->s, s, len + 1);
     e->hash = h;
     e->refs = 1;
