@@ -389,7 +389,7 @@ cmd_call_exec(struct gs_call *call)
     bool parent = nargs > 0 && strcmp(call->pos[call->npos - 1], "-parent") == 0;
     if (parent)
         nargs--;
-    if (!parent && el->nsaction > 0 && elem_saction(el, name))
+    if (!parent && elem_saction(el, name))
         return elem_run_saction(sim, el, name, nargs, call->pos + 2);
     const struct gs_named_action *na = class_extra(el->cls, name);
     if (na)

@@ -229,8 +229,8 @@ cmd_getfieldnames_exec(struct gs_call *call)
     for (const struct gs_field *f = el->cls->fields; f && f->name; f++)
         if (!(f->flags & GS_F_HIDDEN))
             sb_printf(&sb, "%s%s", sb.len ? " " : "", f->name);
-    for (int i = 0; i < el->nufield; i++)
-        sb_printf(&sb, "%s%s", sb.len ? " " : "", el->ufield[i].name);
+    for (int i = 0; i < elem_nufield(el); i++)
+        sb_printf(&sb, "%s%s", sb.len ? " " : "", elem_ufield_name(el, i));
     gs_result_str(call, "%s", sb_str(&sb));
     sb_free(&sb);
     return GS_OK;
@@ -341,8 +341,8 @@ show_all(struct gs_sim *sim, struct gs_element *el)
     for (const struct gs_field *f = el->cls->fields; f && f->name; f++)
         if (!(f->flags & GS_F_HIDDEN))
             show_one(sim, el, f->name);
-    for (int i = 0; i < el->nufield; i++)
-        show_one(sim, el, el->ufield[i].name);
+    for (int i = 0; i < elem_nufield(el); i++)
+        show_one(sim, el, elem_ufield_name(el, i));
 }
 
 static void

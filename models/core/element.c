@@ -281,16 +281,20 @@ elem_free_memory(struct gs_element *el)
 {
     struct gs_model *m = el->model;
     field_free_owned(el);
-    for (int i = 0; i < el->nufield; i++) {
-        free(el->ufield[i].name);
-        free(el->ufield[i].value);
+    struct gs_elem_extra *x = el->extra;
+    if (x) {
+        for (int i = 0; i < x->nufield; i++) {
+            free(x->ufield[i].name);
+            free(x->ufield[i].value);
+        }
+        free(x->ufield);
+        for (int i = 0; i < x->nsaction; i++) {
+            free(x->saction[i].action);
+            free(x->saction[i].func);
+        }
+        free(x->saction);
+        free(x);
     }
-    free(el->ufield);
-    for (int i = 0; i < el->nsaction; i++) {
-        free(el->saction[i].action);
-        free(el->saction[i].func);
-    }
-    free(el->saction);
     core_array_free(m, (void **)el->child, el->capchild);
     core_array_free(m, (void **)el->in, el->capin);
     core_array_free(m, (void **)el->out, el->capout);
@@ -426,6 +430,8 @@ map_add(struct copy_map *cm, struct gs_element *from, struct gs_element *to)
     cm->n++;
 }
 
+static struct gs_ufield *ufield_append(struct gs_element *el, const char *name);
+
 /* Copies SRC (and below) as NAME[INDEX] under PARENT; records pairs in CM. */
 static enum gs_status
 copy_rec(struct gs_sim *sim, struct gs_element *src, struct gs_element *parent, const char *name,
@@ -442,14 +448,14 @@ copy_rec(struct gs_sim *sim, struct gs_element *src, struct gs_element *parent, 
     el->x = src->x;
     el->y = src->y;
     el->z = src->z;
-    for (int i = 0; i < src->nufield; i++) {
-        el->ufield = xreallocarray(el->ufield, (size_t)el->nufield + 1, sizeof *el->ufield);
-        el->ufield[el->nufield].name = xstrdup(src->ufield[i].name);
-        el->ufield[el->nufield].value = xstrdup(src->ufield[i].value);
-        el->nufield++;
+    const struct gs_elem_extra *sx = src->extra;
+    for (int i = 0; sx && i < sx->nufield; i++) {
+        struct gs_ufield *u = ufield_append(el, sx->ufield[i].name);
+        free(u->value);
+        u->value = xstrdup(sx->ufield[i].value);
     }
-    for (int i = 0; i < src->nsaction; i++)
-        elem_set_saction(sim, el, src->saction[i].action, src->saction[i].func);
+    for (int i = 0; sx && i < sx->nsaction; i++)
+        elem_set_saction(sim, el, sx->saction[i].action, sx->saction[i].func);
     link_child(parent, el);
     if (cls->copy && cls->copy(sim, el, src) != GS_OK) {
         unlink_child(el);
@@ -550,13 +556,46 @@ elem_move(struct gs_sim *sim, struct gs_element *el, struct gs_element *parent, 
     return GS_OK;
 }
 
+static struct gs_elem_extra *
+extra_of(struct gs_element *el)
+{
+    if (!el->extra)
+        el->extra = xcalloc(1, sizeof *el->extra);
+    return el->extra;
+}
+
+/* Appends user field NAME (value "") to EL; returns it. */
+static struct gs_ufield *
+ufield_append(struct gs_element *el, const char *name)
+{
+    struct gs_elem_extra *x = extra_of(el);
+    x->ufield = xreallocarray(x->ufield, (size_t)x->nufield + 1, sizeof *x->ufield);
+    struct gs_ufield *u = &x->ufield[x->nufield++];
+    u->name = xstrdup(name);
+    u->value = xstrdup("");
+    return u;
+}
+
 struct gs_ufield *
 elem_ufield(const struct gs_element *el, const char *name)
 {
-    for (int i = 0; i < el->nufield; i++)
-        if (strcmp(el->ufield[i].name, name) == 0)
-            return &el->ufield[i];
+    const struct gs_elem_extra *x = el->extra;
+    for (int i = 0; x && i < x->nufield; i++)
+        if (strcmp(x->ufield[i].name, name) == 0)
+            return &x->ufield[i];
     return NULL;
+}
+
+int
+elem_nufield(const struct gs_element *el)
+{
+    return el->extra ? el->extra->nufield : 0;
+}
+
+const char *
+elem_ufield_name(const struct gs_element *el, int i)
+{
+    return el->extra->ufield[i].name;
 }
 
 uint64_t
@@ -584,23 +623,21 @@ elem_add_ufield(struct gs_sim *sim, struct gs_element *el, const char *name)
         free(p);
         return GS_ERR;
     }
-    el->ufield = xreallocarray(el->ufield, (size_t)el->nufield + 1, sizeof *el->ufield);
-    el->ufield[el->nufield].name = xstrdup(name);
-    el->ufield[el->nufield].value = xstrdup("");
-    el->nufield++;
+    ufield_append(el, name);
     return GS_OK;
 }
 
 enum gs_status
 elem_delete_ufield(struct gs_sim *sim, struct gs_element *el, const char *name)
 {
-    for (int i = 0; i < el->nufield; i++)
-        if (strcmp(el->ufield[i].name, name) == 0) {
-            free(el->ufield[i].name);
-            free(el->ufield[i].value);
-            memmove(el->ufield + i, el->ufield + i + 1,
-                    (size_t)(el->nufield - i - 1) * sizeof *el->ufield);
-            el->nufield--;
+    struct gs_elem_extra *x = el->extra;
+    for (int i = 0; x && i < x->nufield; i++)
+        if (strcmp(x->ufield[i].name, name) == 0) {
+            free(x->ufield[i].name);
+            free(x->ufield[i].value);
+            memmove(x->ufield + i, x->ufield + i + 1,
+                    (size_t)(x->nufield - i - 1) * sizeof *x->ufield);
+            x->nufield--;
             return GS_OK;
         }
     char *p = elem_path_str(el);
@@ -617,9 +654,10 @@ elem_delete_ufield(struct gs_sim *sim, struct gs_element *el, const char *name)
 static struct gs_saction *
 saction_find(const struct gs_element *el, const char *action)
 {
-    for (int i = 0; i < el->nsaction; i++)
-        if (strcasecmp(el->saction[i].action, action) == 0)
-            return &el->saction[i];
+    const struct gs_elem_extra *x = el->extra;
+    for (int i = 0; x && i < x->nsaction; i++)
+        if (strcasecmp(x->saction[i].action, action) == 0)
+            return &x->saction[i];
     return NULL;
 }
 
@@ -638,8 +676,9 @@ elem_set_saction(struct gs_sim *sim, struct gs_element *el, const char *action, 
         free(sa->func);
         sa->func = xstrdup(func);
     } else {
-        el->saction = xreallocarray(el->saction, (size_t)el->nsaction + 1, sizeof *el->saction);
-        sa = &el->saction[el->nsaction++];
+        struct gs_elem_extra *x = extra_of(el);
+        x->saction = xreallocarray(x->saction, (size_t)x->nsaction + 1, sizeof *x->saction);
+        sa = &x->saction[x->nsaction++];
         sa->action = xstrdup(action);
         sa->func = xstrdup(func);
     }
@@ -680,5 +719,5 @@ bool
 elem_has_action(const struct gs_element *el, enum gs_action a)
 {
     return class_has_action(el->cls, a)
-           || (el->nsaction > 0 && elem_saction(el, class_action_name(a)));
+           || (el->extra && elem_saction(el, class_action_name(a)));
 }

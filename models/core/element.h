@@ -43,26 +43,33 @@ enum gs_elem_flags {
     GS_EL_MARK = 1u << 1,     /* scratch mark for tree walks; always clear between calls */
 };
 
+/* What few elements have: addfield fields and addaction functions. */
+struct gs_elem_extra {
+    struct gs_ufield *ufield;      /* addfield fields */
+    int nufield;
+    int nsaction;
+    struct gs_saction *saction;    /* addaction: script actions (copied with the element) */
+};
+
+/* Every element of a network carries this header: it is kept small (no
+ * padding, the rare parts behind `extra`). */
 struct gs_element {
     const struct gs_class *cls;
     const char *name;              /* without the index; shared (the model's string pool) */
-    int index;                     /* cell[3] -> 3; 0 when not given */
     struct gs_element *parent;     /* NULL only for the root */
     struct gs_element **child;     /* in creation order */
-    int nchild, capchild;
     struct gs_model *model;
+    struct gs_msg **in;            /* incoming messages, in the order added */
+    struct gs_msg **out;           /* outgoing messages, in the order added */
+    struct gs_elem_extra *extra;   /* NULL until addfield or addaction */
+    double x, y, z;                /* position, m */
+    int index;                     /* cell[3] -> 3; 0 when not given */
     uint32_t slot;                 /* in the model's slot table (handles) */
+    int nchild, capchild;
+    int nin, capin;
+    int nout, capout;
     unsigned flags;                /* enum gs_elem_flags */
     int clock;                     /* useclock; starts at cls->clock */
-    double x, y, z;                /* position, m */
-    struct gs_msg **in;            /* incoming messages, in the order added */
-    int nin, capin;
-    struct gs_msg **out;           /* outgoing messages, in the order added */
-    int nout, capout;
-    struct gs_ufield *ufield;      /* addfield fields */
-    int nufield;
-    struct gs_saction *saction;    /* addaction: script actions (copied with the element) */
-    int nsaction;
     int solver_index;              /* set by the solver's compile when it takes the
                                     * element over; -1 otherwise. Scheduled actions
                                     * are skipped while >= 0. */
@@ -125,8 +132,11 @@ struct gs_handle elem_handle(const struct gs_element *el);
 /* The element of H, or NULL if it was deleted. */
 struct gs_element *elem_from_handle(const struct gs_model *m, struct gs_handle h);
 
-/* User fields (addfield/deletefield). */
+/* User fields (addfield/deletefield): by name (NULL if none), how many
+ * there are, and the name of the I-th (0-based, in the order added). */
 struct gs_ufield *elem_ufield(const struct gs_element *el, const char *name);
+int elem_nufield(const struct gs_element *el);
+const char *elem_ufield_name(const struct gs_element *el, int i);
 /* Adds user field NAME (value ""). Errors: it exists, or is a class field. */
 enum gs_status elem_add_ufield(struct gs_sim *sim, struct gs_element *el, const char *name);
 /* Removes user field NAME. Errors: no such user field. */

@@ -233,7 +233,7 @@ reset_tree(struct gs_sim *sim, struct gs_element *el)
     for (int i = 0; i < el->nin; i++)
         msg_resolve(el->in[i]);
     if (!(el->flags & GS_EL_DISABLED)) {
-        if (el->nsaction > 0 && elem_saction(el, "RESET"))
+        if (el->extra && elem_saction(el, "RESET"))
             st = elem_run_saction(sim, el, "RESET", 0, NULL); /* addaction */
         else if (el->cls->reset)
             st = el->cls->reset(sim, el);
@@ -431,7 +431,7 @@ one_step(struct gs_sim *sim, const long *ratio)
             if (r == 0 || m->step % r != 0 || (el->flags & GS_EL_DISABLED))
                 continue;
             tick.dt = m->clock[el->clock];
-            if (el->nsaction > 0 && elem_saction(el, class_action_name(t->action))) {
+            if (el->extra && elem_saction(el, class_action_name(t->action))) {
                 /* addaction: a script function carries the action out */
                 if (run_script_action(sim, t, &k) != GS_OK)
                     return GS_ERR;
