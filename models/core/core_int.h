@@ -43,12 +43,13 @@ uint32_t strpool_hash(const char *pooled);
 void strpool_free(struct gs_strpool *p);
 
 /* The child index: open addressing with linear probing over element
- * pointers, keyed by (parent, name, index). Owned by the model. */
+ * pointers, keyed by (parent, name, index), for the children of parents
+ * with many (element.c's CHILD_SCAN). Owned by the model. */
 struct gs_childmap {
     struct gs_element **slot; /* NULL: empty */
     size_t cap;               /* a power of two */
     size_t n;
-    uint64_t gen;             /* bumped by every insert and remove (path.c's cache) */
+    uint64_t gen;             /* bumped by every link and unlink of a child (path.c's cache) */
 };
 void childmap_free(struct gs_childmap *cm);
 

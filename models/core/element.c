@@ -75,6 +75,11 @@ child_hash(const struct gs_element *parent, const char *pooled, int index)
     return (size_t)h;
 }
 
+/* The children of a parent with at most this many are found by a scan of
+ * its child array (a few neighbouring blocks of the pool); only larger
+ * families, such as the cells of a map, are in the child map. */
+#define CHILD_SCAN 8
+
 /* Names are pooled: equal names are the same pointer. */
 static bool
 child_is(const struct gs_element *c, const struct gs_element *parent, const char *pooled,
@@ -94,13 +99,20 @@ childmap_put(struct gs_childmap *cm, struct gs_element *el)
     cm->n++;
 }
 
+/* The model's child map; made on first use. */
+static struct gs_childmap *
+childmap_of(struct gs_model *m)
+{
+    if (!m->childmap)
+        m->childmap = xcalloc(1, sizeof *m->childmap);
+    return m->childmap;
+}
+
 static void
 childmap_insert(struct gs_model *m, struct gs_element *el)
 {
-    struct gs_childmap *cm = m->childmap;
-    if (!cm)
-        cm = m->childmap = xcalloc(1, sizeof *cm);
-    cm->gen++;
+    struct gs_childmap *cm = childmap_of(m);
+    el->flags |= GS_EL_INMAP;
     if ((cm->n + 1) * 2 > cm->cap) {
         /* Keep the load under a half; rehash into a doubled table. */
         struct gs_element **old = cm->slot;
@@ -117,18 +129,18 @@ childmap_insert(struct gs_model *m, struct gs_element *el)
 }
 
 static void
-childmap_remove(struct gs_model *m, const struct gs_element *el)
+childmap_remove(struct gs_model *m, struct gs_element *el)
 {
     struct gs_childmap *cm = m->childmap;
-    if (!cm || cm->cap == 0)
+    if (!(el->flags & GS_EL_INMAP))
         return;
+    el->flags &= ~(unsigned)GS_EL_INMAP;
     size_t mask = cm->cap - 1;
     size_t i = child_hash(el->parent, el->name, el->index) & mask;
     while (cm->slot[i] && cm->slot[i] != el)
         i = (i + 1) & mask;
     if (!cm->slot[i])
-        return;
-    cm->gen++;
+        GS_BUG("element '%s' is not in the child map", el->name);
     /* Backward-shift deletion keeps every probe chain unbroken. */
     cm->slot[i] = NULL;
     cm->n--;
@@ -156,13 +168,17 @@ childmap_free(struct gs_childmap *cm)
 struct gs_element *
 elem_child(const struct gs_element *parent, const char *name, int index)
 {
-    const struct gs_childmap *cm = parent->model->childmap;
-    if (!cm || cm->cap == 0)
-        return NULL;
     /* A text no element uses is no element's name. */
     const char *pooled = strpool_find(parent->model->strings, name);
     if (!pooled)
         return NULL;
+    if (parent->nchild <= CHILD_SCAN) {
+        for (int i = 0; i < parent->nchild; i++)
+            if (parent->child[i]->index == index && parent->child[i]->name == pooled)
+                return parent->child[i];
+        return NULL;
+    }
+    const struct gs_childmap *cm = parent->model->childmap;
     size_t mask = cm->cap - 1;
     for (size_t i = child_hash(parent, pooled, index) & mask; cm->slot[i]; i = (i + 1) & mask)
         if (child_is(cm->slot[i], parent, pooled, index))
@@ -239,19 +255,29 @@ elem_from_handle(const struct gs_model *m, struct gs_handle h)
     return m->slot_el[h.slot];
 }
 
-/* Links EL as the last child of PARENT. */
+/* Links EL as the last child of PARENT. While a parent has more than
+ * CHILD_SCAN children, all of them are in the child map. */
 static void
 link_child(struct gs_element *parent, struct gs_element *el)
 {
+    struct gs_model *m = el->model;
     el->parent = parent;
-    core_push(el->model, (void ***)&parent->child, &parent->nchild, &parent->capchild, el);
-    childmap_insert(el->model, el);
+    core_push(m, (void ***)&parent->child, &parent->nchild, &parent->capchild, el);
+    childmap_of(m)->gen++;
+    if (parent->nchild == CHILD_SCAN + 1) {
+        for (int i = 0; i < parent->nchild; i++)
+            if (!(parent->child[i]->flags & GS_EL_INMAP))
+                childmap_insert(m, parent->child[i]);
+    } else if (parent->nchild > CHILD_SCAN) {
+        childmap_insert(m, el);
+    }
 }
 
 static void
 unlink_child(struct gs_element *el)
 {
     struct gs_element *p = el->parent;
+    childmap_of(el->model)->gen++;
     childmap_remove(el->model, el);
     /* Children are mostly removed last-first (delete, failed creates). */
     for (int i = p->nchild - 1; i >= 0; i--)

@@ -41,6 +41,7 @@ struct gs_saction {
 enum gs_elem_flags {
     GS_EL_DISABLED = 1u << 0, /* disable: left out of the schedule */
     GS_EL_MARK = 1u << 1,     /* scratch mark for tree walks; always clear between calls */
+    GS_EL_INMAP = 1u << 2,    /* in the model's child map (element.c) */
 };
 
 /* What few elements have: addfield fields and addaction functions. */

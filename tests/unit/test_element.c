@@ -244,6 +244,46 @@ test_many_children(void)
     gs_sim_free(sim);
 }
 
+/* Counts the children of P that elem_child finds again by name and index. */
+static int
+found_again(struct gs_element *p)
+{
+    int n = 0;
+    for (int i = 0; i < p->nchild; i++)
+        n += elem_child(p, p->child[i]->name, p->child[i]->index) == p->child[i];
+    return n;
+}
+
+static void
+test_small_families(void)
+{
+    /* Small families are scanned, large ones go through the child map: a
+     * family that grows past the limit and shrinks back stays findable. */
+    struct gs_sim *sim = gs_sim_new(NULL, NULL);
+    struct gs_element *p = mk(sim, "neutral", "/p"), *q = mk(sim, "neutral", "/q");
+    for (int i = 0; i < 5; i++)
+        elem_create(sim, class_find("neutral"), p, "c", i, NULL);
+    is_int(found_again(p), 5, "five children found");
+    ok(elem_child(p, "c", 5) == NULL && elem_child(p, "d", 0) == NULL
+           && elem_child(p, "nosuchname", 0) == NULL,
+       "and no others");
+    for (int i = 5; i < 30; i++)
+        elem_create(sim, class_find("neutral"), p, i % 2 ? "c" : "d", i, NULL);
+    is_int(found_again(p), 30, "thirty children found");
+    for (int i = 29; i >= 3; i--)
+        elem_delete(sim, p->child[i]);
+    is_int(found_again(p), 3, "three left, found");
+    ok(elem_child(p, "c", 10) == NULL, "a deleted one is not");
+    for (int i = 0; i < 12; i++)
+        elem_create(sim, class_find("neutral"), p, "e", i, NULL);
+    is_int(found_again(p), 15, "grown again to fifteen, found");
+    struct gs_element *e = elem_child(p, "e", 7);
+    ok(elem_move(sim, e, q, "moved", 1) == GS_OK, "moved from a large family to a small one");
+    ok(elem_child(q, "moved", 1) == e && elem_child(p, "e", 7) == NULL, "found only there");
+    ok(elem_move(sim, e, p, "e", 7) == GS_OK && elem_child(p, "e", 7) == e, "and back");
+    gs_sim_free(sim);
+}
+
 int
 main(void)
 {
@@ -252,5 +292,6 @@ main(void)
     test_fields();
     test_interpol();
     test_many_children();
+    test_small_families();
     return tap_exit();
 }
