@@ -16,6 +16,7 @@ libgensh_a_SOURCES += \
 	%reldir%/registry.c \
 	%reldir%/report.c \
 	%reldir%/commands/cmd_list.h \
+	%reldir%/commands/cmd_backend.c \
 	%reldir%/commands/cmd_buffer.c \
 	%reldir%/commands/cmd_cell.c \
 	%reldir%/commands/cmd_clock.c \

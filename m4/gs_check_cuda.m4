@@ -25,10 +25,19 @@ AC_DEFUN([GS_CHECK_CUDA], [
     [AC_MSG_ERROR([CUDA requested but nvcc not found: install the CUDA toolkit (nvcc)])])
   AS_IF([test "x$have_cuda" = xyes],
     [AC_DEFINE([HAVE_CUDA], [1], [the CUDA backend is built])
-     AS_IF([test -z "$NVCCFLAGS"], [NVCCFLAGS="-O3 -std=c++17"])
+     AS_IF([test -z "$NVCCFLAGS"], [NVCCFLAGS="-O3"])
+     dnl The same bits as the CPU backend: no FMA contraction, IEEE division
+     dnl and square root, no flush to zero. Machine code for Ampere and
+     dnl Hopper, and PTX that newer devices compile at load.
+     GS_NVCCFLAGS="-std=c++17 -fmad=false -prec-div=true -prec-sqrt=true -ftz=false \
+-gencode arch=compute_80,code=sm_80 -gencode arch=compute_90,code=sm_90 \
+-gencode arch=compute_90,code=compute_90 -Xcompiler -Wall,-Wextra"
+     AS_IF([test "x$enable_werror" = xyes],
+       [GS_NVCCFLAGS="$GS_NVCCFLAGS -Werror all-warnings -Xcompiler -Werror"])
      gs_cuda_summary="yes ($NVCC)"],
     [gs_cuda_summary="no (CPU backend only)"])
   AM_CONDITIONAL([HAVE_CUDA], [test "x$have_cuda" = xyes])
   AC_SUBST([CUDA_CFLAGS])
+  AC_SUBST([GS_NVCCFLAGS])
   AC_SUBST([CUDA_LIBS])
 ])

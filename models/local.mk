@@ -7,6 +7,7 @@ libgensh_a_SOURCES += \
 	%reldir%/base/num.c \
 	%reldir%/base/rng.h \
 	%reldir%/base/rng.c \
+	%reldir%/base/rng_key.h \
 	%reldir%/base/strbuf.c \
 	%reldir%/base/xalloc.c
 # The element tree, classes, fields, messages, paths, clocks and schedule.
@@ -79,6 +80,7 @@ libgensh_a_SOURCES += \
 	%reldir%/solver/build_int.h \
 	%reldir%/solver/build.c \
 	%reldir%/solver/fields.c \
+	%reldir%/solver/formulas.h \
 	%reldir%/solver/layout.c \
 	%reldir%/solver/model.h \
 	%reldir%/solver/model_int.h \
@@ -147,3 +149,22 @@ libgensh_a_SOURCES += \
 	%reldir%/param/paramtableSA.c \
 	%reldir%/param/paramtableSS.c \
 	%reldir%/param/ptab_file.c
+
+# The CUDA backend (models/solver/cuda/, docs/gpu.md): the host side is C,
+# the device side one nvcc object, without FMA contraction or fast math so
+# that it gives the CPU backend's bits.
+EXTRA_DIST += %reldir%/solver/cuda/kern_cuda.cu
+if HAVE_CUDA
+libgensh_a_SOURCES += \
+	%reldir%/solver/cuda/backend_cuda.c \
+	%reldir%/solver/cuda/kern_cuda.h
+libgensh_a_LIBADD += %reldir%/solver/cuda/kern_cuda.$(OBJEXT)
+CLEANFILES += %reldir%/solver/cuda/kern_cuda.$(OBJEXT)
+%reldir%/solver/cuda/kern_cuda.$(OBJEXT): $(srcdir)/%reldir%/solver/cuda/kern_cuda.cu \
+		$(srcdir)/%reldir%/solver/cuda/kern_cuda.h $(srcdir)/%reldir%/solver/formulas.h \
+		$(srcdir)/%reldir%/solver/vmath.h $(srcdir)/%reldir%/solver/model.h \
+		$(srcdir)/%reldir%/base/rng_key.h
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(NVCC) $(GS_NVCCFLAGS) $(NVCCFLAGS) -I$(top_srcdir) -I$(top_builddir) -c -o $@ \
+		$(srcdir)/%reldir%/solver/cuda/kern_cuda.cu
+endif

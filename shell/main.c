@@ -17,6 +17,7 @@
 
 #include "../interp/interp.h"
 #include "../interp/jobs/jobs.h"
+#include "../models/solver/solver.h"
 #include "../parallel/par.h"
 #include "banner.h"
 #include "heap.h"
@@ -53,6 +54,8 @@ usage(FILE *f)
           "  -nodes N        run on N MPI ranks\n"
           "  -oversubscribe  allow -nodes past 8 ranks a core of this machine\n"
           "  -seed N         default random seed\n"
+          "  -backend B      compiled models on cpu, cuda or auto (CUDA when built with it\n"
+          "                  and a device is present; the default)\n"
           "  -rng KIND       random numbers: keyed (gensh's, the default), or GENESIS's\n"
           "                  nr or sprng generator (as setrand -nr, -sprng)\n"
           "  --emit-lua FILE print the Lua that a .g file compiles to\n"
@@ -137,6 +140,12 @@ parse_cmdline(int argc, char **argv, struct cmdline *cl)
                 return bad_usage("-seed expects a non-negative integer, got '%s'",
                                  next ? next : "");
             cl->opt.seed = (unsigned long)v;
+            i++;
+        } else if (strcmp(a, "-backend") == 0) {
+            enum gs_backend_pick b;
+            if (!next || !gs_backend_pick_parse(next, &b))
+                return bad_usage("-backend expects cpu, cuda or auto, got '%s'", next ? next : "");
+            cl->opt.backend = (int)b;
             i++;
         } else if (strcmp(a, "-rng") == 0) {
             if (!next || !rng_kind_parse(next, &cl->rng))

@@ -167,3 +167,7 @@ check_PROGRAMS += %reldir%/unit/test_rng.t
 TESTS += %reldir%/unit/test_rng.t
 %canon_reldir%_unit_test_rng_t_SOURCES = %reldir%/unit/test_rng.c %reldir%/tap.h
 %canon_reldir%_unit_test_rng_t_LDADD = $(GS_LIBS)
+# The CUDA backend against the CPU backend, bit for bit (SKIP without a
+# device), its on-device runner and benchmark (docs/gpu.md).
+TESTS += %reldir%/gpu/equiv.test
+EXTRA_DIST += %reldir%/gpu/equiv.test %reldir%/gpu/on-device.sh %reldir%/perf/bench_gpu

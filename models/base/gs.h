@@ -48,6 +48,7 @@ struct gs_options {
     bool oversubscribe; /* -oversubscribe: -nodes past RANKS_PER_CORE_MAX a core */
     unsigned long seed; /* -seed N: default random seed */
     unsigned long maxerrors; /* -maxerrors N: batch runs stop at N errors (0: never) */
+    int backend;      /* -backend: enum gs_backend_pick (models/solver/solver.h) of the next reset */
 };
 
 /*

@@ -7,6 +7,7 @@
  * (tests/unit/test_rng.c).
  */
 #include "rng.h"
+#include "rng_key.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -15,10 +16,7 @@
 static uint64_t
 splitmix64(uint64_t *x)
 {
-    uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
+    return rng_splitmix64(x);
 }
 
 static uint64_t
@@ -53,7 +51,7 @@ rng_next(struct gs_rng *r)
 static double
 to_unit(uint64_t x)
 {
-    return (double)(x >> 11) * 0x1.0p-53;
+    return rng_unit(x);
 }
 
 double
@@ -79,16 +77,7 @@ rng_gauss(struct gs_rng *r)
 uint64_t
 rng_key(uint64_t seed, uint64_t id, uint64_t purpose, uint64_t counter)
 {
-    /* Four rounds of a splitmix-style mixer over the key words: every bit
-     * of every word reaches every output bit. */
-    uint64_t x = seed ^ 0x243f6a8885a308d3ULL;
-    uint64_t h = splitmix64(&x);
-    x = h ^ id;
-    h = splitmix64(&x);
-    x = h ^ purpose;
-    h = splitmix64(&x);
-    x = h ^ counter;
-    return splitmix64(&x);
+    return rng_key_hash(seed, id, purpose, counter);
 }
 
 double

@@ -72,6 +72,10 @@ struct gs_solver {
     struct gs_cmodel *m;
     const struct gs_backend *be;
     void *be_state;
+    int pick;               /* enum gs_backend_pick of the next compile */
+    struct gs_rng *rng;     /* the simulator's generators, for the next compile */
+    char note[320];         /* why the last compile runs elsewhere than asked */
+    bool note_error;        /* CUDA was asked for by name */
     struct gs_probe *probe;
     int nprobe;
     double *rec;            /* rows of nprobe values */
@@ -83,6 +87,15 @@ struct gs_solver {
 };
 
 extern const struct gs_backend gs_backend_cpu;
+/* The CUDA backend (cuda/), in builds with HAVE_CUDA. */
+extern const struct gs_backend gs_backend_cuda;
+/* Why model M cannot run on the device (NULL: it can). */
+const char *gs_cuda_unsupported(const struct gs_cmodel *m);
+/* Whether this process sees a CUDA device. */
+bool gs_cuda_present(void);
+/* The device this process uses, in words ("NVIDIA H100 80GB HBM3, 85.0 GB
+ * (device 0 of 1), sm_90"), or why there is none; false when none. */
+bool gs_cuda_device_text(char *buf, size_t len);
 
 /* Host-side field access on the model arrays (fields.c), by array index. */
 double gs_model_read(const struct gs_cmodel *m, int kind, int idx, int field);

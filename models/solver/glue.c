@@ -60,6 +60,7 @@ struct glue {
     struct subs sub[GS_K_NKINDS];
     struct ccache cache[32];
     int ncache;
+    char said[320];             /* the last backend note printed */
     struct gs_spike *last;
     size_t nlast, caplast;
     /* spike events on their way when the model was released, kept for the
@@ -564,6 +565,20 @@ carry_pending(struct gs_sim *sim, struct glue *g)
     g->ncarry = 0;
 }
 
+/* Why the model runs on the CPU though CUDA was asked for (by name, or
+ * AUTO found a device the model cannot use), once per reason; the model
+ * runs. */
+static void
+say_backend(struct gs_sim *sim, struct glue *g)
+{
+    bool by_name;
+    const char *note = gs_solver_note(g->s, &by_name);
+    if (!note || strcmp(note, g->said) == 0)
+        return;
+    snprintf(g->said, sizeof g->said, "%s", note);
+    gs_warn(sim, "%s%s", by_name ? "-backend cuda: " : "", note);
+}
+
 static enum gs_status
 glue_compile(struct gs_sim *sim, void *state)
 {
@@ -582,11 +597,12 @@ glue_compile(struct gs_sim *sim, void *state)
         qsort(g->in, g->nin, sizeof *g->in, cmp_input);
     if (st == GS_OK) {
         char err[512];
+        gs_solver_pick(g->s, (enum gs_backend_pick)sim->opt.backend, &sim->rng);
         if (gs_solver_compile(g->s, cx.b, sim->model->clock[0], sim->opt.seed, err,
                               sizeof err) != GS_OK)
             st = gs_error(sim, "the model does not compile: %s", err);
         else
-            g->s->m->rng = &sim->rng;
+            say_backend(sim, g);
     }
     gsb_free(cx.b);
     if (st != GS_OK) {
@@ -754,6 +770,13 @@ gs_solver_push(struct gs_sim *sim, struct gs_element *el, const char *name)
     struct gs_fref f;
     if (field_find(sim, el, name, &f) == GS_OK)
         glue_write(m->solver_state, &f);
+}
+
+const char *
+gs_solver_running(struct gs_sim *sim)
+{
+    struct glue *g = sim->model->solver == &glue_ops ? sim->model->solver_state : NULL;
+    return g && gs_solver_ready(g->s) ? gs_solver_backend(g->s) : NULL;
 }
 
 size_t

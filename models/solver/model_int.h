@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * model_int.h: helpers shared by the solver's own files: allocation and
- * reset of a compiled model, and the scalar forms of
- * the GENESIS formulas (table lookup, gate powers, conductances) that the
- * reset, the field reads and the general path use. The vectorised kernel
- * (cpu/kern.c) uses the same arithmetic, in the same order.
+ * reset of a compiled model. The scalar forms of the GENESIS formulas
+ * (table lookup, gate powers, conductances, the element updates) are in
+ * formulas.h, shared with the CUDA backend.
  * Private to models/solver.
  */
 #ifndef GS_SOLVER_MODEL_INT_H
@@ -21,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "formulas.h"
 #include "model.h"
 
 /* Allocates every array for the counts already set in M; false when a
@@ -76,130 +76,6 @@ static inline int
 gs_syn_dsteps(const struct gs_cmodel *m, int q)
 {
     return gs_delay_steps(m, m->q_delay[q]);
-}
-
-/* GENESIS TabInterp on both tables of a pair. */
-static inline void
-gs_tab_lookup(const struct gs_tabpair *t, double x, double *A, double *B)
-{
-    if (t->mode == GS_TAB_FIXED) {
-        *A = t->oyA;
-        *B = t->oyB;
-        return;
-    }
-    double lo = (x - t->xmin) * t->invdx;
-    if (!(lo > 0.0))
-        lo = 0.0;    /* also NaN: GENESIS would read out of bounds there */
-    if (lo > (double)t->xdivs)
-        lo = (double)t->xdivs;
-    int i = (int)lo;
-    const double *r = t->rec + 4 * i;
-    if (t->mode == GS_TAB_NOINTERP) {
-        *A = r[0];
-        *B = r[2];
-        return;
-    }
-    double f = lo - (double)i;
-    *A = f * r[1] + r[0];
-    *B = f * r[3] + r[2];
-}
-
-/* One rate of an hh_channel gate at V (hh/update.c, GENESIS's libm exp()):
- * FORM 1 A exp((v-V0)/B), 2 A / (exp((v-V0)/B) + 1), 3 A (v-V0) /
- * (exp((v-V0)/B) - 1), A B at v = V0. A, B and V0 are GENESIS's floats.
- * GUARD: the step's overflow guard (an exponent above 100 gives A for
- * form 1 and 0 for forms 2 and 3); RESET evaluates without it. */
-static inline double
-gs_hh_rate(const double *p, double v, bool guard)
-{
-    double a = p[4], b = p[8], v0 = p[12], x;
-    switch ((int)p[0]) {
-    case GS_HH_EXP:
-        x = (v - v0) / b;
-        return guard && x > 100.0 ? a : a * exp(x);
-    case GS_HH_SIGMOID:
-        x = (v - v0) / b;
-        return guard && x > 100.0 ? 0.0 : a / (exp(x) + 1);
-    case GS_HH_LINOID:
-        if (v == v0)
-            return (double)((float)a * (float)b); /* a float product in GENESIS */
-        x = (v - v0) / b;
-        return guard && x > 100.0 ? 0.0 : a * (v - v0) / (exp(x) - 1);
-    case GS_HH_CONST: /* Mg_block's [Mg] */
-        return a;
-    }
-    return 0.0;
-}
-
-/* A gate's rates at X: an hh_channel's analytic ones (A = alpha, B = alpha
- * + beta) or a table lookup. The general path and reset only; the grouped
- * kernel calls gs_tab_lookup itself. */
-static inline void
-gs_gate_rates(const struct gs_tabpair *t, double x, bool guard, double *A, double *B)
-{
-    if (t->mode == GS_TAB_HH) {
-        double al = gs_hh_rate(t->rec, x, guard), be = gs_hh_rate(t->rec + 2, x, guard);
-        *A = al;
-        *B = al + be;
-        return;
-    }
-    gs_tab_lookup(t, x, A, B);
-}
-
-/* pow(x, power) for a gate, as the kernel computes it. */
-static inline double
-gs_gate_pow(double x, const struct gs_gatedef *d)
-{
-    switch (d->ptype) {
-    case GS_POW1:
-        return x;
-    case GS_POW2:
-        return x * x;
-    case GS_POW3:
-        return vm_cube(x);
-    case GS_POW4:
-        return vm_pow4(x);
-    default:
-        return pow(x, (double)d->power);
-    }
-}
-
-static inline double
-gs_syn_gk(const struct gs_cmodel *m, int y)
-{
-    return m->sY[y] * (double)m->norm[y];
-}
-
-/* Gk of tabchannel H: Gbar (or for an Mg_block its synchan's Gk of the
- * step) times the powered gates, X then Y then Z. */
-static inline double
-gs_tab_gk(const struct gs_cmodel *m, int h)
-{
-    double g = m->tgsrc[h] >= 0 ? gs_syn_gk(m, m->tgsrc[h]) : m->Gbar[h];
-    for (int k = 0; k < GS_NGATES; k++) {
-        int gi = m->tgate[h * GS_NGATES + k];
-        if (gi >= 0)
-            g *= gs_gate_pow(m->X[gi], &m->gatedef[m->gdef[gi]]);
-    }
-    return g;
-}
-
-/* The Vm a channel read in the last step (0 without a VOLTAGE source). */
-static inline double
-gs_chan_v(const struct gs_cmodel *m, int vsrc)
-{
-    return vsrc >= 0 ? m->Vprev[vsrc] : 0.0;
-}
-
-/* One gate's state update: exponential Euler on X' = A - B X, or A/B. */
-static inline double
-gs_gate_step(double x, double A, double B, bool instant, double dt,
-             const struct vm_exp_table *et)
-{
-    if (instant)
-        return A / B;
-    double D = vm_exp_clamped(-B * dt, et);
-    return x * D + (A / B) * (1.0 - D);
 }
 
 #endif

@@ -4,6 +4,8 @@
  * the probe list, forwards stepping, field access and spike events to the
  * backend, and translates builder ids into array indices.
  */
+#include "config.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +63,66 @@ gs_solver_backend(const struct gs_solver *s)
     return s->be->name;
 }
 
+void
+gs_solver_pick(struct gs_solver *s, enum gs_backend_pick pick, struct gs_rng *rng)
+{
+    s->pick = pick;
+    s->rng = rng;
+}
+
+const char *
+gs_solver_note(const struct gs_solver *s, bool *by_name)
+{
+    *by_name = s->note_error;
+    return s->note[0] ? s->note : NULL;
+}
+
+static const char *const pick_names[] = {"auto", "cpu", "cuda"};
+
+const char *
+gs_backend_pick_name(enum gs_backend_pick pick)
+{
+    return pick_names[pick];
+}
+
+bool
+gs_backend_pick_parse(const char *name, enum gs_backend_pick *out)
+{
+    for (int i = 0; i < 3; i++)
+        if (strcmp(name, pick_names[i]) == 0) {
+            *out = (enum gs_backend_pick)i;
+            return true;
+        }
+    return false;
+}
+
+/* The backend for model M: CUDA where asked for (or AUTO) and possible;
+ * otherwise the CPU, with the reason in S->note. */
+static void
+choose_backend(struct gs_solver *s)
+{
+    s->be = &gs_backend_cpu;
+    s->note[0] = '\0';
+    s->note_error = s->pick == GS_BACKEND_CUDA;
+    if (s->pick == GS_BACKEND_CPU)
+        return;
+#ifdef HAVE_CUDA
+    char why[256];
+    if (s->pick == GS_BACKEND_AUTO && !gs_cuda_present())
+        return; /* no device: the CPU is the choice, not a fallback */
+    s->be = &gs_backend_cuda;
+    if (s->be->compile(s, why, sizeof why) == GS_OK)
+        return;
+    s->be = &gs_backend_cpu;
+    snprintf(s->note, sizeof s->note, "the model runs on the CPU backend: %s", why);
+#else
+    if (s->pick == GS_BACKEND_CUDA)
+        snprintf(s->note, sizeof s->note,
+                 "the model runs on the CPU backend: this gensh was built without CUDA "
+                 "(configure found no nvcc)");
+#endif
+}
+
 enum gs_status
 gs_solver_compile(struct gs_solver *s, const struct gs_build *b, double dt, uint64_t seed,
                   char *err, size_t errlen)
@@ -70,8 +132,10 @@ gs_solver_compile(struct gs_solver *s, const struct gs_build *b, double dt, uint
         return GS_ERR;
     drop_model(s);
     s->m = m;
+    m->rng = s->rng;
     gs_model_derive(m);
-    if (s->be->compile(s, err, errlen) != GS_OK) {
+    choose_backend(s);
+    if (s->be == &gs_backend_cpu && s->be->compile(s, err, errlen) != GS_OK) {
         gs_model_free(s->m);
         s->m = NULL;
         return GS_ERR;

@@ -50,8 +50,21 @@ struct gs_solver;
 /* A new, empty solver on the best backend available. Caller frees. */
 struct gs_solver *gs_solver_new(void);
 void gs_solver_free(struct gs_solver *s);
-/* Name of the backend in use ("cpu-avx512", "cpu-avx2", "cpu"). */
+/* Name of the backend in use ("cpu-avx512", "cpu-avx2", "cpu", or
+ * "cuda (device 0 of 1: NVIDIA H100 80GB HBM3, 85.0 GB, sm_90)"). */
 const char *gs_solver_backend(const struct gs_solver *s);
+
+/* Which backend compiles the next model: AUTO is CUDA when gensh was
+ * built with it and a device is present, else the CPU. */
+enum gs_backend_pick { GS_BACKEND_AUTO = 0, GS_BACKEND_CPU = 1, GS_BACKEND_CUDA = 2 };
+void gs_solver_pick(struct gs_solver *s, enum gs_backend_pick pick, struct gs_rng *rng);
+/* After a compile: why the model runs on the CPU although CUDA was
+ * possible or asked for (NULL: it runs where asked); *BY_NAME when CUDA
+ * was asked for by name (an error), false for AUTO (information). */
+const char *gs_solver_note(const struct gs_solver *s, bool *by_name);
+/* "cpu", "cuda" or "auto"; and back (false: no such). */
+const char *gs_backend_pick_name(enum gs_backend_pick pick);
+bool gs_backend_pick_parse(const char *name, enum gs_backend_pick *out);
 
 /*
  * Compiles B (kept by the caller) with time step DT and random SEED,

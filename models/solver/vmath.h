@@ -25,10 +25,20 @@
 #include <stdint.h>
 #include <string.h>
 
-#if defined(__GNUC__)
+/* Every function here is also compiled for the CUDA backend's device
+ * code (nvcc, no FMA contraction, no fast math), with the same bits. */
+#if defined(__CUDACC__)
+#define VM_INLINE static __host__ __device__ __forceinline__
+#define VM_HD static inline __host__ __device__
+#define VM_RESTRICT __restrict__
+#elif defined(__GNUC__)
 #define VM_INLINE static inline __attribute__((always_inline))
+#define VM_HD static inline
+#define VM_RESTRICT restrict
 #else
 #define VM_INLINE static inline
+#define VM_HD static inline
+#define VM_RESTRICT restrict
 #endif
 
 #define VM_EXP_BITS 7
@@ -49,17 +59,25 @@ struct vm_exp_table {
 VM_INLINE uint64_t
 vm_bits(double x)
 {
+#if defined(__CUDA_ARCH__)
+    return (uint64_t)__double_as_longlong(x);
+#else
     uint64_t u;
     memcpy(&u, &x, sizeof u);
     return u;
+#endif
 }
 
 VM_INLINE double
 vm_double(uint64_t u)
 {
+#if defined(__CUDA_ARCH__)
+    return __longlong_as_double((long long)u);
+#else
     double x;
     memcpy(&x, &u, sizeof x);
     return x;
+#endif
 }
 
 /* Double-double arithmetic (value = hi + lo, |lo| <= ulp(hi)/2) for the
@@ -70,10 +88,19 @@ struct vm_dd {
 };
 
 VM_INLINE struct vm_dd
+vm_dd_make(double hi, double lo)
+{
+    struct vm_dd r;
+    r.hi = hi;
+    r.lo = lo;
+    return r;
+}
+
+VM_INLINE struct vm_dd
 vm_dd_norm(double a, double b)
 {
     double s = a + b;
-    return (struct vm_dd){s, b - (s - a)};
+    return vm_dd_make(s, b - (s - a));
 }
 
 VM_INLINE struct vm_dd
@@ -98,11 +125,11 @@ vm_dd_mul(struct vm_dd x, struct vm_dd y)
 static inline void
 vm_exp_table_init(struct vm_exp_table *t)
 {
-    const struct vm_dd ln2 = {0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56};
+    const struct vm_dd ln2 = vm_dd_make(0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56);
     for (int j = 0; j < VM_EXP_N; j++) {
         /* j/N is exact in binary: x = ln2 * (j/N) */
-        struct vm_dd x = vm_dd_mul(ln2, (struct vm_dd){(double)j / VM_EXP_N, 0.0});
-        struct vm_dd sum = {1.0, 0.0}, term = {1.0, 0.0};
+        struct vm_dd x = vm_dd_mul(ln2, vm_dd_make((double)j / VM_EXP_N, 0.0));
+        struct vm_dd sum = vm_dd_make(1.0, 0.0), term = vm_dd_make(1.0, 0.0);
         for (int k = 1; k <= 40; k++) {
             term = vm_dd_mul(term, x);
             /* term / k: divide, then correct by the residual */
@@ -160,7 +187,7 @@ vm_exp_fast(double x, const struct vm_exp_table *t)
 /* exp(x) outside the fast range: the same reduction, the power of two
  * applied in two factors (so a subnormal result is rounded by the second
  * product), overflow, NaN. */
-static inline double
+VM_HD double
 vm_exp_edge(double x, const struct vm_exp_table *t)
 {
     if (x != x)
@@ -214,7 +241,7 @@ vm_exp(double x, const struct vm_exp_table *t)
  * the rare arguments outside the fast range again. Same bits as vm_exp.
  */
 VM_INLINE void
-vm_exp_block(double *restrict out, const double *restrict in, int n,
+vm_exp_block(double *VM_RESTRICT out, const double *VM_RESTRICT in, int n,
              const struct vm_exp_table *t)
 {
     int bad = 0;

@@ -1,0 +1,339 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * backend_cuda.c: the CUDA backend (backend.h). The host model stays the
+ * reference copy of parameters and the place fields are read from; the
+ * device (kern_cuda.cu) holds every array a step touches and advances
+ * them a window of steps per launch. After a window the state arrays come
+ * back (messages and outputs read them on the host) with the window's
+ * spikes, which are put in the CPU backend's order (step, then GENESIS
+ * processing order); a field written on the host goes to the device as a
+ * patch before the next window.
+ *
+ * What the device does not run falls back to the CPU backend at compile,
+ * with the reason (cuda_unsupported): cells under an hsolve, and
+ * GENESIS's sequential random generators.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../base/gs.h"
+#include "../backend.h"
+#include "../model_int.h"
+#include "kern_cuda.h"
+
+struct cuda_state {
+    struct gs_cuda *c;
+    struct gs_cuda_dev dev;
+    char desc[320];
+};
+
+/* The weight and delay of synapse Q as the CPU backend reads them. */
+static float
+syn_weight(const struct gs_cmodel *m, int q)
+{
+    return *m->q_wp[q];
+}
+
+/* This process's rank on its node, from the MPI launcher's environment
+ * (0 outside MPI). */
+static int
+local_rank(void)
+{
+    static const char *const vars[] = {"OMPI_COMM_WORLD_LOCAL_RANK", "MPI_LOCALRANKID",
+                                       "MV2_COMM_WORLD_LOCAL_RANK", "SLURM_LOCALID"};
+    for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return atoi(v);
+    }
+    return 0;
+}
+
+const char *
+gs_cuda_unsupported(const struct gs_cmodel *m)
+{
+    if (m->nhines > 0)
+        return "cells under an hsolve are integrated on the CPU (the Hines solver is not on "
+               "the device)";
+    if (m->rng && rng_genesis(m->rng) && (m->nrand > 0 || m->nfreq > 0))
+        return "GENESIS's sequential random generator (setrand -nr or -sprng) draws in element "
+               "order, which the device cannot follow";
+    return NULL;
+}
+
+bool
+gs_cuda_present(void)
+{
+    struct gs_cuda_dev d;
+    char err[160];
+    return gs_cuda_find(local_rank(), &d, err, sizeof err);
+}
+
+bool
+gs_cuda_device_text(char *buf, size_t len)
+{
+    struct gs_cuda_dev d;
+    char err[200];
+    if (!gs_cuda_find(local_rank(), &d, err, sizeof err)) {
+        snprintf(buf, len, "%s", err);
+        return false;
+    }
+    snprintf(buf, len, "%s, %.1f GB, %.1f GB free (device %d of %d), sm_%d%d, %d SMs", d.name,
+             (double)d.mem_total / 1e9, (double)d.mem_free / 1e9, d.index, d.count, d.cc_major,
+             d.cc_minor, d.sms);
+    return true;
+}
+
+static void
+host_arrays(const struct gs_cmodel *m, float **w, int **dq, int *maxd)
+{
+    *w = xmalloc(sizeof(float) * ((size_t)m->nsynapse + 1));
+    *dq = xmalloc(sizeof(int) * ((size_t)m->nsynapse + 1));
+    *maxd = 0;
+    for (int q = 0; q < m->nsynapse; q++) {
+        (*w)[q] = syn_weight(m, q);
+        (*dq)[q] = gs_syn_dsteps(m, q);
+        if ((*dq)[q] > *maxd)
+            *maxd = (*dq)[q];
+    }
+}
+
+static bool
+upload(struct gs_solver *s, char *err, size_t errlen)
+{
+    struct cuda_state *st = s->be_state;
+    float *w;
+    int *dq, maxd;
+    host_arrays(s->m, &w, &dq, &maxd);
+    bool ok = gs_cuda_upload(st->c, s->m, w, dq, err, errlen);
+    free(w);
+    free(dq);
+    return ok;
+}
+
+static enum gs_status
+cuda_compile(struct gs_solver *s, char *err, size_t errlen)
+{
+    struct gs_cmodel *m = s->m;
+    const char *why = gs_cuda_unsupported(m);
+    if (why) {
+        snprintf(err, errlen, "%s", why);
+        return GS_ERR;
+    }
+    struct cuda_state *st = xcalloc(1, sizeof *st);
+    if (!gs_cuda_find(local_rank(), &st->dev, err, errlen)) {
+        free(st);
+        return GS_ERR;
+    }
+    float *w;
+    int *dq, maxd;
+    host_arrays(m, &w, &dq, &maxd);
+    /* room for delays to grow to twice the longest (setfield delay) */
+    st->c = gs_cuda_open(m, st->dev.index, 2 * maxd + 2, err, errlen);
+    if (!st->c) {
+        free(w);
+        free(dq);
+        free(st);
+        return GS_ERR;
+    }
+    s->be_state = st;
+    bool ok = gs_cuda_upload(st->c, m, w, dq, err, errlen);
+    free(w);
+    free(dq);
+    if (!ok) {
+        gs_cuda_close(st->c);
+        free(st);
+        s->be_state = NULL;
+        return GS_ERR;
+    }
+    snprintf(st->desc, sizeof st->desc,
+             "cuda (device %d of %d: %s, %.1f GB, sm_%d%d; model %.1f MB on the device; "
+             "cooperative step kernel, %d blocks of 256)",
+             st->dev.index, st->dev.count, st->dev.name, (double)st->dev.mem_total / 1e9,
+             st->dev.cc_major, st->dev.cc_minor, (double)gs_cuda_bytes(st->c) / 1e6,
+             gs_cuda_grid(st->c));
+    return GS_OK;
+}
+
+static void
+cuda_reset(struct gs_solver *s)
+{
+    char err[256];
+    if (!upload(s, err, sizeof err))
+        fprintf(stderr, "gensh: %s\n", err);
+}
+
+static int
+cmp_spike(const void *a, const void *b)
+{
+    const struct gs_spike *x = a, *y = b;
+    if (x->step != y->step)
+        return (x->step > y->step) - (x->step < y->step);
+    return (x->src > y->src) - (x->src < y->src);
+}
+
+/* The window's spikes in the CPU backend's order, into the model's spike
+ * list (as builder source numbers), with their synapses' arrival times
+ * (synchan.c EVENT: last_spike_time = time of the spike + delay). T0 is
+ * the time of step STEP0. */
+static void
+take_spikes(struct gs_solver *s, int64_t step0, const double *tstep)
+{
+    struct cuda_state *st = s->be_state;
+    struct gs_cmodel *m = s->m;
+    struct gs_spike *sp;
+    size_t n = gs_cuda_spikes(st->c, &sp);
+    for (size_t i = 0; i < n; i++) {
+        int src = sp[i].src;
+        sp[i].src = m->src_order[src];
+        /* keep the model index for the arrival times below */
+        (void)src;
+    }
+    qsort(sp, n, sizeof *sp, cmp_spike);
+    if (m->nspikes + n > m->spikes_cap) {
+        m->spikes_cap = 2 * (m->nspikes + n) + 256;
+        m->spikes = xreallocarray(m->spikes, m->spikes_cap, sizeof *m->spikes);
+    }
+    /* builder id -> model index, for the arrival times */
+    const int *map = m->map[GS_K_SRC];
+    for (size_t i = 0; i < n; i++) {
+        m->spikes[m->nspikes++] = sp[i];
+        int ms = map[sp[i].src];
+        double t = tstep[sp[i].step - step0];
+        for (int j = m->out_first[ms]; j < m->out_first[ms + 1]; j++)
+            if (m->out_lp[j])
+                *m->out_lp[j] = (float)(t + (double)*m->out_dp[j]);
+    }
+    free(sp);
+}
+
+static void
+record_probes(struct gs_solver *s)
+{
+    if (s->nprobe == 0)
+        return;
+    if (s->nrec == s->rec_cap) {
+        s->rec_cap = s->rec_cap ? 2 * s->rec_cap : 1024;
+        s->rec = xreallocarray(s->rec, s->rec_cap * (size_t)s->nprobe, sizeof *s->rec);
+    }
+    double *row = s->rec + s->nrec++ * (size_t)s->nprobe;
+    for (int p = 0; p < s->nprobe; p++)
+        row[p] = gs_model_read(s->m, s->probe[p].kind, s->probe[p].idx, s->probe[p].field);
+}
+
+static enum gs_status
+cuda_advance(struct gs_solver *s, int64_t n)
+{
+    struct cuda_state *st = s->be_state;
+    struct gs_cmodel *m = s->m;
+    char err[256];
+    /* probes are sampled on the host: one step per window then */
+    int64_t wmax = s->nprobe ? 1 : gs_cuda_window(st->c);
+    double *tstep = xmalloc(sizeof(double) * (size_t)(wmax < n ? wmax : n) + sizeof(double));
+    while (n > 0) {
+        int64_t w = n < wmax ? n : wmax;
+        if (!gs_cuda_run(st->c, m, w, err, sizeof err)) {
+            fprintf(stderr, "gensh: %s\n", err);
+            free(tstep);
+            return GS_ERR;
+        }
+        int64_t step0 = m->step;
+        for (int64_t i = 0; i < w; i++) {
+            tstep[i] = m->t;
+            m->step++;
+            m->t += m->dt;
+        }
+        if (!gs_cuda_download(st->c, m, err, sizeof err)) {
+            fprintf(stderr, "gensh: %s\n", err);
+            free(tstep);
+            return GS_ERR;
+        }
+        take_spikes(s, step0, tstep);
+        record_probes(s);
+        n -= w;
+    }
+    free(tstep);
+    return GS_OK;
+}
+
+static double
+cuda_read(struct gs_solver *s, int kind, int idx, int field)
+{
+    return gs_model_read(s->m, kind, idx, field);
+}
+
+static enum gs_wresult
+cuda_write(struct gs_solver *s, int kind, int idx, int field, double v)
+{
+    struct cuda_state *st = s->be_state;
+    enum gs_wresult r = gs_model_write(s->m, kind, idx, field, v);
+    if (r != GS_W_OK)
+        return r;
+    struct gs_cmodel *m = s->m;
+    float w = 0;
+    int dq = 0;
+    if (kind == GS_K_SYNAPSE) {
+        w = syn_weight(m, idx);
+        dq = gs_syn_dsteps(m, idx);
+    }
+    gs_cuda_patch(st->c, m, kind, idx, w, dq);
+    /* derived values of other elements (a compartment's Rm changes the
+     * leak of its own record only; a tau the synchan's constants) are in
+     * the element's own record, patched above */
+    return r;
+}
+
+static size_t
+cuda_spikes(struct gs_solver *s, struct gs_spike *out, size_t max)
+{
+    struct gs_cmodel *m = s->m;
+    size_t left = m->nspikes - m->spikes_head, n = left < max ? left : max;
+    if (n == 0)
+        return 0;
+    memcpy(out, m->spikes + m->spikes_head, n * sizeof *out);
+    m->spikes_head += n;
+    if (m->spikes_head == m->nspikes)
+        m->spikes_head = m->nspikes = 0;
+    return n;
+}
+
+static size_t
+cuda_records(struct gs_solver *s, double *out, size_t maxrows)
+{
+    size_t n = s->nrec < maxrows ? s->nrec : maxrows, w = (size_t)s->nprobe;
+    memcpy(out, s->rec, n * w * sizeof *out);
+    memmove(s->rec, s->rec + n * w, (s->nrec - n) * w * sizeof *out);
+    s->nrec -= n;
+    return n;
+}
+
+static void
+cuda_release(struct gs_solver *s)
+{
+    struct cuda_state *st = s->be_state;
+    if (st)
+        gs_cuda_close(st->c);
+    free(st);
+    s->be_state = NULL;
+}
+
+static const char *
+cuda_describe(const struct gs_solver *s)
+{
+    const struct cuda_state *st = s->be_state;
+    return st ? st->desc : "cuda";
+}
+
+const struct gs_backend gs_backend_cuda = {
+    .name = "cuda",
+    .compile = cuda_compile,
+    .reset = cuda_reset,
+    .advance = cuda_advance,
+    .read_field = cuda_read,
+    .write_field = cuda_write,
+    .collect_spikes = cuda_spikes,
+    .collect_records = cuda_records,
+    .release = cuda_release,
+    .describe = cuda_describe,
+};

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * kern_cuda.h: the device side of the CUDA backend, as plain C for
+ * backend_cuda.c. kern_cuda.cu (built by nvcc, -fmad=false) holds a
+ * device mirror of every array of a compiled model that a step touches,
+ * and advances it with one cooperative kernel launch per window of steps,
+ * with the formulas of formulas.h.
+ *
+ * Spike delivery is pulled, not pushed: every source keeps a ring of bits
+ * (fired or not, one per step, longer than the longest delay), and a
+ * synchan sums the events due now by testing, for each of its synapses,
+ * the bit of its source DELAY steps ago, in the CPU calendar's delivery
+ * order (newest first: descending queueing step, source order, position
+ * in the source's outgoing list). So there are no event queues to fill,
+ * no atomics on floating-point values, and the order of every float sum
+ * is the CPU's.
+ */
+#ifndef GS_SOLVER_KERN_CUDA_H
+#define GS_SOLVER_KERN_CUDA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../model.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The device this process uses. */
+struct gs_cuda_dev {
+    int count;              /* devices visible */
+    int index;              /* the one used: local rank modulo count */
+    char name[96];
+    size_t mem_total, mem_free;
+    int cc_major, cc_minor, sms;
+    double peak_gbs;        /* memory bandwidth from clock and bus width, GB/s */
+};
+
+/* Finds the device for local rank LRANK; false with the reason in ERR
+ * (no driver, no device). */
+bool gs_cuda_find(int lrank, struct gs_cuda_dev *d, char *err, size_t errlen);
+
+struct gs_cuda;
+
+/* Allocates the mirror of M on device DEV (nothing is copied yet);
+ * NULL with the reason in ERR (too little memory: how much was needed and
+ * how much is free). MAXD: the longest delay in steps the spike rings
+ * must hold. */
+struct gs_cuda *gs_cuda_open(const struct gs_cmodel *m, int dev, int maxd, char *err,
+                             size_t errlen);
+void gs_cuda_close(struct gs_cuda *c);
+/* Device bytes held; blocks of the step kernel's grid. */
+size_t gs_cuda_bytes(const struct gs_cuda *c);
+int gs_cuda_grid(const struct gs_cuda *c);
+
+/* Copies every array of M to the device (after compile and reset; host
+ * weights and delays in steps per synapse in W and DQ) and clears the
+ * spike rings. */
+bool gs_cuda_upload(struct gs_cuda *c, const struct gs_cmodel *m, const float *w, const int *dq,
+                    char *err, size_t errlen);
+/* Element IDX of KIND (enum gs_ekind) changed on the host: its values
+ * go to the device before the next window. For a synapse, W and DQ are
+ * its new weight and delay in steps. */
+void gs_cuda_patch(struct gs_cuda *c, const struct gs_cmodel *m, int kind, int idx, float w,
+                   int dq);
+/* External source S (model index) fired in step AT, queued now with the
+ * calendar key (K1, K2): its bit and key go to the device. */
+void gs_cuda_ext_fire(struct gs_cuda *c, const struct gs_cmodel *m, int s, int64_t at,
+                      int64_t k1, int64_t k2);
+
+/* The most steps one window may run (the spike buffer's size). */
+int64_t gs_cuda_window(const struct gs_cuda *c);
+/* Advances N steps (N <= gs_cuda_window) from M's step and time; the
+ * model's state stays on the device until gs_cuda_download. */
+bool gs_cuda_run(struct gs_cuda *c, const struct gs_cmodel *m, int64_t n, char *err,
+                 size_t errlen);
+/* The spikes of the last window (model source index, step), in no
+ * particular order; returns how many were put in *OUT (malloc'd). */
+size_t gs_cuda_spikes(struct gs_cuda *c, struct gs_spike **out);
+/* Copies the state arrays (Vm, gates, synchans, sources, pools) to M. */
+bool gs_cuda_download(struct gs_cuda *c, struct gs_cmodel *m, char *err, size_t errlen);
+/* The spike rings: *OUT (malloc'd) gets RING/64 words per source, bit
+ * (f mod RING) set when the source fired in step f; returns RING (0 on
+ * failure). */
+int gs_cuda_rings(struct gs_cuda *c, uint64_t **out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,55 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# on-device.sh: on a lent GPU machine (Ubuntu with nvcc and Open MPI, no
+# Lua or readline headers: those come unpacked from .devkit, which
+# ../shared/tools/device-kit fills), builds gensh with CUDA and -Werror,
+# runs the GPU tests (tests/gpu/equiv.test) and the benchmark
+# (tests/perf/bench_gpu), writing logs to $OUT (or ./device-out). One
+# call does it all: each call to that machine starts from a bare system.
+#
+#   [BENCH_SIZES="32 100 316 1000"] tests/gpu/on-device.sh [tests|bench|all]
+#
+# Run from the source root with .devkit present.
+set -eu
+top=$(pwd)
+out=${OUT:-$top/device-out}
+what=${1:-all}
+mkdir -p "$out"
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+export PATH=$PATH:/usr/local/cuda/bin
+log() { echo "== $*" | tee -a "$out/summary.txt"; }
+
+root=$top/.devkit/root
+mkdir -p "$root"
+for f in "$top"/.devkit/debs/*.deb; do dpkg -x "$f" "$root"; done
+lib=$root/usr/lib/x86_64-linux-gnu
+export CPATH=$root/usr/include:$root/usr/include/lua5.4:$root/usr/include/x86_64-linux-gnu
+export LIBRARY_PATH=$lib LD_LIBRARY_PATH=$lib PKG_CONFIG_PATH=$lib/pkgconfig
+
+log "machine: $(nproc) CPUs,$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
+nvidia-smi --query-gpu=name,memory.total,driver_version,clocks.max.memory --format=csv \
+    2>&1 | tee -a "$out/summary.txt"
+build=/tmp/gensh-build
+rm -rf "$build" && mkdir -p "$build" && cd "$build"
+t0=$(date +%s)
+{ [ -x "$top/configure" ] || (cd "$top" && ./autogen.sh); } >"$out/build.log" 2>&1
+"$top/configure" --enable-werror --without-tk --with-cuda --with-lua="$root/usr" \
+    >>"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; exit 1; }
+make -j"$(nproc)" >>"$out/build.log" 2>&1 || { grep -E 'error|warning' "$out/build.log" | head -30; exit 1; }
+log "built in $(($(date +%s) - t0)) s: $(./gensh --version | head -1), $(grep -c warning "$out/build.log") warnings"
+printf 'backend\n' >probe.g
+./gensh -batch -nox probe.g 2>&1 | tee -a "$out/summary.txt"
+
+if [ "$what" != bench ]; then
+    log "tests/gpu/equiv.test"
+    t0=$(date +%s)
+    GENSH=$build/gensh GS_TOP_SRCDIR=$top sh "$top/tests/gpu/equiv.test" >"$out/equiv.log" 2>&1 || true
+    grep -E '^(not ok|# )' "$out/equiv.log" | head -60
+    log "equiv: $(grep -c '^ok' "$out/equiv.log") ok, $(grep -c '^not ok' "$out/equiv.log") not ok, $(($(date +%s) - t0)) s"
+fi
+if [ "$what" != tests ]; then
+    log "tests/perf/bench_gpu ${BENCH_SIZES:-32 100 316 1000}"
+    # shellcheck disable=SC2086 # a list of sizes
+    "$top/tests/perf/bench_gpu" -g "$build/gensh" ${BENCH_SIZES:-32 100 316 1000} 2>&1 |
+        tee -a "$out/summary.txt"
+fi
