@@ -24,16 +24,11 @@
 
 struct cuda_state {
     struct gs_cuda *c;
+    int maxd;               /* the longest delay in steps the spike rings hold */
+    int64_t seq;            /* remote spikes queued (their calendar order) */
     struct gs_cuda_dev dev;
     char desc[320];
 };
-
-/* The weight and delay of synapse Q as the CPU backend reads them. */
-static float
-syn_weight(const struct gs_cmodel *m, int q)
-{
-    return *m->q_wp[q];
-}
 
 /* This process's rank on its node, from the MPI launcher's environment
  * (0 outside MPI). */
@@ -85,29 +80,26 @@ gs_cuda_device_text(char *buf, size_t len)
     return true;
 }
 
-static void
-host_arrays(const struct gs_cmodel *m, float **w, int **dq, int *maxd)
+/* Each synapse's delay in steps (malloc'd), and the longest. */
+static int *
+delay_steps(const struct gs_cmodel *m, int *maxd)
 {
-    *w = xmalloc(sizeof(float) * ((size_t)m->nsynapse + 1));
-    *dq = xmalloc(sizeof(int) * ((size_t)m->nsynapse + 1));
+    int *dq = xmalloc(sizeof(int) * ((size_t)m->nsynapse + 1));
     *maxd = 0;
     for (int q = 0; q < m->nsynapse; q++) {
-        (*w)[q] = syn_weight(m, q);
-        (*dq)[q] = gs_syn_dsteps(m, q);
-        if ((*dq)[q] > *maxd)
-            *maxd = (*dq)[q];
+        dq[q] = gs_syn_dsteps(m, q);
+        if (dq[q] > *maxd)
+            *maxd = dq[q];
     }
+    return dq;
 }
 
 static bool
 upload(struct gs_solver *s, char *err, size_t errlen)
 {
     struct cuda_state *st = s->be_state;
-    float *w;
-    int *dq, maxd;
-    host_arrays(s->m, &w, &dq, &maxd);
-    bool ok = gs_cuda_upload(st->c, s->m, w, dq, err, errlen);
-    free(w);
+    int maxd, *dq = delay_steps(s->m, &maxd);
+    bool ok = gs_cuda_upload(st->c, s->m, dq, err, errlen);
     free(dq);
     return ok;
 }
@@ -126,20 +118,17 @@ cuda_compile(struct gs_solver *s, char *err, size_t errlen)
         free(st);
         return GS_ERR;
     }
-    float *w;
-    int *dq, maxd;
-    host_arrays(m, &w, &dq, &maxd);
+    int maxd, *dq = delay_steps(m, &maxd);
     /* room for delays to grow to twice the longest (setfield delay) */
-    st->c = gs_cuda_open(m, st->dev.index, 2 * maxd + 2, err, errlen);
+    st->maxd = 2 * maxd + 2;
+    st->c = gs_cuda_open(m, st->dev.index, st->maxd, err, errlen);
     if (!st->c) {
-        free(w);
         free(dq);
         free(st);
         return GS_ERR;
     }
     s->be_state = st;
-    bool ok = gs_cuda_upload(st->c, m, w, dq, err, errlen);
-    free(w);
+    bool ok = gs_cuda_upload(st->c, m, dq, err, errlen);
     free(dq);
     if (!ok) {
         gs_cuda_close(st->c);
@@ -201,9 +190,10 @@ take_spikes(struct gs_solver *s, int64_t step0, const double *tstep)
         m->spikes[m->nspikes++] = sp[i];
         int ms = map[sp[i].src];
         double t = tstep[sp[i].step - step0];
-        for (int j = m->out_first[ms]; j < m->out_first[ms + 1]; j++)
-            if (m->out_lp[j])
-                *m->out_lp[j] = (float)(t + (double)*m->out_dp[j]);
+        for (int j = m->out_first[ms]; j < m->out_first[ms + 1]; j++) {
+            int q = m->out_syn[j];
+            m->q_last[q] = (float)(t + (double)m->q_delay[q]);
+        }
     }
     free(sp);
 }
@@ -271,17 +261,135 @@ cuda_write(struct gs_solver *s, int kind, int idx, int field, double v)
     if (r != GS_W_OK)
         return r;
     struct gs_cmodel *m = s->m;
-    float w = 0;
-    int dq = 0;
-    if (kind == GS_K_SYNAPSE) {
-        w = syn_weight(m, idx);
-        dq = gs_syn_dsteps(m, idx);
+    int dq = kind == GS_K_SYNAPSE ? gs_syn_dsteps(m, idx) : 0;
+    if (dq > st->maxd) {
+        /* longer than the spike rings hold: a clear error, the value
+         * stays as it was */
+        float old = m->q_delay[idx];
+        (void)gs_model_write(m, kind, idx, field, (double)old);
+        return GS_W_BAD;
     }
-    gs_cuda_patch(st->c, m, kind, idx, w, dq);
-    /* derived values of other elements (a compartment's Rm changes the
-     * leak of its own record only; a tau the synchan's constants) are in
-     * the element's own record, patched above */
+    /* what a write changes lies in the element's own record (Em/Rm,
+     * a synchan's constants): the element goes to the device whole */
+    gs_cuda_patch(st->c, m, kind, idx, dq);
     return r;
+}
+
+/* A remote spike: its bit in the source's ring at AT, with the calendar
+ * key of a spike queued now (after the local spikes of the step before,
+ * in call order). An event one step late is due now, as on the CPU: the
+ * bit moves a step later (exact when the late synapses share a delay). */
+static enum gs_status
+cuda_fire(struct gs_solver *s, int src, int64_t at)
+{
+    struct cuda_state *st = s->be_state;
+    struct gs_cmodel *m = s->m;
+    bool late = false;
+    for (int j = m->out_first[src]; j < m->out_first[src + 1]; j++) {
+        int64_t due = at + gs_syn_dsteps(m, m->out_syn[j]);
+        if (due < m->step - 1 || due - at > st->maxd)
+            return GS_ERR;
+        late |= due < m->step;
+    }
+    int64_t f = late ? at + 1 : at;
+    gs_cuda_set_fired(st->c, src, f, 2 * m->step - 1, st->seq++);
+    for (int j = m->out_first[src]; j < m->out_first[src + 1]; j++) {
+        int q = m->out_syn[j];
+        m->q_last[q] = (float)((double)at * m->dt + (double)m->q_delay[q]);
+    }
+    return GS_OK;
+}
+
+struct keyed {
+    struct gs_event ev;
+    int64_t k1, k2;
+};
+
+static int
+cmp_keyed(const void *a, const void *b)
+{
+    const struct keyed *x = a, *y = b;
+    if (x->ev.due != y->ev.due)
+        return (x->ev.due > y->ev.due) - (x->ev.due < y->ev.due);
+    if (x->k1 != y->k1)
+        return (x->k1 > y->k1) - (x->k1 < y->k1);
+    return (x->k2 > y->k2) - (x->k2 < y->k2);
+}
+
+/* The events on their way, read off the spike rings: synapse q of source
+ * s has one due at f + delay for each step f < now with the bit of s set
+ * and f + delay >= now; in the calendar's order (due step, then the order
+ * they were queued in). */
+static size_t
+cuda_pending(struct gs_solver *s, struct gs_event **out)
+{
+    struct cuda_state *st = s->be_state;
+    const struct gs_cmodel *m = s->m;
+    uint64_t *ring;
+    int64_t *k1, *k2;
+    *out = NULL;
+    int R = gs_cuda_rings(st->c, &ring, &k1, &k2);
+    if (R == 0)
+        return 0;
+    int nw = R / 64, next0 = m->nspike + m->nrand;
+    int *jpos = xmalloc(sizeof(int) * ((size_t)m->nsynapse + 1));
+    for (int src = 0; src < next0 + m->next; src++)
+        for (int j = m->out_first[src]; j < m->out_first[src + 1]; j++)
+            jpos[m->out_syn[j]] = j - m->out_first[src];
+    struct keyed *ev = NULL;
+    size_t n = 0, cap = 0;
+    for (int q = 0; q < m->nsynapse; q++) {
+        int src = m->q_src[q], d = gs_syn_dsteps(m, q);
+        for (int64_t f = m->step - d; f < m->step; f++) {
+            if (!((ring[(size_t)src * nw + (size_t)((f >> 6) & (nw - 1))] >> (f & 63)) & 1))
+                continue;
+            if (n == cap) {
+                cap = cap ? 2 * cap : 64;
+                ev = xreallocarray(ev, cap, sizeof *ev);
+            }
+            struct keyed *e = &ev[n++];
+            e->ev = (struct gs_event){f + d, q};
+            if (src >= next0) {
+                size_t k = (size_t)(src - next0) * (size_t)R + (size_t)(f & (R - 1));
+                e->k1 = k1[k];
+                e->k2 = k2[k] << 20 | jpos[q];
+            } else {
+                e->k1 = 2 * f;
+                e->k2 = (int64_t)m->src_order[src] << 20 | jpos[q];
+            }
+        }
+    }
+    free(ring);
+    free(k1);
+    free(k2);
+    free(jpos);
+    qsort(ev, n, sizeof *ev, cmp_keyed);
+    *out = xmalloc(sizeof **out * (n + 1));
+    for (size_t i = 0; i < n; i++)
+        (*out)[i] = ev[i].ev;
+    free(ev);
+    return n;
+}
+
+/* Events of an earlier model: each sets its source's bit at due - delay
+ * (a remote source's with keys in the order given). One bit stands for
+ * a spike on all the source's synapses: a synapse added since the spike
+ * was sent gets its event too (docs/gpu.md). */
+static void
+cuda_carry(struct gs_solver *s, const struct gs_event *ev, size_t n, int64_t now)
+{
+    struct cuda_state *st = s->be_state;
+    struct gs_cmodel *m = s->m;
+    gs_cuda_clear_rings(st->c);
+    m->step = now;
+    int next0 = m->nspike + m->nrand;
+    for (size_t k = 0; k < n; k++) {
+        if (ev[k].due < now)
+            continue;
+        int q = ev[k].q, src = m->q_src[q];
+        int64_t f = ev[k].due - gs_syn_dsteps(m, q);
+        gs_cuda_set_fired(st->c, src, f, src >= next0 ? 2 * f + 1 : 0, (int64_t)k);
+    }
 }
 
 static size_t
@@ -333,6 +441,9 @@ const struct gs_backend gs_backend_cuda = {
     .read_field = cuda_read,
     .write_field = cuda_write,
     .collect_spikes = cuda_spikes,
+    .fire = cuda_fire,
+    .pending = cuda_pending,
+    .carry = cuda_carry,
     .collect_records = cuda_records,
     .release = cuda_release,
     .describe = cuda_describe,

@@ -49,8 +49,7 @@ struct devx {
     int nw;                      /* words per source (a power of two) */
     int nsrc, next0;             /* sources; first external source */
     int64_t *xk1, *xk2;          /* external sources: calendar key of each ring slot */
-    const float *w;              /* per synapse: weight */
-    const int *dq, *jpos;        /* delay in steps, place in its source's list */
+    const int *dq, *jpos;        /* per synapse: delay in steps, place in its source's list */
     const int *ustart;           /* ngroup + 1: first flat unit of each group */
     int nunit;
     struct gs_spike *sp;         /* spikes of the window */
@@ -195,7 +194,7 @@ deliver(const devx &x, const gs_cmodel *m, int y, int64_t step)
         }
         if (bq < 0)
             break;
-        act = gs_syn_event(act, x.w[bq], m->dt);
+        act = gs_syn_event(act, m->q_weight[bq], m->dt);
         pk1 = bk1;
         pk2 = bk2;
     }
@@ -499,6 +498,7 @@ register_arrays(struct gs_cuda *c, const struct gs_cmodel *m)
     REG(syn_first, m->nsyn + 1, false);
     REG(syn_gid, m->nsyn, false);
     REG(q_src, m->nsynapse, false);
+    REG(q_weight, m->nsynapse, false);
     REG(thresh, m->nspike, false);
     REG(refract, m->nspike, false);
     REG(gvsrc, m->nspike, false);
@@ -558,7 +558,6 @@ gs_cuda_close(struct gs_cuda *c)
     cudaFree(c->x.hist);
     cudaFree(c->x.xk1);
     cudaFree(c->x.xk2);
-    cudaFree((void *)c->x.w);
     cudaFree((void *)c->x.dq);
     cudaFree((void *)c->x.jpos);
     cudaFree((void *)c->x.ustart);
@@ -606,7 +605,6 @@ gs_cuda_open(const struct gs_cmodel *m, int dev, int maxd, char *err, size_t err
     x->hist = (uint64_t *)dalloc(c, sizeof(uint64_t) * (size_t)x->nw * (size_t)nsrc, &ok);
     x->xk1 = (int64_t *)dalloc(c, sizeof(int64_t) * (size_t)ring * (size_t)m->next, &ok);
     x->xk2 = (int64_t *)dalloc(c, sizeof(int64_t) * (size_t)ring * (size_t)m->next, &ok);
-    x->w = (const float *)dalloc(c, sizeof(float) * (size_t)m->nsynapse, &ok);
     x->dq = (const int *)dalloc(c, sizeof(int) * (size_t)m->nsynapse, &ok);
     x->jpos = (const int *)dalloc(c, sizeof(int) * (size_t)m->nsynapse, &ok);
     x->ustart = (const int *)dalloc(c, sizeof(int) * ((size_t)m->ngroup + 1), &ok);
@@ -669,8 +667,8 @@ gs_cuda_window(const struct gs_cuda *c)
 }
 
 extern "C" bool
-gs_cuda_upload(struct gs_cuda *c, const struct gs_cmodel *m, const float *w, const int *dq,
-               char *err, size_t errlen)
+gs_cuda_upload(struct gs_cuda *c, const struct gs_cmodel *m, const int *dq, char *err,
+               size_t errlen)
 {
     cudaSetDevice(c->dev);
     for (int i = 0; i < c->na; i++) {
@@ -702,7 +700,6 @@ gs_cuda_upload(struct gs_cuda *c, const struct gs_cmodel *m, const float *w, con
     struct devx *x = &c->x;
     int nsrc = x->nsrc;
     cudaMemset(x->hist, 0, sizeof(uint64_t) * (size_t)x->nw * (size_t)nsrc);
-    cudaMemcpy((void *)x->w, w, sizeof(float) * (size_t)m->nsynapse, cudaMemcpyHostToDevice);
     cudaMemcpy((void *)x->dq, dq, sizeof(int) * (size_t)m->nsynapse, cudaMemcpyHostToDevice);
     int *jp = (int *)calloc((size_t)m->nsynapse + 1, sizeof(int));
     for (int s = 0; s < nsrc; s++)
@@ -751,7 +748,7 @@ patch_elem(struct gs_cuda *c, const struct gs_cmodel *m, size_t off, size_t i)
 #define P(f, i) patch_elem(c, m, offsetof(struct gs_cmodel, f), (size_t)(i))
 
 extern "C" void
-gs_cuda_patch(struct gs_cuda *c, const struct gs_cmodel *m, int kind, int idx, float w, int dq)
+gs_cuda_patch(struct gs_cuda *c, const struct gs_cmodel *m, int kind, int idx, int dq)
 {
     switch (kind) {
     case GS_K_COMPT:
@@ -769,7 +766,7 @@ gs_cuda_patch(struct gs_cuda *c, const struct gs_cmodel *m, int kind, int idx, f
         P(xc1, idx); P(xc2, idx); P(yc1, idx); P(yc2, idx);
         break;
     case GS_K_SYNAPSE:
-        add_patch(c, (void *)(c->x.w + idx), &w, sizeof w);
+        P(q_weight, idx);
         add_patch(c, (void *)(c->x.dq + idx), &dq, sizeof dq);
         break;
     case GS_K_SRC:
@@ -788,17 +785,33 @@ gs_cuda_patch(struct gs_cuda *c, const struct gs_cmodel *m, int kind, int idx, f
 }
 
 extern "C" void
-gs_cuda_ext_fire(struct gs_cuda *c, const struct gs_cmodel *m, int s, int64_t at, int64_t k1,
-                 int64_t k2)
+gs_cuda_set_fired(struct gs_cuda *c, int s, int64_t f, int64_t k1, int64_t k2)
 {
-    (void)m;
     int64_t R = (int64_t)c->x.nw * 64;
-    uint64_t bit = 1ull << (at & 63);
-    add_patch(c, c->x.hist + (size_t)s * c->x.nw + (size_t)((at >> 6) & (c->x.nw - 1)), &bit, 8);
+    uint64_t bit = 1ull << (f & 63);
+    add_patch(c, c->x.hist + (size_t)s * c->x.nw + (size_t)((f >> 6) & (c->x.nw - 1)), &bit, 8);
     c->pt[c->npt - 1].len = PATCH_OR;
-    size_t e = (size_t)(s - c->x.next0) * (size_t)R + (size_t)(at & (R - 1));
+    if (s < c->x.next0)
+        return;
+    size_t e = (size_t)(s - c->x.next0) * (size_t)R + (size_t)(f & (R - 1));
     add_patch(c, c->x.xk1 + e, &k1, 8);
     add_patch(c, c->x.xk2 + e, &k2, 8);
+}
+
+extern "C" void
+gs_cuda_clear_rings(struct gs_cuda *c)
+{
+    cudaSetDevice(c->dev);
+    const char *h0 = (const char *)c->x.hist;
+    const char *h1 = h0 + sizeof(uint64_t) * (size_t)c->x.nw * (size_t)c->x.nsrc;
+    int n = 0;
+    for (int i = 0; i < c->npt; i++) {
+        const char *d = (const char *)c->pt[i].dst;
+        if (!(d >= h0 && d < h1))
+            c->pt[n++] = c->pt[i];
+    }
+    c->npt = n;
+    cudaMemset(c->x.hist, 0, (size_t)(h1 - h0));
 }
 
 static int
@@ -829,25 +842,32 @@ dedup_patches(struct gs_cuda *c)
     return n;
 }
 
+/* Applies the patches queued on the host. */
+static bool
+flush_patches(struct gs_cuda *c, char *err, size_t errlen)
+{
+    if (c->npt == 0)
+        return true;
+    c->npt = dedup_patches(c);
+    if (c->npt > c->dcappt) {
+        cudaFree(c->dpt);
+        c->dcappt = c->cappt;
+        if (!ck(cudaMalloc(&c->dpt, sizeof *c->dpt * (size_t)c->dcappt), "patch buffer", err,
+                errlen))
+            return false;
+    }
+    cudaMemcpy(c->dpt, c->pt, sizeof *c->pt * (size_t)c->npt, cudaMemcpyHostToDevice);
+    apply_patches<<<(c->npt + 255) / 256, 256>>>(c->dpt, c->npt);
+    c->npt = 0;
+    return ck(cudaGetLastError(), "patch launch", err, errlen);
+}
+
 extern "C" bool
 gs_cuda_run(struct gs_cuda *c, const struct gs_cmodel *m, int64_t n, char *err, size_t errlen)
 {
     cudaSetDevice(c->dev);
-    if (c->npt) {
-        c->npt = dedup_patches(c);
-        if (c->npt > c->dcappt) {
-            cudaFree(c->dpt);
-            c->dcappt = c->cappt;
-            if (!ck(cudaMalloc(&c->dpt, sizeof *c->dpt * (size_t)c->dcappt), "patch buffer",
-                    err, errlen))
-                return false;
-        }
-        cudaMemcpy(c->dpt, c->pt, sizeof *c->pt * (size_t)c->npt, cudaMemcpyHostToDevice);
-        apply_patches<<<(c->npt + 255) / 256, 256>>>(c->dpt, c->npt);
-        if (!ck(cudaGetLastError(), "patch launch", err, errlen))
-            return false;
-        c->npt = 0;
-    }
+    if (!flush_patches(c, err, errlen))
+        return false;
     struct devx x = c->x;
     x.zero_delay = m->zero_delay;
     x.general = m->ngen_tab + m->ngen_syn + m->ngen_compt > 0;
@@ -894,17 +914,30 @@ gs_cuda_download(struct gs_cuda *c, struct gs_cmodel *m, char *err, size_t errle
     return true;
 }
 
-extern "C" int
-gs_cuda_rings(struct gs_cuda *c, uint64_t **out)
+static bool
+fetch(void **out, const void *dev, size_t bytes)
 {
-    size_t nw = (size_t)c->x.nw * (size_t)c->x.nsrc;
-    *out = (uint64_t *)malloc(sizeof **out * (nw + 1));
-    if (!*out)
+    *out = malloc(bytes + 8);
+    if (*out && cudaMemcpy(*out, dev, bytes, cudaMemcpyDeviceToHost) == cudaSuccess)
+        return true;
+    free(*out);
+    *out = NULL;
+    return false;
+}
+
+extern "C" int
+gs_cuda_rings(struct gs_cuda *c, uint64_t **out, int64_t **k1, int64_t **k2)
+{
+    cudaSetDevice(c->dev);
+    if (!flush_patches(c, NULL, 0))
         return 0;
-    if (cudaMemcpy(*out, c->x.hist, sizeof **out * nw, cudaMemcpyDeviceToHost) != cudaSuccess) {
-        free(*out);
-        *out = NULL;
+    int R = c->x.nw * 64;
+    size_t nk = (size_t)R * (size_t)(c->x.nsrc - c->x.next0);
+    if (!fetch((void **)out, c->x.hist, sizeof **out * (size_t)c->x.nw * (size_t)c->x.nsrc))
         return 0;
-    }
-    return c->x.nw * 64;
+    if (k1 && !fetch((void **)k1, c->x.xk1, sizeof **k1 * nk))
+        return 0;
+    if (k2 && !fetch((void **)k2, c->x.xk2, sizeof **k2 * nk))
+        return 0;
+    return R;
 }

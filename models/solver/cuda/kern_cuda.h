@@ -55,20 +55,14 @@ void gs_cuda_close(struct gs_cuda *c);
 size_t gs_cuda_bytes(const struct gs_cuda *c);
 int gs_cuda_grid(const struct gs_cuda *c);
 
-/* Copies every array of M to the device (after compile and reset; host
- * weights and delays in steps per synapse in W and DQ) and clears the
- * spike rings. */
-bool gs_cuda_upload(struct gs_cuda *c, const struct gs_cmodel *m, const float *w, const int *dq,
-                    char *err, size_t errlen);
+/* Copies every array of M to the device (after compile and reset; the
+ * delays in steps per synapse in DQ) and clears the spike rings. */
+bool gs_cuda_upload(struct gs_cuda *c, const struct gs_cmodel *m, const int *dq, char *err,
+                    size_t errlen);
 /* Element IDX of KIND (enum gs_ekind) changed on the host: its values
- * go to the device before the next window. For a synapse, W and DQ are
- * its new weight and delay in steps. */
-void gs_cuda_patch(struct gs_cuda *c, const struct gs_cmodel *m, int kind, int idx, float w,
-                   int dq);
-/* External source S (model index) fired in step AT, queued now with the
- * calendar key (K1, K2): its bit and key go to the device. */
-void gs_cuda_ext_fire(struct gs_cuda *c, const struct gs_cmodel *m, int s, int64_t at,
-                      int64_t k1, int64_t k2);
+ * go to the device before the next window. For a synapse, DQ is its delay
+ * in steps. */
+void gs_cuda_patch(struct gs_cuda *c, const struct gs_cmodel *m, int kind, int idx, int dq);
 
 /* The most steps one window may run (the spike buffer's size). */
 int64_t gs_cuda_window(const struct gs_cuda *c);
@@ -82,9 +76,15 @@ size_t gs_cuda_spikes(struct gs_cuda *c, struct gs_spike **out);
 /* Copies the state arrays (Vm, gates, synchans, sources, pools) to M. */
 bool gs_cuda_download(struct gs_cuda *c, struct gs_cmodel *m, char *err, size_t errlen);
 /* The spike rings: *OUT (malloc'd) gets RING/64 words per source, bit
- * (f mod RING) set when the source fired in step f; returns RING (0 on
+ * (f mod RING) set when the source fired in step f, and *K1, *K2 (when
+ * not NULL; malloc'd) RING keys per external source; returns RING (0 on
  * failure). */
-int gs_cuda_rings(struct gs_cuda *c, uint64_t **out);
+int gs_cuda_rings(struct gs_cuda *c, uint64_t **out, int64_t **k1, int64_t **k2);
+/* Clears the spike rings (the events on their way go). */
+void gs_cuda_clear_rings(struct gs_cuda *c);
+/* Source S fired in step F: sets its bit (with the calendar key K1, K2
+ * for an external source), before the next window. */
+void gs_cuda_set_fired(struct gs_cuda *c, int s, int64_t f, int64_t k1, int64_t k2);
 
 #ifdef __cplusplus
 }
