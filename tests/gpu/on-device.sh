@@ -23,7 +23,9 @@ root=$top/.devkit/root
 mkdir -p "$root"
 for f in "$top"/.devkit/debs/*.deb; do dpkg -x "$f" "$root"; done
 lib=$root/usr/lib/x86_64-linux-gnu
-export CPATH=$root/usr/include:$root/usr/include/lua5.4:$root/usr/include/x86_64-linux-gnu
+# system include dirs (C_INCLUDE_PATH, not CPATH): their headers are not
+# held to -Werror
+export C_INCLUDE_PATH=$root/usr/include:$root/usr/include/lua5.4:$root/usr/include/x86_64-linux-gnu
 export LIBRARY_PATH=$lib LD_LIBRARY_PATH=$lib PKG_CONFIG_PATH=$lib/pkgconfig
 
 log "machine: $(nproc) CPUs,$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
