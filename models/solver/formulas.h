@@ -9,9 +9,9 @@
  * kernel (cpu/kern_body.h) computes the same arithmetic in the same
  * order; the CUDA backend (cuda/) compiles them for the device: GS_HD is
  * __host__ __device__ under nvcc, and nvcc runs with -fmad=false and no
- * fast math, so a device gives the CPU's bits (docs/gpu.md says where
- * it cannot: exp() and pow() of the C library, in hh_channel rates and
- * non-integer gate powers, are the device's own there).
+ * fast math, so a device gives the CPU's bits. exp() is gensh's own
+ * everywhere (vmath.h); pow() of a non-integer gate power is the C
+ * library's on the CPU and the device's own on a GPU (docs/gpu.md).
  * Private to models/solver.
  */
 #ifndef GS_SOLVER_FORMULAS_H
@@ -61,27 +61,30 @@ gs_tab_lookup(const struct gs_tabpair *t, double x, double *A, double *B)
     *B = f * r[3] + r[2];
 }
 
-/* One rate of an hh_channel gate at V (hh/update.c, GENESIS's libm exp()):
- * FORM 1 A exp((v-V0)/B), 2 A / (exp((v-V0)/B) + 1), 3 A (v-V0) /
- * (exp((v-V0)/B) - 1), A B at v = V0. A, B and V0 are GENESIS's floats.
- * GUARD: the step's overflow guard (an exponent above 100 gives A for
- * form 1 and 0 for forms 2 and 3); RESET evaluates without it. */
+/* One rate of an hh_channel gate at V (hh/update.c): FORM 1 A
+ * exp((v-V0)/B), 2 A / (exp((v-V0)/B) + 1), 3 A (v-V0) / (exp((v-V0)/B)
+ * - 1), A B at v = V0. A, B and V0 are GENESIS's floats. GENESIS calls
+ * libm's exp(); this is gensh's (vmath.h), which differs from it by at
+ * most an ulp, rarely, and is the same function on the CPU and a GPU
+ * (whose exp() is not glibc's). GUARD: the step's overflow guard (an
+ * exponent above 100 gives A for form 1 and 0 for forms 2 and 3); RESET
+ * evaluates without it. */
 GS_HD double
-gs_hh_rate(const double *p, double v, bool guard)
+gs_hh_rate(const double *p, double v, bool guard, const struct vm_exp_table *et)
 {
     double a = p[4], b = p[8], v0 = p[12], x;
     switch ((int)p[0]) {
     case GS_HH_EXP:
         x = (v - v0) / b;
-        return guard && x > 100.0 ? a : a * exp(x);
+        return guard && x > 100.0 ? a : a * vm_exp(x, et);
     case GS_HH_SIGMOID:
         x = (v - v0) / b;
-        return guard && x > 100.0 ? 0.0 : a / (exp(x) + 1);
+        return guard && x > 100.0 ? 0.0 : a / (vm_exp(x, et) + 1);
     case GS_HH_LINOID:
         if (v == v0)
             return (double)((float)a * (float)b); /* a float product in GENESIS */
         x = (v - v0) / b;
-        return guard && x > 100.0 ? 0.0 : a * (v - v0) / (exp(x) - 1);
+        return guard && x > 100.0 ? 0.0 : a * (v - v0) / (vm_exp(x, et) - 1);
     case GS_HH_CONST: /* Mg_block's [Mg] */
         return a;
     }
@@ -92,10 +95,11 @@ gs_hh_rate(const double *p, double v, bool guard)
  * + beta) or a table lookup. The general path and reset only; the grouped
  * kernel calls gs_tab_lookup itself. */
 GS_HD void
-gs_gate_rates(const struct gs_tabpair *t, double x, bool guard, double *A, double *B)
+gs_gate_rates(const struct gs_tabpair *t, double x, bool guard, const struct vm_exp_table *et,
+              double *A, double *B)
 {
     if (t->mode == GS_TAB_HH) {
-        double al = gs_hh_rate(t->rec, x, guard), be = gs_hh_rate(t->rec + 2, x, guard);
+        double al = gs_hh_rate(t->rec, x, guard, et), be = gs_hh_rate(t->rec + 2, x, guard, et);
         *A = al;
         *B = al + be;
         return;

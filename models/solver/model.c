@@ -214,7 +214,8 @@ reset_gates(struct gs_cmodel *m)
             const struct gs_gatedef *d = &m->gatedef[m->gdef[gi]];
             double c = m->gconc[gi] >= 0 ? m->Ca[m->gconc[gi]] : 0.0;
             double A, B;
-            gs_gate_rates(&m->tabs[d->tab], d->input == GS_GIN_CONC ? c : v, false, &A, &B);
+            gs_gate_rates(&m->tabs[d->tab], d->input == GS_GIN_CONC ? c : v, false, &m->exptab,
+                          &A, &B);
             if (d->input == GS_GIN_CODEP)
                 A = c * A;
             m->X[gi] = A / B;

@@ -280,7 +280,8 @@ general(const devx &x, const gs_cmodel *m, int64_t step)
                 continue;
             const gs_gatedef *d = &m->gatedef[m->gdef[gi]];
             double c = m->gconc[gi] >= 0 ? m->Ca[m->gconc[gi]] : 0.0, A, B;
-            gs_gate_rates(&m->tabs[d->tab], d->input == GS_GIN_CONC ? c : v, true, &A, &B);
+            gs_gate_rates(&m->tabs[d->tab], d->input == GS_GIN_CONC ? c : v, true, &m->exptab,
+                          &A, &B);
             if (d->input == GS_GIN_CODEP)
                 A = c * A;
             m->X[gi] = gs_gate_step(m->X[gi], A, B, d->instant, dt, &m->exptab);
