@@ -42,6 +42,29 @@ struct patch {
 };
 #define PATCH_OR 0x100u
 
+/* A few patches travel with the step kernel's launch (a diffamp's INJECT
+ * every step: no copy and no launch of their own). */
+#define KPATCH 96
+struct kpatches {
+    int n;
+    struct patch p[KPATCH];
+};
+
+__device__ static void
+patch_one(const struct patch *p)
+{
+    if (p->len == PATCH_OR)
+        atomicOr((unsigned long long *)p->dst, (unsigned long long)p->bits);
+    else if (p->len == 8)
+        *(uint64_t *)p->dst = p->bits;
+    else if (p->len == 4)
+        *(uint32_t *)p->dst = (uint32_t)p->bits;
+    else if (p->len == 2)
+        *(uint16_t *)p->dst = (uint16_t)p->bits;
+    else
+        *(uint8_t *)p->dst = (uint8_t)p->bits;
+}
+
 /* What the kernel needs besides the model (passed by value). */
 struct devx {
     const struct gs_cmodel *m;   /* the device copy of the model struct */
@@ -52,8 +75,8 @@ struct devx {
     const int *dq, *jpos;        /* per synapse: delay in steps, place in its source's list */
     const int *ustart;           /* ngroup + 1: first flat unit of each group */
     int nunit;
-    struct gs_spike *sp;         /* spikes of the window */
-    unsigned long long *nsp, spcap;
+    struct gs_spike *sp;         /* the spikes, a ring of spcap */
+    unsigned long long *nsp, spcap; /* spikes ever recorded (in the state block) */
     bool zero_delay, general;
 };
 
@@ -72,6 +95,10 @@ struct gs_cuda {
     struct gs_cmodel *dmp;       /* its copy on the device */
     struct arr a[MAXARR];
     int na;
+    char *dstate;                /* the state arrays, one block (a counter first) */
+    void *hstate;                /* its pinned host copy */
+    size_t nstate;               /* bytes */
+    unsigned long long taken;    /* spikes the host has taken */
     struct gs_tabpair *dtabs;
     double **dtabrec;            /* device rec of each table pair */
     struct gs_group *dgroups;
@@ -81,6 +108,7 @@ struct gs_cuda {
     int npt, cappt;
     struct patch *dpt;
     int dcappt;
+    struct kpatches kp;          /* those that go with the next launch */
     int nb;                      /* cooperative grid: blocks of 256 */
     int64_t window;
     char why[256];
@@ -108,11 +136,11 @@ fire_bit(const devx &x, int s, int64_t step, bool fired)
     uint64_t b = 1ull << (step & 63);
     *w = fired ? (*w | b) : (*w & ~b);
     if (fired) {
-        unsigned long long k = atomicAdd(x.nsp, 1ull);
-        if (k < x.spcap) {
-            x.sp[k].step = step;
-            x.sp[k].src = s;
-        }
+        /* a ring: the host takes what a window added (never more than
+         * spcap: the window is as long as that allows) */
+        unsigned long long k = atomicAdd(x.nsp, 1ull) % x.spcap;
+        x.sp[k].step = step;
+        x.sp[k].src = s;
     }
 }
 
@@ -348,27 +376,23 @@ __global__ static void
 apply_patches(const struct patch *p, int n)
 {
     int i = blockIdx.x * blockDim.x + threadIdx.x;
-    if (i >= n)
-        return;
-    if (p[i].len == PATCH_OR)
-        atomicOr((unsigned long long *)p[i].dst, (unsigned long long)p[i].bits);
-    else if (p[i].len == 8)
-        *(uint64_t *)p[i].dst = p[i].bits;
-    else if (p[i].len == 4)
-        *(uint32_t *)p[i].dst = (uint32_t)p[i].bits;
-    else if (p[i].len == 2)
-        *(uint16_t *)p[i].dst = (uint16_t)p[i].bits;
-    else
-        *(uint8_t *)p[i].dst = (uint8_t)p[i].bits;
+    if (i < n)
+        patch_one(&p[i]);
 }
 
 __global__ static void
-step_kernel(devx x, int64_t step, double t, int64_t n)
+step_kernel(devx x, kpatches kp, int64_t step, double t, int64_t n)
 {
     cg::grid_group grid = cg::this_grid();
     const gs_cmodel *m = x.m;
     const long tid = (long)blockIdx.x * blockDim.x + threadIdx.x;
     const long nth = (long)gridDim.x * blockDim.x;
+    if (kp.n) { /* in the order written */
+        if (tid == 0)
+            for (int i = 0; i < kp.n; i++)
+                patch_one(&kp.p[i]);
+        grid.sync();
+    }
     phase_a(x, m, tid, nth, step, t);
     for (int64_t i = 0; i < n; i++) {
         grid.sync();
@@ -548,7 +572,10 @@ gs_cuda_close(struct gs_cuda *c)
         return;
     cudaSetDevice(c->dev);
     for (int i = 0; i < c->na; i++)
-        cudaFree(c->a[i].dev);
+        if (!c->a[i].state)
+            cudaFree(c->a[i].dev);
+    cudaFree(c->dstate);
+    cudaFreeHost(c->hstate);
     for (int i = 0; i < c->dm.ntabpair; i++)
         if (c->dtabrec)
             cudaFree(c->dtabrec[i]);
@@ -563,7 +590,6 @@ gs_cuda_close(struct gs_cuda *c)
     cudaFree((void *)c->x.jpos);
     cudaFree((void *)c->x.ustart);
     cudaFree(c->x.sp);
-    cudaFree(c->x.nsp);
     cudaFree(c->dpt);
     free(c->pt);
     free(c);
@@ -586,8 +612,27 @@ gs_cuda_open(const struct gs_cmodel *m, int dev, int maxd, char *err, size_t err
     cudaMemGetInfo(&mfree, &mtotal);
     register_arrays(c, m);
     bool ok = true;
+    /* the state arrays in one block after the spike counter, so that one
+     * copy brings a window's results back */
+    size_t off = 256;
     for (int i = 0; i < c->na; i++)
-        c->a[i].dev = dalloc(c, c->a[i].esz * c->a[i].n, &ok);
+        if (c->a[i].state)
+            off = (off + c->a[i].esz * c->a[i].n + 255) / 256 * 256;
+    c->nstate = off;
+    c->dstate = (char *)dalloc(c, off, &ok);
+    if (ok && cudaMallocHost(&c->hstate, off) != cudaSuccess) {
+        c->hstate = NULL;
+        ok = false;
+    }
+    off = 256;
+    for (int i = 0; i < c->na; i++) {
+        if (!c->a[i].state) {
+            c->a[i].dev = dalloc(c, c->a[i].esz * c->a[i].n, &ok);
+        } else if (ok) {
+            c->a[i].dev = c->dstate + off;
+            off = (off + c->a[i].esz * c->a[i].n + 255) / 256 * 256;
+        }
+    }
     c->dtabrec = (double **)calloc((size_t)m->ntabpair + 1, sizeof *c->dtabrec);
     for (int i = 0; i < m->ntabpair; i++)
         if (m->tabs[i].rec)
@@ -611,7 +656,7 @@ gs_cuda_open(const struct gs_cmodel *m, int dev, int maxd, char *err, size_t err
     x->ustart = (const int *)dalloc(c, sizeof(int) * ((size_t)m->ngroup + 1), &ok);
     x->spcap = (unsigned long long)(nsrc * 2 > 65536 ? nsrc * 2 : 65536);
     x->sp = (struct gs_spike *)dalloc(c, sizeof(struct gs_spike) * x->spcap, &ok);
-    x->nsp = (unsigned long long *)dalloc(c, sizeof(unsigned long long), &ok);
+    x->nsp = (unsigned long long *)c->dstate;
     c->window = nsrc > 0 ? (int64_t)(x->spcap / (unsigned long long)nsrc) : 1 << 20;
     if (!ok) {
         snprintf(err, errlen,
@@ -701,6 +746,8 @@ gs_cuda_upload(struct gs_cuda *c, const struct gs_cmodel *m, const int *dq, char
     struct devx *x = &c->x;
     int nsrc = x->nsrc;
     cudaMemset(x->hist, 0, sizeof(uint64_t) * (size_t)x->nw * (size_t)nsrc);
+    cudaMemset(x->nsp, 0, sizeof *x->nsp);
+    c->taken = 0;
     cudaMemcpy((void *)x->dq, dq, sizeof(int) * (size_t)m->nsynapse, cudaMemcpyHostToDevice);
     int *jp = (int *)calloc((size_t)m->nsynapse + 1, sizeof(int));
     for (int s = 0; s < nsrc; s++)
@@ -867,50 +914,61 @@ extern "C" bool
 gs_cuda_run(struct gs_cuda *c, const struct gs_cmodel *m, int64_t n, char *err, size_t errlen)
 {
     cudaSetDevice(c->dev);
-    if (!flush_patches(c, err, errlen))
+    kpatches *kp = &c->kp;
+    kp->n = 0;
+    if (c->npt <= KPATCH) {
+        memcpy(kp->p, c->pt, sizeof *c->pt * (size_t)c->npt);
+        kp->n = c->npt;
+        c->npt = 0;
+    } else if (!flush_patches(c, err, errlen)) {
         return false;
+    }
     struct devx x = c->x;
     x.zero_delay = m->zero_delay;
     x.general = m->ngen_tab + m->ngen_syn + m->ngen_compt > 0;
-    cudaMemset(x.nsp, 0, sizeof *x.nsp);
     int64_t step = m->step;
     double t = m->t;
-    void *args[] = {&x, &step, &t, &n};
-    if (!ck(cudaLaunchCooperativeKernel((const void *)step_kernel, dim3(c->nb), dim3(256), args,
-                                        0, 0),
-            "step kernel launch", err, errlen))
-        return false;
-    return ck(cudaDeviceSynchronize(), "step kernel", err, errlen);
+    void *args[] = {&x, kp, &step, &t, &n};
+    return ck(cudaLaunchCooperativeKernel((const void *)step_kernel, dim3(c->nb), dim3(256), args,
+                                          0, 0),
+              "step kernel launch", err, errlen);
 }
 
+/* The spikes recorded since the host last took them (after
+ * gs_cuda_download, which brings the counter). */
 extern "C" size_t
 gs_cuda_spikes(struct gs_cuda *c, struct gs_spike **out)
 {
-    unsigned long long n = 0;
+    unsigned long long now = *(const unsigned long long *)c->hstate, cap = c->x.spcap;
+    unsigned long long n = now - c->taken;
     *out = NULL;
-    cudaMemcpy(&n, c->x.nsp, sizeof n, cudaMemcpyDeviceToHost);
-    if (n > c->x.spcap)
-        n = c->x.spcap;
     if (n == 0)
         return 0;
     *out = (struct gs_spike *)malloc(sizeof **out * n);
     if (!*out)
         return 0;
-    cudaMemcpy(*out, c->x.sp, sizeof **out * n, cudaMemcpyDeviceToHost);
+    unsigned long long a = c->taken % cap, first = n < cap - a ? n : cap - a;
+    cudaMemcpy(*out, c->x.sp + a, sizeof **out * first, cudaMemcpyDeviceToHost);
+    if (first < n)
+        cudaMemcpy(*out + first, c->x.sp, sizeof **out * (n - first), cudaMemcpyDeviceToHost);
+    c->taken = now;
     return (size_t)n;
 }
 
+/* The state block in one copy (it waits for the window to end), then
+ * into the host arrays. */
 extern "C" bool
 gs_cuda_download(struct gs_cuda *c, struct gs_cmodel *m, char *err, size_t errlen)
 {
     cudaSetDevice(c->dev);
+    if (!ck(cudaMemcpy(c->hstate, c->dstate, c->nstate, cudaMemcpyDeviceToHost), "step kernel",
+            err, errlen))
+        return false;
     for (int i = 0; i < c->na; i++) {
         const struct arr *a = &c->a[i];
         void *h = host_of(a, m);
-        if (a->state && a->n && h &&
-            !ck(cudaMemcpy(h, a->dev, a->esz * a->n, cudaMemcpyDeviceToHost), "download", err,
-                errlen))
-            return false;
+        if (a->state && a->n && h)
+            memcpy(h, (const char *)c->hstate + ((char *)a->dev - c->dstate), a->esz * a->n);
     }
     return true;
 }
