@@ -13,6 +13,7 @@
  * with the reason (cuda_unsupported): cells under an hsolve, and
  * GENESIS's sequential random generators.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,14 @@
 
 struct cuda_state {
     struct gs_cuda *c;
+    bool stale;             /* the device's state is newer than the host's */
+    /* the sampled fields as last given to sample(), gathered on the device
+     * after each window when every one is stored (gather); fresh: the
+     * gathered values are the model's now */
+    struct gs_probe *slist;
+    int ns;
+    bool gather, fresh;
+    int *gcol;              /* per sampled field: its gathered column, -1 read on the host */
     int maxd;               /* the longest delay in steps the spike rings hold */
     int64_t seq;            /* remote spikes queued (their calendar order) */
     struct gs_cuda_dev dev;
@@ -43,6 +52,36 @@ local_rank(void)
             return atoi(v);
     }
     return 0;
+}
+
+/* Fields whose value the steps change (or that are computed from such):
+ * the host has them only after a download. */
+static bool
+state_field(int field)
+{
+    switch (field) {
+    case GS_SF_VM: case GS_SF_PREV: case GS_SF_IM: case GS_SF_GK: case GS_SF_IK:
+    case GS_SF_X: case GS_SF_Y: case GS_SF_Z: case GS_SF_ACT: case GS_SF_LASTEVENT:
+    case GS_SF_STATE: case GS_SF_CA: case GS_SF_C:
+        return true;
+    }
+    return false;
+}
+
+/* Brings the device's state to the host arrays, when it is newer. */
+static bool
+sync_host(struct gs_solver *s)
+{
+    struct cuda_state *st = s->be_state;
+    char err[256];
+    if (!st->stale)
+        return true;
+    if (!gs_cuda_download(st->c, s->m, err, sizeof err)) {
+        fprintf(stderr, "gensh: %s\n", err);
+        return false;
+    }
+    st->stale = false;
+    return true;
 }
 
 const char *
@@ -148,9 +187,11 @@ cuda_compile(struct gs_solver *s, char *err, size_t errlen)
 static void
 cuda_reset(struct gs_solver *s)
 {
+    struct cuda_state *st = s->be_state;
     char err[256];
     if (!upload(s, err, sizeof err))
         fprintf(stderr, "gensh: %s\n", err);
+    st->stale = st->fresh = false;
 }
 
 static int
@@ -218,38 +259,42 @@ cuda_advance(struct gs_solver *s, int64_t n)
     struct cuda_state *st = s->be_state;
     struct gs_cmodel *m = s->m;
     char err[256];
-    /* probes are sampled on the host: one step per window then */
+    /* probes are read on the host: one step per window then */
     int64_t wmax = s->nprobe ? 1 : gs_cuda_window(st->c);
     double *tstep = xmalloc(sizeof(double) * (size_t)(wmax < n ? wmax : n) + sizeof(double));
-    while (n > 0) {
+    enum gs_status r = GS_OK;
+    while (n > 0 && r == GS_OK) {
         int64_t w = n < wmax ? n : wmax;
-        if (!gs_cuda_run(st->c, m, w, err, sizeof err)) {
+        if (!gs_cuda_run(st->c, m, w, err, sizeof err) || !gs_cuda_result(st->c, err, sizeof err)) {
             fprintf(stderr, "gensh: %s\n", err);
-            free(tstep);
-            return GS_ERR;
+            r = GS_ERR;
+            break;
         }
+        st->stale = true;
+        st->fresh = st->gather;
         int64_t step0 = m->step;
         for (int64_t i = 0; i < w; i++) {
             tstep[i] = m->t;
             m->step++;
             m->t += m->dt;
         }
-        if (!gs_cuda_download(st->c, m, err, sizeof err)) {
-            fprintf(stderr, "gensh: %s\n", err);
-            free(tstep);
-            return GS_ERR;
-        }
         take_spikes(s, step0, tstep);
-        record_probes(s);
+        if (s->nprobe) {
+            if (!sync_host(s))
+                r = GS_ERR;
+            record_probes(s);
+        }
         n -= w;
     }
     free(tstep);
-    return GS_OK;
+    return r;
 }
 
 static double
 cuda_read(struct gs_solver *s, int kind, int idx, int field)
 {
+    if (state_field(field))
+        sync_host(s);
     return gs_model_read(s->m, kind, idx, field);
 }
 
@@ -257,22 +302,127 @@ static enum gs_wresult
 cuda_write(struct gs_solver *s, int kind, int idx, int field, double v)
 {
     struct cuda_state *st = s->be_state;
-    enum gs_wresult r = gs_model_write(s->m, kind, idx, field, v);
+    struct gs_cmodel *m = s->m;
+    bool state = state_field(field);
+    if (state)
+        sync_host(s);
+    float old = kind == GS_K_SYNAPSE ? m->q_delay[idx] : 0;
+    enum gs_wresult r = gs_model_write(m, kind, idx, field, v);
     if (r != GS_W_OK)
         return r;
-    struct gs_cmodel *m = s->m;
     int dq = kind == GS_K_SYNAPSE ? gs_syn_dsteps(m, idx) : 0;
     if (dq > st->maxd) {
-        /* longer than the spike rings hold: a clear error, the value
-         * stays as it was */
-        float old = m->q_delay[idx];
-        (void)gs_model_write(m, kind, idx, field, (double)old);
+        /* longer than the spike rings hold: refused, the delay stays */
+        m->q_delay[idx] = old;
         return GS_W_BAD;
     }
-    /* what a write changes lies in the element's own record (Em/Rm,
-     * a synchan's constants): the element goes to the device whole */
-    gs_cuda_patch(st->c, m, kind, idx, dq);
+    if (state)
+        st->fresh = false;
+    /* what a write changes lies in the element's own record (Em/Rm, a
+     * synchan's constants): the element's parameters go to the device,
+     * and its state when a state field was written */
+    gs_cuda_patch(st->c, m, kind, idx, dq, state);
     return r;
+}
+
+/* Where a stored state field lives on the device; NULL for parameters
+ * (the host's copy is the model's) and computed values. */
+static const void *
+dev_field(struct cuda_state *st, const struct gs_cmodel *m, const struct gs_probe *p, int *isf)
+{
+#define DA(f) ((const char *)gs_cuda_dev_array(st->c, offsetof(struct gs_cmodel, f)))
+    int i = p->idx;
+    *isf = 0;
+    switch (p->field) {
+    case GS_SF_VM:
+        return p->kind == GS_K_COMPT ? DA(V) + sizeof(double) * (size_t)i : NULL;
+    case GS_SF_PREV:
+        return p->kind == GS_K_COMPT ? DA(Vprev) + sizeof(double) * (size_t)i : NULL;
+    case GS_SF_X:
+    case GS_SF_Y:
+    case GS_SF_Z:
+        if (p->kind == GS_K_TAB) {
+            int gi = m->tgate[i * GS_NGATES + (p->field - GS_SF_X)];
+            return gi >= 0 ? DA(X) + sizeof(double) * (size_t)gi : NULL;
+        }
+        if (p->kind == GS_K_SYN && p->field != GS_SF_Z)
+            return (p->field == GS_SF_X ? DA(sX) : DA(sY)) + sizeof(double) * (size_t)i;
+        return NULL;
+    case GS_SF_ACT:
+        *isf = 1;
+        return p->kind == GS_K_SYN ? DA(act) + sizeof(float) * (size_t)i : NULL;
+    case GS_SF_LASTEVENT:
+        *isf = 1;
+        if (p->kind != GS_K_SRC)
+            return NULL;
+        if (i < m->nspike)
+            return DA(lastevent) + sizeof(float) * (size_t)i;
+        return i - m->nspike < m->nrand ? DA(r_last) + sizeof(float) * (size_t)(i - m->nspike)
+                                        : NULL;
+    case GS_SF_STATE:
+        *isf = 1;
+        return p->kind == GS_K_SRC && i >= m->nspike && i - m->nspike < m->nrand
+                   ? DA(r_state) + sizeof(float) * (size_t)(i - m->nspike)
+                   : NULL;
+    case GS_SF_CA:
+        return p->kind == GS_K_CA ? DA(Ca) + sizeof(double) * (size_t)i : NULL;
+    case GS_SF_C:
+        return p->kind == GS_K_CA ? DA(caC) + sizeof(double) * (size_t)i : NULL;
+    }
+    return NULL;
+#undef DA
+}
+
+/* A new list of sampled fields: gathered on the device after each
+ * window when every state field in it is a stored one. */
+static void
+new_samples(struct cuda_state *st, const struct gs_cmodel *m, const struct gs_probe *list, int n)
+{
+    free(st->slist);
+    free(st->gcol);
+    st->slist = xmalloc(sizeof *list * ((size_t)n + 1));
+    memcpy(st->slist, list, sizeof *list * (size_t)n);
+    st->ns = n;
+    st->gcol = xmalloc(sizeof(int) * ((size_t)n + 1));
+    struct gs_cuda_gather *g = xmalloc(sizeof *g * ((size_t)n + 1));
+    int ng = 0;
+    bool all = true;
+    for (int i = 0; i < n; i++) {
+        st->gcol[i] = -1;
+        if (!state_field(list[i].field))
+            continue;
+        int isf;
+        const void *a = dev_field(st, m, &list[i], &isf);
+        if (!a) {
+            all = false;
+            continue;
+        }
+        g[ng] = (struct gs_cuda_gather){a, isf};
+        st->gcol[i] = ng++;
+    }
+    st->gather = all && gs_cuda_set_gather(st->c, g, ng);
+    if (!st->gather)
+        gs_cuda_set_gather(st->c, NULL, 0);
+    st->fresh = false;
+    free(g);
+}
+
+/* The sampled fields (messages from compiled elements read them): the
+ * values gathered on the device at the end of the window when they are
+ * the model's now, else from the host after a download. */
+static void
+cuda_sample(struct gs_solver *s, const struct gs_probe *list, int n, double *vals)
+{
+    struct cuda_state *st = s->be_state;
+    if (n != st->ns || (n > 0 && memcmp(list, st->slist, sizeof *list * (size_t)n) != 0))
+        new_samples(st, s->m, list, n);
+    const double *gv = st->fresh ? gs_cuda_gathered(st->c) : NULL;
+    if (!gv)
+        sync_host(s);
+    for (int i = 0; i < n; i++)
+        vals[i] = gv && st->gcol[i] >= 0 ? gv[st->gcol[i]]
+                                         : gs_model_read(s->m, list[i].kind, list[i].idx,
+                                                         list[i].field);
 }
 
 /* A remote spike: its bit in the source's ring at AT, with the calendar
@@ -420,8 +570,11 @@ static void
 cuda_release(struct gs_solver *s)
 {
     struct cuda_state *st = s->be_state;
-    if (st)
+    if (st) {
         gs_cuda_close(st->c);
+        free(st->slist);
+        free(st->gcol);
+    }
     free(st);
     s->be_state = NULL;
 }
@@ -445,6 +598,7 @@ const struct gs_backend gs_backend_cuda = {
     .pending = cuda_pending,
     .carry = cuda_carry,
     .collect_records = cuda_records,
+    .sample = cuda_sample,
     .release = cuda_release,
     .describe = cuda_describe,
 };

@@ -76,7 +76,10 @@ struct devx {
     const int *ustart;           /* ngroup + 1: first flat unit of each group */
     int nunit;
     struct gs_spike *sp;         /* the spikes, a ring of spcap */
-    unsigned long long *nsp, spcap; /* spikes ever recorded (in the state block) */
+    unsigned long long *nsp, spcap; /* spikes ever recorded (in the result block) */
+    const struct gs_cuda_gather *gat; /* fields sampled at the end of a window */
+    int ngat;
+    double *gout;                /* their values (in the result block) */
     bool zero_delay, general;
 };
 
@@ -95,9 +98,13 @@ struct gs_cuda {
     struct gs_cmodel *dmp;       /* its copy on the device */
     struct arr a[MAXARR];
     int na;
-    char *dstate;                /* the state arrays, one block (a counter first) */
+    char *dstate;                /* the state arrays, one block */
     void *hstate;                /* its pinned host copy */
     size_t nstate;               /* bytes */
+    char *dres;                  /* the result block: spike counter, sampled values */
+    void *hres;                  /* its pinned host copy */
+    int capgat;                  /* sampled values it holds */
+    struct gs_cuda_gather *dgat;
     unsigned long long taken;    /* spikes the host has taken */
     struct gs_tabpair *dtabs;
     double **dtabrec;            /* device rec of each table pair */
@@ -109,6 +116,7 @@ struct gs_cuda {
     struct patch *dpt;
     int dcappt;
     struct kpatches kp;          /* those that go with the next launch */
+    bool pstate;                 /* the element's state goes too (patch_elem) */
     int nb;                      /* cooperative grid: blocks of 256 */
     int64_t window;
     char why[256];
@@ -419,6 +427,12 @@ step_kernel(devx x, kpatches kp, int64_t step, double t, int64_t n)
         if (i + 1 < n)
             phase_a(x, m, tid, nth, step, t);
     }
+    if (x.ngat) { /* the sampled fields, for the host (one small copy) */
+        grid.sync();
+        for (long k = tid; k < x.ngat; k += nth)
+            x.gout[k] = x.gat[k].isf ? (double)*(const float *)x.gat[k].addr
+                                     : *(const double *)x.gat[k].addr;
+    }
 }
 
 /* ---- host side --------------------------------------------------------- */
@@ -576,6 +590,9 @@ gs_cuda_close(struct gs_cuda *c)
             cudaFree(c->a[i].dev);
     cudaFree(c->dstate);
     cudaFreeHost(c->hstate);
+    cudaFree(c->dres);
+    cudaFreeHost(c->hres);
+    cudaFree(c->dgat);
     for (int i = 0; i < c->dm.ntabpair; i++)
         if (c->dtabrec)
             cudaFree(c->dtabrec[i]);
@@ -593,6 +610,34 @@ gs_cuda_close(struct gs_cuda *c)
     cudaFree(c->dpt);
     free(c->pt);
     free(c);
+}
+
+/* (Re)makes the result block for CAP sampled values, keeping the spike
+ * counter. */
+static bool
+result_block(struct gs_cuda *c, int cap)
+{
+    size_t bytes = 8 + sizeof(double) * (size_t)cap;
+    char *d = NULL;
+    void *h = NULL;
+    if (cudaMalloc(&d, bytes) != cudaSuccess || cudaMallocHost(&h, bytes) != cudaSuccess) {
+        cudaFree(d);
+        cudaGetLastError();
+        return false;
+    }
+    if (c->dres)
+        cudaMemcpy(d, c->dres, 8, cudaMemcpyDeviceToDevice);
+    else
+        cudaMemset(d, 0, 8);
+    cudaFree(c->dres);
+    cudaFreeHost(c->hres);
+    c->dres = d;
+    c->hres = h;
+    memset(h, 0, bytes);
+    c->capgat = cap;
+    c->x.nsp = (unsigned long long *)d;
+    c->x.gout = (double *)(d + 8);
+    return true;
 }
 
 extern "C" struct gs_cuda *
@@ -656,7 +701,8 @@ gs_cuda_open(const struct gs_cmodel *m, int dev, int maxd, char *err, size_t err
     x->ustart = (const int *)dalloc(c, sizeof(int) * ((size_t)m->ngroup + 1), &ok);
     x->spcap = (unsigned long long)(nsrc * 2 > 65536 ? nsrc * 2 : 65536);
     x->sp = (struct gs_spike *)dalloc(c, sizeof(struct gs_spike) * x->spcap, &ok);
-    x->nsp = (unsigned long long *)c->dstate;
+    if (ok && !result_block(c, 0))
+        ok = false;
     c->window = nsrc > 0 ? (int64_t)(x->spcap / (unsigned long long)nsrc) : 1 << 20;
     if (!ok) {
         snprintf(err, errlen,
@@ -786,7 +832,7 @@ patch_elem(struct gs_cuda *c, const struct gs_cmodel *m, size_t off, size_t i)
 {
     for (int k = 0; k < c->na; k++) {
         struct arr *a = &c->a[k];
-        if (a->off != off || i >= a->n)
+        if (a->off != off || i >= a->n || (a->state && !c->pstate))
             continue;
         const char *h = (const char *)host_of(a, m);
         add_patch(c, (char *)a->dev + i * a->esz, h + i * a->esz, (uint32_t)a->esz);
@@ -796,8 +842,9 @@ patch_elem(struct gs_cuda *c, const struct gs_cmodel *m, size_t off, size_t i)
 #define P(f, i) patch_elem(c, m, offsetof(struct gs_cmodel, f), (size_t)(i))
 
 extern "C" void
-gs_cuda_patch(struct gs_cuda *c, const struct gs_cmodel *m, int kind, int idx, int dq)
+gs_cuda_patch(struct gs_cuda *c, const struct gs_cmodel *m, int kind, int idx, int dq, bool state)
 {
+    c->pstate = state;
     switch (kind) {
     case GS_K_COMPT:
         P(V, idx); P(Vprev, idx); P(Cm, idx); P(Ra, idx); P(inject, idx); P(k_leak, idx);
@@ -935,11 +982,54 @@ gs_cuda_run(struct gs_cuda *c, const struct gs_cmodel *m, int64_t n, char *err, 
 }
 
 /* The spikes recorded since the host last took them (after
- * gs_cuda_download, which brings the counter). */
+ * gs_cuda_result, which brings the counter). */
+extern "C" bool
+gs_cuda_set_gather(struct gs_cuda *c, const struct gs_cuda_gather *g, int n)
+{
+    cudaSetDevice(c->dev);
+    if (n > c->capgat) {
+        cudaFree(c->dgat);
+        c->dgat = NULL;
+        if (cudaMalloc(&c->dgat, sizeof *g * (size_t)n) != cudaSuccess || !result_block(c, n)) {
+            cudaGetLastError();
+            c->x.ngat = 0;
+            return false;
+        }
+    }
+    if (n)
+        cudaMemcpy(c->dgat, g, sizeof *g * (size_t)n, cudaMemcpyHostToDevice);
+    c->x.gat = c->dgat;
+    c->x.ngat = n;
+    return true;
+}
+
+extern "C" const double *
+gs_cuda_result(struct gs_cuda *c, char *err, size_t errlen)
+{
+    cudaSetDevice(c->dev);
+    if (!ck(cudaMemcpy(c->hres, c->dres, 8 + sizeof(double) * (size_t)c->x.ngat,
+                       cudaMemcpyDeviceToHost),
+            "step kernel", err, errlen))
+        return NULL;
+    return (const double *)((const char *)c->hres + 8);
+}
+
+extern "C" const double *
+gs_cuda_gathered(struct gs_cuda *c)
+{
+    return (const double *)((const char *)c->hres + 8);
+}
+
+extern "C" void *
+gs_cuda_dev_array(struct gs_cuda *c, size_t off)
+{
+    return *(void **)((char *)&c->dm + off);
+}
+
 extern "C" size_t
 gs_cuda_spikes(struct gs_cuda *c, struct gs_spike **out)
 {
-    unsigned long long now = *(const unsigned long long *)c->hstate, cap = c->x.spcap;
+    unsigned long long now = *(const unsigned long long *)c->hres, cap = c->x.spcap;
     unsigned long long n = now - c->taken;
     *out = NULL;
     if (n == 0)

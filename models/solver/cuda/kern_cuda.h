@@ -59,10 +59,27 @@ int gs_cuda_grid(const struct gs_cuda *c);
  * delays in steps per synapse in DQ) and clears the spike rings. */
 bool gs_cuda_upload(struct gs_cuda *c, const struct gs_cmodel *m, const int *dq, char *err,
                     size_t errlen);
-/* Element IDX of KIND (enum gs_ekind) changed on the host: its values
- * go to the device before the next window. For a synapse, DQ is its delay
- * in steps. */
-void gs_cuda_patch(struct gs_cuda *c, const struct gs_cmodel *m, int kind, int idx, int dq);
+/* Element IDX of KIND (enum gs_ekind) changed on the host: its
+ * parameters (and with STATE its state) go to the device before the next
+ * window. For a synapse, DQ is its delay in steps. */
+void gs_cuda_patch(struct gs_cuda *c, const struct gs_cmodel *m, int kind, int idx, int dq,
+                   bool state);
+
+/* A field read at the end of every window: where it lives on the device. */
+struct gs_cuda_gather {
+    const void *addr;
+    int isf;                /* a float (else a double) */
+};
+/* The fields gathered after each window (N of them); false when the
+ * device has no room. */
+bool gs_cuda_set_gather(struct gs_cuda *c, const struct gs_cuda_gather *g, int n);
+/* The device copy of the model array at offset OFF of struct gs_cmodel. */
+void *gs_cuda_dev_array(struct gs_cuda *c, size_t off);
+/* Brings the spike counter and the gathered values of the last window
+ * (one copy); returns the values (NULL on failure, with ERR). */
+const double *gs_cuda_result(struct gs_cuda *c, char *err, size_t errlen);
+/* The values gs_cuda_result brought. */
+const double *gs_cuda_gathered(struct gs_cuda *c);
 
 /* The most steps one window may run (the spike buffer's size). */
 int64_t gs_cuda_window(const struct gs_cuda *c);
@@ -70,8 +87,9 @@ int64_t gs_cuda_window(const struct gs_cuda *c);
  * model's state stays on the device until gs_cuda_download. */
 bool gs_cuda_run(struct gs_cuda *c, const struct gs_cmodel *m, int64_t n, char *err,
                  size_t errlen);
-/* The spikes of the last window (model source index, step), in no
- * particular order; returns how many were put in *OUT (malloc'd). */
+/* The spikes since the last call (model source index, step), in no
+ * particular order, after gs_cuda_result; returns how many were put in
+ * *OUT (malloc'd). */
 size_t gs_cuda_spikes(struct gs_cuda *c, struct gs_spike **out);
 /* Copies the state arrays (Vm, gates, synchans, sources, pools) to M. */
 bool gs_cuda_download(struct gs_cuda *c, struct gs_cmodel *m, char *err, size_t errlen);
