@@ -113,9 +113,10 @@ gs_cuda_device_text(char *buf, size_t len)
         snprintf(buf, len, "%s", err);
         return false;
     }
-    snprintf(buf, len, "%s, %.1f GB, %.1f GB free (device %d of %d), sm_%d%d, %d SMs", d.name,
-             (double)d.mem_total / 1e9, (double)d.mem_free / 1e9, d.index, d.count, d.cc_major,
-             d.cc_minor, d.sms);
+    snprintf(buf, len,
+             "%s, %.1f GB, %.1f GB free (device %d of %d), sm_%d%d, %d SMs, %.0f GB/s peak",
+             d.name, (double)d.mem_total / 1e9, (double)d.mem_free / 1e9, d.index, d.count,
+             d.cc_major, d.cc_minor, d.sms, d.peak_gbs);
     return true;
 }
 
