@@ -156,7 +156,11 @@ libgensh_a_SOURCES += \
 EXTRA_DIST += %reldir%/solver/cuda/kern_cuda.cu
 if HAVE_CUDA
 libgensh_a_SOURCES += \
+	%reldir%/solver/cuda/cuda.h \
 	%reldir%/solver/cuda/backend_cuda.c \
+	%reldir%/solver/cuda/step_cuda.c \
+	%reldir%/solver/cuda/spikes_cuda.c \
+	%reldir%/solver/cuda/records_cuda.c \
 	%reldir%/solver/cuda/kern_cuda.h
 libgensh_a_LIBADD += %reldir%/solver/cuda/kern_cuda.$(OBJEXT)
 CLEANFILES += %reldir%/solver/cuda/kern_cuda.$(OBJEXT)
