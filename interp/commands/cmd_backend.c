@@ -45,10 +45,12 @@ cmd_backend_exec(struct gs_call *call)
 #endif
         sim->opt.backend = (int)b;
     }
-    const char *now = gs_solver_running(sim);
+    const char *note, *now = gs_solver_running(sim, &note);
     gs_out(sim, "backend: %s (from the next reset)\n",
            gs_backend_pick_name((enum gs_backend_pick)sim->opt.backend));
     gs_out(sim, "running: %s\n", now ? now : "no compiled model");
+    if (note)
+        gs_out(sim, "why: %s\n", note);
 #ifdef HAVE_CUDA
     char dev[256];
     gs_cuda_device_text(dev, sizeof dev);

@@ -565,18 +565,18 @@ carry_pending(struct gs_sim *sim, struct glue *g)
     g->ncarry = 0;
 }
 
-/* Why the model runs on the CPU though CUDA was asked for (by name, or
- * AUTO found a device the model cannot use), once per reason; the model
- * runs. */
+/* Why the model runs on the CPU though CUDA was asked for by name, once
+ * per reason; the model runs. (With AUTO, the `backend` command says it:
+ * a script's output is the same with and without a device.) */
 static void
 say_backend(struct gs_sim *sim, struct glue *g)
 {
     bool by_name;
     const char *note = gs_solver_note(g->s, &by_name);
-    if (!note || strcmp(note, g->said) == 0)
+    if (!note || !by_name || strcmp(note, g->said) == 0)
         return;
     snprintf(g->said, sizeof g->said, "%s", note);
-    gs_warn(sim, "%s%s", by_name ? "-backend cuda: " : "", note);
+    gs_warn(sim, "-backend cuda: %s", note);
 }
 
 static enum gs_status
@@ -773,9 +773,11 @@ gs_solver_push(struct gs_sim *sim, struct gs_element *el, const char *name)
 }
 
 const char *
-gs_solver_running(struct gs_sim *sim)
+gs_solver_running(struct gs_sim *sim, const char **note)
 {
     struct glue *g = sim->model->solver == &glue_ops ? sim->model->solver_state : NULL;
+    bool by_name;
+    *note = g && gs_solver_ready(g->s) ? gs_solver_note(g->s, &by_name) : NULL;
     return g && gs_solver_ready(g->s) ? gs_solver_backend(g->s) : NULL;
 }
 

@@ -76,8 +76,9 @@ void gs_solver_install(struct gs_sim *sim);
 /* The spikes of the last step the compiled model advanced: builder source
  * ids and their elements (for spike recorders). Valid until the next step. */
 size_t gs_solver_last_spikes(struct gs_sim *sim, const struct gs_spike **out);
-/* The backend of the compiled model in words (NULL: none compiled). */
-const char *gs_solver_running(struct gs_sim *sim);
+/* The backend of the compiled model in words (NULL: none compiled), and
+ * in *NOTE why it is the CPU though CUDA was possible (NULL: it is not). */
+const char *gs_solver_running(struct gs_sim *sim, const char **note);
 /* Fires EL (an external spike source, such as a remote-spike proxy) as
  * if it had spiked in STEP. GS_ERR when EL is not compiled or an event
  * would be due in the past. */

@@ -3,17 +3,21 @@
 # on-device.sh: on a lent GPU machine (Ubuntu with nvcc and Open MPI, no
 # Lua or readline headers: those come unpacked from .devkit, which
 # ../shared/tools/device-kit fills), builds gensh with CUDA and -Werror,
-# runs the GPU tests (tests/gpu/equiv.test) and the benchmark
-# (tests/perf/bench_gpu), writing logs to $OUT (or ./device-out). One
-# call does it all: each call to that machine starts from a bare system.
+# runs the GPU tests (tests/gpu/equiv.test), the whole test suite (make
+# check: with a device, -backend auto puts every compiled model of every
+# test family on the GPU) and the benchmark (tests/perf/bench_gpu),
+# writing logs to $OUT (or ./device-out). One call does it all: each call
+# to that machine starts from a bare system.
 #
-#   [BENCH_SIZES="32 100 316 1000"] tests/gpu/on-device.sh [tests|bench|all]
+#   [BENCH_SIZES="32 100 316 1000"] tests/gpu/on-device.sh [tests] [check] [bench]
+#
+# (all three when none is named)
 #
 # Run from the source root with .devkit present.
 set -eu
 top=$(pwd)
 out=${OUT:-$top/device-out}
-what=${1:-all}
+what=" ${*:-tests check bench} "
 mkdir -p "$out"
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 export PATH=$PATH:/usr/local/cuda/bin
@@ -42,16 +46,30 @@ log "built in $(($(date +%s) - t0)) s: $(./gensh --version | head -1), $(grep -c
 printf 'backend\n' >probe.g
 ./gensh -batch -nox probe.g 2>&1 | tee -a "$out/summary.txt"
 
-if [ "$what" != bench ]; then
+case $what in *" tests "*)
     log "tests/gpu/equiv.test"
     t0=$(date +%s)
     GENSH=$build/gensh GS_TOP_SRCDIR=$top sh "$top/tests/gpu/equiv.test" >"$out/equiv.log" 2>&1 || true
     grep -E '^(not ok|# )' "$out/equiv.log" | head -60
     log "equiv: $(grep -c '^ok' "$out/equiv.log") ok, $(grep -c '^not ok' "$out/equiv.log") not ok, $(($(date +%s) - t0)) s"
-fi
-if [ "$what" != tests ]; then
+    ;;
+esac
+case $what in *" check "*)
+    log "make check (every test family; compiled models on the GPU)"
+    t0=$(date +%s)
+    make -j"$(nproc)" check >"$out/check.log" 2>&1 || true
+    grep -E '^(FAIL|ERROR|XPASS):' "$out/check.log" | head -40 | tee -a "$out/summary.txt"
+    grep -E '^# (TOTAL|PASS|SKIP|FAIL|ERROR)' "$out/check.log" | tee -a "$out/summary.txt"
+    log "make check: $(($(date +%s) - t0)) s"
+    for f in $(grep -E '^(FAIL|ERROR):' "$out/check.log" | awk '{ print $2 }' | head -8); do
+        echo "---- $f"; tail -15 "${f%.*}.log"
+    done >"$out/check-fails.txt" 2>&1
+    ;;
+esac
+case $what in *" bench "*)
     log "tests/perf/bench_gpu ${BENCH_SIZES:-32 100 316 1000}"
     # shellcheck disable=SC2086 # a list of sizes
     "$top/tests/perf/bench_gpu" -g "$build/gensh" ${BENCH_SIZES:-32 100 316 1000} 2>&1 |
         tee -a "$out/summary.txt"
-fi
+    ;;
+esac
