@@ -777,8 +777,8 @@ gs_solver_running(struct gs_sim *sim, const char **note)
 {
     struct glue *g = sim->model->solver == &glue_ops ? sim->model->solver_state : NULL;
     bool by_name;
-    *note = g && gs_solver_ready(g->s) ? gs_solver_note(g->s, &by_name) : NULL;
-    return g && gs_solver_ready(g->s) ? gs_solver_backend(g->s) : NULL;
+    *note = g && gs_solver_model(g->s) ? gs_solver_note(g->s, &by_name) : NULL;
+    return g && gs_solver_model(g->s) ? gs_solver_backend(g->s) : NULL;
 }
 
 size_t

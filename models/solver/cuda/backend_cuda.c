@@ -222,6 +222,7 @@ cuda_release(struct gs_solver *s)
         gs_cuda_close(st->c);
         free(st->slist);
         free(st->gcol);
+        free(st->spikes);
     }
     free(st);
     s->be_state = NULL;

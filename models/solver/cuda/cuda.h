@@ -40,6 +40,9 @@ struct cuda_state {
     int64_t seq;            /* remote spikes queued (their calendar order) */
     struct gs_cuda_dev dev;
     char desc[320];
+    /* spikes not collected yet: [spikes_head, nspikes) */
+    struct gs_spike *spikes;
+    size_t nspikes, spikes_cap, spikes_head;
 };
 
 /* Whether steps change FIELD (or it is computed from what they change):

@@ -36,21 +36,17 @@ cuda_take_spikes(struct gs_solver *s, int64_t step0, const double *tstep)
     struct gs_cmodel *m = s->m;
     struct gs_spike *sp;
     size_t n = gs_cuda_spikes(st->c, &sp);
-    for (size_t i = 0; i < n; i++) {
-        int src = sp[i].src;
-        sp[i].src = m->src_order[src];
-        /* keep the model index for the arrival times below */
-        (void)src;
-    }
+    for (size_t i = 0; i < n; i++)
+        sp[i].src = m->src_order[sp[i].src];
     qsort(sp, n, sizeof *sp, cmp_spike);
-    if (m->nspikes + n > m->spikes_cap) {
-        m->spikes_cap = 2 * (m->nspikes + n) + 256;
-        m->spikes = xreallocarray(m->spikes, m->spikes_cap, sizeof *m->spikes);
+    if (st->nspikes + n > st->spikes_cap) {
+        st->spikes_cap = 2 * (st->nspikes + n) + 256;
+        st->spikes = xreallocarray(st->spikes, st->spikes_cap, sizeof *st->spikes);
     }
     /* builder id -> model index, for the arrival times */
     const int *map = m->map[GS_K_SRC];
     for (size_t i = 0; i < n; i++) {
-        m->spikes[m->nspikes++] = sp[i];
+        st->spikes[st->nspikes++] = sp[i];
         int ms = map[sp[i].src];
         double t = tstep[sp[i].step - step0];
         for (int j = m->out_first[ms]; j < m->out_first[ms + 1]; j++) {
@@ -181,13 +177,13 @@ cuda_carry(struct gs_solver *s, const struct gs_event *ev, size_t n, int64_t now
 size_t
 cuda_spikes(struct gs_solver *s, struct gs_spike *out, size_t max)
 {
-    struct gs_cmodel *m = s->m;
-    size_t left = m->nspikes - m->spikes_head, n = left < max ? left : max;
+    struct cuda_state *st = s->be_state;
+    size_t left = st->nspikes - st->spikes_head, n = left < max ? left : max;
     if (n == 0)
         return 0;
-    memcpy(out, m->spikes + m->spikes_head, n * sizeof *out);
-    m->spikes_head += n;
-    if (m->spikes_head == m->nspikes)
-        m->spikes_head = m->nspikes = 0;
+    memcpy(out, st->spikes + st->spikes_head, n * sizeof *out);
+    st->spikes_head += n;
+    if (st->spikes_head == st->nspikes)
+        st->spikes_head = st->nspikes = 0;
     return n;
 }
