@@ -80,8 +80,10 @@ print_line(struct gs_sim *sim, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     if (k >= 0 && (size_t)k < sizeof line)
-        vsnprintf(line + k, sizeof line - (size_t)k, fmt, ap);
+        k += vsnprintf(line + k, sizeof line - (size_t)k, fmt, ap);
     va_end(ap);
+    if (sim->err_context && k >= 0 && (size_t)k < sizeof line)
+        snprintf(line + k, sizeof line - (size_t)k, " (%s)", sim->err_context);
     FILE *f = sim->err ? sim->err : stderr;
     fflush(sim->out ? sim->out : stdout); /* keep stdout and stderr in order */
     fprintf(f, "%s\n", line);

@@ -61,6 +61,8 @@ struct gs_sim {
     struct gs_diag diag;          /* the pending diagnostic */
     const char *cmd_name;         /* the command running now (for warnings), or NULL */
     const char *cmd_origin;       /* where it was called ("file.g:12"), or "" */
+    const char *err_context;      /* what is running, added to error lines ("in the
+                                   * script of /control/RUN (B1DOWN)"), or NULL */
     unsigned long nerrors;        /* errors reported so far */
     unsigned long nwarnings;      /* warnings reported so far */
     struct {                      /* warnings already printed: hashes of */

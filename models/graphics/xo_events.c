@@ -68,6 +68,10 @@ xo_run_script(struct gs_sim *sim, struct gs_element *el, const char *script,
     /* Copies: a callback may change the script field or delete EL. */
     char *text = xstrdup(script);
     char *path = elem_path_str(el);
+    /* Errors inside name the widget, the event and the script part, with
+     * the script line they come from (a function's FILE:LINE). */
+    const char *old_context = sim->err_context;
+    char *context = NULL;
     enum gs_status st = GS_OK;
     char *part = text;
     while (part && st == GS_OK) {
@@ -131,8 +135,14 @@ xo_run_script(struct gs_sim *sim, struct gs_element *el, const char *script,
         for (int j = 0; j < ev->nextra && argc < 2 * XO_MAXWORDS; j++)
             argv[argc++] = ev->extra[j];
         argv[argc] = NULL;
+        free(context);
+        context = xasprintf("in the script of %s (%s: '%s')", path,
+                            ev->action ? ev->action : ev->name, words[0]);
+        sim->err_context = context;
         st = sim->run_words(sim, argc, argv);
+        sim->err_context = old_context;
     }
+    free(context);
     free(path);
     free(text);
     return st;
@@ -150,10 +160,10 @@ script_of(const struct gs_element *el)
 
 /* One event on EL, with the words given after the action name in `call`. */
 static enum gs_status
-fire(struct gs_sim *sim, struct gs_element *el, const struct ev_def *d, int argc,
-     const char *const *argv)
+fire(struct gs_sim *sim, struct gs_element *el, const struct ev_def *d, const char *action,
+     int argc, const char *const *argv)
 {
-    struct xo_event ev = {.name = d->name, .letter = d->letter, .value = ""};
+    struct xo_event ev = {.action = action, .name = d->name, .letter = d->letter, .value = ""};
     char buf[32];
     bool command = d->letter == 'c';
     if (el->cls == &xtoggle_class) {
@@ -203,7 +213,7 @@ fire(struct gs_sim *sim, struct gs_element *el, const struct ev_def *d, int argc
                                      const char *const *argv)                                      \
     {                                                                                              \
         static const struct ev_def d = {suffix, letter, kind, mouse};                              \
-        return fire(sim, el, &d, argc, argv);                                                      \
+        return fire(sim, el, &d, #NAME, argc, argv);                                               \
     }
 
 XO_EVENT(B1DOWN, "d1", 'd', EV_DOWN, true)

@@ -180,6 +180,7 @@ enum gs_status xplot_addpts(struct gs_sim *sim, struct gs_element *el, int argc,
 /* A GUI event as scripts see it (Clicks.txt): its suffix name ("d1") and
  * letter ('d'), and the values passed to <v>, <x> <y> <z>, <k>. */
 struct xo_event {
+    const char *action; /* B1DOWN, XUPDATE...: for error lines */
     const char *name;
     char letter;
     const char *value;

@@ -1,6 +1,6 @@
 // test-options: -nox
-// errors inside a widget's script are reported at the line that ran it,
-// and the script goes on; so do bad events
+// errors in a widget's script name the widget, event and script part, at
+// the line that ran it (or its function's); the script goes on, as on bad events
 create xform /f
 create xbutton /f/b -script "nosuchfunction 1 2; echo after the bad one"
 call /f/b B1DOWN
