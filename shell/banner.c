@@ -23,7 +23,8 @@ banner_show(struct gs_sim *sim)
     const char *mpi = "no (this build runs on one node)";
 #endif
 #ifdef HAVE_CUDA
-    const char *cuda = "yes (the solver uses a GPU when one is found)";
+    const char *cuda = "yes (-backend auto: a GPU when the machine has one; `backend` "
+                       "names it)";
 #else
     const char *cuda = "no (CPU solver)";
 #endif
