@@ -109,7 +109,10 @@ describe(struct gs_sim *sim, const struct gs_cmd *cmd)
             snprintf(head, sizeof head, "%s %.*s", o->name, (int)(colon - h), h);
         else
             snprintf(head, sizeof head, "%s", o->name);
-        gs_out(sim, "  %-22s %s\n", head, colon ? colon + 2 : h);
+        if (strlen(head) > 22) /* a long head: the meaning goes below it */
+            gs_out(sim, "  %s\n  %-22s %s\n", head, "", colon ? colon + 2 : h);
+        else
+            gs_out(sim, "  %-22s %s\n", head, colon ? colon + 2 : h);
     }
 }
 
