@@ -113,6 +113,7 @@ static const struct gs_named_action asc_file_extra[] = {
     {"OUT_OPEN", "", asc_file_out_open},
     {"OUT_WRITE", "text...", asc_file_out_write},
     {"FLUSH", "", outelem_flush_action},
+    {"SAVE", "", outelem_save_action},
     GS_ACTION_END,
 };
 

@@ -73,6 +73,14 @@ par_asc_file_check_fields(struct gs_sim *sim, const struct gs_element *new_,
     return GS_OK;
 }
 
+/* GENESIS's actions: FLUSH, and SAVE, which closes the file (the next
+ * row opens it again and appends). */
+static const struct gs_named_action par_asc_file_extra[] = {
+    {"FLUSH", "", outelem_flush_action},
+    {"SAVE", "", outelem_save_action},
+    GS_ACTION_END,
+};
+
 const struct gs_class par_asc_file_class = {
     .name = "par_asc_file",
     .classes = "output",
@@ -80,6 +88,7 @@ const struct gs_class par_asc_file_class = {
     .size = sizeof(struct par_asc_file),
     .fields = par_asc_file_fields,
     .msgs = par_asc_file_msgs,
+    .extra = par_asc_file_extra,
     .create = par_asc_file_create,
     .copy = parfile_copy,
     .destroy = parfile_destroy,
