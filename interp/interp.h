@@ -107,6 +107,9 @@ void io_files_free(struct io_files *t);
 /* What shiftarg left over, for remarg (commands/cmd_param.c): a string
  * the interpreter owns and frees, NULL until the first shiftarg. */
 char **interp_shift_rest(struct gs_sim *sim);
+/* The `autoshell 0` state (lfallback.c): true while words that name no
+ * command or script are errors, not programs. */
+bool *interp_noautoshell(struct gs_sim *sim);
 /* simdump's state (simobjdump's field lists, initdump's flags,
  * commands/cmd_dump.c), kept with the interpreter; NULL until first used. */
 struct dump_state;

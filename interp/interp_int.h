@@ -22,7 +22,11 @@ struct interp {
     struct repeats *repeats; /* errors counted by place (report.c), or NULL */
     char *shift_rest;     /* shiftarg's leftover words (cmd_param.c), or NULL */
     struct history *history; /* the prompt's entries (prompt.c), or NULL */
+    bool noautoshell;     /* `autoshell 0`: unknown words never run programs */
 };
+
+/* gensh.fallback and gensh.execute (lfallback.c) into the table on top. */
+void interp_register_autoshell(lua_State *L);
 
 /* Frees prompt.c's history. */
 void interp_history_free(struct history *h);

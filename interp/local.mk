@@ -5,6 +5,7 @@ libgensh_a_SOURCES += \
 	%reldir%/interp.h \
 	%reldir%/interp_int.h \
 	%reldir%/args.c \
+	%reldir%/lfallback.c \
 	%reldir%/callback.c \
 	%reldir%/complete.c \
 	%reldir%/lbind.c \

@@ -192,6 +192,7 @@ interp_new(struct gs_sim *sim, const char *datadir)
         {NULL, NULL},
     };
     luaL_setfuncs(L, fns, 0);
+    interp_register_autoshell(L);
     for (const char *const *t = (const char *const[]){"C", "F", "S", "R", "types", NULL}; *t; t++) {
         lua_newtable(L);
         lua_setfield(L, -2, *t);

@@ -9,6 +9,8 @@ libgensh_a_SOURCES += \
 	%reldir%/base/rng.c \
 	%reldir%/base/rng_key.h \
 	%reldir%/base/strbuf.c \
+	%reldir%/base/which.h \
+	%reldir%/base/which.c \
 	%reldir%/base/xalloc.c
 # The element tree, classes, fields, messages, paths, clocks and schedule.
 libgensh_a_SOURCES += \

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * cmd_shell.c: the shell family: echo, include, quit (and exit), h,
+ * cmd_shell.c: the shell family: autoshell, echo, include, quit (and exit), h,
  * listcommands, lua, silent, and the environment and working-directory
  * commands.
  */
@@ -30,8 +30,22 @@ static enum gs_status cmd_printenv_exec(struct gs_call *call);
 static enum gs_status cmd_pwd_exec(struct gs_call *call);
 static enum gs_status cmd_quit_exec(struct gs_call *call);
 static enum gs_status cmd_setenv_exec(struct gs_call *call);
+static enum gs_status cmd_autoshell_exec(struct gs_call *call);
 static enum gs_status cmd_sh_exec(struct gs_call *call);
 static enum gs_status cmd_silent_exec(struct gs_call *call);
+
+const struct gs_cmd cmd_autoshell_entry = {
+    .name = "autoshell",
+    .family = "shell",
+    .summary = "set (with 0 or 1) and return whether a word that names no command or script "
+               "runs the program of that name along PATH (1, the default, as GENESIS)",
+    .usage = "[0|1]",
+    .pos = {{"state", GS_ARG_INT}},
+    .min_pos = 0,
+    .max_pos = 1,
+    .flags = GS_CMD_RESULT,
+    .exec = cmd_autoshell_exec,
+};
 
 const struct gs_cmd cmd_cd_entry = {
     .name = "cd",
@@ -468,6 +482,19 @@ cmd_sh_exec(struct gs_call *call)
     if (rc == -1)
         return gs_error(call->sim, "cannot run the shell: %s", strerror(errno));
     gs_result_int(call, WIFEXITED(rc) ? WEXITSTATUS(rc) : 128 + WTERMSIG(rc));
+    return GS_OK;
+}
+
+static enum gs_status
+cmd_autoshell_exec(struct gs_call *call)
+{
+    if (call->npos == 1) {
+        long v = gs_arg_int(call, 0);
+        if (v != 0 && v != 1)
+            return gs_error(call->sim, "state must be 0 or 1, got '%s'", gs_arg(call, 0));
+        *interp_noautoshell(call->sim) = v == 0;
+    }
+    gs_result_int(call, !*interp_noautoshell(call->sim));
     return GS_OK;
 }
 

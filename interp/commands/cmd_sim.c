@@ -6,6 +6,9 @@
  * adds the one-line progress display of a long step at a terminal, and a
  * job's progress file (interp/jobs/progress.c) when gensh runs as a job.
  */
+#include "config.h"
+
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -20,6 +23,7 @@ static enum gs_status cmd_addtask_exec(struct gs_call *call);
 static enum gs_status cmd_check_exec(struct gs_call *call);
 static enum gs_status cmd_deletetasks_exec(struct gs_call *call);
 static enum gs_status cmd_getstat_exec(struct gs_call *call);
+static enum gs_status cmd_reclaim_exec(struct gs_call *call);
 static enum gs_status cmd_resched_exec(struct gs_call *call);
 static enum gs_status cmd_reset_exec(struct gs_call *call);
 static enum gs_status cmd_showsched_exec(struct gs_call *call);
@@ -73,19 +77,33 @@ static const struct gs_opt getstat_opts[] = {
      "the number of steps done since reset"},
     {"-elements", 0, GS_ARG_STR,
      "the number of elements"},
+    {"-memory", 0, GS_ARG_STR,
+     "the bytes of memory gensh has allocated and holds (its heap in use)"},
     {NULL, 0, 0, NULL},
 };
 
 const struct gs_cmd cmd_getstat_entry = {
     .name = "getstat",
     .family = "sim",
-    .summary = "return the simulation time (default), the step count or the element count",
-    .usage = "[-time|-step|-elements]",
+    .summary = "return the simulation time (default), the step count, the element count or "
+               "the memory in use",
+    .usage = "[-time|-step|-elements|-memory]",
     .min_pos = 0,
     .max_pos = 0,
     .opts = getstat_opts,
     .flags = GS_CMD_RESULT,
     .exec = cmd_getstat_exec,
+};
+
+const struct gs_cmd cmd_reclaim_entry = {
+    .name = "reclaim",
+    .family = "sim",
+    .summary = "give the memory of deleted elements back to the system; returns 0",
+    .usage = "",
+    .min_pos = 0,
+    .max_pos = 0,
+    .flags = GS_CMD_RESULT,
+    .exec = cmd_reclaim_exec,
 };
 
 const struct gs_cmd cmd_resched_entry = {
@@ -185,6 +203,20 @@ cmd_deletetasks_exec(struct gs_call *call)
     return GS_OK;
 }
 
+/* What the C library's allocator has handed out and not taken back, as
+ * GENESIS's getstat -memory counts its own allocations. */
+static enum gs_status
+heap_in_use(struct gs_call *call)
+{
+#ifdef HAVE_MALLINFO2
+    struct mallinfo2 mi = mallinfo2();
+    gs_result_int(call, (long long)(mi.uordblks + mi.hblkhd));
+    return GS_OK;
+#else
+    return gs_error(call->sim, "-memory needs glibc's mallinfo2, which this build lacks");
+#endif
+}
+
 static enum gs_status
 cmd_getstat_exec(struct gs_call *call)
 {
@@ -193,8 +225,23 @@ cmd_getstat_exec(struct gs_call *call)
         gs_result_int(call, m->step);
     else if (gs_has_opt(call, "-elements"))
         gs_result_int(call, (long long)m->nelements);
+    else if (gs_has_opt(call, "-memory"))
+        return heap_in_use(call);
     else
         gs_result_real(call, m->time);
+    return GS_OK;
+}
+
+/* GENESIS frees deleted elements only here or at the prompt; gensh frees
+ * them when they are deleted, so what is left to do is to hand the free
+ * heap memory back to the system. */
+static enum gs_status
+cmd_reclaim_exec(struct gs_call *call)
+{
+#ifdef HAVE_MALLOC_TRIM
+    malloc_trim(0);
+#endif
+    gs_result_int(call, 0);
     return GS_OK;
 }
 

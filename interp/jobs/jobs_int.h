@@ -9,14 +9,13 @@
 #include <stdbool.h>
 
 #include "jobs.h"
+#include "../../models/base/which.h"
 
 /* How long a Slurm client command may take before it counts as hung. */
 #define JOBS_CMD_TIMEOUT 60.0
 
 /* --- proc.c -------------------------------------------------------------- */
 
-/* The full path of PROG found along $PATH into SB; false when absent. */
-bool jobs_which(const char *prog, struct strbuf *sb);
 /* Runs ARGV (NULL-terminated; argv[0] along $PATH) with stdin from
  * /dev/null; its stdout goes to OUT and stderr to ERR (NULL: dropped).
  * Gives up after TIMEOUT seconds and kills it. Returns the exit status,

@@ -323,7 +323,7 @@ jobs_submit(struct gs_sim *sim, const struct job_request *rq, struct strbuf *id)
                              "rank only",
                         rq->nodes);
     struct strbuf sbatch_path = STRBUF_INIT;
-    if (!jobs_which("sbatch", &sbatch_path)) {
+    if (!gs_which("sbatch", &sbatch_path)) {
         sb_free(&sbatch_path);
         return gs_error(sim, "sbatch was not found along PATH: submit needs Slurm's client "
                              "commands (Debian: slurm-client) on a machine of the cluster");

@@ -427,6 +427,15 @@ local function unknown(name)
   return nil
 end
 
+-- A word that names no command: a script of that name, or a program
+-- along PATH (autoshell), as GENESIS runs them; else unknown.
+local function other(name, ...)
+  local what = gensh.fallback(name)
+  if what == "script" then return S.cmd("include", name, ...) end
+  if what == "program" then return finish(depth, pcall(gensh.execute, name, ...)) end
+  return unknown(name)
+end
+
 -- The outermost script function call is protected so that the depth count
 -- is right again after an error unwinds through it.
 local function leave_top(ok, ...)
@@ -479,7 +488,7 @@ function S.run(name, ...)
   if b then return finish(depth, pcall(b, ...)) end
   local c = C[name]
   if c then return finish(depth, pcall(c, ...)) end
-  return unknown(name)
+  return other(name, ...)
 end
 
 -- {name}: a variable if one is declared now, else a call without arguments.
@@ -488,7 +497,7 @@ function S.ref(name)
   if F[name] or builtin[name] or C[name] then return S.run(name) end
   local v = rawget(G, name)
   if type(v) == "number" or type(v) == "string" then return v end
-  return unknown(name)
+  return other(name)
 end
 
 -- Is NAME a variable now? ({x -1} is x - 1 then, else a call of x.)

@@ -204,15 +204,23 @@ tabchannel_copy(struct gs_sim *sim, struct gs_element *dst, const struct gs_elem
     return GS_OK;
 }
 
+/* Gives up the channel's references to its tables; a table shared with
+ * copies of the channel stays theirs. */
 static void
-tabchannel_destroy(struct gs_element *el)
+drop_tables(struct tabchannel *c)
 {
-    struct tabchannel *c = GS_INST(struct tabchannel, el);
     struct interpol **t[] = {&c->X_A, &c->X_B, &c->Y_A, &c->Y_B, &c->Z_A, &c->Z_B};
     for (int i = 0; i < 6; i++) {
         stab_unref(*t[i]);
         *t[i] = NULL;
     }
+    c->X_alloced = c->Y_alloced = c->Z_alloced = 0;
+}
+
+static void
+tabchannel_destroy(struct gs_element *el)
+{
+    drop_tables(GS_INST(struct tabchannel, el));
 }
 
 /* The input values a RESET or CHECK sees: v, c and Gbar + ADD_GBAR. */
@@ -369,8 +377,24 @@ tab_fill(struct gs_sim *sim, struct gs_element *el, int argc, const char *const 
     return GS_OK;
 }
 
+/* GENESIS frees the tables here even when copies share them; counted
+ * references make that safe: the copies keep theirs. The channel has no
+ * tables afterwards (a reset with a gate power is an error until
+ * TABCREATE or setupalpha gives it new ones). */
+static enum gs_status
+tab_delete(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
+{
+    (void)argv;
+    if (argc != 0)
+        return gs_error(sim, "TABDELETE takes no arguments");
+    drop_tables(GS_INST(struct tabchannel, el));
+    model_changed(sim->model);
+    return GS_OK;
+}
+
 static const struct gs_named_action tabchannel_extra[] = {
     {"TABCREATE", "gate xdivs xmin xmax", tab_create},
+    {"TABDELETE", "", tab_delete},
     {"TABFILL", "gate xdivs fill_mode", tab_fill},
     GS_ACTION_END,
 };
