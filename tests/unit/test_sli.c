@@ -637,7 +637,7 @@ runtime_state(void)
         "errors = {} "
         "gensh = {C = {}, F = {}, S = {}, R = {}, types = {}, STOP = {}, strict = false, "
         "  report = function(m) errors[#errors + 1] = m return false end, "
-        "  suggest = function() return nil end} "
+        "  suggest = function() return nil end, fallback = function() return nil end} "
         "gensh.C.echo = function(...) out = table.concat({...}, ' ') end "
         "gensh.C.fails = function() error('t.g:1: fails: no', 0) end "
         "gensh.C.pair = function() return 'a', 'b' end";
