@@ -517,7 +517,8 @@ kept_events(struct gs_sim *sim, const struct glue *g, struct gs_syn_event **out)
         }
     }
     free(els);
-    qsort(tab, ntab, sizeof *tab, cmp_msgk);
+    if (ntab > 1)
+        qsort(tab, ntab, sizeof *tab, cmp_msgk);
     struct gs_syn_event *ev = xmalloc(sizeof *ev * g->ncarry);
     size_t n = 0;
     for (size_t k = 0; k < g->ncarry; k++) {
