@@ -366,11 +366,13 @@ phase_a(const devx &x, const gs_cmodel *m, long tid, long nth, int64_t step, dou
         spikegen(x, m, m->gen_spk[i], step, t);
     for (long r = tid; r < m->nrand; r += nth)
         randomspike(x, m, (int)r, step, t);
-    /* external sources: the host sets the bits of their past steps
-     * (remote spikes); the bit of this step, last used a ring ago, goes */
+    /* external sources: the host sets the bits of steps up to this one
+     * (remote spikes; one late by a step is set at this step); the bit of
+     * the next step, last used a ring ago, goes */
     for (long e = tid; e < m->next; e += nth) {
-        uint64_t *w = &x.hist[(size_t)(x.next0 + e) * x.nw + (size_t)((step >> 6) & (x.nw - 1))];
-        *w &= ~(1ull << (step & 63));
+        int64_t nx = step + 1;
+        uint64_t *w = &x.hist[(size_t)(x.next0 + e) * x.nw + (size_t)((nx >> 6) & (x.nw - 1))];
+        *w &= ~(1ull << (nx & 63));
     }
     if (x.zero_delay)
         for (int g = 0; g < m->ngroup; g++) {
