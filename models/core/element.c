@@ -537,11 +537,8 @@ elem_copy(struct gs_sim *sim, struct gs_element *src, struct gs_element *parent,
             struct gs_element *s2 = map_find(&cm, m->src);
             if (!s2)
                 continue;
-            const char *slots[GS_MSG_MAXSLOTS];
-            for (int j = 0; j < m->nslots; j++)
-                slots[j] = m->slot[j].text;
             struct gs_msg *nm;
-            st = msg_add(sim, s2, cm.to[i], msg_type_name(m), m->nslots, slots, &nm);
+            st = msg_copy(sim, m, s2, cm.to[i], &nm);
             if (st == GS_OK && d->cls->msg_copied)
                 d->cls->msg_copied(sim, nm, m);
         }

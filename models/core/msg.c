@@ -108,6 +108,25 @@ remove_ptr(struct gs_msg **arr, int *n, const struct gs_msg *m)
         }
 }
 
+/* Puts the new message M into its ends' lists and tells the destination's
+ * class; frees M if the class refuses it. */
+static enum gs_status
+link(struct gs_sim *sim, struct gs_msg *m, struct gs_msg **out)
+{
+    struct gs_element *src = m->src, *dst = m->dst;
+    core_push(sim->model, (void ***)&dst->in, &dst->nin, &dst->capin, m);
+    core_push(sim->model, (void ***)&src->out, &src->nout, &src->capout, m);
+    if (dst->cls->msg_added && dst->cls->msg_added(sim, dst, m) != GS_OK) {
+        remove_ptr(dst->in, &dst->nin, m);
+        remove_ptr(src->out, &src->nout, m);
+        msg_free_unlinked(m);
+        return GS_ERR;
+    }
+    if (out)
+        *out = m;
+    return GS_OK;
+}
+
 enum gs_status
 msg_add(struct gs_sim *sim, struct gs_element *src, struct gs_element *dst, const char *type,
         int nslots, const char *const *slots, struct gs_msg **out)
@@ -156,17 +175,41 @@ msg_add(struct gs_sim *sim, struct gs_element *src, struct gs_element *dst, cons
         }
     }
     model_changed(sim->model);
-    core_push(sim->model, (void ***)&dst->in, &dst->nin, &dst->capin, m);
-    core_push(sim->model, (void ***)&src->out, &src->nout, &src->capout, m);
-    if (cls->msg_added && cls->msg_added(sim, dst, m) != GS_OK) {
-        remove_ptr(dst->in, &dst->nin, m);
-        remove_ptr(src->out, &src->nout, m);
-        msg_free_unlinked(m);
-        return GS_ERR;
+    return link(sim, m, out);
+}
+
+enum gs_status
+msg_copy(struct gs_sim *sim, const struct gs_msg *from, struct gs_element *src,
+         struct gs_element *dst, struct gs_msg **out)
+{
+    if (src->cls != from->src->cls || dst->cls != from->dst->cls)
+        GS_BUG("msg_copy between elements of other classes");
+    struct gs_msg *m = pool_alloc(&sim->model->pool, msg_block_size(from->nslots));
+    m->src = src;
+    m->dst = dst;
+    m->type = from->type;
+    m->nslots = from->nslots;
+    const char *base = (const char *)from->src;
+    size_t size = elem_block_size(src->cls);
+    for (int i = 0; i < m->nslots; i++) {
+        const struct gs_slot *s = &from->slot[i];
+        struct gs_slot *t = &m->slot[i];
+        t->text = strpool_get(&sim->model->strings, s->text);
+        const char *p = s->ptr;
+        /* A field of the source's own block is the same field of the copy's
+         * (a slot the solver bound elsewhere is resolved again). */
+        if (s->kind != GS_SLOT_CONST && p && p >= base && p < base + size) {
+            t->kind = s->kind;
+            t->ptr = (const char *)src + (p - base);
+            t->value = s->value;
+        } else if (resolve_slot(sim, src, t) != GS_OK) {
+            m->nslots = i + 1;
+            msg_free_unlinked(m);
+            return GS_ERR;
+        }
     }
-    if (out)
-        *out = m;
-    return GS_OK;
+    model_changed(sim->model);
+    return link(sim, m, out);
 }
 
 void

@@ -80,6 +80,15 @@ const char *msg_type_name(const struct gs_msg *m);
 enum gs_status msg_add(struct gs_sim *sim, struct gs_element *src, struct gs_element *dst,
                        const char *type, int nslots, const char *const *slots,
                        struct gs_msg **out);
+/*
+ * Adds a copy of message FROM, from SRC to DST (of the classes of FROM's
+ * ends), as msg_add with FROM's type and slot words would, but a slot
+ * that reads a field of FROM's source reads the same field of SRC without
+ * its name being looked up again (elem_copy, a cell's messages copied by
+ * the hundred thousand). Errors as msg_add's.
+ */
+enum gs_status msg_copy(struct gs_sim *sim, const struct gs_msg *from, struct gs_element *src,
+                        struct gs_element *dst, struct gs_msg **out);
 /* Removes M (and tells the destination class). */
 void msg_delete(struct gs_sim *sim, struct gs_msg *m);
 /* Re-resolves every slot of M to the source instance (undoing solver binds). */
