@@ -97,6 +97,7 @@ libgensh_a_SOURCES += \
 	%reldir%/solver/cpu/backend_cpu.c \
 	%reldir%/solver/cpu/cpu.h \
 	%reldir%/solver/cpu/general_cpu.c \
+	%reldir%/solver/cpu/pool_cpu.c \
 	%reldir%/solver/cpu/records_cpu.c \
 	%reldir%/solver/cpu/spikes_cpu.c \
 	%reldir%/solver/cpu/step_cpu.c \

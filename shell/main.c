@@ -6,9 +6,11 @@
  *   0 no errors, 1 errors in the script, 2 usage or start-up failure,
  *   3 internal error, 130 interrupted in batch mode.
  */
+#define _GNU_SOURCE /* sched_getaffinity */
 #include "config.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +26,9 @@
 #include "repl.h"
 #include "signals.h"
 #include "subcmd.h"
+
+/* -threads past this is a mistake, not a machine */
+#define GS_THREADS_MAX 1024
 
 struct cmdline {
     struct gs_options opt;
@@ -53,6 +58,8 @@ usage(FILE *f)
           "  -silent N       say less (0: everything, higher: quieter)\n"
           "  -nodes N        run on N MPI ranks\n"
           "  -oversubscribe  allow -nodes past 8 ranks a core of this machine\n"
+          "  -threads N      share the compiled solver's cell groups among N threads\n"
+          "                  (default 1; results identical to one thread)\n"
           "  -seed N         default random seed\n"
           "  -backend B      compiled models on cpu, cuda or auto (CUDA when built with it\n"
           "                  and a device is present; the default)\n"
@@ -86,6 +93,17 @@ parse_count(const char *s, long lo, long hi, long *out)
         return false;
     *out = v;
     return true;
+}
+
+/* The cores this process may run on. */
+static int
+usable_cores(void)
+{
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0)
+        return CPU_COUNT(&set);
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
 }
 
 /* Returns -1 to go on, or the exit status. */
@@ -126,6 +144,18 @@ parse_cmdline(int argc, char **argv, struct cmdline *cl)
                 return bad_usage("-nodes expects a positive number of ranks, got '%s'",
                                  next ? next : "");
             cl->opt.nodes = (int)v;
+            i++;
+        } else if (strcmp(a, "-threads") == 0) {
+            if (!parse_count(next, 1, GS_THREADS_MAX, &v))
+                return bad_usage("-threads expects a number of threads 1-%d, got '%s'",
+                                 GS_THREADS_MAX, next ? next : "");
+            cl->opt.threads = (int)v;
+            int cores = usable_cores();
+            if (v > cores)
+                fprintf(stderr,
+                        "gensh: warning: -threads %ld is more than the %d core%s this process "
+                        "may use; the threads will take turns\n",
+                        v, cores, cores == 1 ? "" : "s");
             i++;
         } else if (strcmp(a, "-maxerrors") == 0) {
             if (!parse_count(next, 0, 2147483647L, &v))

@@ -117,6 +117,11 @@ EXTRA_DIST += %reldir%/validation/par-rsnet.test %reldir%/validation/vmcmp.awk \
 	%reldir%/perf/bench_par_rsnet %reldir%/tools/genesis-par-rsnet.sh \
 	%reldir%/perf/on-device.sh
 
+# -threads N: rsnet and par-rsnet bit-identical to one thread, and the
+# option's bad input (TAP).
+TESTS += %reldir%/validation/threads.test
+EXTRA_DIST += %reldir%/validation/threads.test
+
 # Rallpacks 1 and 3 under an hsolve against the exact cable and real
 # GENESIS runs of the same scripts (TAP); the hsolve benchmark
 # (tests/perf/bench_hsolve, not run by make check).

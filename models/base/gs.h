@@ -49,6 +49,7 @@ struct gs_options {
     unsigned long seed; /* -seed N: default random seed */
     unsigned long maxerrors; /* -maxerrors N: batch runs stop at N errors (0: never) */
     int backend;      /* -backend: enum gs_backend_pick (models/solver/solver.h) of the next reset */
+    int threads;      /* -threads N: threads of a rank's compiled solver (0: one) */
 };
 
 /*

@@ -74,6 +74,7 @@ struct gs_solver {
     void *be_state;
     int pick;               /* enum gs_backend_pick of the next compile */
     struct gs_rng *rng;     /* the simulator's generators, for the next compile */
+    int threads;            /* threads of the next compile's group pass (-threads) */
     char note[320];         /* why the last compile runs elsewhere than asked */
     bool note_error;        /* CUDA was asked for by name */
     struct gs_probe *probe;

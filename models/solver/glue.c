@@ -599,6 +599,7 @@ glue_compile(struct gs_sim *sim, void *state)
     if (st == GS_OK) {
         char err[512];
         gs_solver_pick(g->s, (enum gs_backend_pick)sim->opt.backend, &sim->rng);
+        g->s->threads = sim->opt.threads;
         if (gs_solver_compile(g->s, cx.b, sim->model->clock[0], sim->opt.seed, err,
                               sizeof err) != GS_OK)
             st = gs_error(sim, "the model does not compile: %s", err);

@@ -44,6 +44,7 @@ cpu_compile(struct gs_solver *s, char *err, size_t errlen)
     struct cpu_state *st = xcalloc(1, sizeof *st);
     st->group = pick_kernel();
     cpu_spikes_compile(s->m, st);
+    st->pool = cpu_pool_new(s->m, s->threads);
     s->be_state = st;
     return GS_OK;
 }
@@ -70,8 +71,10 @@ static void
 cpu_release(struct gs_solver *s)
 {
     struct cpu_state *st = s->be_state;
-    if (st)
+    if (st) {
+        cpu_pool_free(st->pool);
         cpu_spikes_free(st);
+    }
     free(st);
     s->be_state = NULL;
 }

@@ -12,6 +12,7 @@
  *   general_cpu.c  the general path: channels, compartments and Ca_concen
  *                  pools in GENESIS element order
  *   records_cpu.c  probes and sampled fields
+ *   pool_cpu.c     the threads that share the uniform groups' pass
  *   kern_*.c       the grouped kernel (kern_body.h), one per instruction set
  *
  * Private to models/solver/cpu.
@@ -39,6 +40,7 @@ struct cpu_state {
     gs_group_fn group;        /* the grouped kernel for this CPU */
     struct calendar cal;
     struct gs_fired fired;    /* sources that fired in the current step */
+    struct cpu_pool *pool;    /* the threads of the group pass; NULL: one */
     /* spikes [spikes_head, nspikes) not collected yet (collecting moves
      * the head; the array restarts once empty) */
     struct gs_spike *spikes;
@@ -76,6 +78,18 @@ void cpu_sample(struct gs_solver *s, const struct gs_probe *list, int n, double 
 /* Appends a row of the probes' values. */
 void cpu_record(struct gs_solver *s);
 size_t cpu_collect_records(struct gs_solver *s, double *out, size_t maxrows);
+
+/* ---- pool_cpu.c ---- */
+struct cpu_pool;
+/* Starts NTHREADS - 1 threads beside the caller for M's group pass (no
+ * more than M has blocks); NULL where that leaves one thread. */
+struct cpu_pool *cpu_pool_new(const struct gs_cmodel *m, int nthreads);
+void cpu_pool_free(struct cpu_pool *p);
+int cpu_pool_threads(const struct cpu_pool *p);
+/* Runs GROUP over all of M's groups, shared among the threads; appends
+ * the spikegens that fired to K->fired in unit order. */
+void cpu_pool_groups(struct cpu_pool *p, struct gs_cmodel *m, gs_group_fn group,
+                     const struct gs_kstep *k);
 
 /* ---- step_cpu.c ---- */
 enum gs_status cpu_advance(struct gs_solver *s, int64_t n);

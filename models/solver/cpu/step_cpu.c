@@ -13,7 +13,8 @@
  *   5. Ca_concen pools integrate the channel currents of this step;
  *   6. this step's spikes are queued on their synapses' delays.
  *
- * Uniform groups run 2-4 fused in the grouped kernel (kern_body.h). When a
+ * Uniform groups run 2-4 fused in the grouped kernel (kern_body.h), shared
+ * among the rank's threads with -threads N (pool_cpu.c). When a
  * synapse has a zero delay (a spike acts in the step it is fired), all
  * spike tests run first and the queue is filled before step 1.
  */
@@ -32,8 +33,11 @@ step_once(struct gs_solver *s, struct cpu_state *st)
     if (m->zero_delay)
         cpu_queue_spikes(m, st);
     cpu_deliver(m, st);
-    for (int g = 0; g < m->ngroup; g++)
-        st->group(m, &m->groups[g], 0, m->groups[g].npad, &k);
+    if (st->pool)
+        cpu_pool_groups(st->pool, m, st->group, &k);
+    else
+        for (int g = 0; g < m->ngroup; g++)
+            st->group(m, &m->groups[g], 0, m->groups[g].npad, &k);
     cpu_general_channels(m);
     cpu_general_compartments(m);
     if (m->nhines) /* hsolve cells: GENESIS's hsolver runs after the membranes */
