@@ -67,8 +67,7 @@ clock_show(struct gs_sim *sim)
     gs_out(sim, "\n");
 }
 
-/* Base steps between firings of clock K (0: never). */
-static long
+long
 clock_ratio(const struct gs_model *m, int k)
 {
     double dt0 = m->clock[0], dt = m->clock[k];

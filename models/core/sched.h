@@ -29,6 +29,8 @@ enum gs_status clock_set(struct gs_sim *sim, int clock, double dt);
 /* Clock's interval (0 if unset). Errors: bad number. */
 enum gs_status clock_get(struct gs_sim *sim, int clock, double *dt);
 /* useclock: assigns CLOCK to EL. Errors: bad number. */
+/* Base steps between firings of clock K (0: never): round(dt_k / dt_0). */
+long clock_ratio(const struct gs_model *m, int k);
 enum gs_status clock_use(struct gs_sim *sim, struct gs_element *el, int clock);
 /* Prints the clocks as showclocks does. */
 void clock_show(struct gs_sim *sim);

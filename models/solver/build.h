@@ -83,6 +83,10 @@ struct gsb_spikegen {
 struct gsb_randomspike {
     float rate, abs_refract, reset_value, min_amp, max_amp, lastevent, state;
     short reset;
+    /* its clock: it runs every STRIDE base steps (0: never), drawing with
+     * the clock's DT, as GENESIS's randomspike draws with its Clockrate */
+    int stride;
+    double dt;
 };
 
 struct gsb_caconc {

@@ -301,6 +301,15 @@ walk_add(struct gs_cctx *cx, struct gs_element *el)
     if (el->flags & GS_EL_DISABLED)
         return GS_OK;
     if (el->cls->solver) {
+        const struct gs_model *m = cctx_sim(cx)->model;
+        if (!el->cls->solver->clocked && clock_ratio(m, el->clock) != 1) {
+            char *p = elem_path_str(el);
+            gs_error(cctx_sim(cx), "'%s' is on clock %d (dt %g), but the compiled model runs a "
+                     "%s at clock 0's step (dt %g): useclock %s 0, or give clock %d that step",
+                     p, el->clock, m->clock[el->clock], el->cls->name, m->clock[0], p, el->clock);
+            free(p);
+            return GS_ERR;
+        }
         int id = el->cls->solver->add(cx, el);
         if (id < 0)
             return GS_ERR;

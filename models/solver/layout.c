@@ -699,6 +699,8 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
         m->r_last[i] = r->lastevent;
         m->r_state[i] = r->state;
         m->r_reset[i] = r->reset;
+        m->r_stride[i] = r->stride;
+        m->r_dt[i] = r->dt;
     }
     /* spike sources: builder numbering <-> spikegens then randomspikes */
     int nsrc = m->nspike + m->nrand + m->next;

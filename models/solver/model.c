@@ -89,6 +89,8 @@ gs_model_alloc(struct gs_cmodel *m)
     ARR(m->r_last, m->nrand);
     ARR(m->r_state, m->nrand);
     ARR(m->r_realrate, m->nrand);
+    ARR(m->r_stride, m->nrand);
+    ARR(m->r_dt, m->nrand);
     ARR(m->r_reset, m->nrand);
     ARR(m->out_first, nsrc + 1);
     ARR(m->out_syn, nq);
@@ -130,7 +132,7 @@ gs_model_free(struct gs_cmodel *m)
         m->syn_first, m->syn_gid, m->q_weight, m->q_delay, m->q_last, m->q_src, m->q_chan,
         m->thresh, m->refract, m->amp, m->lastevent, m->gvsrc, m->ginput, m->lastfire, m->r_rate,
         m->r_refract, m->r_reset_value, m->r_min, m->r_max, m->r_last, m->r_state,
-        m->r_realrate, m->r_reset, m->out_first, m->out_syn, m->src_order, m->src_gid, m->caC,
+        m->r_realrate, m->r_reset, m->r_stride, m->r_dt, m->out_first, m->out_syn, m->src_order, m->src_gid, m->caC,
         m->Ca, m->Ca_base, m->ca_tau, m->ca_B, m->ca_thick, m->ca_act, m->ca_ext, m->cain_first, m->cain,
         m->groups, m->gen_tab, m->gen_syn, m->gen_compt, m->gen_spk, m->term_first, m->terms,
         m->freq_syn,

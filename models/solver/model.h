@@ -293,6 +293,8 @@ struct gs_cmodel {
     int nrand;
     float *r_rate, *r_refract, *r_reset_value, *r_min, *r_max, *r_last, *r_state, *r_realrate;
     short *r_reset;
+    int *r_stride;        /* runs in steps that are multiples (0: never) */
+    double *r_dt;         /* its clock's dt, for the draw */
     int next;             /* external sources, after the randomspikes */
     int *out_first;       /* nsrc + 1: outgoing synapses, CSR, message order */
     int *out_syn;         /* the synapse q of each outgoing list position */

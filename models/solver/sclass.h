@@ -48,6 +48,10 @@ struct gs_solver_class {
     /* Adds the wiring of EL's incoming messages (every element has its id
      * by then). GS_ERR after gs_error() for a message it cannot run. */
     enum gs_status (*wire)(struct gs_cctx *cx, struct gs_element *el);
+    /* add() describes the element's clock to the solver; the others run
+     * at clock 0's step, so an element of theirs on a clock of another
+     * step is an error at reset (never silently run at the wrong rate) */
+    bool clocked;
 };
 
 struct gs_build *cctx_build(struct gs_cctx *cx);

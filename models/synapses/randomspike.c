@@ -134,6 +134,8 @@ randomspike_add(struct gs_cctx *cx, struct gs_element *el)
         .rate = r->rate, .abs_refract = r->abs_refract, .reset_value = r->reset_value,
         .min_amp = r->min_amp, .max_amp = r->max_amp, .lastevent = r->lastevent,
         .state = r->state, .reset = (short)r->reset,
+        .stride = (int)clock_ratio(cctx_sim(cx)->model, el->clock),
+        .dt = cctx_sim(cx)->model->clock[el->clock],
     };
     int id = gsb_randomspike(cctx_build(cx), &d);
     gsb_set_gid(cctx_build(cx), GS_K_SRC, id, elem_identity(el));
@@ -162,6 +164,7 @@ static const struct gs_solver_class randomspike_solver = {
     .fmap = randomspike_sfmap,
     .add = randomspike_add,
     .wire = randomspike_wire,
+    .clocked = true,
 };
 
 const struct gs_class randomspike_class = {

@@ -170,11 +170,13 @@ static void
 randomspike_step(struct gs_cmodel *m, struct gs_fired *fired, int r)
 {
     int s = m->nspike + r;
+    if (m->r_stride[r] == 0 || m->step % m->r_stride[r] != 0)
+        return; /* not its clock's step */
     if (m->r_reset[r])
         m->r_state[r] = m->r_reset_value[r];
     if ((double)m->r_refract[r] > m->t - (double)m->r_last[r])
         return;
-    float p = (float)(m->r_realrate[r] * m->dt);
+    float p = (float)(m->r_realrate[r] * m->r_dt[r]);
     if (m->rng && rng_genesis(m->rng)) {
         if (p >= 1.0f || p >= rng_genesis_urandom(m->rng)) {
             m->r_last[r] = (float)m->t;

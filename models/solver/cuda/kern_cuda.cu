@@ -173,11 +173,15 @@ __device__ static void
 randomspike(const devx &x, const gs_cmodel *m, int r, int64_t step, double t)
 {
     int s = m->nspike + r;
+    if (m->r_stride[r] == 0 || step % m->r_stride[r] != 0) {
+        fire_bit(x, s, step, false); /* not its clock's step */
+        return;
+    }
     if (m->r_reset[r])
         m->r_state[r] = m->r_reset_value[r];
     bool f = false;
     if (!((double)m->r_refract[r] > t - (double)m->r_last[r])) {
-        float p = (float)(m->r_realrate[r] * m->dt);
+        float p = (float)(m->r_realrate[r] * m->r_dt[r]);
         uint64_t key = (uint64_t)step * 2;
         if (p >= 1.0f ||
             (double)p >= rng_key_unit(m->seed, m->src_gid[s], PURPOSE_RSPK, key)) {
@@ -550,6 +554,8 @@ register_arrays(struct gs_cuda *c, const struct gs_cmodel *m)
     REG(r_max, m->nrand, false);
     REG(r_realrate, m->nrand, false);
     REG(r_reset, m->nrand, false);
+    REG(r_stride, m->nrand, false);
+    REG(r_dt, m->nrand, false);
     REG(src_order, nsrc, false);
     REG(src_gid, nsrc, false);
     REG(Ca_base, m->nca, false);
