@@ -56,5 +56,7 @@ libgensh_a_SOURCES += \
 	%reldir%/commands/cmd_rnet.c \
 	%reldir%/commands/cmd_rvolume.c \
 	%reldir%/commands/cmd_synapse.c
+# The regions family (region, regionport, regionconnect, show...).
+libgensh_a_SOURCES += %reldir%/commands/cmd_regions.c
 # The jobs family (submit, jobs, fetch, cancel); the library is interp/jobs/.
 libgensh_a_SOURCES += %reldir%/commands/cmd_jobs.c

@@ -13,6 +13,7 @@
 #include <lualib.h>
 
 #include "../models/core/model.h"
+#include "../models/regions/region.h"
 #include "../models/solver/sclass.h"
 #include "../parallel/par.h"
 #include "../parallel/rnet.h"
@@ -269,6 +270,7 @@ gs_sim_free(struct gs_sim *sim)
     model_free(sim); /* first: classes close their files */
     par_free(sim);   /* a one-rank state made on demand (the shell finalises its own) */
     rnet_free(sim);  /* remote messages (raddmsg, rvolumeconnect) */
+    regions_free(sim);
     interp_free(sim->interp);
     gs_diag_free(sim);
     free(sim);

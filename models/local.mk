@@ -136,6 +136,12 @@ libgensh_a_SOURCES += \
 	%reldir%/network/synapse.c \
 	%reldir%/network/values.c \
 	%reldir%/io/spikehistory.c
+# Regions (issue 14): port selectors, regions and their ports, patterns.
+libgensh_a_SOURCES += \
+	%reldir%/regions/selector.h \
+	%reldir%/regions/selector.c \
+	%reldir%/regions/region.h \
+	%reldir%/regions/region.c
 # readcell: building cells from .p files.
 libgensh_a_SOURCES += \
 	%reldir%/cell/readcell.h \

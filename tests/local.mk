@@ -176,3 +176,9 @@ TESTS += %reldir%/unit/test_rng.t
 # device), its on-device runner and benchmark (docs/gpu.md).
 TESTS += %reldir%/gpu/equiv.test
 EXTRA_DIST += %reldir%/gpu/equiv.test %reldir%/gpu/on-device.sh %reldir%/perf/bench_gpu
+
+# Port selectors of regions (issue 14): the grammar, its order and its errors.
+check_PROGRAMS += %reldir%/unit/test_selector.t
+TESTS += %reldir%/unit/test_selector.t
+%canon_reldir%_unit_test_selector_t_SOURCES = %reldir%/unit/test_selector.c %reldir%/tap.h
+%canon_reldir%_unit_test_selector_t_LDADD = $(GS_LIBS)

@@ -26,6 +26,7 @@ enum gs_severity { GS_SEV_ERROR, GS_SEV_WARNING };
 
 struct strbuf;
 struct gs_model;
+struct gs_regions;
 struct interp;
 struct par;
 struct gs_gui;
@@ -105,6 +106,7 @@ struct gs_sim {
      * the same step, as a local message's would. NULL when unused. */
     enum gs_status (*step_solved)(struct gs_sim *sim);
     void *rnet;                   /* parallel/rnet.c's state, or NULL */
+    struct gs_regions *regions;   /* models/regions: regions, ports, patterns, or NULL */
     struct gs_gui *gui;           /* the display (models/graphics/tk), or NULL: headless */
     /* Lets the GUI handle window events and redraw, at most about 30
      * times a second of wall time unless NOW; installed by models/graphics
