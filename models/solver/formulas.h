@@ -239,4 +239,59 @@ gs_ca_input(const struct gs_cmodel *m, int a)
     return act;
 }
 
+/* The general path's step of tabchannel H's gates: rates from the Vm (or
+ * concentration) it read, then exponential Euler (or the instant value). */
+GS_HD void
+gs_tab_gates_step(const struct gs_cmodel *m, int h)
+{
+    double v = gs_chan_v(m, m->tvsrc[h]);
+    for (int k = 0; k < GS_NGATES; k++) {
+        int gi = m->tgate[h * GS_NGATES + k];
+        if (gi < 0)
+            continue;
+        const struct gs_gatedef *d = &m->gatedef[m->gdef[gi]];
+        double c = m->gconc[gi] >= 0 ? m->Ca[m->gconc[gi]] : 0.0, A, B;
+        gs_gate_rates(&m->tabs[d->tab], d->input == GS_GIN_CONC ? c : v, true, &m->exptab, &A,
+                      &B);
+        if (d->input == GS_GIN_CODEP)
+            A = c * A;
+        m->X[gi] = gs_gate_step(m->X[gi], A, B, d->instant, m->dt, &m->exptab);
+    }
+}
+
+/* The general path's compartment C (compartment.c, symcompartment.c):
+ * A = sum Ek Gk + Em/Rm + inject (+ a symcompartment's axial terms), B =
+ * 1/Rm + sum Gk + sum 1/Ra, C = the axial currents, in message order;
+ * returns the new Vm. */
+GS_HD double
+gs_compt_general(const struct gs_cmodel *m, int c)
+{
+    double A = 0.0, B = m->k_B0[c], C = 0.0;
+    for (int j = m->term_first[c]; j < m->term_first[c + 1]; j++) {
+        const struct gs_term *t = &m->terms[j];
+        int k = t->kind & ~GS_TERM_PREV;
+        if (k == GS_T_TAB || k == GS_T_SYN) {
+            double g = k == GS_T_TAB ? gs_tab_gk(m, t->ref) : gs_syn_gk(m, t->ref);
+            double ek = k == GS_T_TAB ? m->tEk[t->ref] : m->sEk[t->ref];
+            A += ek * g;
+            B += g;
+        } else if (k == GS_T_TAIL || k == GS_T_HEAD) {
+            /* symcompart.c: into A, the neighbour's Ra times coeff */
+            double v1 = (t->kind & GS_TERM_PREV) ? m->Vprev[t->ref] : m->V[t->ref];
+            double ra = (double)m->Ra[t->ref] * (k == GS_T_TAIL ? m->coeff[c] : m->coeff2[c]);
+            A += v1 / ra;
+            B += 1.0 / ra;
+        } else {
+            double v1 = (t->kind & GS_TERM_PREV) ? m->Vprev[t->ref] : m->V[t->ref];
+            double ra = k == GS_T_RAXIAL ? m->Ra[t->ref] : m->Ra[c];
+            C += v1 / ra;
+            B += 1.0 / ra;
+        }
+    }
+    float lk = m->k_leak[c] + m->inject[c];
+    A += (double)lk;
+    double ac = (A + C) / (double)m->Cm[c], bc = B / (double)m->Cm[c];
+    return gs_compt_step(m->V[c], ac, bc, m->dt, &m->exptab);
+}
+
 #endif

@@ -156,8 +156,7 @@ spikegen_test(struct gs_cmodel *m, struct gs_fired *fired, int s)
     if (c < 0 && c != GS_VSRC_EXT)
         return;
     double v = c >= 0 ? m->V[c] : m->ginput[s];
-    float ready = m->lastevent[s] + m->refract[s];
-    if (v >= (double)m->thresh[s] && (double)ready <= m->t + m->dt / 2.0) {
+    if (gs_spikegen_fires(v, m->thresh[s], m->lastevent[s], m->refract[s], m->t, m->dt)) {
         m->lastevent[s] = (float)m->t;
         m->lastfire[s] = m->step;
         gs_fired_push(fired, s);

@@ -302,31 +302,16 @@ group_unit(const devx &x, const gs_cmodel *m, const gs_group *G, int u, int64_t 
     m->V[c] = gs_compt_step(v, ac, bc, dt, &m->exptab);
 }
 
-/* The general path of backend_cpu.c, in element order, one thread. */
+/* The general path (cpu/general_cpu.c), in element order, one thread. */
 __device__ static void
 general(const devx &x, const gs_cmodel *m, int64_t step)
 {
-    const double dt = m->dt;
     for (int i = 0; i < m->ngen_compt; i++)
         m->Vprev[m->gen_compt[i]] = m->V[m->gen_compt[i]];
     for (int i = 0; i < m->ngen_syn; i++)
         deliver(x, m, m->gen_syn[i], step);
-    for (int i = 0; i < m->ngen_tab; i++) {
-        int h = m->gen_tab[i];
-        double v = gs_chan_v(m, m->tvsrc[h]);
-        for (int k = 0; k < GS_NGATES; k++) {
-            int gi = m->tgate[h * GS_NGATES + k];
-            if (gi < 0)
-                continue;
-            const gs_gatedef *d = &m->gatedef[m->gdef[gi]];
-            double c = m->gconc[gi] >= 0 ? m->Ca[m->gconc[gi]] : 0.0, A, B;
-            gs_gate_rates(&m->tabs[d->tab], d->input == GS_GIN_CONC ? c : v, true, &m->exptab,
-                          &A, &B);
-            if (d->input == GS_GIN_CODEP)
-                A = c * A;
-            m->X[gi] = gs_gate_step(m->X[gi], A, B, d->instant, dt, &m->exptab);
-        }
-    }
+    for (int i = 0; i < m->ngen_tab; i++)
+        gs_tab_gates_step(m, m->gen_tab[i]);
     for (int i = 0; i < m->ngen_syn; i++) {
         int y = m->gen_syn[i];
         gs_syn_step(&m->sX[y], &m->sY[y], m->act[y], m->xc1[y], m->xc2[y], m->yc1[y], m->yc2[y]);
@@ -334,31 +319,7 @@ general(const devx &x, const gs_cmodel *m, int64_t step)
     }
     for (int i = 0; i < m->ngen_compt; i++) {
         int c = m->gen_compt[i];
-        double A = 0.0, B = m->k_B0[c], C = 0.0;
-        for (int j = m->term_first[c]; j < m->term_first[c + 1]; j++) {
-            const gs_term *t = &m->terms[j];
-            int k = t->kind & ~GS_TERM_PREV;
-            if (k == GS_T_TAB || k == GS_T_SYN) {
-                double g = k == GS_T_TAB ? gs_tab_gk(m, t->ref) : gs_syn_gk(m, t->ref);
-                double ek = k == GS_T_TAB ? m->tEk[t->ref] : m->sEk[t->ref];
-                A += ek * g;
-                B += g;
-            } else if (k == GS_T_TAIL || k == GS_T_HEAD) {
-                double v1 = (t->kind & GS_TERM_PREV) ? m->Vprev[t->ref] : m->V[t->ref];
-                double ra = (double)m->Ra[t->ref] * (k == GS_T_TAIL ? m->coeff[c] : m->coeff2[c]);
-                A += v1 / ra;
-                B += 1.0 / ra;
-            } else {
-                double v1 = (t->kind & GS_TERM_PREV) ? m->Vprev[t->ref] : m->V[t->ref];
-                double ra = k == GS_T_RAXIAL ? m->Ra[t->ref] : m->Ra[c];
-                C += v1 / ra;
-                B += 1.0 / ra;
-            }
-        }
-        float lk = m->k_leak[c] + m->inject[c];
-        A += (double)lk;
-        double ac = (A + C) / (double)m->Cm[c], bc = B / (double)m->Cm[c];
-        m->V[c] = gs_compt_step(m->V[c], ac, bc, dt, &m->exptab);
+        m->V[c] = gs_compt_general(m, c);
     }
 }
 
