@@ -81,6 +81,8 @@ gs_model_alloc(struct gs_cmodel *m)
     ARR(m->gvsrc, m->nspike);
     ARR(m->ginput, m->nspike);
     ARR(m->lastfire, m->nspike);
+    ARR(m->hspk_steps, m->nspike);
+    ARR(m->hspk_count, m->nspike);
     ARR(m->r_rate, m->nrand);
     ARR(m->r_refract, m->nrand);
     ARR(m->r_reset_value, m->nrand);
@@ -130,7 +132,7 @@ gs_model_free(struct gs_cmodel *m)
         m->tXidle, m->X, m->gdef, m->gconc, m->gatedef, m->sX, m->sY, m->act, m->sEk, m->tau1,
         m->tau2, m->gmax, m->freq, m->norm, m->normw, m->xc1, m->xc2, m->yc1, m->yc2, m->svsrc,
         m->syn_first, m->syn_gid, m->q_weight, m->q_delay, m->q_last, m->q_src, m->q_chan,
-        m->thresh, m->refract, m->amp, m->lastevent, m->gvsrc, m->ginput, m->lastfire, m->r_rate,
+        m->thresh, m->refract, m->amp, m->lastevent, m->gvsrc, m->ginput, m->lastfire, m->hspk_steps, m->hspk_count, m->r_rate,
         m->r_refract, m->r_reset_value, m->r_min, m->r_max, m->r_last, m->r_state,
         m->r_realrate, m->r_reset, m->r_stride, m->r_dt, m->out_first, m->out_syn, m->src_order, m->src_gid, m->caC,
         m->Ca, m->Ca_base, m->ca_tau, m->ca_B, m->ca_thick, m->ca_act, m->ca_ext, m->cain_first, m->cain,
@@ -253,6 +255,13 @@ gs_model_derive(struct gs_cmodel *m)
     for (int q = 0; q < m->nsynapse; q++)
         if (gs_syn_dsteps(m, q) == 0)
             m->zero_delay = true;
+    for (int s = 0; s < m->nspike; s++) {
+        int c = m->gvsrc[s];
+        /* chanmode 0 and 1 leave the spikegen an element of its own */
+        bool hines = c >= 0 && m->comp_hines && m->comp_hines[c] >= 0 &&
+                     m->hines[m->comp_hines[c]].chanmode >= 2;
+        m->hspk_steps[s] = hines ? (int)((double)m->refract[s] / m->dt + 1.9) : 0;
+    }
     for (int r = 0; r < m->nrand; r++) {
         float p = 1.0f - m->r_rate[r] * m->r_refract[r];
         m->r_realrate[r] = p <= 1e-7f ? m->r_rate[r] : m->r_rate[r] / p;
@@ -296,6 +305,7 @@ gs_model_reset(struct gs_cmodel *m)
     for (int s = 0; s < m->nspike; s++) {
         m->lastevent[s] = -m->refract[s];
         m->lastfire[s] = -1;
+        m->hspk_count[s] = 0;
     }
     gs_model_derive(m);
     for (int r = 0; r < m->nrand; r++) {

@@ -290,6 +290,11 @@ struct gs_cmodel {
     int *gvsrc;           /* spikegen input compartment, or GS_VSRC_EXT */
     double *ginput;       /* the GS_VSRC_EXT spikegens' input value */
     int64_t *lastfire;    /* step of the last spike (state field), -1 none */
+    /* spikegens watching a cell under an hsolve of chanmode 2 to 5 fire by GENESIS's hsolve
+     * rule instead (hines_chip.c: Vm > thresh, and a refractory period of
+     * int(abs_refract/dt + 1.9) steps counted down every step): their
+     * hspk_steps > 0, with the countdown in hspk_count */
+    int *hspk_steps, *hspk_count;
     int nrand;
     float *r_rate, *r_refract, *r_reset_value, *r_min, *r_max, *r_last, *r_state, *r_realrate;
     short *r_reset;

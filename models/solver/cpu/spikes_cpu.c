@@ -156,6 +156,15 @@ spikegen_test(struct gs_cmodel *m, struct gs_fired *fired, int s)
     if (c < 0 && c != GS_VSRC_EXT)
         return;
     double v = c >= 0 ? m->V[c] : m->ginput[s];
+    if (m->hspk_steps[s] > 0) { /* under an hsolve: its own rule */
+        if (--m->hspk_count[s] <= 0 && v > (double)m->thresh[s]) {
+            m->hspk_count[s] = m->hspk_steps[s];
+            m->lastevent[s] = (float)m->t;
+            m->lastfire[s] = m->step;
+            gs_fired_push(fired, s);
+        }
+        return;
+    }
     if (gs_spikegen_fires(v, m->thresh[s], m->lastevent[s], m->refract[s], m->t, m->dt)) {
         m->lastevent[s] = (float)m->t;
         m->lastfire[s] = m->step;
