@@ -78,7 +78,7 @@ static const struct gs_opt getstat_opts[] = {
     {"-elements", 0, GS_ARG_STR,
      "the number of elements"},
     {"-memory", 0, GS_ARG_STR,
-     "the bytes of memory gensh has allocated and holds (its heap in use)"},
+     "the bytes of memory gensh holds (its resident set)"},
     {NULL, 0, 0, NULL},
 };
 
@@ -203,18 +203,21 @@ cmd_deletetasks_exec(struct gs_call *call)
     return GS_OK;
 }
 
-/* What the C library's allocator has handed out and not taken back, as
- * GENESIS's getstat -memory counts its own allocations. */
+/* The memory gensh holds: its resident set (the second field of
+ * /proc/self/statm, in pages), which counts what any allocator in use
+ * (glibc's, a sanitizer's) has touched. */
 static enum gs_status
-heap_in_use(struct gs_call *call)
+memory_held(struct gs_call *call)
 {
-#ifdef HAVE_MALLINFO2
-    struct mallinfo2 mi = mallinfo2();
-    gs_result_int(call, (long long)(mi.uordblks + mi.hblkhd));
+    FILE *f = fopen("/proc/self/statm", "r");
+    long long size = 0, resident = 0;
+    int n = f ? fscanf(f, "%lld %lld", &size, &resident) : 0;
+    if (f)
+        fclose(f);
+    if (n != 2)
+        return gs_error(call->sim, "-memory: cannot read /proc/self/statm");
+    gs_result_int(call, resident * (long long)sysconf(_SC_PAGESIZE));
     return GS_OK;
-#else
-    return gs_error(call->sim, "-memory needs glibc's mallinfo2, which this build lacks");
-#endif
 }
 
 static enum gs_status
@@ -226,7 +229,7 @@ cmd_getstat_exec(struct gs_call *call)
     else if (gs_has_opt(call, "-elements"))
         gs_result_int(call, (long long)m->nelements);
     else if (gs_has_opt(call, "-memory"))
-        return heap_in_use(call);
+        return memory_held(call);
     else
         gs_result_real(call, m->time);
     return GS_OK;

@@ -19,7 +19,7 @@ echo reclaim returns {reclaim}
 int before = {getstat -memory}
 create neutral /many
 int i
-for (i = 0; i < 2000; i = i + 1)
+for (i = 0; i < 20000; i = i + 1)
     create neutral /many/n[{i}]
 end
 echo memory grew {{getstat -memory} > before}
