@@ -55,16 +55,7 @@ const struct gs_opt cmd_net_delay_optv[] = {
      "d: the same delay for every synapse (s)"},
     {"-radial", 1, GS_ARG_REAL,
      "v: delay = distance / v (conduction velocity, m/s)"},
-    {"-add", 0, GS_ARG_STR,
-     "add the random part to the delay already set instead of replacing it"},
-    {"-uniform", 1, GS_ARG_REAL,
-     "scale: multiply by a uniform draw in [1-scale, 1+scale]"},
-    {"-gaussian", 2, GS_ARG_REAL,
-     "sd max: add a Gaussian draw of this SD, cut at max"},
-    {"-exponential", 2, GS_ARG_REAL,
-     "mid max: a draw from an exponential with 1/e point mid, at most max"},
-    {"-absoluterandom", 0, GS_ARG_STR,
-     "the random part is absolute (s), not relative to the delay"},
+    GS_DELAY_RANDOM_OPTS,
     {NULL, 0, 0, NULL},
 };
 

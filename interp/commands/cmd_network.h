@@ -18,6 +18,17 @@
  * their planar forms), shared by the remote commands. */
 extern const struct gs_opt cmd_net_connect_optv[];
 extern const struct gs_opt cmd_net_delay_optv[];
+/* The options of a delay's random part, shared by the delay commands and
+ * syndelay. */
+#define GS_DELAY_RANDOM_OPTS \
+    {"-add", 0, GS_ARG_STR, \
+     "add the random part to the delay already set instead of replacing it"}, \
+    {"-uniform", 1, GS_ARG_REAL, "scale: multiply by a uniform draw in [1-scale, 1+scale]"}, \
+    {"-gaussian", 2, GS_ARG_REAL, "sd max: add a Gaussian draw of this SD, cut at max"}, \
+    {"-exponential", 2, GS_ARG_REAL, \
+     "mid max: a draw from an exponential with 1/e point mid, at most max"}, \
+    {"-absoluterandom", 0, GS_ARG_STR, \
+     "the random part is absolute (s), not relative to the delay"}
 extern const struct gs_opt cmd_net_weight_optv[];
 
 /* Fills V from CALL's options: -fixed/-radial (DELAY) or -fixed/-decay,

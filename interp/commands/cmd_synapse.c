@@ -12,6 +12,7 @@
 
 #include "../../models/network/network.h"
 #include "../cmd.h"
+#include "cmd_network.h"
 
 static enum gs_status cmd_getsyncount_exec(struct gs_call *call);
 static enum gs_status cmd_getsyndest_exec(struct gs_call *call);
@@ -32,16 +33,7 @@ static const struct gs_opt getsynindex_opts[] = {
 };
 
 static const struct gs_opt syndelay_opts[] = {
-    {"-add", 0, GS_ARG_STR,
-     "add the random part to the delay already set instead of replacing it"},
-    {"-uniform", 1, GS_ARG_REAL,
-     "scale: multiply by a uniform draw in [1-scale, 1+scale]"},
-    {"-gaussian", 2, GS_ARG_REAL,
-     "sd max: add a Gaussian draw of this SD, cut at max"},
-    {"-exponential", 2, GS_ARG_REAL,
-     "mid max: a draw from an exponential with 1/e point mid, at most max"},
-    {"-absoluterandom", 0, GS_ARG_STR,
-     "the random part is absolute (s), not relative to the delay"},
+    GS_DELAY_RANDOM_OPTS,
     {NULL, 0, 0, NULL},
 };
 
