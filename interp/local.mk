@@ -57,6 +57,7 @@ libgensh_a_SOURCES += \
 	%reldir%/commands/cmd_rvolume.c \
 	%reldir%/commands/cmd_synapse.c
 # The regions family (region, regionport, regionconnect, show...).
-libgensh_a_SOURCES += %reldir%/commands/cmd_regions.c
+libgensh_a_SOURCES += %reldir%/commands/cmd_regions.c %reldir%/commands/cmd_regions.h \
+	%reldir%/commands/cmd_regions_par.c
 # The jobs family (submit, jobs, fetch, cancel); the library is interp/jobs/.
 libgensh_a_SOURCES += %reldir%/commands/cmd_jobs.c

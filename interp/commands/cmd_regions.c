@@ -1,15 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * cmd_regions.c: the regions family (issue 14, docs/regions.md): region
- * (declare a region), regionport (add ports to its interface),
+ * (declare a region on a node), regionport (add ports to its interface),
  * showregion, regionconnect (a pattern between the ports of two regions)
- * and showpattern. The work is in models/regions/.
+ * and showpattern. The work is in models/regions/; what crosses nodes
+ * (regions on other nodes, the requests they answer) in
+ * cmd_regions_par.c.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../models/regions/region.h"
+#include "../../parallel/par.h"
 #include "../cmd.h"
+#include "cmd_regions.h"
 
 static enum gs_status cmd_region_exec(struct gs_call *call);
 static enum gs_status cmd_regionconnect_exec(struct gs_call *call);
@@ -29,6 +34,11 @@ static const struct gs_opt regionconnect_opts[] = {
     {NULL, 0, 0, NULL},
 };
 
+static const struct gs_opt region_opts[] = {
+    {"-node", 1, GS_ARG_INT, "n: the node that holds the region (default 0)"},
+    {NULL, 0, 0, NULL},
+};
+
 static const struct gs_opt regionport_opts[] = {
     {"-input", 0, GS_ARG_STR, "the ports are inputs (synaptic channels)"},
     {"-output", 0, GS_ARG_STR, "the ports are outputs (spike sources)"},
@@ -38,11 +48,14 @@ static const struct gs_opt regionport_opts[] = {
 const struct gs_cmd cmd_region_entry = {
     .name = "region",
     .family = "regions",
-    .summary = "declare a region: a named element subtree with an interface of ports",
-    .usage = "name root",
+    .summary = "declare a region: a named element subtree on one node, with an interface of "
+               "ports",
+    .usage = "name root [-node n]",
     .pos = {{"name", GS_ARG_STR}, {"root", GS_ARG_STR}},
     .min_pos = 2,
     .max_pos = 2,
+    .opts = region_opts,
+    .flags = GS_CMD_COLLECTIVE,
     .exec = cmd_region_exec,
 };
 
@@ -57,7 +70,7 @@ const struct gs_cmd cmd_regionconnect_entry = {
     .min_pos = 3,
     .max_pos = 3,
     .opts = regionconnect_opts,
-    .flags = GS_CMD_MUTATES | GS_CMD_RESULT,
+    .flags = GS_CMD_MUTATES | GS_CMD_RESULT | GS_CMD_COLLECTIVE,
     .exec = cmd_regionconnect_exec,
 };
 
@@ -70,7 +83,7 @@ const struct gs_cmd cmd_regionport_entry = {
     .min_pos = 2,
     .max_pos = 2,
     .opts = regionport_opts,
-    .flags = GS_CMD_RESULT,
+    .flags = GS_CMD_RESULT | GS_CMD_COLLECTIVE,
     .exec = cmd_regionport_exec,
 };
 
@@ -96,23 +109,46 @@ const struct gs_cmd cmd_showregion_entry = {
     .exec = cmd_showregion_exec,
 };
 
+/* region is collective: every node declares every region, and a region
+ * refused on one node (its root missing there) is declared on none. */
 static enum gs_status
 cmd_region_exec(struct gs_call *call)
 {
-    struct gs_element *root;
-    if (path_find(call->sim, gs_arg(call, 1), &root) != GS_OK)
-        return GS_ERR;
-    return region_add(call->sim, gs_arg(call, 0), root);
+    struct gs_sim *sim = call->sim;
+    enum gs_status st = GS_OK;
+    int node = 0;
+    if (gs_has_opt(call, "-node")) {
+        long n = gs_optval_int(call, "-node", 0);
+        char text[32];
+        int *nv = NULL, nn = 0;
+        snprintf(text, sizeof text, "%ld", n);
+        if (n < 0)
+            st = gs_error(sim, "-node expects a node number >= 0, got %ld", n);
+        else
+            st = par_nodelist(sim, text, &nv, &nn); /* "node 5 does not exist (nodes 0-3)" */
+        free(nv);
+        node = (int)n;
+    }
+    size_t before = sim->regions ? sim->regions->n : 0;
+    if (st == GS_OK)
+        st = region_add(sim, gs_arg(call, 0), gs_arg(call, 1), node, par_mynode(sim));
+    if (par_agree(sim, "region", st, call->origin) == GS_OK)
+        return GS_OK;
+    if (st == GS_OK && sim->regions->n > before)
+        region_drop_last(sim);
+    return GS_ERR;
 }
 
+/* regionconnect is collective: the node of the source region makes the
+ * pattern (asking the destination region's node for its ports when that
+ * is another node), every node learns its count, and a pattern refused
+ * anywhere is made nowhere. */
 static enum gs_status
 cmd_regionconnect_exec(struct gs_call *call)
 {
     struct gs_sim *sim = call->sim;
     int nrules = gs_has_opt(call, "-onetoone") + gs_has_opt(call, "-alltoall")
                  + gs_has_opt(call, "-random");
-    if (nrules > 1)
-        return gs_error(sim, "give one rule: -onetoone, -alltoall or -random p");
     struct pattern_spec spec = {
         .name = gs_arg(call, 0),
         .src_sel = gs_arg(call, 1),
@@ -125,27 +161,51 @@ cmd_regionconnect_exec(struct gs_call *call)
         .weight = gs_has_opt(call, "-weight") ? gs_optval_real(call, "-weight", 0) : 1.0,
         .delay = gs_has_opt(call, "-delay") ? gs_optval_real(call, "-delay", 0) : 0.0,
     };
-    size_t made;
-    if (region_connect(sim, &spec, &made) != GS_OK)
+    enum gs_status st = GS_OK;
+    if (nrules > 1)
+        st = gs_error(sim, "give one rule: -onetoone, -alltoall or -random p");
+    size_t made = 0;
+    int src = -1, dst = -1, dnode = par_mynode(sim);
+    if (st == GS_OK)
+        st = pattern_spec_check(sim, &spec);
+    if (st == GS_OK)
+        st = regions_connect_any(call, &spec, &src, &dst, &dnode, &made);
+    st = par_agree(sim, "regionconnect", st, call->origin);
+    double n = (double)made;
+    if (st == GS_OK && par_nnodes(sim) > 1)
+        st = par_allreduce(sim, false, PAR_SUM, &n, 1, "regionconnect", call->origin);
+    if (st != GS_OK)
         return GS_ERR;
-    gs_result_int(call, (long long)made);
+    pattern_note(sim, &spec, src, dst, dnode, (size_t)n);
+    gs_result_int(call, (long long)n);
     return GS_OK;
 }
 
+/* regionport is collective: the region's node adds the ports, every node
+ * returns their count, and a refusal there is an error on every node.
+ * (So when any node goes on past it, the ports are in place for the
+ * requests of a pattern.) */
 static enum gs_status
 cmd_regionport_exec(struct gs_call *call)
 {
     struct gs_sim *sim = call->sim;
     struct region *r = region_find(sim, gs_arg(call, 0));
-    if (!r)
-        return gs_error(sim, "there is no region '%s'", gs_arg(call, 0));
     bool in = gs_has_opt(call, "-input"), out = gs_has_opt(call, "-output");
-    if (in == out)
-        return gs_error(sim, "give one direction: -input or -output");
-    size_t added;
-    if (region_add_ports(sim, r, gs_arg(call, 1), in ? PORT_IN : PORT_OUT, &added) != GS_OK)
+    enum gs_status st = GS_OK;
+    size_t added = 0;
+    if (!r)
+        st = gs_error(sim, "there is no region '%s'", gs_arg(call, 0));
+    else if (in == out)
+        st = gs_error(sim, "give one direction: -input or -output");
+    else if (r->node == par_mynode(sim))
+        st = region_add_ports(sim, r, gs_arg(call, 1), in ? PORT_IN : PORT_OUT, &added);
+    st = par_agree(sim, "regionport", st, call->origin);
+    double n = (double)added;
+    if (st == GS_OK && par_nnodes(sim) > 1)
+        st = par_allreduce(sim, false, PAR_SUM, &n, 1, "regionport", call->origin);
+    if (st != GS_OK)
         return GS_ERR;
-    gs_result_int(call, (long long)added);
+    gs_result_int(call, (long long)n);
     return GS_OK;
 }
 
@@ -153,10 +213,9 @@ static enum gs_status
 cmd_showpattern_exec(struct gs_call *call)
 {
     struct pattern *p = pattern_find(call->sim, gs_arg(call, 0));
-    if (!p)
+    if (!p || p->pending)
         return gs_error(call->sim, "there is no pattern '%s'", gs_arg(call, 0));
-    pattern_show(call->sim, p);
-    return GS_OK;
+    return regions_show(call, "pattern", p->name, p->here ? par_mynode(call->sim) : p->node);
 }
 
 static enum gs_status
@@ -165,6 +224,5 @@ cmd_showregion_exec(struct gs_call *call)
     struct region *r = region_find(call->sim, gs_arg(call, 0));
     if (!r)
         return gs_error(call->sim, "there is no region '%s'", gs_arg(call, 0));
-    region_show(call->sim, r);
-    return GS_OK;
+    return regions_show(call, "region", r->name, r->node);
 }

@@ -33,13 +33,19 @@ regions_free(struct gs_sim *sim)
         return;
     for (size_t i = 0; i < rs->n; i++) {
         free(rs->v[i].name);
+        free(rs->v[i].rootpath);
         free(rs->v[i].ports);
     }
     for (size_t i = 0; i < rs->npat; i++) {
-        free(rs->pat[i].name);
-        free(rs->pat[i].msrc);
-        free(rs->pat[i].mdst);
-        free(rs->pat[i].msyn);
+        struct pattern *p = &rs->pat[i];
+        free(p->name);
+        free(p->msend);
+        free(p->mdst);
+        free(p->msyn);
+        free(p->msrcp);
+        for (size_t k = 0; k < p->nsrcpath; k++)
+            free(p->srcpath[k]);
+        free(p->srcpath);
     }
     free(rs->v);
     free(rs->pat);
@@ -73,7 +79,8 @@ el_of(struct gs_sim *sim, struct gs_handle h)
     return elem_from_handle(sim->model, h);
 }
 
-/* The region whose subtree holds EL (the root included), or NULL. */
+/* The region whose subtree holds EL (the root included), or NULL; only
+ * regions of this node have a root here. */
 static struct region *
 region_of(struct gs_sim *sim, const struct gs_element *el)
 {
@@ -86,26 +93,103 @@ region_of(struct gs_sim *sim, const struct gs_element *el)
     return NULL;
 }
 
+void
+region_drop_last(struct gs_sim *sim)
+{
+    struct gs_regions *rs = sim->regions;
+    struct region *r = &rs->v[--rs->n];
+    free(r->name);
+    free(r->rootpath);
+    free(r->ports);
+}
+
+/* Are the path components P (NP chars) and Q (NQ) equal? ("x" is "x[0]",
+ * as path.c reads it.) */
+static bool
+component_eq(const char *p, size_t np, const char *q, size_t nq)
+{
+    if (np >= 3 && strncmp(p + np - 3, "[0]", 3) == 0)
+        np -= 3;
+    if (nq >= 3 && strncmp(q + nq - 3, "[0]", 3) == 0)
+        nq -= 3;
+    return np == nq && strncmp(p, q, np) == 0;
+}
+
+/* Is ROOT (absolute) PATH or an ancestor of it, component by component? */
+static bool
+path_under(const char *root, const char *path)
+{
+    for (;;) {
+        while (*root == '/')
+            root++;
+        while (*path == '/')
+            path++;
+        if (!*root)
+            return true;
+        size_t nr = strcspn(root, "/"), np = strcspn(path, "/");
+        if (!np || !component_eq(root, nr, path, np))
+            return false;
+        root += nr;
+        path += np;
+    }
+}
+
+struct region *
+region_by_path(struct gs_sim *sim, const char *path)
+{
+    struct gs_regions *rs = sim->regions;
+    for (size_t i = 0; rs && i < rs->n; i++)
+        if (path_under(rs->v[i].rootpath, path))
+            return &rs->v[i];
+    return NULL;
+}
+
 enum gs_status
-region_add(struct gs_sim *sim, const char *name, struct gs_element *root)
+region_of_selector(struct gs_sim *sim, const char *sel, struct region **out)
+{
+    struct sel_list l = SEL_LIST_INIT;
+    *out = NULL;
+    if (sel_expand(sim, sel, &l) != GS_OK)
+        return GS_ERR;
+    if (l.n)
+        *out = region_by_path(sim, l.v[0]);
+    sel_list_free(&l);
+    return GS_OK;
+}
+
+/* ROOT as an absolute path: relative ones start at the working element. */
+static char *
+absolute(struct gs_sim *sim, const char *root)
+{
+    if (root[0] == '/')
+        return xstrdup(root);
+    char *ce = elem_path_str(sim->model->cwe);
+    char *a = xasprintf("%s/%s", strcmp(ce, "/") == 0 ? "" : ce, root);
+    free(ce);
+    return a;
+}
+
+enum gs_status
+region_add(struct gs_sim *sim, const char *name, const char *rootp, int node, int mynode)
 {
     if (!elem_name_ok(name) || strchr(name, '/'))
         return gs_error(sim, "region name '%s' is not a plain name (letters, digits, '_')",
                         name);
     if (region_find(sim, name))
         return gs_error(sim, "region '%s' exists already", name);
+    struct gs_element *root = NULL;
+    if (node == mynode && path_find(sim, rootp, &root) != GS_OK)
+        return GS_ERR;
+    char *path = root ? elem_path_str(root) : absolute(sim, rootp);
     struct gs_regions *rs = regions_of(sim);
     for (size_t i = 0; i < rs->n; i++) {
-        struct gs_element *other = el_of(sim, rs->v[i].root);
-        if (other
-            && (other == root || elem_is_ancestor(other, root) || elem_is_ancestor(root, other))) {
-            char *a = elem_path_str(root), *b = elem_path_str(other);
+        const char *other = rs->v[i].rootpath;
+        if (path_under(other, path) || path_under(path, other)) {
             enum gs_status st = gs_error(sim,
                                          "'%s' overlaps region '%s' (rooted at '%s'): "
                                          "regions are disjoint subtrees",
-                                         a, rs->v[i].name, b);
-            free(a);
-            free(b);
+                                         path, rs->v[i].name, other);
+            free(path);
             return st;
         }
     }
@@ -113,7 +197,10 @@ region_add(struct gs_sim *sim, const char *name, struct gs_element *root)
         rs->cap = rs->cap ? 2 * rs->cap : 8;
         rs->v = xreallocarray(rs->v, rs->cap, sizeof *rs->v);
     }
-    rs->v[rs->n++] = (struct region){.name = xstrdup(name), .root = elem_handle(root)};
+    rs->v[rs->n++] = (struct region){.name = xstrdup(name),
+                                     .rootpath = path,
+                                     .node = node,
+                                     .root = root ? elem_handle(root) : (struct gs_handle){0}};
     return GS_OK;
 }
 
@@ -194,41 +281,35 @@ out:
 }
 
 void
-region_show(struct gs_sim *sim, const struct region *r)
+region_text(struct gs_sim *sim, const struct region *r, struct strbuf *sb)
 {
-    struct gs_element *root = el_of(sim, r->root);
-    char *rp = root ? elem_path_str(root) : xstrdup("(deleted)");
     size_t nin = 0;
     for (size_t i = 0; i < r->nports; i++)
         nin += r->ports[i].dir == PORT_IN;
-    gs_out(sim, "region %s at %s: %zu ports (%zu input, %zu output)\n", r->name, rp, r->nports,
-           nin, r->nports - nin);
-    free(rp);
+    sb_printf(sb, "region %s at %s: %zu ports (%zu input, %zu output)\n", r->name,
+              el_of(sim, r->root) ? r->rootpath : "(deleted)", r->nports, nin, r->nports - nin);
     for (size_t i = 0; i < r->nports; i++) {
         struct gs_element *el = el_of(sim, r->ports[i].el);
         char *p = el ? elem_path_str(el) : xstrdup("(deleted)");
-        gs_out(sim, "  %-6s spike  %s\n", r->ports[i].dir == PORT_IN ? "in" : "out", p);
+        sb_printf(sb, "  %-6s spike  %s\n", r->ports[i].dir == PORT_IN ? "in" : "out", p);
         free(p);
     }
 }
 
 /* ---- patterns ------------------------------------------------------------- */
 
-/*
- * Checks one side of a pattern: the ports in L (resolved from selector
- * SEL) must be ports of direction DIR of one region, whose index goes to
- * *REG. OTHER is the first port of the other side, named in the errors.
- */
-static enum gs_status
-side(struct gs_sim *sim, const char *sel, const struct gs_elist *l, enum port_dir dir,
-     const char *other, int *reg)
+enum gs_status
+pattern_side(struct gs_sim *sim, const char *sel, enum port_dir dir, const char *other,
+             struct gs_elist *out, int *reg)
 {
-    const struct gs_elist *out = l;
+    if (sel_resolve(sim, sel, out) != GS_OK)
+        return GS_ERR;
     struct region *r = region_of(sim, out->v[0]);
     if (!r) {
         char *p = elem_path_str(out->v[0]);
         gs_error(sim, "'%s' is not a port of any region", p);
         free(p);
+        elist_free(out);
         return GS_ERR;
     }
     *reg = (int)(r - sim->regions->v);
@@ -268,32 +349,33 @@ side(struct gs_sim *sim, const char *sel, const struct gs_elist *l, enum port_di
         if (el)
             el->flags &= ~GS_EL_MARK;
     }
-    return sim->diag.set ? GS_ERR : GS_OK;
+    if (!sim->diag.set)
+        return GS_OK;
+    elist_free(out);
+    return GS_ERR;
 }
 
-/* Chooses the pairs of SPEC's rule between S (NS) and D (ND) into PR. */
-static enum gs_status
-choose(struct gs_sim *sim, const struct pattern_spec *spec, const struct gs_elist *s,
-       const struct gs_elist *d, struct net_pairs *pr)
+uint64_t
+pattern_port_key(const struct gs_element *el)
 {
-    if (spec->rule == RULE_ONE_TO_ONE && s->n != d->n)
+    return net_gid(el);
+}
+
+enum gs_status
+pattern_choose(struct gs_sim *sim, const struct pattern_spec *spec, size_t ns, const uint64_t *sk,
+               size_t nd, const uint64_t *dk, struct net_pairs *pr)
+{
+    if (spec->rule == RULE_ONE_TO_ONE && ns != nd)
         return gs_error(sim,
                         "one to one needs as many sources as destinations: '%s' selects %zu "
                         "ports, '%s' selects %zu",
-                        spec->src_sel, s->n, spec->dst_sel, d->n);
-    uint64_t *gd = NULL;
-    if (spec->rule == RULE_RANDOM) {
-        gd = xcalloc(d->n + 1, sizeof *gd);
-        for (size_t j = 0; j < d->n; j++)
-            gd[j] = net_gid(d->v[j]);
-    }
-    for (size_t i = 0; i < s->n; i++) {
-        uint64_t gs = spec->rule == RULE_RANDOM ? net_gid(s->v[i]) : 0;
+                        spec->src_sel, ns, spec->dst_sel, nd);
+    for (size_t i = 0; i < ns; i++) {
         size_t j0 = spec->rule == RULE_ONE_TO_ONE ? i : 0;
-        size_t j1 = spec->rule == RULE_ONE_TO_ONE ? i + 1 : d->n;
+        size_t j1 = spec->rule == RULE_ONE_TO_ONE ? i + 1 : nd;
         for (size_t j = j0; j < j1; j++) {
             if (spec->rule == RULE_RANDOM) {
-                uint64_t pair = rng_key(spec->seed, gs, PURPOSE_PATTERN, gd[j]);
+                uint64_t pair = rng_key(spec->seed, sk[i], PURPOSE_PATTERN, dk[j]);
                 if (!(rng_key_uniform(spec->seed, pair, PURPOSE_PATTERN, 0) < spec->probability))
                     continue;
             }
@@ -306,17 +388,17 @@ choose(struct gs_sim *sim, const struct pattern_spec *spec, const struct gs_elis
             pr->d[pr->n++] = (int)j;
         }
     }
-    free(gd);
     return GS_OK;
 }
 
-static enum gs_status
-spec_check(struct gs_sim *sim, const struct pattern_spec *spec)
+enum gs_status
+pattern_spec_check(struct gs_sim *sim, const struct pattern_spec *spec)
 {
     if (!elem_name_ok(spec->name) || strchr(spec->name, '/'))
         return gs_error(sim, "pattern name '%s' is not a plain name (letters, digits, '_')",
                         spec->name);
-    if (pattern_find(sim, spec->name))
+    struct pattern *old = pattern_find(sim, spec->name);
+    if (old && !old->pending)
         return gs_error(sim, "pattern '%s' exists already", spec->name);
     if (!(spec->probability >= 0 && spec->probability <= 1))
         return gs_error(sim, "probability %g is outside [0, 1]", spec->probability);
@@ -327,78 +409,136 @@ spec_check(struct gs_sim *sim, const struct pattern_spec *spec)
     return GS_OK;
 }
 
-enum gs_status
-region_connect(struct gs_sim *sim, const struct pattern_spec *spec, size_t *made)
+static struct pattern *
+pattern_new(struct gs_sim *sim, const struct pattern_spec *spec, int src, int dst, int node)
 {
-    struct gs_elist s = GS_ELIST_INIT, d = GS_ELIST_INIT;
-    struct net_pairs pr = {0};
-    struct gs_msg **msgs = NULL;
-    enum gs_status st = GS_ERR;
-    int rs_i = -1, rd_i = -1;
-    if (made)
-        *made = 0;
-    if (spec_check(sim, spec) != GS_OK || sel_resolve(sim, spec->src_sel, &s) != GS_OK
-        || sel_resolve(sim, spec->dst_sel, &d) != GS_OK)
-        goto out;
-    {
-        char *s0 = elem_path_str(s.v[0]), *d0 = elem_path_str(d.v[0]);
-        bool ok = side(sim, spec->src_sel, &s, PORT_OUT, d0, &rs_i) == GS_OK
-                  && side(sim, spec->dst_sel, &d, PORT_IN, s0, &rd_i) == GS_OK;
-        free(s0);
-        free(d0);
-        if (!ok)
-            goto out;
-    }
-    if (choose(sim, spec, &s, &d, &pr) != GS_OK)
-        goto out;
-    msgs = xcalloc(pr.n + 1, sizeof *msgs);
-    size_t k = 0;
-    for (; k < pr.n; k++)
-        if (msg_add(sim, s.v[pr.s[k]], d.v[pr.d[k]], "SPIKE", 0, NULL, &msgs[k]) != GS_OK)
-            break;
-    struct net_syncache cache = {0};
-    struct net_synref *ref = xcalloc(pr.n + 1, sizeof *ref);
-    for (size_t i = 0; k == pr.n && i < pr.n; i++)
-        if (net_synapse_cached(sim, &cache, msgs[i], &ref[i]) != GS_OK)
-            k = i; /* undo all below */
-    if (k < pr.n || sim->diag.set) {
-        for (size_t i = pr.n; i-- > 0;)
-            if (msgs[i])
-                msg_delete(sim, msgs[i]);
-        free(ref);
-        goto out;
-    }
-    struct gs_regions *rs = sim->regions;
+    struct gs_regions *rs = regions_of(sim);
     if (rs->npat == rs->cappat) {
         rs->cappat = rs->cappat ? 2 * rs->cappat : 8;
         rs->pat = xreallocarray(rs->pat, rs->cappat, sizeof *rs->pat);
     }
     struct pattern *p = &rs->pat[rs->npat++];
     *p = (struct pattern){.name = xstrdup(spec->name),
-                          .src = rs_i,
-                          .dst = rd_i,
+                          .src = src,
+                          .dst = dst,
                           .rule = spec->rule,
                           .probability = spec->probability,
                           .seed = spec->seed,
                           .weight = spec->weight,
                           .delay = spec->delay,
-                          .msrc = xcalloc(pr.n + 1, sizeof *p->msrc),
-                          .mdst = xcalloc(pr.n + 1, sizeof *p->mdst),
-                          .msyn = xcalloc(pr.n + 1, sizeof *p->msyn),
-                          .n = pr.n};
-    for (size_t i = 0; i < pr.n; i++) {
+                          .node = node};
+    return p;
+}
+
+void
+pattern_note(struct gs_sim *sim, const struct pattern_spec *spec, int src, int dst, int node,
+             size_t n)
+{
+    struct pattern *p = pattern_find(sim, spec->name);
+    if (p) { /* held here (made by a request that came first: pending till now) */
+        p->pending = false;
+        return;
+    }
+    pattern_new(sim, spec, src, dst, node)->n = n;
+}
+
+enum gs_status
+pattern_link(struct gs_sim *sim, const struct pattern_spec *spec, int src, int dst,
+             struct gs_element *const *send, char *const *srcpath, size_t nsrc,
+             struct gs_element *const *dst_el, const struct net_pairs *pr, bool pending)
+{
+    struct gs_msg **msgs = xcalloc(pr->n + 1, sizeof *msgs);
+    struct net_synref *ref = xcalloc(pr->n + 1, sizeof *ref);
+    size_t k = 0;
+    for (; k < pr->n; k++)
+        if (msg_add(sim, send[pr->s[k]], dst_el[pr->d[k]], "SPIKE", 0, NULL, &msgs[k]) != GS_OK)
+            break;
+    struct net_syncache cache = {0};
+    for (size_t i = 0; k == pr->n && i < pr->n; i++)
+        if (net_synapse_cached(sim, &cache, msgs[i], &ref[i]) != GS_OK)
+            k = i; /* undo all below */
+    if (k < pr->n || sim->diag.set) {
+        for (size_t i = pr->n; i-- > 0;)
+            if (msgs[i])
+                msg_delete(sim, msgs[i]);
+        free(ref);
+        free(msgs);
+        return GS_ERR;
+    }
+    struct pattern *p = pattern_new(sim, spec, src, dst, -1);
+    p->here = true;
+    p->pending = pending;
+    p->n = pr->n;
+    p->msend = xcalloc(pr->n + 1, sizeof *p->msend);
+    p->mdst = xcalloc(pr->n + 1, sizeof *p->mdst);
+    p->msyn = xcalloc(pr->n + 1, sizeof *p->msyn);
+    p->msrcp = xcalloc(pr->n + 1, sizeof *p->msrcp);
+    p->srcpath = xcalloc(nsrc + 1, sizeof *p->srcpath);
+    p->nsrcpath = nsrc;
+    for (size_t i = 0; i < nsrc; i++)
+        p->srcpath[i] = xstrdup(srcpath[i]);
+    for (size_t i = 0; i < pr->n; i++) {
         *ref[i].weight = (float)spec->weight;
         *ref[i].delay = (float)spec->delay;
-        p->msrc[i] = elem_handle(s.v[pr.s[i]]);
-        p->mdst[i] = elem_handle(d.v[pr.d[i]]);
+        p->msend[i] = elem_handle(send[pr->s[i]]);
+        p->mdst[i] = elem_handle(dst_el[pr->d[i]]);
+        p->msrcp[i] = pr->s[i];
         p->msyn[i] = net_synapse_index(msgs[i]);
     }
     free(ref);
-    if (made)
-        *made = pr.n;
-    st = GS_OK;
-out:
     free(msgs);
+    return GS_OK;
+}
+
+/* The keys (pattern_port_key) of the elements of L. */
+static uint64_t *
+keys_of(const struct gs_elist *l)
+{
+    uint64_t *k = xcalloc(l->n + 1, sizeof *k);
+    for (size_t i = 0; i < l->n; i++)
+        k[i] = pattern_port_key(l->v[i]);
+    return k;
+}
+
+enum gs_status
+region_connect(struct gs_sim *sim, const struct pattern_spec *spec, size_t *made)
+{
+    struct gs_elist s = GS_ELIST_INIT, d = GS_ELIST_INIT;
+    struct net_pairs pr = {0};
+    enum gs_status st = GS_ERR;
+    int rs_i = -1, rd_i = -1;
+    if (made)
+        *made = 0;
+    /* Each side's errors name the other side's first port: resolve both
+     * before checking either. */
+    if (sel_resolve(sim, spec->src_sel, &s) != GS_OK
+        || sel_resolve(sim, spec->dst_sel, &d) != GS_OK)
+        goto out;
+    char *s0 = elem_path_str(s.v[0]), *d0 = elem_path_str(d.v[0]);
+    elist_free(&s);
+    elist_free(&d);
+    bool ok = pattern_side(sim, spec->src_sel, PORT_OUT, d0, &s, &rs_i) == GS_OK
+              && pattern_side(sim, spec->dst_sel, PORT_IN, s0, &d, &rd_i) == GS_OK;
+    free(s0);
+    free(d0);
+    if (!ok)
+        goto out;
+    uint64_t *sk = keys_of(&s), *dk = keys_of(&d);
+    st = pattern_choose(sim, spec, s.n, sk, d.n, dk, &pr);
+    free(sk);
+    free(dk);
+    if (st != GS_OK)
+        goto out;
+    char **paths = xcalloc(s.n + 1, sizeof *paths);
+    for (size_t i = 0; i < s.n; i++)
+        paths[i] = elem_path_str(s.v[i]);
+    st = pattern_link(sim, spec, rs_i, rd_i, s.v, paths, s.n, d.v, &pr, false);
+    for (size_t i = 0; i < s.n; i++)
+        free(paths[i]);
+    free(paths);
+    if (st == GS_OK && made)
+        *made = pr.n;
+out:
     net_pairs_free(&pr);
     elist_free(&s);
     elist_free(&d);
@@ -412,27 +552,27 @@ rule_name(enum pattern_rule r)
 }
 
 void
-pattern_show(struct gs_sim *sim, const struct pattern *p)
+pattern_text(struct gs_sim *sim, const struct pattern *p, struct strbuf *sb)
 {
     const struct gs_regions *rs = sim->regions;
-    gs_out(sim, "pattern %s: region %s -> region %s, %s", p->name, rs->v[p->src].name,
-           rs->v[p->dst].name, rule_name(p->rule));
+    sb_printf(sb, "pattern %s: region %s -> region %s, %s", p->name, rs->v[p->src].name,
+              rs->v[p->dst].name, rule_name(p->rule));
     if (p->rule == RULE_RANDOM)
-        gs_out(sim, " (probability %g, seed %llu)", p->probability,
-               (unsigned long long)p->seed);
-    gs_out(sim, ", %zu connections\n", p->n);
+        sb_printf(sb, " (probability %g, seed %llu)", p->probability,
+                  (unsigned long long)p->seed);
+    sb_printf(sb, ", %zu connections\n", p->n);
     for (size_t i = 0; i < p->n; i++) {
-        struct gs_element *s = el_of(sim, p->msrc[i]), *d = el_of(sim, p->mdst[i]);
+        struct gs_element *s = el_of(sim, p->msend[i]), *d = el_of(sim, p->mdst[i]);
         struct gs_msg *m = d ? net_synapse_msg(d, p->msyn[i]) : NULL;
-        char *sp = s ? elem_path_str(s) : xstrdup("(deleted)");
+        const char *sp = s ? p->srcpath[p->msrcp[i]] : "(deleted)";
         char *dp = d ? elem_path_str(d) : xstrdup("(deleted)");
         struct net_synref ref;
         if (m && m->src == s && net_synapse(sim, m, &ref) == GS_OK)
-            gs_out(sim, "  %s -> %s synapse[%d] weight %g delay %g\n", sp, dp, p->msyn[i],
-                   (double)*ref.weight, (double)*ref.delay);
+            sb_printf(sb, "  %s -> %s synapse[%d] weight %g delay %g\n", sp, dp, p->msyn[i],
+                      (double)*ref.weight, (double)*ref.delay);
         else
-            gs_out(sim, "  %s -> %s (message removed)\n", sp, dp);
-        free(sp);
+            sb_printf(sb, "  %s -> %s (message removed)\n", sp, dp);
+        gs_diag_clear(sim);
         free(dp);
     }
 }

@@ -14,15 +14,20 @@
  * element was deleted is reported as such, not followed.
  *
  * The state lives in sim->regions (made on first use, freed by
- * regions_free). Depends on models/core, models/network and models/base.
+ * regions_free). Depends on models/core, models/network and models/base;
+ * what crosses nodes (asking the destination region's node for its ports,
+ * the proxies of remote sources) is interp/commands/cmd_regions_par.c's.
  */
 #ifndef GS_REGION_H
 #define GS_REGION_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../base/strbuf.h"
 #include "../core/core.h"
+#include "../network/network.h"
 
 enum port_dir { PORT_IN, PORT_OUT };
 
@@ -31,15 +36,30 @@ struct port {
     enum port_dir dir;
 };
 
+/*
+ * A region lives on one node of the zone (its "node"): its elements and
+ * ports exist there only. Every node knows every region's name, root path
+ * and node, so that a pattern made on every node (SPMD) can tell which
+ * node does the work; ROOT and the ports are valid on the region's node.
+ */
 struct region {
     char *name;
-    struct gs_handle root;
-    struct port *ports;    /* in the order declared */
+    char *rootpath;        /* absolute, as region_by_path compares it */
+    int node;              /* the zone node that holds it */
+    struct gs_handle root; /* on NODE */
+    struct port *ports;    /* in the order declared (on NODE) */
     size_t nports, capports;
 };
 
 enum pattern_rule { RULE_ONE_TO_ONE, RULE_ALL_TO_ALL, RULE_RANDOM };
 
+/*
+ * A pattern's connections are held by the node of its destination region
+ * (NODE): there each is a SPIKE message from a sender (the source port, or
+ * the rspike proxy standing for it when the source region is on another
+ * node) to a destination port. Other nodes hold the pattern's name,
+ * regions, rule and count only (HERE false).
+ */
 struct pattern {
     char *name;
     int src, dst;          /* indices of the two regions */
@@ -47,7 +67,13 @@ struct pattern {
     double probability;    /* RULE_RANDOM */
     uint64_t seed;         /* RULE_RANDOM */
     double weight, delay;  /* of every synapse made, delay in s */
-    struct gs_handle *msrc, *mdst; /* the pairs made, in order */
+    int node;              /* the node holding the connections */
+    bool here;             /* this node holds them (the arrays below) */
+    bool pending;          /* made by a request, before this node's own regionconnect */
+    struct gs_handle *msend, *mdst; /* the pairs made, in order */
+    char **srcpath;        /* each sender's source port path, shared by pairs (msrcp) */
+    int *msrcp;            /* each pair's index into SRCPATH */
+    size_t nsrcpath;
     int *msyn;             /* each pair's synapse index in its channel */
     size_t n;
 };
@@ -63,10 +89,23 @@ void regions_free(struct gs_sim *sim);
 /* The region called NAME, or NULL. */
 struct region *region_find(struct gs_sim *sim, const char *name);
 /*
- * Declares region NAME rooted at ROOT. Errors: the name is taken or not a
- * plain name, ROOT is inside another region or holds one.
+ * Declares region NAME rooted at ROOT (a path; relative to the working
+ * element) on zone node NODE; MYNODE is this node. On NODE the root must
+ * exist. Errors: the name is taken or not a plain name, the root is
+ * missing (on NODE), or inside another region or holds one.
  */
-enum gs_status region_add(struct gs_sim *sim, const char *name, struct gs_element *root);
+enum gs_status region_add(struct gs_sim *sim, const char *name, const char *root, int node,
+                          int mynode);
+/* Undoes the last region_add (a collective region refused elsewhere). */
+void region_drop_last(struct gs_sim *sim);
+/* The region whose root path is PATH or one of its ancestors, compared as
+ * texts ("x" and "x[0]" alike), or NULL. */
+struct region *region_by_path(struct gs_sim *sim, const char *path);
+/*
+ * The region the first path of selector SEL lies in (region_by_path), in
+ * *OUT (NULL when none). Errors: the selector's.
+ */
+enum gs_status region_of_selector(struct gs_sim *sim, const char *sel, struct region **out);
 /*
  * Adds the elements SEL selects (selector.h) to R's interface as ports of
  * direction DIR, in the selector's order. Errors (nothing is added): the
@@ -76,8 +115,8 @@ enum gs_status region_add(struct gs_sim *sim, const char *name, struct gs_elemen
  */
 enum gs_status region_add_ports(struct gs_sim *sim, struct region *r, const char *sel,
                                 enum port_dir dir, size_t *added);
-/* Writes R's interface, one port per line, at the prompt. */
-void region_show(struct gs_sim *sim, const struct region *r);
+/* Appends R's interface, one port per line, to SB (on R's node). */
+void region_text(struct gs_sim *sim, const struct region *r, struct strbuf *sb);
 
 /* A pattern to make (region_connect). */
 struct pattern_spec {
@@ -88,23 +127,59 @@ struct pattern_spec {
     uint64_t seed;
     double weight, delay;
 };
+/* Checks SPEC's name (plain, not taken), probability, weight and delay. */
+enum gs_status pattern_spec_check(struct gs_sim *sim, const struct pattern_spec *spec);
 /*
- * Makes pattern SPEC: its source selector must select output ports of one
- * region, its destination selector input ports of another (or the same)
- * region; the rule chooses the pairs, and each pair gets a SPIKE message
- * with SPEC's weight and delay. Errors (nothing is connected): a selector
- * error, an element that is no port ("'P' is not a port of any region"),
- * a port of the wrong direction (naming both ports of the first pair it
- * would have made), ports of several regions on one side, one to one
- * with different counts, a bad probability, weight or delay, the name
- * taken. *MADE (may be NULL) gets the connections made.
+ * One side of a pattern: resolves SEL into OUT and checks that every
+ * element is a port of direction DIR of one region, whose index goes to
+ * *REG. OTHER is the first port of the other side, named in the errors
+ * ("so it cannot feed 'OTHER'"). OUT is empty after an error.
+ */
+enum gs_status pattern_side(struct gs_sim *sim, const char *sel, enum port_dir dir,
+                            const char *other, struct gs_elist *out, int *reg);
+/* The identity of a port for the random rule's draws: the same on every
+ * node and for any mapping (from its path). */
+uint64_t pattern_port_key(const struct gs_element *el);
+/*
+ * Chooses the pairs of SPEC's rule between NS sources and ND
+ * destinations (their keys SK, DK: pattern_port_key) into PR, source by
+ * source. Errors: one to one with NS != ND.
+ */
+enum gs_status pattern_choose(struct gs_sim *sim, const struct pattern_spec *spec, size_t ns,
+                              const uint64_t *sk, size_t nd, const uint64_t *dk,
+                              struct net_pairs *pr);
+/*
+ * Makes the connections of pattern SPEC on this node: for each pair k of
+ * PR a SPIKE message from SEND[PR->s[k]] (a source port, or its proxy) to
+ * DST[PR->d[k]], whose synapse gets SPEC's weight and delay; SRCPATH[i] is
+ * the path of the source port SEND[i] stands for (NSRC of them). Records
+ * the pattern (from region SRC to region DST) as held here; PENDING as in
+ * struct pattern. Errors: a message refused; nothing is left connected.
+ */
+enum gs_status pattern_link(struct gs_sim *sim, const struct pattern_spec *spec, int src, int dst,
+                            struct gs_element *const *send, char *const *srcpath, size_t nsrc,
+                            struct gs_element *const *dst_el, const struct net_pairs *pr,
+                            bool pending);
+/* Records pattern SPEC (regions SRC, DST) whose N connections are held on
+ * node NODE, not here. */
+void pattern_note(struct gs_sim *sim, const struct pattern_spec *spec, int src, int dst, int node,
+                  size_t n);
+/*
+ * Makes pattern SPEC when both regions are on this node: the sides are
+ * checked (pattern_side), the rule chooses the pairs, and each pair gets a
+ * SPIKE message with SPEC's weight and delay. Errors (nothing is
+ * connected): a selector error, an element that is no port ("'P' is not a
+ * port of any region"), a port of the wrong direction (naming both ports
+ * of the first pair it would have made), ports of several regions on one
+ * side, one to one with different counts. SPEC must have passed
+ * pattern_spec_check. *MADE (may be NULL) gets the connections made.
  */
 enum gs_status region_connect(struct gs_sim *sim, const struct pattern_spec *spec,
                               size_t *made);
 /* The pattern called NAME, or NULL. */
 struct pattern *pattern_find(struct gs_sim *sim, const char *name);
-/* Writes P's connections, one per line: source port, destination port,
- * weight and delay as the synapse holds them now. */
-void pattern_show(struct gs_sim *sim, const struct pattern *p);
+/* Appends P's connections to SB, one per line: source port, destination
+ * port, weight and delay as the synapse holds them now (P held here). */
+void pattern_text(struct gs_sim *sim, const struct pattern *p, struct strbuf *sb);
 
 #endif
