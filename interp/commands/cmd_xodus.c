@@ -2,7 +2,8 @@
 /*
  * cmd_xodus.c: the xodus family: showing and hiding widgets (xshow, xhide,
  * xmap, xshowontop, xraise, xlower), redraws (xupdate, xflushevents),
- * colour scales (xcolorscale), whether XODUS runs (xgetstat) and xinit.
+ * colour scales (xcolorscale), whether XODUS runs (xgetstat), xinit, and
+ * the PostScript settings of printed graphs and draws (xps, setpostscript).
  * gensh's widgets are headless elements (models/graphics/); these commands
  * keep their GENESIS argument rules and change only what the elements
  * record, so GUI scripts run in batch and under -nox. A Tk layer will draw.
@@ -16,6 +17,7 @@ static enum gs_status cmd_xflushevents_exec(struct gs_call *call);
 static enum gs_status cmd_xgetstat_exec(struct gs_call *call);
 static enum gs_status cmd_xhide_exec(struct gs_call *call);
 static enum gs_status cmd_xinit_exec(struct gs_call *call);
+static enum gs_status cmd_xps_exec(struct gs_call *call);
 static enum gs_status cmd_xshow_exec(struct gs_call *call);
 static enum gs_status cmd_xwidget_exec(struct gs_call *call);
 
@@ -25,6 +27,28 @@ static enum gs_status cmd_xwidget_exec(struct gs_call *call);
             "widget", GS_ARG_STR                                                                   \
         }                                                                                          \
     }
+
+static const struct gs_opt xps_opts[] = {
+    {"-maxgray", 1, GS_ARG_INT, "maxgray: the channel value (0-256) drawn at full intensity"},
+    {"-mingray", 1, GS_ARG_INT, "mingray: the channel value (0-256) drawn as none"},
+    {"-inverse", 1, GS_ARG_INT, "0|1: 1 reverses the colours (light plots on black)"},
+    {"-dpi", 1, GS_ARG_INT, "screendpi: a one-pixel line is 1/screendpi inch wide"},
+    {"-filename", 1, GS_ARG_STR, "name: write pictures to this file (.png: PNG, .eps: EPS)"},
+    {"-printer", 0, GS_ARG_STR, "send pictures to the printer (lpr) again"},
+    {NULL, 0, GS_ARG_STR, NULL},
+};
+
+const struct gs_cmd cmd_setpostscript_entry = {
+    .name = "setpostscript",
+    .family = "xodus",
+    .summary = "alias of xps: where and how graphs and draws are printed (Ctrl-P, PRINT)",
+    .usage = "[-maxgray maxgray] [-mingray mingray] [-inverse 0|1] [-dpi screendpi] "
+             "[-filename name] [-printer]",
+    .opts = xps_opts,
+    .min_pos = 0,
+    .max_pos = 0,
+    .exec = cmd_xps_exec,
+};
 
 const struct gs_cmd cmd_xcolorscale_entry = {
     .name = "xcolorscale",
@@ -99,6 +123,18 @@ const struct gs_cmd cmd_xmap_entry = {
     .min_pos = 1,
     .max_pos = 1,
     .exec = cmd_xshow_exec,
+};
+
+const struct gs_cmd cmd_xps_entry = {
+    .name = "xps",
+    .family = "xodus",
+    .summary = "where and how graphs and draws are printed (Ctrl-P, PRINT); no options: show",
+    .usage = "[-maxgray maxgray] [-mingray mingray] [-inverse 0|1] [-dpi screendpi] "
+             "[-filename name] [-printer]",
+    .opts = xps_opts,
+    .min_pos = 0,
+    .max_pos = 0,
+    .exec = cmd_xps_exec,
 };
 
 const struct gs_cmd cmd_xraise_entry = {
@@ -189,6 +225,30 @@ cmd_xinit_exec(struct gs_call *call)
 {
     (void)call;
     return GS_OK;
+}
+
+/* Without options it shows the settings, as XODUS's xps did. */
+static enum gs_status
+cmd_xps_exec(struct gs_call *call)
+{
+    if (call->noptv == 0) {
+        xo_ps_status(call->sim);
+        return GS_OK;
+    }
+    struct xo_ps_change c = {XO_PS_UNSET, XO_PS_UNSET, XO_PS_UNSET, XO_PS_UNSET, NULL, false};
+    if (gs_has_opt(call, "-maxgray"))
+        c.maxgray = (int)gs_optval_int(call, "-maxgray", 0);
+    if (gs_has_opt(call, "-mingray"))
+        c.mingray = (int)gs_optval_int(call, "-mingray", 0);
+    if (gs_has_opt(call, "-inverse"))
+        c.inverse = (int)gs_optval_int(call, "-inverse", 0);
+    if (gs_has_opt(call, "-dpi"))
+        c.dpi = (int)gs_optval_int(call, "-dpi", 0);
+    c.filename = gs_optval(call, "-filename", 0);
+    c.printer = gs_has_opt(call, "-printer");
+    if (c.filename && c.printer)
+        return gs_error(call->sim, "-filename and -printer exclude each other");
+    return xo_ps_settings(call->sim, &c);
 }
 
 static enum gs_status

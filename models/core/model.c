@@ -25,6 +25,8 @@ model_new(struct gs_sim *sim)
     /* GENESIS starts clock 0 at 1 (Clocks.txt); scripts set it. */
     m->clock[0] = 1.0;
     strcpy(m->float_format, "%0.10g");
+    m->xps.maxgray = 256;
+    m->xps.dpi = 100;
     sched_default(sim);
     sim->complete_path = path_complete;
     /* GENESIS's start-up elements (StartupElements): /proto, for
@@ -63,6 +65,7 @@ model_free(struct gs_sim *sim)
     pool_destroy(m->pool);
     free(m->fmtcache);
     free(m->pathcache);
+    free(m->xps.filename);
     free(m);
     sim->model = NULL;
     sim->complete_path = NULL;

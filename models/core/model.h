@@ -96,6 +96,11 @@ struct gs_model {
                                     * between steps may not step or reset again */
     char float_format[16];         /* printf format of numeric field values ("%0.10g") */
     char colorscale[16];           /* XODUS colour scale chosen by xcolorscale ("": default) */
+    struct {                       /* XODUS's PostScript settings (xps): colour range, */
+        int maxgray, mingray;      /* inverse, screen dots per inch (line width) and the */
+        int inverse, dpi;          /* file a PRINT writes (NULL: the printer, lpr) */
+        char *filename;
+    } xps;
 
     /* The compiled model. */
     const struct gs_solver_ops *solver;

@@ -20,9 +20,19 @@ enum gs_status xo_check_widget(struct gs_sim *sim, struct gs_element *el);
 void xo_show(struct gs_sim *sim, struct gs_element *el, bool show);
 /* Draws every change now (xupdate, xflushevents); nothing headless. */
 void xo_update(struct gs_sim *sim);
-/* Writes the picture widget EL shows to FILE (xsave): PNG, or PostScript
- * for .ps and .eps. Errors: no display, EL not shown, the file. */
-enum gs_status xo_save(struct gs_sim *sim, struct gs_element *el, const char *file);
+/* What an xps (setpostscript) command changes; XO_PS_UNSET: not given. */
+#define XO_PS_UNSET (-2147483647 - 1)
+struct xo_ps_change {
+    int maxgray, mingray, inverse, dpi;
+    const char *filename; /* NULL: not given */
+    bool printer;         /* -printer: pictures go to lpr again */
+};
+/* Changes the PostScript settings that PRINT (Ctrl-P on a graph or draw)
+ * uses. Errors: grey levels outside 0..256 or maxgray <= mingray, dpi <= 0,
+ * inverse not 0 or 1, an empty file name; nothing is changed then. */
+enum gs_status xo_ps_settings(struct gs_sim *sim, const struct xo_ps_change *c);
+/* Prints the settings, as XODUS's xps did when called without arguments. */
+void xo_ps_status(struct gs_sim *sim);
 /* Chooses the colour scale for values shown as colour (xcolorscale).
  * Errors: NAME is not one of hot, rainbow, rainbow2, redhot, grey. */
 enum gs_status xo_colorscale(struct gs_sim *sim, const char *name);

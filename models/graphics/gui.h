@@ -26,8 +26,8 @@ bool gui_open(struct gs_sim *sim);
 /* Shows the current state of every widget now (after xshow, xupdate, a
  * command typed at the prompt); nothing when no display is open. */
 void gui_sync(struct gs_sim *sim);
-/* Writes what widget EL shows to FILE: PNG, or PostScript when FILE ends
- * in .ps or .eps. Errors: no display, EL not drawn (hidden), the file. */
-enum gs_status gui_save(struct gs_sim *sim, struct gs_element *el, const char *file);
+/* The size in pixels widget EL has on the screen; false when it is not
+ * drawn (headless, or hidden). */
+bool gui_widget_size(struct gs_sim *sim, struct gs_element *el, int *w, int *h);
 
 #endif

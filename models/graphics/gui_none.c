@@ -18,10 +18,12 @@ gui_sync(struct gs_sim *sim)
     (void)sim;
 }
 
-enum gs_status
-gui_save(struct gs_sim *sim, struct gs_element *el, const char *file)
+bool
+gui_widget_size(struct gs_sim *sim, struct gs_element *el, int *w, int *h)
 {
+    (void)sim;
     (void)el;
-    return gs_error(sim, "no display: '%s' needs a drawn widget (this gensh was built without Tk)",
-                    file);
+    (void)w;
+    (void)h;
+    return false;
 }

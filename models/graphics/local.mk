@@ -7,6 +7,8 @@ libgensh_a_SOURCES += \
 	%reldir%/xo_int.h \
 	%reldir%/xo_common.c \
 	%reldir%/xo_events.c \
+	%reldir%/xo_look.c \
+	%reldir%/xo_print.c \
 	%reldir%/xaxis.c \
 	%reldir%/xbutton.c \
 	%reldir%/xcoredraw.c \

@@ -85,6 +85,16 @@ xgraph_limits(const struct gs_element *g, double lim[4])
     lim[3] = x->ymax;
 }
 
+void
+xgraph_texts(const struct gs_element *g, const char **title, const char **xunits,
+             const char **yunits)
+{
+    const struct xgraph *x = (const struct xgraph *)g;
+    *title = x->title ? x->title : "";
+    *xunits = x->XUnits ? x->XUnits : "";
+    *yunits = x->YUnits ? x->YUnits : "";
+}
+
 /* Keeps the axes and the title shape in step with the graph's fields. */
 static void
 sync_children(struct xgraph *g)
@@ -376,7 +386,7 @@ const struct gs_class xgraph_class = {
     .size = sizeof(struct xgraph),
     .fields = xgraph_fields,
     .msgs = xgraph_msgs,
-    .extra = xo_draw_actions,
+    .extra = xo_canvas_actions,
     .create = xgraph_create,
     .create_args = xgraph_create_args,
     .reset = xgraph_reset,

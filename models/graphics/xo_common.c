@@ -449,12 +449,6 @@ xo_update(struct gs_sim *sim)
 }
 
 enum gs_status
-xo_save(struct gs_sim *sim, struct gs_element *el, const char *file)
-{
-    return gui_save(sim, el, file);
-}
-
-enum gs_status
 xo_colorscale(struct gs_sim *sim, const char *name)
 {
     static const char *const scales[] = {"hot", "rainbow", "rainbow2", "redhot", "grey"};

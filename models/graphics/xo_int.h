@@ -173,6 +173,11 @@ extern const struct gs_named_action xo_toggle_actions[]; /* xtoggle */
 extern const struct gs_named_action xo_dialog_actions[]; /* xdialog, xtext */
 extern const struct gs_named_action xo_draw_actions[];   /* draws and pixes */
 extern const struct gs_named_action xo_plot_actions[];   /* xplot: the above and ADDPTS */
+extern const struct gs_named_action xo_canvas_actions[]; /* graphs and draws: the above and PRINT */
+/* PRINT [file]: writes the picture of a graph or draw (xo_print.c), as
+ * XODUS's Ctrl-P did: to FILE, or where xps says (a file or the printer). */
+enum gs_status xo_print_action(struct gs_sim *sim, struct gs_element *el, int argc,
+                               const char *const *argv);
 /* xplot's ADDPTS x y action (xplot.c). */
 enum gs_status xplot_addpts(struct gs_sim *sim, struct gs_element *el, int argc,
                             const char *const *argv);
@@ -227,6 +232,41 @@ struct xview_pts {
     double vmin, vmax, size;
 };
 void xview_points(struct gs_element *el, struct xview_pts *out);
+
+/* ---- the look of graphs and views (xo_look.c) ------------------------------ */
+
+/* Where a graph or draw puts its values, in pixels of a W x H widget: the
+ * plot area (left, right, top, bottom) and the limits it spans; graphs also
+ * the number of y ticks (x ticks: XO_NXTICKS). */
+struct xo_area {
+    double l, r, t, b;
+    double xmin, xmax, ymin, ymax;
+    int nyticks;
+};
+#define XO_NXTICKS 5
+#define XO_NCOLORS 64 /* colours of a colour scale */
+void xo_graph_area(struct gs_element *graph, int w, int h, struct xo_area *a);
+/* A draw (xdraw, xcoredraw): its whole area spans xmin..xmax, ymin..ymax. */
+void xo_draw_area(struct gs_element *draw, int w, int h, struct xo_area *a);
+/* Pixel x of value X, pixel y of value Y (off-scale y stays at the edge). */
+double xo_area_x(const struct xo_area *a, double x);
+double xo_area_y(const struct xo_area *a, double y);
+/* Tick I (0..XO_NXTICKS or 0..nyticks) of AXIS (0 x, 1 y): its pixel
+ * position along the axis and its label. */
+void xo_tick(const struct xo_area *a, int axis, int i, double *pos, char *label, size_t n);
+/* The plots graph GRAPH shows: its own xplots and those kept in xoverlay. */
+int xo_graph_plots(struct gs_element *graph, struct xplot **out, int max);
+/* The title and units graph GRAPH shows ("" when unset). */
+void xgraph_texts(const struct gs_element *graph, const char **title, const char **xunits,
+                  const char **yunits);
+/* The colour (0..XO_NCOLORS-1) of value V on a scale from LO to HI. */
+int xo_value_color(double v, double lo, double hi);
+/* Colour I of colour scale SCALE (hot, rainbow, ..., grey) as 0..255. */
+void xo_scale_rgb(const char *scale, int i, unsigned char rgb[3]);
+/* The colour scale chosen by xcolorscale (rainbow by default). */
+const char *xo_colorscale_name(const struct gs_sim *sim);
+/* The box (x0 y0 x1 y1, pixels) of point I of a view drawn in area A. */
+void xo_view_box(const struct xo_area *a, const struct xview_pts *p, int i, double box[4]);
 
 /* ---- plots (xplot.c, used by xgraph.c) ----------------------------------- */
 

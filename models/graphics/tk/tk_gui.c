@@ -236,6 +236,9 @@ realize(struct gs_gui *g, struct gs_element *el, const char *parent)
     case TKW_DRAW:
         tkg_evalf(g, "canvas %s -borderwidth 0 -highlightthickness 0", w->path);
         tkg_evalf(g, "bind %s <ButtonPress> {gensh_event %s B%%bDOWN %%x %%y}", w->path, id);
+        /* Ctrl-P over a graph or draw prints it, as in XODUS (xps says where). */
+        tkg_evalf(g, "bind %s <Enter> {focus %%W}", w->path);
+        tkg_evalf(g, "bind %s <Control-p> {gensh_event %s PRINT}", w->path, id);
         break;
     }
     return w;
@@ -854,18 +857,14 @@ gui_sync(struct gs_sim *sim)
     pump(sim, true);
 }
 
-enum gs_status
-gui_save(struct gs_sim *sim, struct gs_element *el, const char *file)
+bool
+gui_widget_size(struct gs_sim *sim, struct gs_element *el, int *w, int *h)
 {
     struct gs_gui *g = sim->gui;
-    if (!g || g->dead)
-        return gs_error(sim, "no display: '%s' needs a drawn widget (run without -nox, with "
-                             "DISPLAY set)",
-                        file);
-    gui_sync(sim);
-    volatile enum gs_status st = GS_ERR;
-    GUARDED(g, sim, { st = tkg_save(g, el, file); });
-    if (g->dead && st == GS_OK)
-        st = gs_error(sim, "the display went away while saving '%s'", file);
-    return st;
+    struct tkw *r = g && !g->dead ? tkg_find(g, el) : NULL;
+    if (!r || !r->shown)
+        return false;
+    *w = r->w;
+    *h = r->h;
+    return true;
 }

@@ -2,7 +2,7 @@
 /*
  * tk_int.h: private to models/graphics/tk: the display's state and the
  * helpers its files share (tk_gui.c: windows, layout, events; tk_draw.c:
- * graphs, views and saving pictures).
+ * graphs and views).
  */
 #ifndef GS_TK_INT_H
 #define GS_TK_INT_H
@@ -88,7 +88,5 @@ struct tkw *tkg_find(struct gs_gui *g, const struct gs_element *el);
 void tkg_draw(struct gs_gui *g, struct tkw *w, struct gs_element *el);
 /* Frees W's drawing state (not its window). */
 void tkg_draw_forget(struct tkw *w);
-/* Writes widget EL's picture to FILE (PNG, or PostScript for .ps/.eps). */
-enum gs_status tkg_save(struct gs_gui *g, struct gs_element *el, const char *file);
 
 #endif
