@@ -112,6 +112,17 @@ parse_cmdline(int argc, char **argv, struct cmdline *cl)
 {
     int i;
     cl->opt.maxerrors = 1000;
+    /* GENSH_THREADS: the default of -threads (CI runs the suite with 2).
+     * A bad value is an error; past the cores it says nothing, since it is
+     * a setting for every run, whose stderr tests compare. */
+    const char *env_threads = getenv("GENSH_THREADS");
+    if (env_threads && *env_threads) {
+        long v;
+        if (!parse_count(env_threads, 1, GS_THREADS_MAX, &v))
+            return bad_usage("GENSH_THREADS expects a number of threads 1-%d, got '%s'",
+                             GS_THREADS_MAX, env_threads);
+        cl->opt.threads = (int)v;
+    }
     for (i = 1; i < argc && argv[i][0] == '-'; i++) {
         const char *a = argv[i];
         const char *next = i + 1 < argc ? argv[i + 1] : NULL;

@@ -20,26 +20,28 @@
 #include "../model_int.h"
 #include "cpu.h"
 
-/* A barrier of the pool's threads (not pthread_barrier_t: a pool whose
+/*
+ * A barrier of the pool's threads (not pthread_barrier_t: a pool whose
  * threads could not all be started must end the ones that were, with a
- * smaller count). */
+ * smaller count). A step's group pass takes tens of microseconds, about
+ * what a sleeping thread takes to wake, so a waiter first spins on the
+ * generation (the others are usually a few microseconds behind) and
+ * sleeps on the condition variable only when that fails. The spin adapts,
+ * as an adaptive mutex's: a wait that had to sleep halves it, one that
+ * ended while spinning doubles it, so that on a machine with fewer free
+ * cores than threads (a waiter's partner is not running, and spinning
+ * only takes its core) the wait soon becomes the condition variable's.
+ * The last to arrive bumps the generation under the lock and wakes the
+ * sleepers, so no wake-up is lost.
+ */
+#define SPIN_MIN 16
+#define SPIN_MAX 8192
 struct barrier {
     pthread_mutex_t mu;
     pthread_cond_t cv;
-    int waiting;
-    unsigned gen;
-};
-
-struct cpu_pool {
-    int n;                       /* threads, the caller included */
-    pthread_t *tid;              /* the n - 1 others */
-    struct barrier start, done;
-    bool quit;                   /* set before the start barrier: end */
-    struct gs_cmodel *m;
-    gs_group_fn group;
-    struct gs_kstep k;           /* this pass's step (its fired unused) */
-    struct gs_fired *fired;      /* per thread */
-    int *mark;                   /* per thread, ngroup + 1: fired[t].n at each group's start */
+    int waiting;                 /* atomic */
+    unsigned gen;                /* atomic; written under mu */
+    int spin;                    /* atomic (relaxed): the spin's length now */
 };
 
 static void
@@ -49,6 +51,7 @@ barrier_init(struct barrier *b)
     pthread_cond_init(&b->cv, NULL);
     b->waiting = 0;
     b->gen = 0;
+    b->spin = SPIN_MAX;
 }
 
 static void
@@ -58,22 +61,59 @@ barrier_destroy(struct barrier *b)
     pthread_cond_destroy(&b->cv);
 }
 
-/* Waits until *N threads wait on B (*N read under its lock). */
+static inline void
+cpu_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield");
+#endif
+}
+
+/* Waits until *N threads wait on B (*N read atomically: cpu_pool_new may
+ * lower it while its threads wait). */
 static void
 barrier_wait(struct barrier *b, const int *n)
 {
-    pthread_mutex_lock(&b->mu);
-    unsigned gen = b->gen;
-    if (++b->waiting >= *n) {
-        b->waiting = 0;
-        b->gen++;
+    unsigned gen = __atomic_load_n(&b->gen, __ATOMIC_ACQUIRE);
+    if (__atomic_add_fetch(&b->waiting, 1, __ATOMIC_ACQ_REL) >=
+        __atomic_load_n(n, __ATOMIC_ACQUIRE)) {
+        __atomic_store_n(&b->waiting, 0, __ATOMIC_RELAXED);
+        pthread_mutex_lock(&b->mu);
+        __atomic_store_n(&b->gen, gen + 1, __ATOMIC_RELEASE);
         pthread_cond_broadcast(&b->cv);
-    } else {
-        while (gen == b->gen)
-            pthread_cond_wait(&b->cv, &b->mu);
+        pthread_mutex_unlock(&b->mu);
+        return;
     }
+    int spin = __atomic_load_n(&b->spin, __ATOMIC_RELAXED);
+    for (int i = 0; i < spin; i++) {
+        if (__atomic_load_n(&b->gen, __ATOMIC_ACQUIRE) != gen) {
+            if (spin < SPIN_MAX)
+                __atomic_store_n(&b->spin, 2 * spin, __ATOMIC_RELAXED);
+            return;
+        }
+        cpu_relax();
+    }
+    if (spin > SPIN_MIN)
+        __atomic_store_n(&b->spin, spin / 2, __ATOMIC_RELAXED);
+    pthread_mutex_lock(&b->mu);
+    while (__atomic_load_n(&b->gen, __ATOMIC_ACQUIRE) == gen)
+        pthread_cond_wait(&b->cv, &b->mu);
     pthread_mutex_unlock(&b->mu);
 }
+
+struct cpu_pool {
+    int n;                       /* threads, the caller included (atomic: see cpu_pool_new) */
+    pthread_t *tid;              /* the n - 1 others */
+    struct barrier start, done;
+    bool quit;                   /* set before the start barrier: end */
+    struct gs_cmodel *m;
+    gs_group_fn group;
+    struct gs_kstep k;           /* this pass's step (its fired unused) */
+    struct gs_fired *fired;      /* per thread */
+    int *mark;                   /* per thread, ngroup + 1: fired[t].n at each group's start */
+};
 
 /* Thread T's share of group G: blocks [nb T / n, nb (T + 1) / n). */
 static void
@@ -150,9 +190,7 @@ cpu_pool_new(const struct gs_cmodel *m, int nthreads)
         /* fewer threads than asked: end those started, run on one (the
          * started ones are waiting at the start barrier, which the smaller
          * count now opens) */
-        pthread_mutex_lock(&p->start.mu);
-        p->n = started;
-        pthread_mutex_unlock(&p->start.mu);
+        __atomic_store_n(&p->n, started, __ATOMIC_RELEASE);
         cpu_pool_free(p);
         return NULL;
     }
