@@ -152,6 +152,9 @@ EXTRA_DIST += %reldir%/hdf5/parhdf5.test %reldir%/hdf5/data/parh5.g
 # hdf5_in against pulsegens (TAP; skipped without HDF5).
 TESTS += %reldir%/hdf5/hdf5_in.test
 EXTRA_DIST += %reldir%/hdf5/hdf5_in.test
+# gensh-plot on every kind of output file (TAP; skipped without matplotlib).
+TESTS += %reldir%/plot/plot.test
+EXTRA_DIST += %reldir%/plot/plot.test %reldir%/plot/data/outputs.g %reldir%/plot/data/par.g
 # Text against HDF5 output speed (tests/perf/bench_io, not run by make check).
 EXTRA_DIST += %reldir%/perf/bench_io
 
