@@ -49,7 +49,7 @@
 #define CHAN_MAX UINT64_C(0xffffffff)
 
 /* par_data_send tags of channel values and spikes (parout.c uses 1 and 4). */
-enum { TAG_CHAN = 2, TAG_SPIKE = 3 };
+enum { TAG_CHAN = 2, TAG_SPIKE = 3, TAG_GRADED = 6 };
 
 struct proxy {
     uint64_t gid;
@@ -83,6 +83,7 @@ struct rnet {
     size_t nprox, capprox;
     struct parout *out;     /* the parallel output (SAVE columns and files) */
     struct flow fchan;      /* channels of stand-ins */
+    struct flow fgrad;      /* channels of graded region patterns, at the step's start */
     uint64_t gen;           /* runs set up so far (agreed by the zone) */
     struct chan *chan;      /* channels of this rank, by id */
     size_t nchan, capchan;
@@ -132,6 +133,7 @@ rnet_free(struct gs_sim *sim)
         return;
     parout_free(r->out);
     flow_free(&r->fchan);
+    flow_free(&r->fgrad);
     for (size_t i = 0; i < r->nprox; i++)
         free(r->prox[i].origin);
     for (size_t i = 0; i < r->nstand; i++)
@@ -309,6 +311,13 @@ rnet_value_send(struct gs_sim *sim, struct gs_element *el, const char *field, in
     flow_add(&state(sim)->fchan, el, field, node, (uint32_t)((uint64_t)chan & CHAN_MAX));
 }
 
+void
+rnet_graded_send(struct gs_sim *sim, struct gs_element *el, const char *field, int node,
+                 long chan)
+{
+    flow_add(&state(sim)->fgrad, el, field, node, (uint32_t)((uint64_t)chan & CHAN_MAX));
+}
+
 const char *
 rnet_origin(struct gs_sim *sim, const struct gs_element *el)
 {
@@ -399,9 +408,9 @@ setup(struct gs_sim *sim, struct rnet *r, bool multi)
      * values each node sends each node (minus, on the sender's row), and
      * which nodes need which nodes' spikes (-1 in the sender's row, the
      * receiver's column, set by the receiver: it has proxies of them). */
-    size_t nn = (size_t)n * (size_t)n, nv = 3 + 3 * nn;
+    size_t nn = (size_t)n * (size_t)n, nv = 3 + 4 * nn;
     double *v = xcalloc(nv, sizeof *v);
-    double *msave = v + 3, *mchan = v + 3 + nn, *mspk = v + 3 + 2 * nn;
+    double *msave = v + 3, *mchan = v + 3 + nn, *mspk = v + 3 + 2 * nn, *mgrad = v + 3 + 3 * nn;
     int base = multi ? par_rank(sim) - me : 0; /* total node of zone node 0 */
     for (size_t i = 0; i < r->nprox; i++) {
         int k = r->prox[i].node - base;
@@ -413,6 +422,9 @@ setup(struct gs_sim *sim, struct rnet *r, bool multi)
     for (size_t i = 0; i < r->fchan.nout; i++)
         if (r->fchan.out[i].node >= 0 && r->fchan.out[i].node < n)
             mchan[(size_t)me * (size_t)n + (size_t)r->fchan.out[i].node] -= 1;
+    for (size_t i = 0; i < r->fgrad.nout; i++)
+        if (r->fgrad.out[i].node >= 0 && r->fgrad.out[i].node < n)
+            mgrad[(size_t)me * (size_t)n + (size_t)r->fgrad.out[i].node] -= 1;
     for (size_t i = 0; i < r->nprox; i++) {
         struct gs_element *p = elem_from_handle(m, r->prox[i].h);
         for (int k = 0; p && k < p->nout; k++) {
@@ -444,6 +456,7 @@ setup(struct gs_sim *sim, struct rnet *r, bool multi)
     if (r->out)
         parout_agreed(r->out, n, me, msave, v[1]);
     flow_setup(&r->fchan, n, me, mchan);
+    flow_setup(&r->fgrad, n, me, mgrad); /* one node: its own graded values */
     if (!multi)
         r->fchan.active = false; /* one node: every value message is local */
     if (v[0] < HUGE_VAL) {
@@ -563,6 +576,17 @@ rnet_step_begin(struct gs_sim *sim)
             if (el && el->slot < r->nexp && r->exp[el->slot])
                 push(r, (double)sp[i].step, r->exp[el->slot] - 1);
         }
+    }
+    /* Graded region values: each step reads its sources before anything of
+     * the step runs, so a destination sees the value of the step before
+     * (after reset at step 0), whatever its node and its schedule. */
+    if (r->fgrad.active) {
+        int gme = multi ? par_mynode(sim) : 0;
+        flow_send(sim, r, &r->fgrad, TAG_GRADED, seq_of(r, s), gme, 0, apply_chan);
+        if (flow_recv(sim, r, &r->fgrad, TAG_GRADED, seq_of(r, s), gme, "graded values",
+                      apply_chan)
+            != GS_OK)
+            return GS_ERR;
     }
     bool spikes = r->L > 0 && s > 0 && s % r->L == 0;
     bool vals = parout_due(r->out, m, s);

@@ -42,6 +42,10 @@ long rnet_value_channel(struct gs_sim *sim, struct gs_element *standin, int slot
  * every base step. */
 void rnet_value_send(struct gs_sim *sim, struct gs_element *el, const char *field, int node,
                      long chan);
+/* The same for a graded region pattern: sent at the start of every step,
+ * so the value acts one step late on any node (to this node too). */
+void rnet_graded_send(struct gs_sim *sim, struct gs_element *el, const char *field, int node,
+                      long chan);
 /* The remote source ("path@node") a proxy or stand-in EL stands for, or NULL. */
 const char *rnet_origin(struct gs_sim *sim, const struct gs_element *el);
 /* Notes TEXT (a line for rshowmsg) as a remote message from EL. */

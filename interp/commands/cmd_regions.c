@@ -42,6 +42,9 @@ static const struct gs_opt region_opts[] = {
 static const struct gs_opt regionport_opts[] = {
     {"-input", 0, GS_ARG_STR, "the ports are inputs (synaptic channels)"},
     {"-output", 0, GS_ARG_STR, "the ports are outputs (spike sources)"},
+    {"-graded", 1, GS_ARG_STR,
+     "word: graded ports: an output sends field WORD every step, an input receives it "
+     "through a message of type WORD"},
     {NULL, 0, 0, NULL},
 };
 
@@ -78,7 +81,7 @@ const struct gs_cmd cmd_regionport_entry = {
     .name = "regionport",
     .family = "regions",
     .summary = "add the elements a selector names to a region's interface as ports",
-    .usage = "region selector -input|-output",
+    .usage = "region selector -input|-output [-graded field|msgtype]",
     .pos = {{"region", GS_ARG_STR}, {"selector", GS_ARG_STR}},
     .min_pos = 2,
     .max_pos = 2,
@@ -160,6 +163,8 @@ cmd_regionconnect_exec(struct gs_call *call)
         .seed = gs_has_opt(call, "-seed") ? (uint64_t)gs_optval_int(call, "-seed", 0) : 0,
         .weight = gs_has_opt(call, "-weight") ? gs_optval_real(call, "-weight", 0) : 1.0,
         .delay = gs_has_opt(call, "-delay") ? gs_optval_real(call, "-delay", 0) : 0.0,
+        .weighted = gs_has_opt(call, "-weight"),
+        .delayed = gs_has_opt(call, "-delay"),
     };
     enum gs_status st = GS_OK;
     if (nrules > 1)
@@ -198,7 +203,8 @@ cmd_regionport_exec(struct gs_call *call)
     else if (in == out)
         st = gs_error(sim, "give one direction: -input or -output");
     else if (r->node == par_mynode(sim))
-        st = region_add_ports(sim, r, gs_arg(call, 1), in ? PORT_IN : PORT_OUT, &added);
+        st = region_add_ports(sim, r, gs_arg(call, 1), in ? PORT_IN : PORT_OUT,
+                              gs_optval(call, "-graded", 0), &added);
     st = par_agree(sim, "regionport", st, call->origin);
     double n = (double)added;
     if (st == GS_OK && par_nnodes(sim) > 1)

@@ -26,6 +26,7 @@
 #include "cmd_rnet.h"
 
 static enum gs_status cmd_region_dests_exec(struct gs_call *call);
+static enum gs_status cmd_region_graded_exec(struct gs_call *call);
 static enum gs_status cmd_region_link_exec(struct gs_call *call);
 static enum gs_status cmd_region_show_exec(struct gs_call *call);
 
@@ -65,6 +66,18 @@ const struct gs_cmd cmd_region_show_entry = {
     .exec = cmd_region_show_exec,
 };
 
+const struct gs_cmd cmd_region_graded_entry = {
+    .name = "region_graded",
+    .family = "regions",
+    .summary = "(internal) a graded pattern's value messages from stand-ins of remote sources",
+    .usage = "pattern selector node src dst rule p seed [path n idx...]...",
+    .pos = {{"pattern", GS_ARG_STR}},
+    .min_pos = 8,
+    .max_pos = GS_VARARGS,
+    .flags = GS_CMD_MUTATES | GS_CMD_RESULT | GS_CMD_RAW,
+    .exec = cmd_region_graded_exec,
+};
+
 /* The identity under which a source port's spikes cross nodes: its
  * io_index (or an ancestor's) as rnet_gid gives it, else one from its
  * path alone, so that it does not depend on the node (spikes are
@@ -76,6 +89,18 @@ port_gid(struct gs_sim *sim, struct gs_element *el)
     if (g >> 62 & 1)
         g = pattern_port_key(el) >> 2 | UINT64_C(1) << 62;
     return g;
+}
+
+static void
+pairs_add(struct net_pairs *pr, int s, int d)
+{
+    if (pr->n == pr->cap) {
+        pr->cap = pr->cap ? 2 * pr->cap : 64;
+        pr->s = xreallocarray(pr->s, pr->cap, sizeof *pr->s);
+        pr->d = xreallocarray(pr->d, pr->cap, sizeof *pr->d);
+    }
+    pr->s[pr->n] = s;
+    pr->d[pr->n++] = d;
 }
 
 /* A growing list of words (region_link's arguments). */
@@ -107,12 +132,14 @@ words_free(struct words *w)
     free(w->v);
 }
 
-/* Parses region_dests's answer "region first-path key...". */
+/* Parses region_dests's answer "region graded first-path key...". */
 static enum gs_status
-dests_read(struct gs_sim *sim, const char *p, int *reg, char **d0, uint64_t **keys, size_t *n)
+dests_read(struct gs_sim *sim, const char *p, int *reg, bool *graded, char **d0, uint64_t **keys,
+           size_t *n)
 {
     char *e;
     *reg = (int)strtol(p, &e, 10);
+    *graded = strtol(e, &e, 10) != 0;
     while (*e == ' ')
         e++;
     size_t len = strcspn(e, " ");
@@ -137,34 +164,113 @@ dests_read(struct gs_sim *sim, const char *p, int *reg, char **d0, uint64_t **ke
     return GS_OK;
 }
 
-/* The words of region_link for the pairs PR from sources S. */
+/* The words of region_link (GRADED: region_graded) for the pairs PR from
+ * sources S. */
 static void
 link_words(struct gs_sim *sim, const struct pattern_spec *spec, int src, int dst,
-           const struct gs_elist *s, const struct net_pairs *pr, struct words *w)
+           const struct gs_elist *s, const struct net_pairs *pr, bool graded, struct words *w)
 {
     words_add(w, "%s", spec->name);
     words_add(w, "%s", spec->dst_sel);
-    words_add(w, "%d", par_rank(sim));
+    words_add(w, "%d", graded ? par_mynode(sim) : par_rank(sim));
     words_add(w, "%d", src);
     words_add(w, "%d", dst);
     words_add(w, "%d", (int)spec->rule);
     words_add(w, "%.17g", spec->probability);
     words_add(w, "%" PRIu64, spec->seed);
-    words_add(w, "%.17g", spec->weight);
-    words_add(w, "%.17g", spec->delay);
+    if (!graded) {
+        words_add(w, "%.17g", spec->weight);
+        words_add(w, "%.17g", spec->delay);
+    }
     for (size_t k = 0; k < pr->n;) {
         size_t e = k;
         while (e < pr->n && pr->s[e] == pr->s[k])
             e++;
         struct gs_element *el = s->v[pr->s[k]];
         char *path = elem_path_str(el);
-        words_add(w, "%" PRIu64, port_gid(sim, el));
+        if (!graded)
+            words_add(w, "%" PRIu64, port_gid(sim, el));
         words_add(w, "%s", path);
         words_add(w, "%zu", e - k);
         free(path);
         for (; k < e; k++)
             words_add(w, "%d", pr->d[k]);
     }
+}
+
+/*
+ * The destination side of graded pattern SPEC: for each pair k of PR a
+ * stand-in (standing for source SRCPATH[PR->s[k]] on node SNODE) and its
+ * message of the destination port's type to DST[PR->d[k]], whose value
+ * comes through a new channel, CHAN[k]. All or nothing; records the
+ * pattern as held here.
+ */
+static enum gs_status
+graded_make(struct gs_sim *sim, const struct pattern_spec *spec, int src, int dst,
+            char *const *srcpath, size_t nsrc, struct gs_element *const *d,
+            const struct net_pairs *pr, int snode, bool pending, long *chan)
+{
+    const struct region *rd = &sim->regions->v[dst];
+    struct gs_element **stand = xcalloc(pr->n + 1, sizeof *stand);
+    size_t k = 0;
+    for (; k < pr->n; k++) {
+        char *origin = xasprintf("%s@%d", srcpath[pr->s[k]], snode);
+        const char *zero[] = {"0"};
+        enum gs_status st = rnet_standin(sim, origin, &stand[k]);
+        free(origin);
+        if (st != GS_OK)
+            break;
+        const struct port *pt = region_port(sim, rd, d[pr->d[k]]);
+        if (msg_add(sim, stand[k], d[pr->d[k]], pt->word, 1, zero, NULL) != GS_OK
+            || (chan[k] = rnet_value_channel(sim, stand[k], 0)) < 0) {
+            if (!sim->diag.set)
+                gs_error(sim, "too many graded values on node %d", par_mynode(sim));
+            rnet_standin_drop(sim, stand[k]);
+            break;
+        }
+    }
+    if (k < pr->n) { /* nothing stays: the stand-ins made go with their messages */
+        while (k-- > 0)
+            rnet_standin_drop(sim, stand[k]);
+        free(stand);
+        return GS_ERR;
+    }
+    pattern_link_graded(sim, spec, src, dst, stand, srcpath, nsrc, d, pr, pending);
+    free(stand);
+    return GS_OK;
+}
+
+/* The source side of a graded pattern: each pair's source field goes to
+ * channel CHAN[k] of node D every step. */
+static void
+graded_send(struct gs_sim *sim, int src, const struct gs_elist *s, const struct net_pairs *pr,
+            int d, const long *chan)
+{
+    const struct region *rs = &sim->regions->v[src];
+    for (size_t k = 0; k < pr->n; k++) {
+        struct gs_element *el = s->v[pr->s[k]];
+        rnet_graded_send(sim, el, region_port(sim, rs, el)->word, d, chan[k]);
+    }
+}
+
+/* Graded pattern SPEC with both regions here. */
+static enum gs_status
+graded_local(struct gs_sim *sim, const struct pattern_spec *spec, const struct gs_elist *s,
+             const struct gs_elist *d, int src, int dst, const struct net_pairs *pr)
+{
+    char **paths = xcalloc(s->n + 1, sizeof *paths);
+    long *chan = xcalloc(pr->n + 1, sizeof *chan);
+    for (size_t i = 0; i < s->n; i++)
+        paths[i] = elem_path_str(s->v[i]);
+    int me = par_mynode(sim);
+    enum gs_status st = graded_make(sim, spec, src, dst, paths, s->n, d->v, pr, me, false, chan);
+    if (st == GS_OK)
+        graded_send(sim, src, s, pr, me, chan);
+    for (size_t i = 0; i < s->n; i++)
+        free(paths[i]);
+    free(paths);
+    free(chan);
+    return st;
 }
 
 /* The source region's node, when the destination region is on node D. */
@@ -176,22 +282,24 @@ connect_remote(struct gs_call *call, const struct pattern_spec *spec, int d, siz
     struct net_pairs pr = {0};
     struct strbuf res = STRBUF_INIT;
     struct words w = {0};
-    char *d0 = NULL;
+    char *d0 = NULL, *s0 = NULL;
     uint64_t *dk = NULL, *sk = NULL;
     size_t nd = 0;
     int src = -1, dst = -1;
+    bool sg = false, dg = false;
     enum gs_status st = sel_resolve(sim, spec->src_sel, &s);
     if (st == GS_OK) {
-        char *s0 = elem_path_str(s.v[0]);
+        s0 = elem_path_str(s.v[0]);
         const char *argv[] = {spec->dst_sel, s0};
         st = rnet_call_node(sim, d, "region_dests", 2, argv, call->origin, &res);
-        free(s0);
         elist_free(&s);
     }
     if (st == GS_OK)
-        st = dests_read(sim, res.buf ? res.buf : "", &dst, &d0, &dk, &nd);
+        st = dests_read(sim, res.buf ? res.buf : "", &dst, &dg, &d0, &dk, &nd);
     if (st == GS_OK)
-        st = pattern_side(sim, spec->src_sel, PORT_OUT, d0, &s, &src);
+        st = pattern_side(sim, spec->src_sel, PORT_OUT, d0, &s, &src, &sg);
+    if (st == GS_OK)
+        st = pattern_kinds(sim, spec, sg, s0, dg, d0);
     if (st == GS_OK) {
         sk = xcalloc(s.n + 1, sizeof *sk);
         for (size_t i = 0; i < s.n; i++)
@@ -199,11 +307,24 @@ connect_remote(struct gs_call *call, const struct pattern_spec *spec, int d, siz
         st = pattern_choose(sim, spec, s.n, sk, nd, dk, &pr);
     }
     if (st == GS_OK) {
-        link_words(sim, spec, src, dst, &s, &pr, &w);
-        st = rnet_call_node(sim, d, "region_link", (int)w.n, (const char *const *)w.v,
-                            call->origin, &res);
+        link_words(sim, spec, src, dst, &s, &pr, sg, &w);
+        sb_reset(&res);
+        st = rnet_call_node(sim, d, sg ? "region_graded" : "region_link", (int)w.n,
+                            (const char *const *)w.v, call->origin, &res);
     }
-    if (st == GS_OK) {
+    if (st == GS_OK && sg) {
+        /* the answer: each pair's channel */
+        long *chan = xcalloc(pr.n + 1, sizeof *chan);
+        const char *p = res.buf ? res.buf : "";
+        for (size_t k = 0; k < pr.n; k++) {
+            char *e;
+            chan[k] = strtol(p, &e, 10);
+            p = e;
+        }
+        graded_send(sim, src, &s, &pr, d, chan);
+        free(chan);
+        *made = pr.n;
+    } else if (st == GS_OK) {
         for (size_t k = 0; k < pr.n; k++)
             rnet_export(sim, s.v[pr.s[k]], port_gid(sim, s.v[pr.s[k]]));
         if (pr.n)
@@ -213,10 +334,31 @@ connect_remote(struct gs_call *call, const struct pattern_spec *spec, int d, siz
     words_free(&w);
     sb_free(&res);
     free(d0);
+    free(s0);
     free(dk);
     free(sk);
     net_pairs_free(&pr);
     elist_free(&s);
+    return st;
+}
+
+/* Both regions here: pattern_prepare, then spiking or graded links. */
+static enum gs_status
+connect_local(struct gs_sim *sim, const struct pattern_spec *spec, int *src, int *dst,
+              size_t *made)
+{
+    struct gs_elist s = GS_ELIST_INIT, d = GS_ELIST_INIT;
+    struct net_pairs pr = {0};
+    bool graded;
+    enum gs_status st = pattern_prepare(sim, spec, &s, &d, src, dst, &graded, &pr);
+    if (st == GS_OK)
+        st = graded ? graded_local(sim, spec, &s, &d, *src, *dst, &pr)
+                    : region_connect(sim, spec, &s, &d, *src, *dst, &pr);
+    if (st == GS_OK)
+        *made = pr.n;
+    net_pairs_free(&pr);
+    elist_free(&s);
+    elist_free(&d);
     return st;
 }
 
@@ -239,12 +381,7 @@ regions_connect_any(struct gs_call *call, const struct pattern_spec *spec, int *
                             "side of a pattern names its region by the root's path",
                             rs ? spec->dst_sel : spec->src_sel);
         /* one node: the elements say which regions (and the errors, which not) */
-        if (region_connect(sim, spec, made) != GS_OK)
-            return GS_ERR;
-        struct pattern *p = pattern_find(sim, spec->name);
-        *src = p->src;
-        *dst = p->dst;
-        return GS_OK;
+        return connect_local(sim, spec, src, dst, made);
     }
     *src = (int)(rs - sim->regions->v);
     *dst = (int)(rd - sim->regions->v);
@@ -257,7 +394,7 @@ regions_connect_any(struct gs_call *call, const struct pattern_spec *spec, int *
     if (rs->node != me)
         return GS_OK;
     if (rd->node == me)
-        return region_connect(sim, spec, made);
+        return connect_local(sim, spec, src, dst, made);
     return connect_remote(call, spec, rd->node, made);
 }
 
@@ -291,11 +428,12 @@ cmd_region_dests_exec(struct gs_call *call)
     struct gs_sim *sim = call->sim;
     struct gs_elist d = GS_ELIST_INIT;
     int reg;
-    if (pattern_side(sim, gs_arg(call, 0), PORT_IN, gs_arg(call, 1), &d, &reg) != GS_OK)
+    bool graded;
+    if (pattern_side(sim, gs_arg(call, 0), PORT_IN, gs_arg(call, 1), &d, &reg, &graded) != GS_OK)
         return GS_ERR;
     struct strbuf *sb = gs_result_buf(call);
     char *d0 = elem_path_str(d.v[0]);
-    sb_printf(sb, "%d %s", reg, d0);
+    sb_printf(sb, "%d %d %s", reg, graded, d0);
     free(d0);
     for (size_t i = 0; i < d.n; i++)
         sb_printf(sb, " %" PRIu64, pattern_port_key(d.v[i]));
@@ -344,13 +482,7 @@ cmd_region_link_exec(struct gs_call *call)
                 st = gs_error(sim, "destination %ld of '%s' does not exist", idx, spec.dst_sel);
                 break;
             }
-            if (pr.n == pr.cap) {
-                pr.cap = pr.cap ? 2 * pr.cap : 64;
-                pr.s = xreallocarray(pr.s, pr.cap, sizeof *pr.s);
-                pr.d = xreallocarray(pr.d, pr.cap, sizeof *pr.d);
-            }
-            pr.s[pr.n] = (int)ns;
-            pr.d[pr.n++] = (int)idx;
+            pairs_add(&pr, (int)ns, (int)idx);
         }
         ns++;
         i += 3 + (int)n;
@@ -361,6 +493,59 @@ cmd_region_link_exec(struct gs_call *call)
         free(paths[i]);
     free(paths);
     free(send);
+    net_pairs_free(&pr);
+    elist_free(&d);
+    return st;
+}
+
+/* Makes a graded pattern's stand-ins and messages for another node's
+ * sources; answers each pair's channel. All or nothing (graded_make). */
+static enum gs_status
+cmd_region_graded_exec(struct gs_call *call)
+{
+    struct gs_sim *sim = call->sim;
+    struct pattern_spec spec = {
+        .name = gs_arg(call, 0),
+        .dst_sel = gs_arg(call, 1),
+        .rule = (enum pattern_rule)atoi(gs_arg(call, 5)),
+        .probability = strtod(gs_arg(call, 6), NULL),
+        .seed = strtoull(gs_arg(call, 7), NULL, 10),
+        .weight = 1,
+    };
+    int snode = atoi(gs_arg(call, 2)), src = atoi(gs_arg(call, 3)), dst = atoi(gs_arg(call, 4));
+    struct gs_elist d = GS_ELIST_INIT;
+    if (sel_resolve(sim, spec.dst_sel, &d) != GS_OK)
+        return GS_ERR;
+    char **paths = xcalloc((size_t)call->npos, sizeof *paths);
+    struct net_pairs pr = {0};
+    size_t ns = 0;
+    enum gs_status st = GS_OK;
+    for (int i = 8; i + 1 < call->npos && st == GS_OK;) {
+        long n = atol(gs_arg(call, i + 1));
+        paths[ns] = xstrdup(gs_arg(call, i));
+        for (long k = 0; k < n && st == GS_OK; k++) {
+            const char *wd = gs_arg(call, i + 2 + (int)k);
+            long idx = wd ? atol(wd) : -1;
+            if (idx < 0 || (size_t)idx >= d.n)
+                st = gs_error(sim, "destination %ld of '%s' does not exist", idx, spec.dst_sel);
+            else
+                pairs_add(&pr, (int)ns, (int)idx);
+        }
+        ns++;
+        i += 2 + (int)n;
+    }
+    long *chan = xcalloc(pr.n + 1, sizeof *chan);
+    if (st == GS_OK)
+        st = graded_make(sim, &spec, src, dst, paths, ns, d.v, &pr, snode, true, chan);
+    if (st == GS_OK) {
+        struct strbuf *sb = gs_result_buf(call);
+        for (size_t k = 0; k < pr.n; k++)
+            sb_printf(sb, "%s%ld", k ? " " : "", chan[k]);
+    }
+    free(chan);
+    for (size_t i = 0; i < ns; i++)
+        free(paths[i]);
+    free(paths);
     net_pairs_free(&pr);
     elist_free(&d);
     return st;

@@ -34,6 +34,8 @@ regions_free(struct gs_sim *sim)
     for (size_t i = 0; i < rs->n; i++) {
         free(rs->v[i].name);
         free(rs->v[i].rootpath);
+        for (size_t k = 0; k < rs->v[i].nports; k++)
+            free(rs->v[i].ports[k].word);
         free(rs->v[i].ports);
     }
     for (size_t i = 0; i < rs->npat; i++) {
@@ -210,26 +212,49 @@ dir_name(enum port_dir d)
     return d == PORT_IN ? "input" : "output";
 }
 
-/* Can EL be a port of direction DIR? (An error naming it when not.) */
+/* Can EL be a port of direction DIR (graded with word GRADED, or
+ * spiking when NULL)? (An error naming it when not.) */
 static enum gs_status
-port_kind_ok(struct gs_sim *sim, const struct gs_element *el, enum port_dir dir)
+port_kind_ok(struct gs_sim *sim, struct gs_element *el, enum port_dir dir, const char *graded)
 {
-    const char *want = dir == PORT_OUT ? "spiking" : "synchannel";
-    if (class_in(el->cls, want))
-        return GS_OK;
     char *p = elem_path_str(el);
-    enum gs_status st = gs_error(sim, "'%s' is a %s: an %s port must be %s", p, el->cls->name,
-                                 dir_name(dir),
-                                 dir == PORT_OUT ? "a spike source (class spiking, e.g. spikegen)"
-                                                 : "a synaptic channel (class synchannel, "
-                                                   "e.g. synchan)");
+    enum gs_status st = GS_OK;
+    if (graded && dir == PORT_OUT) {
+        struct gs_fref f;
+        if (field_find(sim, el, graded, &f) != GS_OK) {
+            gs_diag_clear(sim);
+            st = gs_error(sim, "'%s' (a %s) has no field '%s' for a graded output port to send",
+                          p, el->cls->name, graded);
+        }
+    } else if (graded) {
+        int t = class_msg_index(el->cls, graded);
+        if (t < 0 || el->cls->msgs[t].nslots != 1)
+            st = gs_error(sim,
+                          "'%s' (a %s) takes no %s message of one value: a graded input port "
+                          "receives the value through one",
+                          p, el->cls->name, graded);
+    } else if (!class_in(el->cls, dir == PORT_OUT ? "spiking" : "synchannel")) {
+        st = gs_error(sim, "'%s' is a %s: an %s port must be %s", p, el->cls->name,
+                      dir_name(dir),
+                      dir == PORT_OUT ? "a spike source (class spiking, e.g. spikegen)"
+                                      : "a synaptic channel (class synchannel, e.g. synchan)");
+    }
     free(p);
     return st;
 }
 
+const struct port *
+region_port(struct gs_sim *sim, const struct region *r, const struct gs_element *el)
+{
+    for (size_t k = 0; k < r->nports; k++)
+        if (el_of(sim, r->ports[k].el) == el)
+            return &r->ports[k];
+    return NULL;
+}
+
 enum gs_status
 region_add_ports(struct gs_sim *sim, struct region *r, const char *sel, enum port_dir dir,
-                 size_t *added)
+                 const char *graded, size_t *added)
 {
     struct gs_elist l = GS_ELIST_INIT;
     enum gs_status st = GS_ERR;
@@ -256,7 +281,7 @@ region_add_ports(struct gs_sim *sim, struct region *r, const char *sel, enum por
             gs_error(sim, "'%s' is a port of region '%s' already", p = elem_path_str(el),
                      r->name);
         else
-            port_kind_ok(sim, el, dir);
+            port_kind_ok(sim, el, dir, graded);
         free(p);
     }
     for (size_t i = 0; i < r->nports; i++) {
@@ -271,7 +296,8 @@ region_add_ports(struct gs_sim *sim, struct region *r, const char *sel, enum por
         r->ports = xreallocarray(r->ports, r->capports, sizeof *r->ports);
     }
     for (size_t i = 0; i < l.n; i++)
-        r->ports[r->nports++] = (struct port){elem_handle(l.v[i]), dir};
+        r->ports[r->nports++] =
+            (struct port){elem_handle(l.v[i]), dir, graded ? xstrdup(graded) : NULL};
     if (added)
         *added = l.n;
     st = GS_OK;
@@ -291,7 +317,9 @@ region_text(struct gs_sim *sim, const struct region *r, struct strbuf *sb)
     for (size_t i = 0; i < r->nports; i++) {
         struct gs_element *el = el_of(sim, r->ports[i].el);
         char *p = el ? elem_path_str(el) : xstrdup("(deleted)");
-        sb_printf(sb, "  %-6s spike  %s\n", r->ports[i].dir == PORT_IN ? "in" : "out", p);
+        const char *w = r->ports[i].word;
+        sb_printf(sb, "  %-6s %-6s %s%s%s\n", r->ports[i].dir == PORT_IN ? "in" : "out",
+                  w ? "graded" : "spike", p, w ? " " : "", w ? w : "");
         free(p);
     }
 }
@@ -300,7 +328,7 @@ region_text(struct gs_sim *sim, const struct region *r, struct strbuf *sb)
 
 enum gs_status
 pattern_side(struct gs_sim *sim, const char *sel, enum port_dir dir, const char *other,
-             struct gs_elist *out, int *reg)
+             struct gs_elist *out, int *reg, bool *graded)
 {
     if (sel_resolve(sim, sel, out) != GS_OK)
         return GS_ERR;
@@ -349,10 +377,43 @@ pattern_side(struct gs_sim *sim, const char *sel, enum port_dir dir, const char 
         if (el)
             el->flags &= ~GS_EL_MARK;
     }
+    /* one kind on a side */
+    *graded = false;
+    for (size_t i = 0; i < out->n && !sim->diag.set; i++) {
+        bool g = region_port(sim, r, out->v[i])->word != NULL;
+        if (i == 0)
+            *graded = g;
+        else if (g != *graded) {
+            char *a = elem_path_str(out->v[0]), *b = elem_path_str(out->v[i]);
+            gs_error(sim, "'%s' selects %s port '%s' and %s port '%s': one side of a pattern "
+                          "is of one kind",
+                     sel, *graded ? "graded" : "spiking", a, g ? "graded" : "spiking", b);
+            free(a);
+            free(b);
+        }
+    }
     if (!sim->diag.set)
         return GS_OK;
     elist_free(out);
     return GS_ERR;
+}
+
+enum gs_status
+pattern_kinds(struct gs_sim *sim, const struct pattern_spec *spec, bool sgraded, const char *s0,
+              bool dgraded, const char *d0)
+{
+    if (sgraded != dgraded)
+        return gs_error(sim,
+                        "source port '%s' is %s and destination port '%s' is %s: a pattern "
+                        "joins ports of one kind",
+                        s0, sgraded ? "graded" : "spiking", d0, dgraded ? "graded" : "spiking");
+    if (sgraded && (spec->weighted || spec->delayed))
+        return gs_error(sim,
+                        "graded ports ('%s' -> '%s') carry the value as it is, one step late: "
+                        "no -weight or -delay (scale it in the destination region, e.g. with a "
+                        "diffamp's gain)",
+                        s0, d0);
+    return GS_OK;
 }
 
 uint64_t
@@ -490,6 +551,32 @@ pattern_link(struct gs_sim *sim, const struct pattern_spec *spec, int src, int d
     return GS_OK;
 }
 
+void
+pattern_link_graded(struct gs_sim *sim, const struct pattern_spec *spec, int src, int dst,
+                    struct gs_element *const *stand, char *const *srcpath, size_t nsrc,
+                    struct gs_element *const *dst_el, const struct net_pairs *pr, bool pending)
+{
+    struct pattern *p = pattern_new(sim, spec, src, dst, -1);
+    p->here = true;
+    p->graded = true;
+    p->pending = pending;
+    p->n = pr->n;
+    p->msend = xcalloc(pr->n + 1, sizeof *p->msend);
+    p->mdst = xcalloc(pr->n + 1, sizeof *p->mdst);
+    p->msyn = xcalloc(pr->n + 1, sizeof *p->msyn);
+    p->msrcp = xcalloc(pr->n + 1, sizeof *p->msrcp);
+    p->srcpath = xcalloc(nsrc + 1, sizeof *p->srcpath);
+    p->nsrcpath = nsrc;
+    for (size_t i = 0; i < nsrc; i++)
+        p->srcpath[i] = xstrdup(srcpath[i]);
+    for (size_t i = 0; i < pr->n; i++) {
+        p->msend[i] = elem_handle(stand[i]);
+        p->mdst[i] = elem_handle(dst_el[pr->d[i]]);
+        p->msrcp[i] = pr->s[i];
+        p->msyn[i] = -1;
+    }
+}
+
 /* The keys (pattern_port_key) of the elements of L. */
 static uint64_t *
 keys_of(const struct gs_elist *l)
@@ -501,47 +588,48 @@ keys_of(const struct gs_elist *l)
 }
 
 enum gs_status
-region_connect(struct gs_sim *sim, const struct pattern_spec *spec, size_t *made)
+pattern_prepare(struct gs_sim *sim, const struct pattern_spec *spec, struct gs_elist *s,
+                struct gs_elist *d, int *src, int *dst, bool *graded, struct net_pairs *pr)
 {
-    struct gs_elist s = GS_ELIST_INIT, d = GS_ELIST_INIT;
-    struct net_pairs pr = {0};
-    enum gs_status st = GS_ERR;
-    int rs_i = -1, rd_i = -1;
-    if (made)
-        *made = 0;
+    bool sg = false, dg = false;
     /* Each side's errors name the other side's first port: resolve both
      * before checking either. */
-    if (sel_resolve(sim, spec->src_sel, &s) != GS_OK
-        || sel_resolve(sim, spec->dst_sel, &d) != GS_OK)
-        goto out;
-    char *s0 = elem_path_str(s.v[0]), *d0 = elem_path_str(d.v[0]);
-    elist_free(&s);
-    elist_free(&d);
-    bool ok = pattern_side(sim, spec->src_sel, PORT_OUT, d0, &s, &rs_i) == GS_OK
-              && pattern_side(sim, spec->dst_sel, PORT_IN, s0, &d, &rd_i) == GS_OK;
+    if (sel_resolve(sim, spec->src_sel, s) != GS_OK || sel_resolve(sim, spec->dst_sel, d) != GS_OK)
+        goto fail;
+    char *s0 = elem_path_str(s->v[0]), *d0 = elem_path_str(d->v[0]);
+    elist_free(s);
+    elist_free(d);
+    bool ok = pattern_side(sim, spec->src_sel, PORT_OUT, d0, s, src, &sg) == GS_OK
+              && pattern_side(sim, spec->dst_sel, PORT_IN, s0, d, dst, &dg) == GS_OK
+              && pattern_kinds(sim, spec, sg, s0, dg, d0) == GS_OK;
     free(s0);
     free(d0);
     if (!ok)
-        goto out;
-    uint64_t *sk = keys_of(&s), *dk = keys_of(&d);
-    st = pattern_choose(sim, spec, s.n, sk, d.n, dk, &pr);
+        goto fail;
+    *graded = sg;
+    uint64_t *sk = keys_of(s), *dk = keys_of(d);
+    enum gs_status st = pattern_choose(sim, spec, s->n, sk, d->n, dk, pr);
     free(sk);
     free(dk);
-    if (st != GS_OK)
-        goto out;
-    char **paths = xcalloc(s.n + 1, sizeof *paths);
-    for (size_t i = 0; i < s.n; i++)
-        paths[i] = elem_path_str(s.v[i]);
-    st = pattern_link(sim, spec, rs_i, rd_i, s.v, paths, s.n, d.v, &pr, false);
-    for (size_t i = 0; i < s.n; i++)
+    if (st == GS_OK)
+        return GS_OK;
+fail:
+    elist_free(s);
+    elist_free(d);
+    return GS_ERR;
+}
+
+enum gs_status
+region_connect(struct gs_sim *sim, const struct pattern_spec *spec, const struct gs_elist *s,
+               const struct gs_elist *d, int src, int dst, const struct net_pairs *pr)
+{
+    char **paths = xcalloc(s->n + 1, sizeof *paths);
+    for (size_t i = 0; i < s->n; i++)
+        paths[i] = elem_path_str(s->v[i]);
+    enum gs_status st = pattern_link(sim, spec, src, dst, s->v, paths, s->n, d->v, pr, false);
+    for (size_t i = 0; i < s->n; i++)
         free(paths[i]);
     free(paths);
-    if (st == GS_OK && made)
-        *made = pr.n;
-out:
-    net_pairs_free(&pr);
-    elist_free(&s);
-    elist_free(&d);
     return st;
 }
 
@@ -560,8 +648,18 @@ pattern_text(struct gs_sim *sim, const struct pattern *p, struct strbuf *sb)
     if (p->rule == RULE_RANDOM)
         sb_printf(sb, " (probability %g, seed %llu)", p->probability,
                   (unsigned long long)p->seed);
-    sb_printf(sb, ", %zu connections\n", p->n);
-    for (size_t i = 0; i < p->n; i++) {
+    sb_printf(sb, ", %zu connections%s\n", p->n, p->graded ? " (graded)" : "");
+    for (size_t i = 0; i < p->n && p->graded; i++) {
+        struct gs_element *s = el_of(sim, p->msend[i]), *d = el_of(sim, p->mdst[i]);
+        char *dp = d ? elem_path_str(d) : xstrdup("(deleted)");
+        const char *type = s && s->nout > 0 ? msg_type_name(s->out[0]) : NULL;
+        if (type)
+            sb_printf(sb, "  %s -> %s %s\n", p->srcpath[p->msrcp[i]], dp, type);
+        else
+            sb_printf(sb, "  %s -> %s (message removed)\n", p->srcpath[p->msrcp[i]], dp);
+        free(dp);
+    }
+    for (size_t i = 0; i < p->n && !p->graded; i++) {
         struct gs_element *s = el_of(sim, p->msend[i]), *d = el_of(sim, p->mdst[i]);
         struct gs_msg *m = d ? net_synapse_msg(d, p->msyn[i]) : NULL;
         const char *sp = s ? p->srcpath[p->msrcp[i]] : "(deleted)";

@@ -31,9 +31,16 @@
 
 enum port_dir { PORT_IN, PORT_OUT };
 
+/*
+ * A port is spiking (an output: a spike source; an input: a synaptic
+ * channel) or graded, carrying a value every step: a graded output sends a
+ * field of its element (WORD: "Vm"), a graded input receives it through a
+ * message of one value (WORD: its type, "INJECT", "PLUS").
+ */
 struct port {
     struct gs_handle el;
     enum port_dir dir;
+    char *word;            /* graded: the field or message type; NULL: spiking */
 };
 
 /*
@@ -67,10 +74,12 @@ struct pattern {
     double probability;    /* RULE_RANDOM */
     uint64_t seed;         /* RULE_RANDOM */
     double weight, delay;  /* of every synapse made, delay in s */
+    bool graded;           /* value messages (msyn -1), not SPIKE */
     int node;              /* the node holding the connections */
     bool here;             /* this node holds them (the arrays below) */
     bool pending;          /* made by a request, before this node's own regionconnect */
-    struct gs_handle *msend, *mdst; /* the pairs made, in order */
+    struct gs_handle *msend, *mdst; /* the pairs made, in order; a graded pair's
+                                     * sender is the stand-in of its value */
     char **srcpath;        /* each sender's source port path, shared by pairs (msrcp) */
     int *msrcp;            /* each pair's index into SRCPATH */
     size_t nsrcpath;
@@ -108,13 +117,20 @@ struct region *region_by_path(struct gs_sim *sim, const char *path);
 enum gs_status region_of_selector(struct gs_sim *sim, const char *sel, struct region **out);
 /*
  * Adds the elements SEL selects (selector.h) to R's interface as ports of
- * direction DIR, in the selector's order. Errors (nothing is added): the
- * selector's, an element outside R's subtree, an output that is not a
- * spike source, an input that is not a synaptic channel, an element that
- * is a port of R already. *ADDED (may be NULL) gets the count.
+ * direction DIR, in the selector's order: spiking when GRADED is NULL,
+ * else graded with GRADED as the field (output) or message type (input).
+ * Errors (nothing is added): the selector's, an element outside R's
+ * subtree, a spiking output that is not a spike source, a spiking input
+ * that is not a synaptic channel, a graded output without that field, a
+ * graded input whose class takes no message of that type with one value,
+ * an element that is a port of R already. *ADDED (may be NULL) gets the
+ * count.
  */
 enum gs_status region_add_ports(struct gs_sim *sim, struct region *r, const char *sel,
-                                enum port_dir dir, size_t *added);
+                                enum port_dir dir, const char *graded, size_t *added);
+/* The port of region R that EL is, or NULL. */
+const struct port *region_port(struct gs_sim *sim, const struct region *r,
+                               const struct gs_element *el);
 /* Appends R's interface, one port per line, to SB (on R's node). */
 void region_text(struct gs_sim *sim, const struct region *r, struct strbuf *sb);
 
@@ -126,17 +142,23 @@ struct pattern_spec {
     double probability;
     uint64_t seed;
     double weight, delay;
+    bool weighted, delayed; /* -weight, -delay given (refused for graded ports) */
 };
 /* Checks SPEC's name (plain, not taken), probability, weight and delay. */
 enum gs_status pattern_spec_check(struct gs_sim *sim, const struct pattern_spec *spec);
 /*
  * One side of a pattern: resolves SEL into OUT and checks that every
  * element is a port of direction DIR of one region, whose index goes to
- * *REG. OTHER is the first port of the other side, named in the errors
- * ("so it cannot feed 'OTHER'"). OUT is empty after an error.
+ * *REG, and that all are spiking or all graded (*GRADED). OTHER is the
+ * first port of the other side, named in the errors ("so it cannot feed
+ * 'OTHER'"). OUT is empty after an error.
  */
 enum gs_status pattern_side(struct gs_sim *sim, const char *sel, enum port_dir dir,
-                            const char *other, struct gs_elist *out, int *reg);
+                            const char *other, struct gs_elist *out, int *reg, bool *graded);
+/* The two sides' kinds agree, and a graded pattern has no weight or delay
+ * (an error naming the first ports S0 and D0 otherwise). */
+enum gs_status pattern_kinds(struct gs_sim *sim, const struct pattern_spec *spec, bool sgraded,
+                             const char *s0, bool dgraded, const char *d0);
 /* The identity of a port for the random rule's draws: the same on every
  * node and for any mapping (from its path). */
 uint64_t pattern_port_key(const struct gs_element *el);
@@ -160,22 +182,37 @@ enum gs_status pattern_link(struct gs_sim *sim, const struct pattern_spec *spec,
                             struct gs_element *const *send, char *const *srcpath, size_t nsrc,
                             struct gs_element *const *dst_el, const struct net_pairs *pr,
                             bool pending);
+/*
+ * Records graded pattern SPEC as held here: pair k's value reaches
+ * DST[PR->d[k]] from stand-in STAND[k] (made by the caller, with its
+ * message), standing for source SRCPATH[PR->s[k]].
+ */
+void pattern_link_graded(struct gs_sim *sim, const struct pattern_spec *spec, int src, int dst,
+                         struct gs_element *const *stand, char *const *srcpath, size_t nsrc,
+                         struct gs_element *const *dst_el, const struct net_pairs *pr,
+                         bool pending);
 /* Records pattern SPEC (regions SRC, DST) whose N connections are held on
  * node NODE, not here. */
 void pattern_note(struct gs_sim *sim, const struct pattern_spec *spec, int src, int dst, int node,
                   size_t n);
 /*
- * Makes pattern SPEC when both regions are on this node: the sides are
- * checked (pattern_side), the rule chooses the pairs, and each pair gets a
- * SPIKE message with SPEC's weight and delay. Errors (nothing is
- * connected): a selector error, an element that is no port ("'P' is not a
- * port of any region"), a port of the wrong direction (naming both ports
- * of the first pair it would have made), ports of several regions on one
- * side, one to one with different counts. SPEC must have passed
- * pattern_spec_check. *MADE (may be NULL) gets the connections made.
+ * Pattern SPEC when both regions are on this node, up to the choice: S
+ * and D get the two sides' ports, *SRC and *DST their regions, *GRADED
+ * their kind, PR the pairs of the rule. Errors (S and D are empty): a
+ * selector error, an element that is no port ("'P' is not a port of any
+ * region"), a port of the wrong direction (naming both ports of the first
+ * pair it would have made), ports of several regions or kinds on one side,
+ * kinds that differ (pattern_kinds), one to one with different counts.
+ * SPEC must have passed pattern_spec_check.
  */
+enum gs_status pattern_prepare(struct gs_sim *sim, const struct pattern_spec *spec,
+                               struct gs_elist *s, struct gs_elist *d, int *src, int *dst,
+                               bool *graded, struct net_pairs *pr);
+/* Connects the spiking pairs PR that pattern_prepare chose between S and
+ * D (pattern_link, the sources as their own senders). */
 enum gs_status region_connect(struct gs_sim *sim, const struct pattern_spec *spec,
-                              size_t *made);
+                              const struct gs_elist *s, const struct gs_elist *d, int src, int dst,
+                              const struct net_pairs *pr);
 /* The pattern called NAME, or NULL. */
 struct pattern *pattern_find(struct gs_sim *sim, const char *name);
 /* Appends P's connections to SB, one per line: source port, destination

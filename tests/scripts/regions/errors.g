@@ -42,3 +42,18 @@ echo {getsyncount /med/cell[0]/soma/syn} {getsyncount /med/cell[1]/soma/syn} \
 regionconnect q /lam/cell[0:2]/soma/spike /med/cell[1:3]/soma/syn
 regionconnect q /lam/cell[0:2]/soma/spike /med/cell[1:3]/soma/syn
 showregion lam
+// graded ports: a field to send, a message of one value to receive, one
+// kind per side and per pattern, no weight or delay
+regionport lam /lam/cell[0:2]/soma -output -graded Vx
+regionport med /med/cell[0]/soma -input -graded PLUS
+regionport lam /lam/cell[0]/soma -input -graded CHANNEL
+echo {regionport lam /lam/cell[0:2]/soma -output -graded Vm}
+echo {regionport med /med/cell[0:3]/soma -input -graded INJECT}
+regionconnect g /lam/cell[0:2]/soma/spike /med/cell[0:2]/soma
+regionconnect g /lam/cell[0:2]/soma /med/cell[0:2]/soma/syn
+regionconnect g /lam/cell[0]/soma,/lam/cell[1]/soma/spike /med/cell[0:2]/soma
+regionconnect g /lam/cell[0:2]/soma /med/cell[0:2]/soma -weight 2
+regionconnect g /lam/cell[0:2]/soma /med/cell[0:2]/soma -delay 0.001
+echo {regionconnect g /lam/cell[0:2]/soma /med/cell[2,0]/soma}
+showpattern g
+showregion med
