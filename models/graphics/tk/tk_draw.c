@@ -37,9 +37,10 @@ tkg_draw_forget(struct tkw *w)
     w->gsig = NULL;
     free(w->cidx);
     w->cidx = NULL;
-    free(w->items);
-    w->items = NULL;
     w->ncidx = 0;
+    free(w->pix);
+    w->pix = NULL;
+    w->has_image = false;
     free(w->vsig);
     w->vsig = NULL;
 }
@@ -86,7 +87,22 @@ make_line(struct gs_gui *g, const char *canvas, const double *xy, int npts, cons
         Tcl_DecrRefCount(objv[i]);
 }
 
-/* Adds the points of P from index FROM to its end to the canvas. */
+/* Appends (X, Y) to XY (M points so far) unless it repeats the last. */
+static void
+add_point(double *xy, int *m, double X, double Y)
+{
+    if (*m > 0 && X == xy[2 * *m - 2] && Y == xy[2 * *m - 1])
+        return;
+    xy[2 * *m] = X;
+    xy[2 * *m + 1] = Y;
+    (*m)++;
+}
+
+/* Adds the points of P that arrived since the last frame to the canvas,
+ * as one line. The points that fall in one pixel column are drawn as
+ * that column's first, lowest, highest and last point (in their order):
+ * the same pixels as every point, and a frame's cost does not grow with
+ * the points per column (a small dt plots hundreds per frame). */
 static void
 draw_points(struct gs_gui *g, struct tkw *w, struct tk_plot *tp, const struct xplot *p,
             const struct xo_area *a, int k)
@@ -97,18 +113,44 @@ draw_points(struct gs_gui *g, struct tkw *w, struct tk_plot *tp, const struct xp
         return;
     double *xy = xmalloc(sizeof(double) * 2 * (size_t)(n - from));
     int m = 0;
-    for (int i = from; i < n; i++) {
-        double x = p->xpts->table[i], y = p->ypts->table[i];
-        if (!(x >= a->xmin && x <= a->xmax) || !isfinite(y))
-            continue;
-        double X = floor(xo_area_x(a, x)) + 0.5, Y = floor(xo_area_y(a, y)) + 0.5;
-        /* The last point of a run on one pixel column is kept too, so that
-         * spikes keep their height. */
-        if (m > 0 && X == xy[2 * m - 2] && Y == xy[2 * m - 1])
-            continue;
-        xy[2 * m] = X;
-        xy[2 * m + 1] = Y;
-        m++;
+    /* The column being gathered: its x, and its first, lowest, highest
+     * and last y, with the order of the lowest and highest. */
+    bool open = false;
+    double cx = 0, first = 0, lo = 0, hi = 0, last = 0;
+    bool lo_first = true;
+    for (int i = from; i <= n; i++) {
+        double X = 0, Y = 0;
+        bool have = false;
+        if (i < n) {
+            double x = p->xpts->table[i], y = p->ypts->table[i];
+            if (!(x >= a->xmin && x <= a->xmax) || !isfinite(y))
+                continue;
+            X = floor(xo_area_x(a, x)) + 0.5;
+            Y = floor(xo_area_y(a, y)) + 0.5;
+            have = true;
+            if (open && X == cx) {
+                if (Y < lo) {
+                    lo = Y;
+                    lo_first = false;
+                }
+                if (Y > hi) {
+                    hi = Y;
+                    lo_first = true;
+                }
+                last = Y;
+                continue;
+            }
+        }
+        if (open) {
+            add_point(xy, &m, cx, first);
+            add_point(xy, &m, cx, lo_first ? lo : hi);
+            add_point(xy, &m, cx, lo_first ? hi : lo);
+            add_point(xy, &m, cx, last);
+        }
+        open = have;
+        cx = X;
+        first = lo = hi = last = Y;
+        lo_first = true;
     }
     char tag[24];
     snprintf(tag, sizeof tag, "p%d", k);
@@ -213,15 +255,32 @@ draw_graph(struct gs_gui *g, struct tkw *w, struct gs_element *el)
 
 /* ---- draws and views ---------------------------------------------------------- */
 
-/* Colour I of scale NAME as #rrggbb. */
+/* Paints the box BOX (pixels) of colour RGB into W's picture. */
 static void
-scale_color(const char *name, int i, char out[8])
+paint_box(struct tkw *w, const double box[4], const unsigned char rgb[3])
 {
-    unsigned char rgb[3];
-    xo_scale_rgb(name, i, rgb);
-    snprintf(out, 8, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
+    int x0 = (int)lround(box[0]), x1 = (int)lround(box[2]);
+    int y0 = (int)lround(box[1]), y1 = (int)lround(box[3]);
+    x0 = x0 < 0 ? 0 : x0;
+    y0 = y0 < 0 ? 0 : y0;
+    x1 = x1 > w->pw ? w->pw : x1;
+    y1 = y1 > w->ph ? w->ph : y1;
+    for (int y = y0; y < y1; y++) {
+        unsigned char *p = w->pix + 4 * ((size_t)y * w->pw + x0);
+        for (int x = x0; x < x1; x++, p += 4) {
+            p[0] = rgb[0];
+            p[1] = rgb[1];
+            p[2] = rgb[2];
+        }
+    }
 }
 
+/* A draw's views, painted as one photo image: the background once, then
+ * a frame that changes a colour paints every box again (so that
+ * overlapping boxes keep their order) and hands the picture to Tk in one
+ * call. One canvas item per
+ * box, recoloured with a Tcl command each, cost a few microseconds a box:
+ * milliseconds a frame for a thousand cells. */
 static void
 draw_view(struct gs_gui *g, struct tkw *w, struct gs_element *draw)
 {
@@ -246,38 +305,71 @@ draw_view(struct gs_gui *g, struct tkw *w, struct gs_element *draw)
                   pts[v].n ? pts[v].x[pts[v].n - 1] : 0.0);
     bool all = sig_changed(&w->vsig, sb_take(&s)) || w->redraw;
     w->redraw = false;
+    char img[48];
+    snprintf(img, sizeof img, "gensh_view%zu", w->idx);
     if (all) {
-        tkg_evalf(g, "%s delete all", w->path);
         free(w->cidx);
-        free(w->items);
+        free(w->pix);
         w->cidx = xmalloc(sizeof(int) * (size_t)(total ? total : 1));
-        w->items = xmalloc(sizeof(int) * (size_t)(total ? total : 1));
+        for (int k = 0; k < total; k++)
+            w->cidx[k] = -1;
         w->ncidx = total;
-        int k = 0;
-        for (int v = 0; v < nv; v++)
-            for (int i = 0; i < pts[v].n; i++, k++) {
-                double box[4];
-                xo_view_box(&a, &pts[v], i, box);
-                int id = 0;
-                if (tkg_evalf(g, "%s create rectangle %g %g %g %g -width 0 -fill black",
-                              w->path, box[0], box[1], box[2], box[3])
-                    == TCL_OK)
-                    Tcl_GetIntFromObj(NULL, Tcl_GetObjResult(g->tcl), &id);
-                w->items[k] = id;
-                w->cidx[k] = -1;
-            }
+        w->pw = w->w > 1 ? w->w : 1;
+        w->ph = w->h > 1 ? w->h : 1;
+        w->pix = xmalloc((size_t)w->pw * (size_t)w->ph * 4);
+        XColor *bg = NULL;
+        const char *bgname = ((const struct xo_widget *)draw)->bg;
+        Tk_Window tw = Tk_NameToWindow(g->tcl, w->path, g->main);
+        if (tw && bgname && *bgname)
+            bg = Tk_GetColor(g->tcl, tw, bgname);
+        w->bg[0] = bg ? (unsigned char)(bg->red >> 8) : 255;
+        w->bg[1] = bg ? (unsigned char)(bg->green >> 8) : 255;
+        w->bg[2] = bg ? (unsigned char)(bg->blue >> 8) : 255;
+        if (bg)
+            Tk_FreeColor(bg);
+        size_t npx = (size_t)w->pw * (size_t)w->ph;
+        for (size_t i = 0; i < npx; i++) {
+            w->pix[4 * i] = w->bg[0];
+            w->pix[4 * i + 1] = w->bg[1];
+            w->pix[4 * i + 2] = w->bg[2];
+            w->pix[4 * i + 3] = 255;
+        }
+        /* One image for the draw's life: a new one costs its colour
+         * table again (milliseconds). */
+        if (w->has_image)
+            tkg_evalf(g, "%s configure -width %d -height %d", img, w->pw, w->ph);
+        else
+            tkg_evalf(g, "image create photo %s -width %d -height %d; %s create image 0 0 "
+                         "-anchor nw -image %s",
+                      img, w->pw, w->ph, w->path, img);
+        w->has_image = true;
     }
+    bool changed = all;
     int k = 0;
     for (int v = 0; v < nv; v++)
         for (int i = 0; i < pts[v].n && k < w->ncidx; i++, k++) {
             int c = xo_value_color(pts[v].val[i], pts[v].vmin, pts[v].vmax);
-            if (c == w->cidx[k])
-                continue;
-            w->cidx[k] = c;
-            char col[8];
-            scale_color(scale, c, col);
-            tkg_evalf(g, "%s itemconfigure %d -fill %s", w->path, w->items[k], col);
+            if (c != w->cidx[k]) {
+                w->cidx[k] = c;
+                changed = true;
+            }
         }
+    if (!changed)
+        return;
+    unsigned char colors[XO_NCOLORS][3];
+    for (int c = 0; c < XO_NCOLORS; c++)
+        xo_scale_rgb(scale, c, colors[c]);
+    k = 0;
+    for (int v = 0; v < nv; v++)
+        for (int i = 0; i < pts[v].n && k < w->ncidx; i++, k++) {
+            double box[4];
+            xo_view_box(&a, &pts[v], i, box);
+            paint_box(w, box, colors[w->cidx[k]]);
+        }
+    Tk_PhotoHandle ph = Tk_FindPhoto(g->tcl, img);
+    Tk_PhotoImageBlock b = {w->pix, w->pw, w->ph, 4 * w->pw, 4, {0, 1, 2, 3}};
+    if (ph)
+        Tk_PhotoPutBlock(g->tcl, ph, &b, 0, 0, w->pw, w->ph, TK_PHOTO_COMPOSITE_SET);
 }
 
 void

@@ -150,12 +150,15 @@ tkg_find(struct gs_gui *g, const struct gs_element *el)
     return NULL;
 }
 
-/* Forgets record W (its window is gone or going). Marked dead first, so
- * that the <Destroy> binding of a form that this destroys is ignored. */
+/* Forgets record W (its window is gone or going) and a draw's picture.
+ * Marked dead first, so that the <Destroy> binding of a form that this
+ * destroys is ignored. */
 static void
-forget(struct tkw *w)
+forget(struct gs_gui *g, struct tkw *w)
 {
     w->dead = true;
+    if (w->has_image)
+        tkg_evalf(g, "image delete gensh_view%zu", w->idx);
     tkg_draw_forget(w);
     free(w->sig);
     w->sig = NULL;
@@ -167,7 +170,7 @@ drop(struct gs_gui *g, struct tkw *w)
 {
     if (w->dead)
         return;
-    forget(w);
+    forget(g, w);
     const char *argv[] = {"destroy", w->path, NULL};
     tkg_eval(g, argv);
 }
@@ -606,7 +609,7 @@ forget_destroyed(struct gs_gui *g, struct tkw *f)
     for (size_t i = 0; i < g->n; i++) {
         struct tkw *w = &g->w[i];
         if (!w->dead && strncmp(w->path, f->path, n) == 0 && (w->path[n] == '\0' || w->path[n] == '.'))
-            forget(w);
+            forget(g, w);
     }
 }
 
@@ -762,12 +765,16 @@ pump(struct gs_sim *sim, bool now)
     double t = now_s();
     if (!now && t < g->next_frame)
         return;
-    g->next_frame = t + 1.0 / 30;
     g->in_frame++;
     GUARDED(g, sim, {
         frame(g, now || g->need_full);
         g->need_full = false;
     });
+    /* About 30 frames a second, and drawing at most a tenth of the time:
+     * a frame that took longer (a large view, a loaded machine) puts the
+     * next one further off. */
+    double took = now_s() - t;
+    g->next_frame = t + (10 * took > 1.0 / 30 ? 10 * took : 1.0 / 30);
     if (g->in_frame)
         g->in_frame--;
 }

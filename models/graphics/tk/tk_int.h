@@ -44,10 +44,14 @@ struct tkw {
     char *gsig;      /* axes, titles, units last drawn */
     /* draws: the colour index of each view point, and the point count */
     int *cidx;
-    int *items;      /* the canvas item of each view point (ids: a tag search
-                      * would cost the number of items per lookup) */
     int ncidx;
     char *vsig;
+    /* draws: the views are painted into one photo image (RGBA, w x h),
+     * handed to Tk in one call per frame that changed a colour */
+    unsigned char *pix;
+    int pw, ph;
+    unsigned char bg[3]; /* the draw's background where no box is */
+    bool has_image;      /* the photo gensh_view<idx> and its canvas item exist */
 };
 
 struct gs_gui {
