@@ -50,6 +50,29 @@ gsb_free(struct gs_build *b)
     free(b);
 }
 
+#define RESERVE(vec, k)                                                                            \
+    do {                                                                                           \
+        if ((k) > (vec).cap) {                                                                     \
+            (vec).cap = (k);                                                                       \
+            (vec).v = xreallocarray((vec).v, (size_t)(vec).cap, sizeof *(vec).v);                 \
+        }                                                                                          \
+    } while (0)
+
+void
+gsb_reserve(struct gs_build *b, const struct gsb_sizes *n)
+{
+    RESERVE(b->compt, n->compt);
+    RESERVE(b->tab, n->tab);
+    RESERVE(b->syn, n->syn);
+    RESERVE(b->spk, n->src);
+    RESERVE(b->src, n->src);
+    RESERVE(b->synapse, n->synapse);
+    RESERVE(b->term, n->term);
+    RESERVE(b->ca, n->ca);
+    RESERVE(b->cain, n->cain);
+    RESERVE(b->gid, n->gid);
+}
+
 int
 gsb_compartment(struct gs_build *b, const struct gsb_compt *c)
 {

@@ -97,6 +97,17 @@ struct gsb_caconc {
 struct gs_build *gsb_new(void);
 void gsb_free(struct gs_build *b);
 
+/* How many records of each sort a model will have, or at most (0: not
+ * known). */
+struct gsb_sizes {
+    int compt, tab, syn, src, synapse, term, ca, cain, gid;
+};
+/* Makes room for N's records at once, so that the builder's arrays are
+ * not grown by doubling (which leaves up to half of each unused, and the
+ * copies of the smaller arrays in the heap, at the compile's peak). More
+ * records than this still fit. */
+void gsb_reserve(struct gs_build *b, const struct gsb_sizes *n);
+
 int gsb_compartment(struct gs_build *b, const struct gsb_compt *c);
 /* A/B table pair with XDIVS+1 points each (copied); equal pairs share an
  * id. KEYA and KEYB, when not NULL, name the caller's tables: a pair added

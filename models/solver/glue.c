@@ -293,6 +293,44 @@ push_el(struct glue *g, struct gs_element *el)
     g->srcs[el->solver_index] = el;
 }
 
+/* Counts the elements of EL's subtree that walk_add will add, by kind
+ * (GS_K_HINES included), and their incoming messages, the most records
+ * their wiring can add. */
+static void
+walk_count(const struct gs_element *el, int *nel, int *nin)
+{
+    if (el->flags & GS_EL_DISABLED)
+        return;
+    if (el->cls->solver) {
+        nel[el->cls->solver->kind]++;
+        nin[el->cls->solver->kind] += el->nin;
+    }
+    for (int i = 0; i < el->nchild; i++)
+        walk_count(el->child[i], nel, nin);
+}
+
+/* Sizes the builder's arrays, and the glue's list of compiled elements,
+ * for the model under ROOT at once. */
+static void
+reserve(struct glue *g, struct gs_build *b, const struct gs_element *root)
+{
+    int nel[GS_K_NKINDS + 1] = {0}, nin[GS_K_NKINDS + 1] = {0};
+    walk_count(root, nel, nin);
+    size_t total = 0;
+    for (int k = 0; k <= GS_K_NKINDS; k++)
+        total += (size_t)nel[k];
+    if (total > g->capels) {
+        g->capels = total;
+        g->els = xreallocarray(g->els, g->capels, sizeof *g->els);
+    }
+    struct gsb_sizes n = {
+        .compt = nel[GS_K_COMPT], .tab = nel[GS_K_TAB], .syn = nel[GS_K_SYN],
+        .src = nel[GS_K_SRC], .synapse = nin[GS_K_SYN], .term = nin[GS_K_COMPT],
+        .ca = nel[GS_K_CA], .cain = nin[GS_K_CA], .gid = nel[GS_K_SYN] + nel[GS_K_SRC],
+    };
+    gsb_reserve(b, &n);
+}
+
 /* Adds EL's subtree in tree order; a disabled element hides its subtree,
  * as GENESIS's disable does. */
 static enum gs_status
@@ -597,6 +635,7 @@ glue_compile(struct gs_sim *sim, void *state)
     g->nels = g->nsrcs = g->nin = 0;
     for (int k = 0; k < GS_K_NKINDS; k++)
         g->sub[k].nel = g->sub[k].nid = 0;
+    reserve(g, cx.b, sim->model->root);
     enum gs_status st = walk_add(&cx, sim->model->root);
     for (size_t e = 0; e < g->nels && st == GS_OK; e++) {
         struct gs_element *el = g->els[e];
