@@ -321,12 +321,12 @@ def read_spikehistory(path, lines):
         times.append(float(m.group(2)))
     if all(c.isdigit() for c in cells):
         ids = np.array([int(c) for c in cells], dtype=float)
-        return Spikes(path, np.array(times), ids, "cell (spikehistory number, from 1)", "s")
+        return Spikes(path, np.array(times), ids, "cell (from 1)", "s")
     # ident_toggle: sources by path, ranked by their element indices
     paths = sorted(set(cells), key=path_key)
     rank = {p: i for i, p in enumerate(paths)}
     ids = np.array([rank[c] for c in cells], dtype=float)
-    return Spikes(path, np.array(times), ids, "source (ordered by path)", "s", paths)
+    return Spikes(path, np.array(times), ids, "source", "s", paths)
 
 
 def is_number(tok):
