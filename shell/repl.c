@@ -199,6 +199,10 @@ wait_for_line(struct repl *r, const char *prompt)
 {
     struct gs_sim *sim = r->sim;
     bool shown = repl_interactive();
+    /* What the last line printed shows while the prompt waits, also on
+     * a pipe or file (a script driving the windows reads it there). */
+    if ((sim->gui_pump || par_size(sim) > 1) && !stdin_buffered())
+        fflush(stdout);
     while ((sim->gui_pump || par_size(sim) > 1) && !stdin_buffered()) {
         struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
         int rc = poll(&p, 1, 20);

@@ -658,11 +658,16 @@ event_cmd(ClientData cd, Tcl_Interp *ip, int objc, Tcl_Obj *const objv[])
     const char *old_origin = sim->cmd_origin, *old_cmd = sim->cmd_name;
     sim->cmd_origin = origin;
     sim->cmd_name = NULL;
+    unsigned long nerrors = sim->nerrors;
     g->in_callback++;
     enum gs_status st = a->fn(sim, el, argc, argv);
     g->in_callback--;
     if (st != GS_OK && sim->quit_requested) {
         gs_diag_clear(sim); /* QUIT: the prompt sees quit_requested and ends */
+    } else if (st != GS_OK && sim->nerrors != nerrors) {
+        /* Reported inside, naming the widget and the script part; what
+         * comes back (-strict's "stopped in the callback") adds nothing. */
+        gs_diag_clear(sim);
     } else if (st != GS_OK && sim->diag.set) {
         fprintf(sim->err, "%s: %s: %s\n", sim->tag, origin, sim->diag.msg);
         sim->nerrors++;
@@ -731,7 +736,8 @@ display_lost(struct gs_sim *sim)
         free(g->w[i].sig);
         g->w[i].sig = NULL;
     }
-    gs_warn(sim, "the display went away: the windows are gone, the run goes on without them");
+    gs_warn(sim, "the display '%s' went away: the windows are gone, the run goes on without them",
+            g->display);
     if (sim->diag.set) {
         /* Outside a command (the prompt's pump): report it here. */
         if (!sim->cmd_name) {
@@ -826,6 +832,7 @@ gui_open(struct gs_sim *sim)
         return false;
     struct gs_gui *g = xcalloc(1, sizeof *g);
     g->sim = sim;
+    snprintf(g->display, sizeof g->display, "%s", d);
     g->tcl = Tcl_CreateInterp();
     if (Tcl_Init(g->tcl) != TCL_OK || Tk_Init(g->tcl) != TCL_OK) {
         gs_warn(sim, "cannot open the display '%s' (%s): the widgets stay headless", d,

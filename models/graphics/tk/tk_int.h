@@ -70,6 +70,7 @@ struct gs_gui {
     Tk_ErrorHandler xerr; /* keeps X protocol errors from ending gensh */
     bool xerr_said;       /* one warning for errors other than a lost window */
     struct strbuf fbuf; /* tkg_str's value */
+    char display[64];   /* the display's name, for messages */
 };
 
 /* Runs the Tcl command ARGV (NULL ended, words as they are: no quoting
