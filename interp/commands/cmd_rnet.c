@@ -3,10 +3,10 @@
  * cmd_rnet.c: PGENESIS's raddmsg and rshowmsg, and the rnet_* requests
  * they send to destination nodes. raddmsg makes a message to an element
  * on another node: SPIKE (to a synchan: an rspike proxy there sends an
- * ordinary local SPIKE message), SAVE (to a column of a par_asc_file or
- * par_disk_out), or any other type whose slots are values (PLOT and
- * PLOTSCALE to an xgraph or xplot, ICOORDS and IVALk to an xview, ...):
- * the destination node makes
+ * ordinary local SPIKE message), SAVE (to a column of a par_asc_file,
+ * par_disk_out or par_hdf5_out), or any other type whose slots are
+ * values (PLOT and PLOTSCALE to an xgraph or xplot, ICOORDS and IVALk to
+ * an xview, ...): the destination node makes
  * the message, locally, from a stand-in element whose field-fed slots
  * are constants that the value exchange of parallel/rnet.c overwrites
  * every step. A destination on this node gets an ordinary message.
@@ -58,7 +58,7 @@ const struct gs_cmd cmd_rnet_link_entry = {
 const struct gs_cmd cmd_rnet_save_entry = {
     .name = "rnet_save",
     .family = "parallel",
-    .summary = "(internal) register SAVE indices on a par_asc_file or par_disk_out",
+    .summary = "(internal) register SAVE indices on a par_asc_file, par_disk_out or par_hdf5_out",
     .usage = "file idx...",
     .pos = {{"file", GS_ARG_STR}},
     .min_pos = 1,
@@ -366,7 +366,7 @@ cmd_rnet_save_exec(struct gs_call *call)
     struct gs_sim *sim = call->sim;
     struct gs_element *f = path_lookup(sim, gs_arg(call, 0));
     if (!f || !parfile_is(f))
-        return gs_error(sim, "'%s' is not a par_asc_file or par_disk_out on node %d",
+        return gs_error(sim, "'%s' is not a par_asc_file, par_disk_out or par_hdf5_out on node %d",
                         gs_arg(call, 0), par_mynode(sim));
     for (int i = 1; i < call->npos; i++)
         parfile_register(f, atol(gs_arg(call, i)));
