@@ -7,6 +7,7 @@
  * (regions on other nodes, the requests they answer) in
  * cmd_regions_par.c.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,8 @@ static const struct gs_opt regionconnect_opts[] = {
     {"-seed", 1, GS_ARG_INT, "s: the seed of -random's draws (default 0)"},
     {"-weight", 1, GS_ARG_REAL, "w: the weight of every synapse made (default 1)"},
     {"-delay", 1, GS_ARG_REAL, "d: the delay of every synapse made, s (default 0)"},
+    {"-file", 1, GS_ARG_STR,
+     "f: the pairs of a pattern file, a line 'source destination [weight [delay]]' each"},
     {NULL, 0, 0, NULL},
 };
 
@@ -66,11 +69,11 @@ const struct gs_cmd cmd_regionconnect_entry = {
     .name = "regionconnect",
     .family = "regions",
     .summary = "connect output ports of one region to input ports of another (a pattern)",
-    .usage = "pattern source-selector destination-selector [-onetoone] [-alltoall] "
-             "[-random p] [-seed s] [-weight w] [-delay d]",
+    .usage = "pattern (source-selector destination-selector [-onetoone] [-alltoall] "
+             "[-random p] [-seed s] | -file f) [-weight w] [-delay d]",
     .pos = {{"pattern", GS_ARG_STR}, {"source-selector", GS_ARG_STR},
             {"destination-selector", GS_ARG_STR}},
-    .min_pos = 3,
+    .min_pos = 1,
     .max_pos = 3,
     .opts = regionconnect_opts,
     .flags = GS_CMD_MUTATES | GS_CMD_RESULT | GS_CMD_COLLECTIVE,
@@ -152,13 +155,15 @@ cmd_regionconnect_exec(struct gs_call *call)
     struct gs_sim *sim = call->sim;
     int nrules = gs_has_opt(call, "-onetoone") + gs_has_opt(call, "-alltoall")
                  + gs_has_opt(call, "-random");
+    bool file = gs_has_opt(call, "-file");
     struct pattern_spec spec = {
         .name = gs_arg(call, 0),
-        .src_sel = gs_arg(call, 1),
-        .dst_sel = gs_arg(call, 2),
-        .rule = gs_has_opt(call, "-alltoall") ? RULE_ALL_TO_ALL
-                : gs_has_opt(call, "-random") ? RULE_RANDOM
-                                              : RULE_ONE_TO_ONE,
+        .src_sel = call->npos > 1 ? gs_arg(call, 1) : NULL,
+        .dst_sel = call->npos > 2 ? gs_arg(call, 2) : NULL,
+        .rule = file                          ? RULE_FILE
+                : gs_has_opt(call, "-alltoall") ? RULE_ALL_TO_ALL
+                : gs_has_opt(call, "-random")   ? RULE_RANDOM
+                                                : RULE_ONE_TO_ONE,
         .probability = gs_has_opt(call, "-random") ? gs_optval_real(call, "-random", 0) : 1.0,
         .seed = gs_has_opt(call, "-seed") ? (uint64_t)gs_optval_int(call, "-seed", 0) : 0,
         .weight = gs_has_opt(call, "-weight") ? gs_optval_real(call, "-weight", 0) : 1.0,
@@ -167,8 +172,35 @@ cmd_regionconnect_exec(struct gs_call *call)
         .delayed = gs_has_opt(call, "-delay"),
     };
     enum gs_status st = GS_OK;
-    if (nrules > 1)
-        st = gs_error(sim, "give one rule: -onetoone, -alltoall or -random p");
+    struct pattern_file pf = {0};
+    double *pw = NULL, *pd = NULL;
+    if (nrules > 1 || (file && (nrules > 0 || gs_has_opt(call, "-seed"))))
+        st = gs_error(sim, "give one rule: -onetoone, -alltoall, -random p or -file f");
+    else if (file != (call->npos == 1) || call->npos == 2)
+        st = gs_error(sim, "give a source and a destination selector, or -file f alone");
+    else if (file && pattern_file_read(sim, gs_optval(call, "-file", 0), &pf) == GS_OK) {
+        /* every node reads it: its first pair names the two regions */
+        const char *f = gs_optval(call, "-file", 0);
+        spec.src = (struct port_list){.file = f, .paths = pf.src, .lines = pf.line, .n = pf.n};
+        spec.dst = (struct port_list){.file = f, .paths = pf.dst, .lines = pf.line, .n = pf.n};
+        spec.src_sel = pf.src[0];
+        spec.dst_sel = pf.dst[0];
+        pw = xcalloc(pf.n + 1, sizeof *pw);
+        pd = xcalloc(pf.n + 1, sizeof *pd);
+        for (size_t i = 0; i < pf.n; i++) {
+            spec.weighted |= !isnan(pf.w[i]);
+            spec.delayed |= !isnan(pf.d[i]);
+            pw[i] = isnan(pf.w[i]) ? spec.weight : pf.w[i];
+            pd[i] = isnan(pf.d[i]) ? spec.delay : pf.d[i];
+        }
+        spec.pw = pw;
+        spec.pd = pd;
+    } else if (file)
+        st = GS_ERR;
+    if (!file) {
+        spec.src.sel = spec.src_sel;
+        spec.dst.sel = spec.dst_sel;
+    }
     size_t made = 0;
     int src = -1, dst = -1, dnode = par_mynode(sim);
     if (st == GS_OK)
@@ -179,9 +211,13 @@ cmd_regionconnect_exec(struct gs_call *call)
     double n = (double)made;
     if (st == GS_OK && par_nnodes(sim) > 1)
         st = par_allreduce(sim, false, PAR_SUM, &n, 1, "regionconnect", call->origin);
+    if (st == GS_OK)
+        pattern_note(sim, &spec, src, dst, dnode, (size_t)n);
+    pattern_file_free(&pf);
+    free(pw);
+    free(pd);
     if (st != GS_OK)
         return GS_ERR;
-    pattern_note(sim, &spec, src, dst, dnode, (size_t)n);
     gs_result_int(call, (long long)n);
     return GS_OK;
 }

@@ -12,6 +12,7 @@
  * or the connections (region_show).
  */
 #include <inttypes.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,6 +133,35 @@ words_free(struct words *w)
     free(w->v);
 }
 
+/* The prefix of a request's destination word that names a pattern file
+ * (the node reads the file's destinations itself) rather than a selector. */
+#define FILE_WORD "<file>"
+
+/* The destination side that word W of a request names, in *PL (and *PF,
+ * to be freed, for a file). */
+static enum gs_status
+side_of_word(struct gs_sim *sim, const char *w, struct port_list *pl, struct pattern_file *pf)
+{
+    *pl = (struct port_list){.sel = w};
+    if (strncmp(w, FILE_WORD, strlen(FILE_WORD)) != 0)
+        return GS_OK;
+    pl->file = w + strlen(FILE_WORD);
+    if (pattern_file_read(sim, pl->file, pf) != GS_OK)
+        return GS_ERR;
+    pl->paths = pf->dst;
+    pl->lines = pf->line;
+    pl->n = pf->n;
+    return GS_OK;
+}
+
+/* The destination word of SPEC's requests: its selector, or its file. */
+static char *
+dst_word(const struct pattern_spec *spec)
+{
+    return spec->dst.paths ? xasprintf("%s%s", FILE_WORD, spec->dst.file)
+                           : xstrdup(spec->dst_sel);
+}
+
 /* Parses region_dests's answer "region graded first-path key...". */
 static enum gs_status
 dests_read(struct gs_sim *sim, const char *p, int *reg, bool *graded, char **d0, uint64_t **keys,
@@ -170,8 +200,10 @@ static void
 link_words(struct gs_sim *sim, const struct pattern_spec *spec, int src, int dst,
            const struct gs_elist *s, const struct net_pairs *pr, bool graded, struct words *w)
 {
+    char *dw = dst_word(spec);
     words_add(w, "%s", spec->name);
-    words_add(w, "%s", spec->dst_sel);
+    words_add(w, "%s", dw);
+    free(dw);
     words_add(w, "%d", graded ? par_mynode(sim) : par_rank(sim));
     words_add(w, "%d", src);
     words_add(w, "%d", dst);
@@ -287,17 +319,19 @@ connect_remote(struct gs_call *call, const struct pattern_spec *spec, int d, siz
     size_t nd = 0;
     int src = -1, dst = -1;
     bool sg = false, dg = false;
-    enum gs_status st = sel_resolve(sim, spec->src_sel, &s);
+    enum gs_status st = side_resolve(sim, &spec->src, &s);
     if (st == GS_OK) {
+        char *dw = dst_word(spec);
         s0 = elem_path_str(s.v[0]);
-        const char *argv[] = {spec->dst_sel, s0};
+        const char *argv[] = {dw, s0};
         st = rnet_call_node(sim, d, "region_dests", 2, argv, call->origin, &res);
         elist_free(&s);
+        free(dw);
     }
     if (st == GS_OK)
         st = dests_read(sim, res.buf ? res.buf : "", &dst, &dg, &d0, &dk, &nd);
     if (st == GS_OK)
-        st = pattern_side(sim, spec->src_sel, PORT_OUT, d0, &s, &src, &sg);
+        st = pattern_side(sim, &spec->src, PORT_OUT, d0, &s, &src, &sg);
     if (st == GS_OK)
         st = pattern_kinds(sim, spec, sg, s0, dg, d0);
     if (st == GS_OK) {
@@ -429,7 +463,13 @@ cmd_region_dests_exec(struct gs_call *call)
     struct gs_elist d = GS_ELIST_INIT;
     int reg;
     bool graded;
-    if (pattern_side(sim, gs_arg(call, 0), PORT_IN, gs_arg(call, 1), &d, &reg, &graded) != GS_OK)
+    struct port_list pl;
+    struct pattern_file pf = {0};
+    enum gs_status st = side_of_word(sim, gs_arg(call, 0), &pl, &pf);
+    if (st == GS_OK)
+        st = pattern_side(sim, &pl, PORT_IN, gs_arg(call, 1), &d, &reg, &graded);
+    pattern_file_free(&pf);
+    if (st != GS_OK)
         return GS_ERR;
     struct strbuf *sb = gs_result_buf(call);
     char *d0 = elem_path_str(d.v[0]);
@@ -459,8 +499,12 @@ cmd_region_link_exec(struct gs_call *call)
     };
     int rank = atoi(gs_arg(call, 2)), src = atoi(gs_arg(call, 3)), dst = atoi(gs_arg(call, 4));
     struct gs_elist d = GS_ELIST_INIT;
-    if (sel_resolve(sim, spec.dst_sel, &d) != GS_OK)
+    struct port_list pl;
+    struct pattern_file pf = {0};
+    if (side_of_word(sim, spec.dst_sel, &pl, &pf) != GS_OK || side_resolve(sim, &pl, &d) != GS_OK) {
+        pattern_file_free(&pf);
         return GS_ERR;
+    }
     size_t cap = (size_t)call->npos;
     struct gs_element **send = xcalloc(cap, sizeof *send);
     char **paths = xcalloc(cap, sizeof *paths);
@@ -487,8 +531,21 @@ cmd_region_link_exec(struct gs_call *call)
         ns++;
         i += 3 + (int)n;
     }
+    /* a pattern file's weights and delays, pair by pair (its line's) */
+    double *w = NULL, *dl = NULL;
+    if (st == GS_OK && pl.paths) {
+        w = xcalloc(pr.n + 1, sizeof *w);
+        dl = xcalloc(pr.n + 1, sizeof *dl);
+        for (size_t k = 0; k < pr.n; k++) {
+            w[k] = isnan(pf.w[pr.d[k]]) ? spec.weight : pf.w[pr.d[k]];
+            dl[k] = isnan(pf.d[pr.d[k]]) ? spec.delay : pf.d[pr.d[k]];
+        }
+    }
     if (st == GS_OK)
-        st = pattern_link(sim, &spec, src, dst, send, paths, ns, d.v, &pr, true);
+        st = pattern_link(sim, &spec, src, dst, send, paths, ns, d.v, &pr, w, dl, true);
+    free(w);
+    free(dl);
+    pattern_file_free(&pf);
     for (size_t i = 0; i < ns; i++)
         free(paths[i]);
     free(paths);
@@ -514,7 +571,13 @@ cmd_region_graded_exec(struct gs_call *call)
     };
     int snode = atoi(gs_arg(call, 2)), src = atoi(gs_arg(call, 3)), dst = atoi(gs_arg(call, 4));
     struct gs_elist d = GS_ELIST_INIT;
-    if (sel_resolve(sim, spec.dst_sel, &d) != GS_OK)
+    struct port_list pl;
+    struct pattern_file pf = {0};
+    enum gs_status rs = side_of_word(sim, spec.dst_sel, &pl, &pf);
+    if (rs == GS_OK)
+        rs = side_resolve(sim, &pl, &d);
+    pattern_file_free(&pf);
+    if (rs != GS_OK)
         return GS_ERR;
     char **paths = xcalloc((size_t)call->npos, sizeof *paths);
     struct net_pairs pr = {0};

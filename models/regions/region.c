@@ -5,7 +5,9 @@
  */
 #include "region.h"
 
+#include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +39,7 @@ regions_free(struct gs_sim *sim)
         for (size_t k = 0; k < rs->v[i].nports; k++)
             free(rs->v[i].ports[k].word);
         free(rs->v[i].ports);
+        free(rs->v[i].index);
     }
     for (size_t i = 0; i < rs->npat; i++) {
         struct pattern *p = &rs->pat[i];
@@ -103,6 +106,7 @@ region_drop_last(struct gs_sim *sim)
     free(r->name);
     free(r->rootpath);
     free(r->ports);
+    free(r->index);
 }
 
 /* Are the path components P (NP chars) and Q (NQ) equal? ("x" is "x[0]",
@@ -243,12 +247,44 @@ port_kind_ok(struct gs_sim *sim, struct gs_element *el, enum port_dir dir, const
     return st;
 }
 
-const struct port *
-region_port(struct gs_sim *sim, const struct region *r, const struct gs_element *el)
+static int
+cmp_slot(const void *a, const void *b)
 {
-    for (size_t k = 0; k < r->nports; k++)
-        if (el_of(sim, r->ports[k].el) == el)
-            return &r->ports[k];
+    const struct port_slot *x = a, *y = b;
+    return (x->slot > y->slot) - (x->slot < y->slot);
+}
+
+const struct port *
+region_port(struct gs_sim *sim, const struct region *rc, const struct gs_element *el)
+{
+    /* by element slot, from an index rebuilt when ports were added (a
+     * pattern asks once per port: a search, not a scan) */
+    struct region *r = (struct region *)rc;
+    if (r->nindexed != r->nports) {
+        r->index = xreallocarray(r->index, r->nports + 1, sizeof *r->index);
+        size_t n = 0;
+        for (size_t k = 0; k < r->nports; k++) {
+            struct gs_element *p = el_of(sim, r->ports[k].el);
+            if (p)
+                r->index[n++] = (struct port_slot){p->slot, k};
+        }
+        qsort(r->index, n, sizeof *r->index, cmp_slot);
+        r->nindex = n;
+        r->nindexed = r->nports;
+    }
+    size_t lo = 0, hi = r->nindex;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->index[mid].slot < el->slot)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < r->nindex && r->index[lo].slot == el->slot) {
+        const struct port *pt = &r->ports[r->index[lo].port];
+        if (el_of(sim, pt->el) == el)
+            return pt;
+    }
     return NULL;
 }
 
@@ -326,17 +362,46 @@ region_text(struct gs_sim *sim, const struct region *r, struct strbuf *sb)
 
 /* ---- patterns ------------------------------------------------------------- */
 
+/* The elements of side PL: its selector's, or its file's paths in line
+ * order (a path once per line that names it). Errors name the file and
+ * line of a path that names no element. */
 enum gs_status
-pattern_side(struct gs_sim *sim, const char *sel, enum port_dir dir, const char *other,
+side_resolve(struct gs_sim *sim, const struct port_list *pl, struct gs_elist *out)
+{
+    if (!pl->paths)
+        return sel_resolve(sim, pl->sel, out);
+    for (size_t i = 0; i < pl->n; i++) {
+        struct gs_element *el = path_lookup(sim, pl->paths[i]);
+        if (!el) {
+            elist_free(out);
+            return gs_error(sim, "%s:%ld: element '%s' does not exist", pl->file, pl->lines[i],
+                            pl->paths[i]);
+        }
+        elist_add(out, el);
+    }
+    return GS_OK;
+}
+
+/* "FILE:LINE: " before an error about element I of side PL, or "". */
+static char *
+where(const struct port_list *pl, size_t i)
+{
+    return pl->paths ? xasprintf("%s:%ld: ", pl->file, pl->lines[i]) : xstrdup("");
+}
+
+enum gs_status
+pattern_side(struct gs_sim *sim, const struct port_list *pl, enum port_dir dir, const char *other,
              struct gs_elist *out, int *reg, bool *graded)
 {
-    if (sel_resolve(sim, sel, out) != GS_OK)
+    if (side_resolve(sim, pl, out) != GS_OK)
         return GS_ERR;
+    const char *sel = pl->paths ? pl->file : pl->sel;
     struct region *r = region_of(sim, out->v[0]);
     if (!r) {
-        char *p = elem_path_str(out->v[0]);
-        gs_error(sim, "'%s' is not a port of any region", p);
+        char *p = elem_path_str(out->v[0]), *w = where(pl, 0);
+        gs_error(sim, "%s'%s' is not a port of any region", w, p);
         free(p);
+        free(w);
         elist_free(out);
         return GS_ERR;
     }
@@ -350,27 +415,28 @@ pattern_side(struct gs_sim *sim, const char *sel, enum port_dir dir, const char 
         struct gs_element *el = out->v[i];
         if (el->flags & GS_EL_MARK)
             continue;
-        char *p = elem_path_str(el);
+        char *p = elem_path_str(el), *w = where(pl, i);
         struct region *ro = region_of(sim, el);
-        bool port = false;
-        for (size_t k = 0; ro && k < ro->nports; k++)
-            port |= el_of(sim, ro->ports[k].el) == el;
+        bool port = ro && region_port(sim, ro, el);
         if (ro != r)
             gs_error(sim,
-                     "'%s' selects ports of region '%s' and %s%s%s ('%s'): one side of a "
+                     "%s'%s' selects ports of region '%s' and %s%s%s ('%s'): one side of a "
                      "pattern is one region",
-                     sel, r->name, ro ? "of region '" : "elements of no region",
+                     w, sel, r->name, ro ? "of region '" : "elements of no region",
                      ro ? ro->name : "", ro ? "'" : "", p);
         else if (!port)
-            gs_error(sim, "'%s' is not a port of region '%s'", p, r->name);
+            gs_error(sim, "%s'%s' is not a port of region '%s'", w, p, r->name);
         else if (dir == PORT_OUT)
-            gs_error(sim, "source port '%s' is an input of region '%s', so it cannot feed '%s'",
+            gs_error(sim,
+                     "%ssource port '%s' is an input of region '%s', so it cannot feed '%s'", w,
                      p, r->name, other);
         else
             gs_error(sim,
-                     "destination port '%s' is an output of region '%s', so '%s' cannot feed it",
-                     p, r->name, other);
+                     "%sdestination port '%s' is an output of region '%s', so '%s' cannot feed "
+                     "it",
+                     w, p, r->name, other);
         free(p);
+        free(w);
     }
     for (size_t i = 0; i < r->nports; i++) {
         struct gs_element *el = el_of(sim, r->ports[i].el);
@@ -384,12 +450,14 @@ pattern_side(struct gs_sim *sim, const char *sel, enum port_dir dir, const char 
         if (i == 0)
             *graded = g;
         else if (g != *graded) {
-            char *a = elem_path_str(out->v[0]), *b = elem_path_str(out->v[i]);
-            gs_error(sim, "'%s' selects %s port '%s' and %s port '%s': one side of a pattern "
-                          "is of one kind",
-                     sel, *graded ? "graded" : "spiking", a, g ? "graded" : "spiking", b);
+            char *a = elem_path_str(out->v[0]), *b = elem_path_str(out->v[i]), *w = where(pl, i);
+            gs_error(sim,
+                     "%s'%s' selects %s port '%s' and %s port '%s': one side of a pattern "
+                     "is of one kind",
+                     w, sel, *graded ? "graded" : "spiking", a, g ? "graded" : "spiking", b);
             free(a);
             free(b);
+            free(w);
         }
     }
     if (!sim->diag.set)
@@ -426,6 +494,18 @@ enum gs_status
 pattern_choose(struct gs_sim *sim, const struct pattern_spec *spec, size_t ns, const uint64_t *sk,
                size_t nd, const uint64_t *dk, struct net_pairs *pr)
 {
+    if (spec->rule == RULE_FILE) { /* line k: its source k to its destination k */
+        for (size_t k = 0; k < ns && k < nd; k++) {
+            if (pr->n == pr->cap) {
+                pr->cap = pr->cap ? 2 * pr->cap : 64;
+                pr->s = xreallocarray(pr->s, pr->cap, sizeof *pr->s);
+                pr->d = xreallocarray(pr->d, pr->cap, sizeof *pr->d);
+            }
+            pr->s[pr->n] = (int)k;
+            pr->d[pr->n++] = (int)k;
+        }
+        return GS_OK;
+    }
     if (spec->rule == RULE_ONE_TO_ONE && ns != nd)
         return gs_error(sim,
                         "one to one needs as many sources as destinations: '%s' selects %zu "
@@ -450,6 +530,85 @@ pattern_choose(struct gs_sim *sim, const struct pattern_spec *spec, size_t ns, c
         }
     }
     return GS_OK;
+}
+
+void
+pattern_file_free(struct pattern_file *pf)
+{
+    for (size_t i = 0; i < pf->n; i++) {
+        free(pf->src[i]);
+        free(pf->dst[i]);
+    }
+    free(pf->src);
+    free(pf->dst);
+    free(pf->line);
+    free(pf->w);
+    free(pf->d);
+    memset(pf, 0, sizeof *pf);
+}
+
+/* A number field of a pattern file's line: the whole word, finite. */
+static bool
+number_word(const char *w, double *out)
+{
+    char *end;
+    *out = strtod(w, &end);
+    return end != w && *end == '\0' && isfinite(*out);
+}
+
+enum gs_status
+pattern_file_read(struct gs_sim *sim, const char *file, struct pattern_file *pf)
+{
+    FILE *f = fopen(file, "r");
+    if (!f)
+        return gs_error(sim, "cannot read pattern file '%s': %s", file, strerror(errno));
+    char buf[4096];
+    long ln = 0;
+    enum gs_status st = GS_OK;
+    while (st == GS_OK && fgets(buf, sizeof buf, f)) {
+        ln++;
+        char *hash = strchr(buf, '#');
+        if (hash)
+            *hash = '\0';
+        char *w[5], *save = NULL;
+        int nw = 0;
+        for (char *t = strtok_r(buf, " \t\r\n", &save); t; t = strtok_r(NULL, " \t\r\n", &save))
+            if (nw < 5)
+                w[nw++] = t;
+            else
+                nw = 6;
+        if (nw == 0)
+            continue;
+        double wt = NAN, dl = NAN;
+        if (nw < 2 || nw > 4)
+            st = gs_error(sim, "%s:%ld: expected 'source destination [weight [delay]]'", file,
+                          ln);
+        else if (nw >= 3 && !number_word(w[2], &wt))
+            st = gs_error(sim, "%s:%ld: weight '%s' is not a number", file, ln, w[2]);
+        else if (nw == 4 && (!number_word(w[3], &dl) || dl < 0))
+            st = gs_error(sim, "%s:%ld: delay '%s' is not a number >= 0 (s)", file, ln, w[3]);
+        if (st != GS_OK)
+            break;
+        if (pf->n == pf->cap) {
+            pf->cap = pf->cap ? 2 * pf->cap : 64;
+            pf->src = xreallocarray(pf->src, pf->cap, sizeof *pf->src);
+            pf->dst = xreallocarray(pf->dst, pf->cap, sizeof *pf->dst);
+            pf->line = xreallocarray(pf->line, pf->cap, sizeof *pf->line);
+            pf->w = xreallocarray(pf->w, pf->cap, sizeof *pf->w);
+            pf->d = xreallocarray(pf->d, pf->cap, sizeof *pf->d);
+        }
+        pf->src[pf->n] = xstrdup(w[0]);
+        pf->dst[pf->n] = xstrdup(w[1]);
+        pf->line[pf->n] = ln;
+        pf->w[pf->n] = wt;
+        pf->d[pf->n++] = dl;
+    }
+    fclose(f);
+    if (st == GS_OK && pf->n == 0)
+        st = gs_error(sim, "pattern file '%s' holds no pair", file);
+    if (st != GS_OK)
+        pattern_file_free(pf);
+    return st;
 }
 
 enum gs_status
@@ -506,7 +665,8 @@ pattern_note(struct gs_sim *sim, const struct pattern_spec *spec, int src, int d
 enum gs_status
 pattern_link(struct gs_sim *sim, const struct pattern_spec *spec, int src, int dst,
              struct gs_element *const *send, char *const *srcpath, size_t nsrc,
-             struct gs_element *const *dst_el, const struct net_pairs *pr, bool pending)
+             struct gs_element *const *dst_el, const struct net_pairs *pr, const double *w,
+             const double *d, bool pending)
 {
     struct gs_msg **msgs = xcalloc(pr->n + 1, sizeof *msgs);
     struct net_synref *ref = xcalloc(pr->n + 1, sizeof *ref);
@@ -539,8 +699,8 @@ pattern_link(struct gs_sim *sim, const struct pattern_spec *spec, int src, int d
     for (size_t i = 0; i < nsrc; i++)
         p->srcpath[i] = xstrdup(srcpath[i]);
     for (size_t i = 0; i < pr->n; i++) {
-        *ref[i].weight = (float)spec->weight;
-        *ref[i].delay = (float)spec->delay;
+        *ref[i].weight = (float)(w ? w[i] : spec->weight);
+        *ref[i].delay = (float)(d ? d[i] : spec->delay);
         p->msend[i] = elem_handle(send[pr->s[i]]);
         p->mdst[i] = elem_handle(dst_el[pr->d[i]]);
         p->msrcp[i] = pr->s[i];
@@ -594,13 +754,13 @@ pattern_prepare(struct gs_sim *sim, const struct pattern_spec *spec, struct gs_e
     bool sg = false, dg = false;
     /* Each side's errors name the other side's first port: resolve both
      * before checking either. */
-    if (sel_resolve(sim, spec->src_sel, s) != GS_OK || sel_resolve(sim, spec->dst_sel, d) != GS_OK)
+    if (side_resolve(sim, &spec->src, s) != GS_OK || side_resolve(sim, &spec->dst, d) != GS_OK)
         goto fail;
     char *s0 = elem_path_str(s->v[0]), *d0 = elem_path_str(d->v[0]);
     elist_free(s);
     elist_free(d);
-    bool ok = pattern_side(sim, spec->src_sel, PORT_OUT, d0, s, src, &sg) == GS_OK
-              && pattern_side(sim, spec->dst_sel, PORT_IN, s0, d, dst, &dg) == GS_OK
+    bool ok = pattern_side(sim, &spec->src, PORT_OUT, d0, s, src, &sg) == GS_OK
+              && pattern_side(sim, &spec->dst, PORT_IN, s0, d, dst, &dg) == GS_OK
               && pattern_kinds(sim, spec, sg, s0, dg, d0) == GS_OK;
     free(s0);
     free(d0);
@@ -626,7 +786,8 @@ region_connect(struct gs_sim *sim, const struct pattern_spec *spec, const struct
     char **paths = xcalloc(s->n + 1, sizeof *paths);
     for (size_t i = 0; i < s->n; i++)
         paths[i] = elem_path_str(s->v[i]);
-    enum gs_status st = pattern_link(sim, spec, src, dst, s->v, paths, s->n, d->v, pr, false);
+    enum gs_status st =
+        pattern_link(sim, spec, src, dst, s->v, paths, s->n, d->v, pr, spec->pw, spec->pd, false);
     for (size_t i = 0; i < s->n; i++)
         free(paths[i]);
     free(paths);
@@ -636,7 +797,10 @@ region_connect(struct gs_sim *sim, const struct pattern_spec *spec, const struct
 static const char *
 rule_name(enum pattern_rule r)
 {
-    return r == RULE_ONE_TO_ONE ? "onetoone" : r == RULE_ALL_TO_ALL ? "alltoall" : "random";
+    return r == RULE_ONE_TO_ONE   ? "onetoone"
+           : r == RULE_ALL_TO_ALL ? "alltoall"
+           : r == RULE_RANDOM     ? "random"
+                                  : "file";
 }
 
 void

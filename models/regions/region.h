@@ -49,6 +49,11 @@ struct port {
  * and node, so that a pattern made on every node (SPMD) can tell which
  * node does the work; ROOT and the ports are valid on the region's node.
  */
+struct port_slot {
+    unsigned slot;         /* the element's slot */
+    size_t port;           /* its index in ports */
+};
+
 struct region {
     char *name;
     char *rootpath;        /* absolute, as region_by_path compares it */
@@ -56,9 +61,11 @@ struct region {
     struct gs_handle root; /* on NODE */
     struct port *ports;    /* in the order declared (on NODE) */
     size_t nports, capports;
+    struct port_slot *index; /* ports by slot (region_port), of the first NINDEXED */
+    size_t nindex, nindexed;
 };
 
-enum pattern_rule { RULE_ONE_TO_ONE, RULE_ALL_TO_ALL, RULE_RANDOM };
+enum pattern_rule { RULE_ONE_TO_ONE, RULE_ALL_TO_ALL, RULE_RANDOM, RULE_FILE };
 
 /*
  * A pattern's connections are held by the node of its destination region
@@ -134,26 +141,59 @@ const struct port *region_port(struct gs_sim *sim, const struct region *r,
 /* Appends R's interface, one port per line, to SB (on R's node). */
 void region_text(struct gs_sim *sim, const struct region *r, struct strbuf *sb);
 
+/* One side of a pattern: a selector, or (from a pattern file) the paths
+ * of its N lines, one each, with their line numbers. */
+struct port_list {
+    const char *sel;
+    const char *file;
+    char *const *paths;
+    const long *lines;
+    size_t n;
+};
+
 /* A pattern to make (region_connect). */
 struct pattern_spec {
     const char *name;
-    const char *src_sel, *dst_sel;
+    const char *src_sel, *dst_sel; /* the selectors, or the file's first line's paths */
+    struct port_list src, dst;
     enum pattern_rule rule;
     double probability;
     uint64_t seed;
     double weight, delay;
     bool weighted, delayed; /* -weight, -delay given (refused for graded ports) */
+    const double *pw, *pd;  /* RULE_FILE: each line's weight and delay (NAN: WEIGHT, DELAY) */
 };
+
+/* A pattern file read (pattern_file_read): a pair per line. */
+struct pattern_file {
+    char **src, **dst;
+    long *line;
+    double *w, *d;          /* NAN where the line gives none */
+    size_t n, cap;
+};
+/*
+ * Reads pattern file FILE: a line "source destination [weight [delay]]"
+ * per connection (element paths; weight and delay in s as numbers); '#'
+ * starts a comment, blank lines are skipped. Errors name the file and
+ * line: a line of another shape, a number that is not one (a delay below
+ * 0), no pair at all, a file that cannot be read.
+ */
+enum gs_status pattern_file_read(struct gs_sim *sim, const char *file, struct pattern_file *pf);
+void pattern_file_free(struct pattern_file *pf);
 /* Checks SPEC's name (plain, not taken), probability, weight and delay. */
 enum gs_status pattern_spec_check(struct gs_sim *sim, const struct pattern_spec *spec);
+/* The elements of side PL (appended to OUT, which must be empty): its
+ * selector's (sel_resolve), or its file's paths, one per line. Errors:
+ * the selector's, "FILE:LINE: element 'P' does not exist". */
+enum gs_status side_resolve(struct gs_sim *sim, const struct port_list *pl, struct gs_elist *out);
 /*
- * One side of a pattern: resolves SEL into OUT and checks that every
+ * One side of a pattern: resolves PL into OUT and checks that every
  * element is a port of direction DIR of one region, whose index goes to
  * *REG, and that all are spiking or all graded (*GRADED). OTHER is the
  * first port of the other side, named in the errors ("so it cannot feed
  * 'OTHER'"). OUT is empty after an error.
  */
-enum gs_status pattern_side(struct gs_sim *sim, const char *sel, enum port_dir dir,
+enum gs_status pattern_side(struct gs_sim *sim, const struct port_list *pl, enum port_dir dir,
                             const char *other, struct gs_elist *out, int *reg, bool *graded);
 /* The two sides' kinds agree, and a graded pattern has no weight or delay
  * (an error naming the first ports S0 and D0 otherwise). */
@@ -165,7 +205,7 @@ uint64_t pattern_port_key(const struct gs_element *el);
 /*
  * Chooses the pairs of SPEC's rule between NS sources and ND
  * destinations (their keys SK, DK: pattern_port_key) into PR, source by
- * source. Errors: one to one with NS != ND.
+ * source (RULE_FILE: line by line). Errors: one to one with NS != ND.
  */
 enum gs_status pattern_choose(struct gs_sim *sim, const struct pattern_spec *spec, size_t ns,
                               const uint64_t *sk, size_t nd, const uint64_t *dk,
@@ -173,7 +213,8 @@ enum gs_status pattern_choose(struct gs_sim *sim, const struct pattern_spec *spe
 /*
  * Makes the connections of pattern SPEC on this node: for each pair k of
  * PR a SPIKE message from SEND[PR->s[k]] (a source port, or its proxy) to
- * DST[PR->d[k]], whose synapse gets SPEC's weight and delay; SRCPATH[i] is
+ * DST[PR->d[k]], whose synapse gets SPEC's weight and delay, or W[k] and
+ * D[k] where W is not NULL (a pattern file's); SRCPATH[i] is
  * the path of the source port SEND[i] stands for (NSRC of them). Records
  * the pattern (from region SRC to region DST) as held here; PENDING as in
  * struct pattern. Errors: a message refused; nothing is left connected.
@@ -181,7 +222,7 @@ enum gs_status pattern_choose(struct gs_sim *sim, const struct pattern_spec *spe
 enum gs_status pattern_link(struct gs_sim *sim, const struct pattern_spec *spec, int src, int dst,
                             struct gs_element *const *send, char *const *srcpath, size_t nsrc,
                             struct gs_element *const *dst_el, const struct net_pairs *pr,
-                            bool pending);
+                            const double *w, const double *d, bool pending);
 /*
  * Records graded pattern SPEC as held here: pair k's value reaches
  * DST[PR->d[k]] from stand-in STAND[k] (made by the caller, with its
