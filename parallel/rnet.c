@@ -36,6 +36,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../models/core/core.h"
 #include "../models/network/network.h"
@@ -84,6 +85,7 @@ struct rnet {
     struct parout *out;     /* the parallel output (SAVE columns and files) */
     struct flow fchan;      /* channels of stand-ins */
     struct flow fgrad;      /* channels of graded region patterns, at the step's start */
+    double xtime, xbytes;   /* since reset: seconds in the exchanges, bytes sent (payload) */
     uint64_t gen;           /* runs set up so far (agreed by the zone) */
     struct chan *chan;      /* channels of this rank, by id */
     size_t nchan, capchan;
@@ -473,8 +475,26 @@ setup(struct gs_sim *sim, struct rnet *r, bool multi)
     }
     r->L = v[0] < HUGE_VAL ? (long)v[0] : 0;
     r->nbuf = 0;
+    r->xtime = r->xbytes = 0;
     free(v);
     return GS_OK;
+}
+
+/* A monotonic clock, s (the exchanges' own time, for getstat -exchange). */
+static double
+now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+void
+rnet_exchange_stats(struct gs_sim *sim, double *seconds, double *bytes)
+{
+    struct rnet *r = sim->rnet;
+    *seconds = r ? r->xtime : 0;
+    *bytes = r ? r->xbytes : 0;
 }
 
 static int
@@ -510,8 +530,10 @@ exchange_spikes(struct gs_sim *sim, struct rnet *r, bool multi, long s)
     if (multi) {
         uint64_t seq = seq_of(r, s);
         for (int k = 0; k < r->nspk; k++)
-            if (r->spk_to[k])
+            if (r->spk_to[k]) {
                 par_data_send(sim, k, TAG_SPIKE, seq, r->buf, r->nbuf * sizeof *r->buf);
+                r->xbytes += (double)(r->nbuf * sizeof *r->buf);
+            }
         r->nbuf = 0;
         for (int k = 0; k < r->nspk; k++) {
             if (!r->spk_from[k])
@@ -580,8 +602,12 @@ rnet_step_begin(struct gs_sim *sim)
     /* Graded region values: each step reads its sources before anything of
      * the step runs, so a destination sees the value of the step before
      * (after reset at step 0), whatever its node and its schedule. */
+    double t0 = now_s();
     if (r->fgrad.active) {
         int gme = multi ? par_mynode(sim) : 0;
+        for (size_t i = 0; i < r->fgrad.norder; i++)
+            if (r->fgrad.out[r->fgrad.order[i]].node != gme)
+                r->xbytes += 8;
         flow_send(sim, r, &r->fgrad, TAG_GRADED, seq_of(r, s), gme, 0, apply_chan);
         if (flow_recv(sim, r, &r->fgrad, TAG_GRADED, seq_of(r, s), gme, "graded values",
                       apply_chan)
@@ -595,6 +621,7 @@ rnet_step_begin(struct gs_sim *sim)
         return GS_ERR;
     if (spikes && exchange_spikes(sim, r, multi, s) != GS_OK)
         return GS_ERR;
+    r->xtime += now_s() - t0;
     if (!vals)
         return GS_OK;
     return parout_write(sim, r->out, s, multi, me, r->gen, m->time);

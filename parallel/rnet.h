@@ -54,6 +54,10 @@ void rnet_note(struct gs_sim *sim, struct gs_element *el, const char *text);
 const char *rnet_notes(struct gs_sim *sim, const struct gs_element *el, size_t *at);
 /* The global id under which EL's spikes are exported, or UINT64_MAX. */
 uint64_t rnet_exported_gid(struct gs_sim *sim, const struct gs_element *el);
+/* Since the last reset: the seconds this node spent exchanging spikes and
+ * graded values with the others (waits included) and the bytes of spikes
+ * and values it sent them (getstat -exchange, -exchangebytes). */
+void rnet_exchange_stats(struct gs_sim *sim, double *seconds, double *bytes);
 /* sim->step_begin: spike exchange and the parallel output's rows. */
 enum gs_status rnet_step_begin(struct gs_sim *sim);
 /* sim->step_solved: the values of channels, every base step. */

@@ -115,6 +115,7 @@ TESTS += %reldir%/validation/par-rsnet.test
 EXTRA_DIST += %reldir%/validation/par-rsnet.test %reldir%/validation/vmcmp.awk \
 	%reldir%/validation/data/par-rsnet_Vm.dat.xz \
 	%reldir%/perf/bench_par_rsnet %reldir%/tools/genesis-par-rsnet.sh \
+	%reldir%/perf/bench_regions %reldir%/perf/bench_regions.g \
 	%reldir%/perf/on-device.sh
 
 # -threads N: rsnet and par-rsnet bit-identical to one thread, and the

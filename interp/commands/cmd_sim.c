@@ -16,6 +16,7 @@
 
 #include "../../models/core/core.h"
 #include "../../parallel/par.h"
+#include "../../parallel/rnet.h"
 #include "../cmd.h"
 #include "../jobs/jobs.h"
 
@@ -79,6 +80,10 @@ static const struct gs_opt getstat_opts[] = {
      "the number of elements"},
     {"-memory", 0, GS_ARG_STR,
      "the bytes of memory gensh holds (its resident set)"},
+    {"-exchange", 0, GS_ARG_STR,
+     "the seconds this node spent exchanging spikes and graded values since reset"},
+    {"-exchangebytes", 0, GS_ARG_STR,
+     "the bytes of spikes and graded values this node sent other nodes since reset"},
     {NULL, 0, 0, NULL},
 };
 
@@ -87,7 +92,7 @@ const struct gs_cmd cmd_getstat_entry = {
     .family = "sim",
     .summary = "return the simulation time (default), the step count, the element count or "
                "the memory in use",
-    .usage = "[-time|-step|-elements|-memory]",
+    .usage = "[-time|-step|-elements|-memory|-exchange|-exchangebytes]",
     .min_pos = 0,
     .max_pos = 0,
     .opts = getstat_opts,
@@ -230,7 +235,11 @@ cmd_getstat_exec(struct gs_call *call)
         gs_result_int(call, (long long)m->nelements);
     else if (gs_has_opt(call, "-memory"))
         return memory_held(call);
-    else
+    else if (gs_has_opt(call, "-exchange") || gs_has_opt(call, "-exchangebytes")) {
+        double t, bytes;
+        rnet_exchange_stats(call->sim, &t, &bytes);
+        gs_result_real(call, gs_has_opt(call, "-exchange") ? t : bytes);
+    } else
         gs_result_real(call, m->time);
     return GS_OK;
 }
