@@ -31,6 +31,8 @@ libgensh_a_SOURCES += \
 	%reldir%/core/msg.c \
 	%reldir%/core/path.h \
 	%reldir%/core/path.c \
+	%reldir%/core/bgstep.h \
+	%reldir%/core/bgstep.c \
 	%reldir%/core/sched.h \
 	%reldir%/core/pool.c \
 	%reldir%/core/sched.c \

@@ -19,6 +19,7 @@
 
 #include "../interp/interp.h"
 #include "../interp/jobs/jobs.h"
+#include "../models/core/bgstep.h"
 #include "../models/solver/solver.h"
 #include "../parallel/par.h"
 #include "banner.h"
@@ -305,6 +306,13 @@ main(int argc, char **argv)
         sim->nerrors = script_errors;
     }
     interrupted = signals_terminate_requested();
+    /* A `step -background` left when the script or the input ended runs
+     * to its end (quit drops it, as GENESIS's did). */
+    if (bgstep_pending(sim) && !sim->quit_requested && !interrupted) {
+        if (bgstep_run(sim, 0) != GS_OK)
+            interp_report(sim, "", "step");
+        interrupted = signals_terminate_requested();
+    }
 
     /* The errors of every rank count (node 0 gathers them). */
     bool quit = sim->quit_requested;

@@ -21,6 +21,7 @@
 #endif
 
 #include "../interp/interp.h"
+#include "../models/core/bgstep.h"
 #include "../parallel/par.h"
 #include "repl.h"
 #include "signals.h"
@@ -47,14 +48,20 @@ held_free(struct held *h)
     free(h->err);
 }
 
-/* Runs the requests other nodes sent (remote commands, their echo and
- * error lines) with sim->out and sim->err going into H. Returns false
- * when the run must end (quit from node 0's peers, an interrupt). */
+/* A background step runs in slices this long while the prompt waits, so
+ * that keys typed meanwhile are answered within a blink. */
+#define BACKGROUND_SLICE_S 0.02
+
+/* What runs while the prompt waits: a slice of a `step -background`, then
+ * the requests other nodes sent (remote commands, their echo and error
+ * lines), with sim->out and sim->err going into H. Returns false when the
+ * run must end (quit from node 0's peers, an interrupt). */
 static bool
 serve_others(struct gs_sim *sim, struct held *h)
 {
     memset(h, 0, sizeof *h);
-    if (par_size(sim) < 2)
+    bool background = bgstep_pending(sim);
+    if (par_size(sim) < 2 && !background)
         return !sim->quit_requested;
     FILE *o = open_memstream(&h->out, &h->nout), *e = open_memstream(&h->err, &h->nerr);
     FILE *so = sim->out, *se = sim->err;
@@ -62,7 +69,19 @@ serve_others(struct gs_sim *sim, struct held *h)
         sim->out = o;
         sim->err = e;
     }
-    bool go_on = par_service(sim) == GS_OK;
+    if (background) {
+        /* Ctrl-C interrupts the step, pressed while it runs or just before. */
+        signals_at_prompt(false);
+        if (signals_prompt_interrupted())
+            sim->interrupted = 1;
+        enum gs_status st = bgstep_run(sim, BACKGROUND_SLICE_S);
+        signals_at_prompt(true);
+        if (st != GS_OK) {
+            interp_report(sim, "", "step");
+            interp_clear_stop(sim); /* the interrupt ended the step, not the prompt */
+        }
+    }
+    bool go_on = par_size(sim) < 2 ? !sim->quit_requested : par_service(sim) == GS_OK;
     sim->out = so;
     sim->err = se;
     if (o)
@@ -82,6 +101,10 @@ show_held(struct gs_sim *sim, const struct held *h)
     fwrite(h->err, 1, h->nerr, e);
     fflush(e);
 }
+
+/* How long the prompt waits for a key before it serves windows and other
+ * nodes again. */
+#define IDLE_WAIT_US 20000
 
 #ifdef HAVE_READLINE
 /* Readline's completion callback has no user argument. */
@@ -154,6 +177,8 @@ service_while_idle(void)
     held_free(&h);
     if (!go_on || sim->quit_requested)
         rl_done = 1; /* quit (from a window or another node): leave the prompt */
+    /* Keys are looked for between slices while a background step runs. */
+    rl_set_keyboard_input_timeout(bgstep_pending(sim) ? 1000 : IDLE_WAIT_US);
     return 0;
 }
 
@@ -199,13 +224,16 @@ wait_for_line(struct repl *r, const char *prompt)
 {
     struct gs_sim *sim = r->sim;
     bool shown = repl_interactive();
+    /* Windows, other nodes or a background step keep running while the
+     * prompt waits. */
+    bool busy = sim->gui_pump || par_size(sim) > 1 || bgstep_pending(sim);
     /* What the last line printed shows while the prompt waits, also on
      * a pipe or file (a script driving the windows reads it there). */
-    if ((sim->gui_pump || par_size(sim) > 1) && !stdin_buffered())
+    if (busy && !stdin_buffered())
         fflush(stdout);
-    while ((sim->gui_pump || par_size(sim) > 1) && !stdin_buffered()) {
+    while ((sim->gui_pump || par_size(sim) > 1 || bgstep_pending(sim)) && !stdin_buffered()) {
         struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-        int rc = poll(&p, 1, 20);
+        int rc = poll(&p, 1, bgstep_pending(sim) ? 0 : IDLE_WAIT_US / 1000);
         if (rc > 0 || (rc < 0 && errno != EINTR))
             break; /* a line, end of input or an error: the read says which */
         if (sim->gui_pump)
@@ -384,7 +412,7 @@ repl_run(struct gs_sim *sim, bool use_editor)
         /* Other nodes' requests and window events are handled while
          * readline waits for keys (a window may open at any time). */
         rl_event_hook = service_while_idle;
-        rl_set_keyboard_input_timeout(20000); /* us between services */
+        rl_set_keyboard_input_timeout(IDLE_WAIT_US);
         if (home) {
             r.history = xasprintf("%s/.gensh_history", home);
             read_history(r.history);

@@ -21,6 +21,7 @@ static _Atomic(struct gs_sim *) sig_sim;
 static void (*sig_prompt_hook)(void);
 static volatile sig_atomic_t sig_at_prompt;
 static volatile sig_atomic_t sig_terminate;
+static volatile sig_atomic_t sig_prompt_interrupt;
 
 /* Asks the running Lua code to stop at its next safe point. */
 static void
@@ -38,6 +39,7 @@ on_interrupt(int signo)
 {
     (void)signo;
     if (sig_at_prompt) {
+        sig_prompt_interrupt = 1;
         if (sig_prompt_hook)
             sig_prompt_hook();
         return;
@@ -77,7 +79,17 @@ signals_install(struct gs_sim *sim, void (*at_prompt_hook)(void))
 void
 signals_at_prompt(bool at_prompt)
 {
+    if (at_prompt && !sig_at_prompt)
+        sig_prompt_interrupt = 0;
     sig_at_prompt = at_prompt;
+}
+
+bool
+signals_prompt_interrupted(void)
+{
+    bool was = sig_prompt_interrupt != 0;
+    sig_prompt_interrupt = 0;
+    return was;
 }
 
 bool

@@ -14,8 +14,12 @@ void signals_install(struct gs_sim *sim, void (*at_prompt_hook)(void));
  * MPI launcher ending the job while this rank closes its files) is only
  * recorded, so that the files still close whole. */
 void signals_release(void);
-/* Tells the handler whether the prompt is waiting for a line. */
+/* Tells the handler whether the prompt is waiting for a line (entering it
+ * forgets an earlier Ctrl-C at the prompt). */
 void signals_at_prompt(bool at_prompt);
+/* Was Ctrl-C pressed at the prompt since the last call (or since the prompt
+ * came)? A background step the prompt runs takes it as its interrupt. */
+bool signals_prompt_interrupted(void);
 /* Was SIGTERM/SIGHUP received? The shell then closes files and exits. */
 bool signals_terminate_requested(void);
 

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../../models/core/bgstep.h"
 #include "../../models/core/core.h"
 #include "../../parallel/par.h"
 #include "../../parallel/rnet.h"
@@ -156,10 +157,12 @@ static const struct gs_opt step_opts[] = {
     {"-time", 0, GS_ARG_STR,
      "the number is model time in seconds, not a count of steps"},
     {"-verbose", 0, GS_ARG_STR,
-     "print time and step after each step"},
+     "print 'time = T ; step = N' after the last step and at most four times a second "
+     "before it"},
     {"-background", 0, GS_ARG_STR,
-     "accepted from GENESIS scripts; the step runs in the foreground (windows stay "
-     "live; Ctrl-C or a STOP button ends it)"},
+     "return at once; the steps run while gensh waits at the prompt (in -batch, after "
+     "the script's last line); stop or Ctrl-C ends them. A parallel run steps in the "
+     "foreground"},
     {NULL, 0, 0, NULL},
 };
 
@@ -167,7 +170,7 @@ const struct gs_cmd cmd_step_entry = {
     .name = "step",
     .family = "sim",
     .summary = "advance the simulation N steps (default 1), or T seconds with -time",
-    .usage = "[steps-or-time] [-time] [-verbose]",
+    .usage = "[steps-or-time] [-time] [-verbose] [-background]",
     .pos = {{"steps-or-time", GS_ARG_REAL}},
     .min_pos = 0,
     .max_pos = 1,
@@ -179,7 +182,7 @@ const struct gs_cmd cmd_step_entry = {
 const struct gs_cmd cmd_stop_entry = {
     .name = "stop",
     .family = "sim",
-    .summary = "end the running step after the current step",
+    .summary = "end the running step after the current step, or the background step",
     .usage = "",
     .min_pos = 0,
     .max_pos = 0,
@@ -355,6 +358,12 @@ cmd_step_exec(struct gs_call *call)
     } else if (o.by_time) {
         return gs_error(sim, "-time needs the time to run, e.g. step 0.5 -time");
     }
+    if (bgstep_pending(sim))
+        return bgstep_busy(sim);
+    /* Every node steps together: a parallel step cannot wait for idle time
+     * at node 0's prompt. */
+    if (gs_has_opt(call, "-background") && par_size(sim) == 1)
+        return bgstep_start(sim, &o);
     /* A live progress line only for a person at a terminal. */
     struct progress_line pl = {.start = wall_s(), .shown = false};
     if (!sim->opt.batch && !sim->capture && !o.verbose && isatty(fileno(sim->out ? sim->out
@@ -393,6 +402,10 @@ cmd_step_exec(struct gs_call *call)
 static enum gs_status
 cmd_stop_exec(struct gs_call *call)
 {
-    call->sim->model->stop_requested = true;
+    /* A background step's slice runs too: it ends when its slice returns. */
+    if (call->sim->model->stepping)
+        call->sim->model->stop_requested = true;
+    else
+        bgstep_cancel(call->sim);
     return GS_OK;
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bgstep.h"
 #include "core_int.h"
 
 extern const struct gs_class neutral_class;
@@ -50,6 +51,7 @@ model_free(struct gs_sim *sim)
     if (m->solver && m->compiled && m->solver->release)
         m->solver->release(sim, m->solver_state);
     m->compiled = false;
+    bgstep_cancel(sim);
     elem_free_all_below(m->root);
     sched_clear(sim);
     free(m->task);

@@ -94,6 +94,7 @@ struct gs_model {
     bool stop_requested;           /* `stop`: end the running step loop */
     bool stepping;                 /* sim_step is running: a widget callback raised
                                     * between steps may not step or reset again */
+    struct gs_bgstep *bg;          /* a `step -background` still to run (bgstep.h), or NULL */
     char float_format[16];         /* printf format of numeric field values ("%0.10g") */
     char colorscale[16];           /* XODUS colour scale chosen by xcolorscale ("": default) */
     struct {                       /* XODUS's PostScript settings (xps): colour range, */

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bgstep.h"
 #include "core_int.h"
 
 /* ---- clocks ------------------------------------------------------------------ */
@@ -276,6 +277,7 @@ sim_reset(struct gs_sim *sim)
     struct gs_model *m = sim->model;
     if (m->stepping)
         return gs_error(sim, "cannot reset while a step is running (stop it first)");
+    bgstep_cancel(sim);
     if (m->compiled) {
         /* Reset starts from the instances; drop the compiled state. */
         if (m->solver->release)
@@ -461,6 +463,8 @@ sim_step(struct gs_sim *sim, const struct sim_step_opts *o, long *done)
     long n = 0;
     if (done)
         *done = 0;
+    if (o->paused)
+        *o->paused = false;
     if (m->stepping)
         return gs_error(sim, "a step is already running (a window's callback cannot start "
                              "another; stop it first)");
@@ -480,9 +484,10 @@ sim_step(struct gs_sim *sim, const struct sim_step_opts *o, long *done)
     for (int k = 0; k < GS_NCLOCKS; k++)
         ratio[k] = clock_ratio(m, k);
     /* GENESIS compares in single precision: start and duration are floats. */
-    float t0 = (float)m->time, dur = (float)o->duration;
+    float t0 = (float)(o->from_start ? o->start_time : m->time), dur = (float)o->duration;
     double est = o->by_time ? o->duration / m->clock[0] + 1 : (double)o->nsteps;
     double w0 = wall_now(), wlast = w0;
+    double wverbose = o->verbose_wall && *o->verbose_wall > 0 ? *o->verbose_wall : w0;
     m->stop_requested = false;
     m->stepping = true;
     enum gs_status st = GS_OK;
@@ -494,8 +499,14 @@ sim_step(struct gs_sim *sim, const struct sim_step_opts *o, long *done)
         if ((st = one_step(sim, ratio)) != GS_OK)
             break;
         n++;
-        if (o->verbose)
-            gs_out(sim, "time = %f ; step = %ld\n", m->time, m->step);
+        bool last = o->by_time ? m->time - (double)t0 >= (double)dur : n >= o->nsteps;
+        if (o->verbose) {
+            double w = wall_now();
+            if (last || w - wverbose >= 0.25) {
+                gs_out(sim, "time = %f ; step = %ld\n", m->time, m->step);
+                wverbose = w;
+            }
+        }
         if (sim->interrupted) {
             st = gs_error(sim, "interrupted at t = %g", m->time);
             break;
@@ -512,8 +523,13 @@ sim_step(struct gs_sim *sim, const struct sim_step_opts *o, long *done)
         }
         if (m->stop_requested)
             break;
-        if (o->by_time && m->time - (double)t0 >= (double)dur)
+        if (last)
             break;
+        if (o->wall_budget > 0 && wall_now() - w0 >= o->wall_budget) {
+            if (o->paused)
+                *o->paused = true;
+            break;
+        }
         if (o->progress && (n & 63) == 0) {
             double w = wall_now();
             if (w - wlast >= 0.2) {
@@ -527,6 +543,8 @@ sim_step(struct gs_sim *sim, const struct sim_step_opts *o, long *done)
     }
     m->stop_requested = false;
     m->stepping = false;
+    if (o->verbose_wall)
+        *o->verbose_wall = wverbose;
     if (done)
         *done = n;
     return st;

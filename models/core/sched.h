@@ -56,7 +56,12 @@ struct sim_step_opts {
     long nsteps;            /* base steps (when !by_time) */
     bool by_time;           /* run until simulated time advanced by DURATION */
     double duration;        /* s */
-    bool verbose;           /* one status line per step */
+    bool verbose;           /* status lines: see sim_step */
+    bool from_start;        /* by_time counts from START_TIME, not the current time */
+    double start_time;      /* s (a background step's origin: see bgstep.h) */
+    double wall_budget;     /* > 0: return after this much wall time (s), the step unfinished */
+    bool *paused;           /* set when WALL_BUDGET ended the call with steps left (or NULL) */
+    double *verbose_wall;   /* wall time of the last status line, kept across calls (or NULL) */
     /* Called about every 0.2 s of wall time with progress (may be NULL). */
     void (*progress)(struct gs_sim *sim, double t, double frac, double steps_per_s,
                      double eta_s, void *arg);
@@ -65,6 +70,9 @@ struct sim_step_opts {
 /*
  * Runs steps. GENESIS counting for -time: step until time - t0 >= duration
  * compared in single precision (step 0.5 -time with dt 5e-5 is 10,001 steps).
+ * VERBOSE prints "time = ... ; step = ..." after the last step and after any
+ * step at least 0.25 s of wall time after the previous line (GENESIS printed
+ * one per step: thousands of lines a second say nothing).
  * Errors: not reset, clock 0 unset, interrupted ("interrupted at t = ..."),
  * a failing action. *DONE (may be NULL) gets the steps taken.
  */
