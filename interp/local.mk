@@ -61,3 +61,19 @@ libgensh_a_SOURCES += %reldir%/commands/cmd_regions.c %reldir%/commands/cmd_regi
 	%reldir%/commands/cmd_regions_par.c
 # The jobs family (submit, jobs, fetch, cancel); the library is interp/jobs/.
 libgensh_a_SOURCES += %reldir%/commands/cmd_jobs.c
+
+# The command layer's fuzz target (tests/fuzz/fuzz_cmd.c): its checks over
+# its corpus in make check, and the libFuzzer target with --enable-fuzzing
+# (CC=clang; the library is then built with coverage, see gs_fuzzing.m4).
+check_PROGRAMS += tests/fuzz/fuzz_cmd_replay.t
+TESTS += tests/fuzz/fuzz_cmd_replay.t
+tests_fuzz_fuzz_cmd_replay_t_SOURCES = tests/fuzz/fuzz_cmd.c tests/fuzz/replay.c
+tests_fuzz_fuzz_cmd_replay_t_CPPFLAGS = $(AM_CPPFLAGS) -DREPLAY_DIRS='"tests/fuzz/corpus/cmd"'
+tests_fuzz_fuzz_cmd_replay_t_LDADD = $(GS_LIBS)
+EXTRA_DIST += tests/fuzz/corpus/cmd tests/fuzz/cmd.dict
+if ENABLE_FUZZING
+check_PROGRAMS += tests/fuzz/fuzz_cmd
+tests_fuzz_fuzz_cmd_SOURCES = tests/fuzz/fuzz_cmd.c
+tests_fuzz_fuzz_cmd_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_cmd_LDADD = $(GS_LIBS)
+endif

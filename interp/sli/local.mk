@@ -24,7 +24,8 @@ tests_unit_test_sli_t_LDADD = $(GS_LIBS)
 check_PROGRAMS += tests/fuzz/fuzz_sli_replay.t
 TESTS += tests/fuzz/fuzz_sli_replay.t
 tests_fuzz_fuzz_sli_replay_t_SOURCES = tests/fuzz/fuzz_sli.c tests/fuzz/replay.c
-tests_fuzz_fuzz_sli_replay_t_CPPFLAGS = $(AM_CPPFLAGS) $(LUA_CFLAGS)
+tests_fuzz_fuzz_sli_replay_t_CPPFLAGS = $(AM_CPPFLAGS) $(LUA_CFLAGS) \
+	-DREPLAY_DIRS='"tests/fuzz/corpus/sli", "tests/scripts/sli"'
 tests_fuzz_fuzz_sli_replay_t_LDADD = $(GS_LIBS)
 EXTRA_DIST += tests/fuzz/README.md tests/fuzz/sli.dict tests/fuzz/corpus/sli
 

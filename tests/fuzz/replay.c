@@ -2,9 +2,10 @@
 /*
  * replay.c: runs a fuzz target's LLVMFuzzerTestOneInput over files, without
  * libFuzzer, as a TAP test (one check per directory). With arguments, they
- * are files or directories; without, the SLI corpus and the SLI script
- * tests under $GS_TOP_SRCDIR (or "."). A failing input aborts the program,
- * which the TAP driver reports.
+ * are files or directories; without, the folders REPLAY_DIRS names (the
+ * target's corpus and script tests, set by its build) under
+ * $GS_TOP_SRCDIR (or "."). A failing input aborts the program, which the
+ * TAP driver reports.
  */
 #include <dirent.h>
 #include <stdint.h>
@@ -86,12 +87,13 @@ main(int argc, char **argv)
         for (int i = 1; i < argc; i++)
             run_path(argv[i]);
     } else {
+        static const char *const dirs[] = {REPLAY_DIRS};
         const char *top = getenv("GS_TOP_SRCDIR");
-        char a[4096], b[4096];
-        snprintf(a, sizeof a, "%s/tests/fuzz/corpus/sli", top ? top : ".");
-        snprintf(b, sizeof b, "%s/tests/scripts/sli", top ? top : ".");
-        run_path(a);
-        run_path(b);
+        for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+            char path[4096];
+            snprintf(path, sizeof path, "%s/%s", top ? top : ".", dirs[i]);
+            run_path(path);
+        }
     }
     printf("1..%d\n", checks);
     return 0;
