@@ -205,10 +205,13 @@ cmd_gen2spk_exec(struct gs_call *call)
         struct strbuf name = STRBUF_INIT;
         sb_printf(&name, "%s.spk.sim", fn);
         FILE *fp = fopen(sb_str(&name), "w");
-        if (!fp)
+        if (!fp) {
             st = gs_error(sim, "cannot open '%s' for writing", sb_str(&name));
-        else if ((fputs(sb_str(&out), fp) < 0) | (fclose(fp) != 0))
-            st = gs_error(sim, "error writing '%s'", sb_str(&name));
+        } else {
+            bool failed = fputs(sb_str(&out), fp) < 0;
+            if (fclose(fp) != 0 || failed) /* closed whatever fputs said */
+                st = gs_error(sim, "error writing '%s'", sb_str(&name));
+        }
         sb_free(&name);
     }
     sb_free(&out);

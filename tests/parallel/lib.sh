@@ -132,10 +132,12 @@ has() {
 }
 
 # errors FILE: FILE without the MPI launcher's own notices (the boxes of
-# dashes Open MPI prints when a rank exits non-zero) and the summary line.
+# dashes Open MPI prints when a rank exits non-zero), the summary line, and
+# the notes of a barrier kept waiting (a loaded machine's, not the test's).
 errors() {
     awk '/^-------------------------------------/ { box = !box; next } !box' "$1" \
-        | grep -v '^gensh: [^ ]*: [0-9]* errors\?$' || true
+        | grep -v -e '^gensh: [^ ]*: [0-9]* errors\?$' \
+            -e '^gensh\[[0-9]*\]: note: barrier [0-9]*: waiting [0-9.]* s for ' || true
 }
 
 # node0 FILE: the lines node 0 printed (no "[node K] " prefix).

@@ -8,7 +8,13 @@
  * the gathers; the arithmetic is TabInterp's.
  */
 #if defined(__x86_64__) && defined(__GNUC__)
+/* Every function here is compiled for these features (clang has no
+ * GCC target pragma; its attribute push does the same). */
+#ifdef __clang__
+#pragma clang attribute push(__attribute__((target("avx2,fma"))), apply_to = function)
+#else
 #pragma GCC target("avx2,fma")
+#endif
 
 #include <immintrin.h>
 
@@ -19,6 +25,9 @@
 #define KERN_EXPBLOCK exp_block_avx2
 
 #include "kern_body.h"
+#ifdef __clang__
+#pragma clang attribute pop
+#endif
 #else
 typedef int gs_kern_avx2_unused;
 #endif

@@ -6,7 +6,13 @@
  * in registers.
  */
 #if defined(__x86_64__) && defined(__GNUC__)
+/* Every function here is compiled for these features (clang has no
+ * GCC target pragma; its attribute push does the same). */
+#ifdef __clang__
+#pragma clang attribute push(__attribute__((target("avx512f,avx512dq,avx512vl,avx2,fma"))), apply_to = function)
+#else
 #pragma GCC target("avx512f,avx512dq,avx512vl,avx2,fma")
+#endif
 
 #include <immintrin.h>
 
@@ -95,6 +101,9 @@ gate_step_avx512(const struct gs_bundle *b, int k, const int *restrict row,
 #define KERN_EXPBLOCK exp_block_avx512
 
 #include "kern_body.h"
+#ifdef __clang__
+#pragma clang attribute pop
+#endif
 #else
 typedef int gs_kern_avx512_unused;
 #endif
