@@ -68,7 +68,8 @@ libgensh_a_SOURCES += %reldir%/commands/cmd_jobs.c
 check_PROGRAMS += tests/fuzz/fuzz_cmd_replay.t
 TESTS += tests/fuzz/fuzz_cmd_replay.t
 tests_fuzz_fuzz_cmd_replay_t_SOURCES = tests/fuzz/fuzz_cmd.c tests/fuzz/replay.c
-tests_fuzz_fuzz_cmd_replay_t_CPPFLAGS = $(AM_CPPFLAGS) -DREPLAY_DIRS='"tests/fuzz/corpus/cmd"'
+tests_fuzz_fuzz_cmd_replay_t_CPPFLAGS = $(AM_CPPFLAGS) -DREPLAY_DIRS='"tests/fuzz/corpus/cmd"' \
+	-DREPLAY_PREFIX_MAX=0
 tests_fuzz_fuzz_cmd_replay_t_LDADD = $(GS_LIBS)
 EXTRA_DIST += tests/fuzz/corpus/cmd tests/fuzz/cmd.dict
 if ENABLE_FUZZING

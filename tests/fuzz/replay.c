@@ -16,6 +16,10 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+#ifndef REPLAY_PREFIX_MAX
+#define REPLAY_PREFIX_MAX 512
+#endif
+
 static int checks;
 
 static int
@@ -40,8 +44,9 @@ run_file(const char *path)
     if (!buf)
         return -1;
     LLVMFuzzerTestOneInput(buf, n);
-    /* and every prefix of small inputs: the REPL sees those */
-    if (n <= 512)
+    /* and every prefix of small inputs (the prompt sees those), unless
+     * the target's build sets REPLAY_PREFIX_MAX to 0 */
+    if (n <= REPLAY_PREFIX_MAX)
         for (size_t k = 0; k < n; k++)
             LLVMFuzzerTestOneInput(buf, k);
     free(buf);
@@ -49,10 +54,16 @@ run_file(const char *path)
 }
 
 static void
-run_path(const char *path)
+run_path(const char *given)
 {
     struct stat st;
     int files = 0, bad = 0;
+    /* A target may change directory (fuzz_cmd works in a folder of its own). */
+    char *path = realpath(given, NULL);
+    if (!path) {
+        printf("not ok %d - %s: no such file or folder\n", ++checks, given);
+        return;
+    }
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
         DIR *d = opendir(path);
         struct dirent *e;
@@ -77,7 +88,8 @@ run_path(const char *path)
         bad += run_file(path) != 0;
         files++;
     }
-    printf("%s %d - %s: %d inputs\n", bad || files == 0 ? "not ok" : "ok", ++checks, path, files);
+    printf("%s %d - %s: %d inputs\n", bad || files == 0 ? "not ok" : "ok", ++checks, given, files);
+    free(path);
 }
 
 int
