@@ -156,6 +156,18 @@ sched_default(struct gs_sim *sim)
             GS_BUG("the default schedule does not parse: %s", sim->diag.msg);
 }
 
+/* Whether EL lies under a disabled element: GENESIS's schedule, as the
+ * compiled model, does not descend into a disabled subtree (prototypes in
+ * /library). */
+static bool
+under_disabled(const struct gs_element *el)
+{
+    for (const struct gs_element *p = el->parent; p; p = p->parent)
+        if (p->flags & GS_EL_DISABLED)
+            return true;
+    return false;
+}
+
 enum gs_status
 sched_resched(struct gs_sim *sim)
 {
@@ -183,7 +195,7 @@ sched_resched(struct gs_sim *sim)
         t->runs_solver = false;
         for (size_t k = 0; k < all.n; k++) {
             struct gs_element *el = all.v[k];
-            if (!elem_has_action(el, t->action))
+            if (!elem_has_action(el, t->action) || under_disabled(el))
                 continue;
             if (el->solver_index >= 0) {
                 if (!solver_placed && m->compiled) {
