@@ -116,6 +116,11 @@ struct gs_named_action {
 
 enum gs_class_flags {
     GS_CLASS_NO_CHILDREN = 1u << 0, /* reserved; every class may have children today */
+    /* Its INIT and PROCESS read nothing of other elements but through its
+     * messages (and a SPIKESAVE's spikes), and run no script: the
+     * scheduler may run it a window of steps ahead of the compiled model
+     * or behind it (sched.c's fused windows). */
+    GS_CLASS_MSG_ONLY = 1u << 1,
 };
 
 struct gs_class {

@@ -43,6 +43,17 @@ struct gs_fref; /* field.h */
  *   recompile, a copy, or a structural change).
  * - release: forget the compiled model; set every solver_index back to -1.
  * - free: free STATE (at model_free).
+ * - window, stage, run_window, replay: fused windows (sched.c), where every
+ *   element the schedule runs either never reads the compiled model
+ *   (directly or through other elements) or only reads it, so a window of
+ *   steps can run in one go: `window` says how many steps (0: none now);
+ *   the core then runs the elements that do not read the model for each
+ *   step of the window, calling `stage(I)` where `advance` would run in
+ *   step I (the solver takes its inputs as it would then); then
+ *   `run_window` advances the staged steps from TICK; then the elements
+ *   that read the model run for each step again, `replay(I)` making the
+ *   model's outputs (sampled fields, spikes) those after step I of the
+ *   window (I = -1: before it).
  * Any pointer but compile/advance may be NULL.
  */
 struct gs_solver_ops {
@@ -55,6 +66,11 @@ struct gs_solver_ops {
     void (*sync)(void *state);
     void (*release)(struct gs_sim *sim, void *state);
     void (*free)(void *state);
+    long (*window)(struct gs_sim *sim, void *state);
+    void (*stage)(void *state, long i);
+    enum gs_status (*run_window)(struct gs_sim *sim, void *state, const struct gs_tick *tick,
+                                 long nsteps);
+    void (*replay)(void *state, long i);
 };
 
 struct gs_model {

@@ -468,6 +468,182 @@ one_step(struct gs_sim *sim, const long *ratio)
     return GS_OK;
 }
 
+/* ---- fused windows ------------------------------------------------------------ */
+
+/*
+ * Where every scheduled element either never reads the compiled model or
+ * only reads it (directly or through others), a window of steps runs in
+ * three passes with the same results as step by step: the elements that
+ * do not read the model run for each step of the window, the model taking
+ * its inputs where it would advance (stage); the model advances the whole
+ * window at once (run_window: one launch on a GPU); then the elements
+ * that read the model run for each step, seeing its outputs as they were
+ * after that step (replay). Per-step hooks (parallel runs, windows,
+ * verbose) keep the steps one by one.
+ */
+
+static bool
+runs_apart(const struct gs_element *el, enum gs_action a)
+{
+    return (el->cls->flags & GS_CLASS_MSG_ONLY) &&
+           !(el->extra && elem_saction(el, class_action_name(a)));
+}
+
+static int
+cmp_el(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)*(void *const *)a, y = (uintptr_t)*(void *const *)b;
+    return (x > y) - (x < y);
+}
+
+/* Marks in *BEHIND (one flag per element of each task, in task order; a
+ * malloc'd array) the scheduled elements that read the compiled model:
+ * those with a message from a compiled element or from an element so
+ * marked. False where the schedule cannot be split so: an element that
+ * may read others otherwise (no GS_CLASS_MSG_ONLY, a script action), or
+ * one that reads the model and also a scheduled element that does not (it
+ * would run ahead), or writes into the model. */
+static bool
+split_schedule(struct gs_model *m, bool **behind)
+{
+    size_t total = 0, k = 0;
+    for (int i = 0; i < m->ntask; i++)
+        total += m->task[i].elems.n;
+    struct gs_element **els = xmalloc(sizeof *els * (total + 1));
+    for (int i = 0; i < m->ntask; i++)
+        for (size_t j = 0; j < m->task[i].elems.n; j++) {
+            if (!runs_apart(m->task[i].elems.v[j], m->task[i].action)) {
+                free(els);
+                return false;
+            }
+            els[k++] = m->task[i].elems.v[j];
+        }
+    qsort(els, total, sizeof *els, cmp_el);
+    for (bool more = true; more;) {
+        more = false;
+        for (size_t i = 0; i < total; i++) {
+            struct gs_element *el = els[i];
+            for (int j = 0; j < el->nin && !(el->flags & GS_EL_MARK); j++) {
+                const struct gs_element *src = el->in[j]->src;
+                if (src->solver_index >= 0 || (src->flags & GS_EL_MARK)) {
+                    el->flags |= GS_EL_MARK;
+                    more = true;
+                }
+            }
+        }
+    }
+    bool ok = true;
+    for (size_t i = 0; i < total && ok; i++) {
+        const struct gs_element *el = els[i];
+        if (!(el->flags & GS_EL_MARK))
+            continue;
+        for (int j = 0; j < el->nin; j++) {
+            const struct gs_element *src = el->in[j]->src;
+            if (src->solver_index < 0 && !(src->flags & GS_EL_MARK) &&
+                bsearch(&src, els, total, sizeof *els, cmp_el))
+                ok = false;
+        }
+        for (int j = 0; j < el->nout; j++)
+            if (el->out[j]->dst->solver_index >= 0)
+                ok = false;
+    }
+    bool *b = xmalloc(sizeof *b * (total + 1));
+    k = 0;
+    for (int i = 0; i < m->ntask; i++)
+        for (size_t j = 0; j < m->task[i].elems.n; j++)
+            b[k++] = (m->task[i].elems.v[j]->flags & GS_EL_MARK) != 0;
+    for (size_t i = 0; i < total; i++)
+        els[i]->flags &= ~GS_EL_MARK;
+    free(els);
+    if (!ok) {
+        free(b);
+        return false;
+    }
+    *behind = b;
+    return true;
+}
+
+/* Step I of a window: the elements that run ahead of the model (LATE
+ * false; the model stages its inputs where it would advance) or those
+ * behind it (the model's outputs those after step I - 1, then after step I
+ * where it would advance). */
+static enum gs_status
+window_step(struct gs_sim *sim, const long *ratio, const bool *behind, bool late, long i)
+{
+    struct gs_model *m = sim->model;
+    struct gs_tick tick = {.t = m->time, .dt0 = m->clock[0], .step = m->step};
+    bool placed = false;
+    size_t at = 0;
+    if (late)
+        m->solver->replay(m->solver_state, i - 1);
+    for (int j = 0; j < m->ntask; j++) {
+        struct gs_task *t = &m->task[j];
+        if (t->runs_solver) {
+            placed = true;
+            if (late)
+                m->solver->replay(m->solver_state, i);
+            else
+                m->solver->stage(m->solver_state, i);
+        }
+        for (size_t k = 0; k < t->elems.n; k++) {
+            struct gs_element *el = t->elems.v[k];
+            long r = ratio[el->clock];
+            if (behind[at++] != late || r == 0 || m->step % r != 0 ||
+                (el->flags & GS_EL_DISABLED))
+                continue;
+            tick.dt = m->clock[el->clock];
+            gs_step_fn fn = t->action == GS_ACT_INIT ? el->cls->init : el->cls->process;
+            if (fn(sim, el, &tick) != GS_OK)
+                return GS_ERR;
+        }
+    }
+    if (!placed) {
+        if (late)
+            m->solver->replay(m->solver_state, i);
+        else
+            m->solver->stage(m->solver_state, i);
+    }
+    m->time += m->clock[0];
+    m->step++;
+    return GS_OK;
+}
+
+/* One window of at most MAX steps, fewer where the run ends (*END) or an
+ * element fails; *N counts the steps. */
+static enum gs_status
+fused_window(struct gs_sim *sim, const long *ratio, const bool *behind, const struct sim_step_opts *o,
+             long max, float t0, float dur, long *n, bool *end)
+{
+    struct gs_model *m = sim->model;
+    double time0 = m->time;
+    long step0 = m->step, k = 0;
+    enum gs_status st = GS_OK;
+    while (k < max) {
+        if ((st = window_step(sim, ratio, behind, false, k)) != GS_OK)
+            break;
+        k++;
+        if (o->by_time ? m->time - (double)t0 >= (double)dur : *n + k >= o->nsteps) {
+            *end = true;
+            break;
+        }
+    }
+    double time1 = m->time;
+    m->time = time0;
+    m->step = step0;
+    if (k > 0) {
+        struct gs_tick tick = {.t = time0, .dt = m->clock[0], .dt0 = m->clock[0], .step = step0};
+        if (m->solver->run_window(sim, m->solver_state, &tick, k) != GS_OK)
+            return GS_ERR;
+        for (long i = 0; i < k && st == GS_OK; i++)
+            st = window_step(sim, ratio, behind, true, i);
+    }
+    /* the model has advanced K steps: so has time, whatever failed */
+    m->time = time1;
+    m->step = step0 + k;
+    *n += k;
+    return st;
+}
+
 enum gs_status
 sim_step(struct gs_sim *sim, const struct sim_step_opts *o, long *done)
 {
@@ -503,9 +679,37 @@ sim_step(struct gs_sim *sim, const struct sim_step_opts *o, long *done)
     m->stop_requested = false;
     m->stepping = true;
     enum gs_status st = GS_OK;
+    bool *behind = NULL;
+    /* windows where nothing must act between steps (a background step's
+     * 20 ms slices stay step by step) */
+    bool fused = m->compiled && m->solver->window && !sim->step_begin && !sim->step_solved &&
+                 !sim->service && !sim->gui_pump && !o->verbose && o->wall_budget <= 0 &&
+                 split_schedule(m, &behind);
     for (;;) {
         if (!o->by_time && n >= o->nsteps)
             break;
+        long max = fused ? m->solver->window(sim, m->solver_state) : 0;
+        if (max > 0) {
+            bool end = false;
+            if ((st = fused_window(sim, ratio, behind, o, max, t0, dur, &n, &end)) != GS_OK)
+                break;
+            if (sim->interrupted) {
+                st = gs_error(sim, "interrupted at t = %g", m->time);
+                break;
+            }
+            if (end)
+                break;
+            if (o->progress) {
+                double w = wall_now();
+                if (w - wlast >= 0.2) {
+                    double rate = n / (w - w0), frac = est > 0 ? n / est : 0;
+                    o->progress(sim, m->time, frac > 1 ? 1 : frac, rate,
+                                rate > 0 ? (est - n) / rate : 0, o->progress_arg);
+                    wlast = w;
+                }
+            }
+            continue;
+        }
         if (sim->step_begin && (st = sim->step_begin(sim)) != GS_OK)
             break;
         if ((st = one_step(sim, ratio)) != GS_OK)
@@ -553,6 +757,7 @@ sim_step(struct gs_sim *sim, const struct sim_step_opts *o, long *done)
             }
         }
     }
+    free(behind);
     m->stop_requested = false;
     m->stepping = false;
     if (o->verbose_wall)

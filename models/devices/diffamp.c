@@ -74,6 +74,7 @@ const struct gs_class diffamp_class = {
     .name = "diffamp",
     .classes = "device",
     .desc = "difference amplifier: gain * (plus - minus), saturating",
+    .flags = GS_CLASS_MSG_ONLY, /* fused windows (sched.c) */
     .size = sizeof(struct diffamp),
     .fields = diffamp_fields,
     .msgs = diffamp_msgs,

@@ -171,6 +171,7 @@ const struct gs_class pulsegen_class = {
     .name = "pulsegen",
     .classes = "device",
     .desc = "pulse generator: single, double and repeated pulses, free running, triggered or gated",
+    .flags = GS_CLASS_MSG_ONLY, /* fused windows (sched.c) */
     .size = sizeof(struct pulsegen),
     .fields = pulsegen_fields,
     .msgs = pulsegen_msgs,

@@ -121,6 +121,7 @@ const struct gs_class asc_file_class = {
     .name = "asc_file",
     .classes = "output",
     .desc = "writes the time and the SAVE message values as one text row per clock tick",
+    .flags = GS_CLASS_MSG_ONLY, /* fused windows (sched.c) */
     .size = sizeof(struct asc_file),
     .fields = asc_file_fields,
     .msgs = asc_file_msgs,

@@ -316,6 +316,7 @@ const struct gs_class spikehistory_class = {
     .name = "spikehistory",
     .classes = "output",
     .desc = "writes one text line (source, time) per spike of its SPIKESAVE sources",
+    .flags = GS_CLASS_MSG_ONLY, /* fused windows (sched.c) */
     .size = sizeof(struct spikehistory),
     .fields = spikehistory_fields,
     .msgs = spikehistory_msgs,

@@ -61,6 +61,13 @@ struct gs_backend {
     /* VALS[i] = the value of field LIST[i] (N of them), as read_field gives
      * it: the sampled fields that messages read, refreshed after advancing. */
     void (*sample)(struct gs_solver *s, const struct gs_probe *list, int n, double *vals);
+    /* Advances N steps with inputs from outside the model streamed in:
+     * before step i the input fields (s->input, s->ninput) take the values
+     * IN[i * ninput + k], as write_field writes them, and after step i
+     * row i of OUT gets the sampled fields' values (s->sample, s->nsample,
+     * as sample() gives them). Spikes are kept as by advance. */
+    enum gs_status (*advance_window)(struct gs_solver *s, int64_t n, const double *in,
+                                     double *out);
     /* Frees what compile() made. */
     void (*release)(struct gs_solver *s);
     /* Which variant runs ("cpu-avx2"). */
@@ -85,6 +92,8 @@ struct gs_solver {
     double *sval;
     int nsample, sample_cap;
     struct gs_sample_key *skey; /* the samples by field (solver.c); NULL: not made yet */
+    struct gs_probe *input; /* the input fields of advance_window */
+    int ninput;
 };
 
 extern const struct gs_backend gs_backend_cpu;
@@ -97,6 +106,11 @@ bool gs_cuda_present(void);
 /* The device this process uses, in words ("NVIDIA H100 80GB HBM3, 85.0 GB
  * (device 0 of 1), sm_90"), or why there is none; false when none. */
 bool gs_cuda_device_text(char *buf, size_t len);
+
+/* advance_window one step at a time: write_field, advance, sample (the
+ * CPU backend's, and the CUDA backend's where its kernel cannot take the
+ * inputs or gather the samples). */
+enum gs_status gs_window_by_steps(struct gs_solver *s, int64_t n, const double *in, double *out);
 
 /* Host-side field access on the model arrays (fields.c), by array index. */
 double gs_model_read(const struct gs_cmodel *m, int kind, int idx, int field);

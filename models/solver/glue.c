@@ -49,6 +49,22 @@ struct ccache {
     int code[GLUE_MAXF];
 };
 
+/* A fused window (sched.c's; the ops window, stage, run_window, replay):
+ * the inputs staged step by step, the sampled values after each step and
+ * the window's spikes by step. */
+struct window {
+    bool ready;       /* the inputs are registered with the solver */
+    bool ok;          /* the model can run windows (no input from inside it) */
+    int *col;         /* per run of inputs to one field (apply_inputs'): its column */
+    long rows;        /* steps the buffers hold */
+    int nin, nsample;
+    double *in, *out; /* rows of nin, rows of nsample */
+    double *before;   /* the samples before the window */
+    struct gs_spike *sp;
+    size_t nsp, capsp;
+    size_t *first;    /* rows + 1: the first spike of each step in SP */
+};
+
 struct glue {
     struct gs_solver *s;
     struct gs_element **els;    /* compiled elements, tree order */
@@ -63,6 +79,11 @@ struct glue {
     char said[320];             /* the last backend note printed */
     struct gs_spike *last;
     size_t nlast, caplast;
+    /* the spikes the elements that read the model see (gs_solver_last_spikes):
+     * those of the last step, in LAST or, replaying a window, in WSP */
+    const struct gs_spike *view;
+    size_t nview;
+    struct window win;
     /* spike events on their way when the model was released, kept for the
      * next compile (a structural change in the middle of a run) */
     struct carried *carry;
@@ -431,6 +452,18 @@ bind_outputs(struct glue *g)
 }
 
 static void
+window_drop(struct window *w)
+{
+    free(w->col);
+    free(w->in);
+    free(w->out);
+    free(w->before);
+    free(w->sp);
+    free(w->first);
+    *w = (struct window){0};
+}
+
+static void
 forget(struct glue *g)
 {
     for (size_t e = 0; e < g->nels; e++) {
@@ -443,6 +476,9 @@ forget(struct glue *g)
     for (int k = 0; k < GS_K_NKINDS; k++)
         g->sub[k].nel = g->sub[k].nid = 0;
     g->nlast = 0;
+    g->view = NULL;
+    g->nview = 0;
+    window_drop(&g->win);
     gs_solver_free(g->s);
     g->s = gs_solver_new();
 }
@@ -661,10 +697,37 @@ glue_compile(struct gs_sim *sim, void *state)
     }
     bind_outputs(g);
     carry_pending(sim, g);
+    window_drop(&g->win);
+    g->view = NULL;
+    g->nview = 0;
     return GS_OK;
 }
 
 /* ---- stepping and fields --------------------------------------------- */
+
+/* The end of the run of inputs to one field that starts at I. */
+static size_t
+input_run(const struct glue *g, size_t i)
+{
+    const struct input *a = &g->in[i];
+    size_t j = i;
+    while (j < g->nin && g->in[j].kind == a->kind && g->in[j].id == a->id &&
+           g->in[j].field == a->field)
+        j++;
+    return j;
+}
+
+/* The value the inputs I .. J - 1 (one run) give their field now: the
+ * sum of an adding field's messages, else the last one's. */
+static double
+input_value(const struct glue *g, size_t i, size_t j)
+{
+    double v = 0;
+    for (size_t q = i; q < j; q++)
+        v = g->in[i].add ? v + msg_val(g->in[q].m, g->in[q].slot)
+                         : msg_val(g->in[q].m, g->in[q].slot);
+    return v;
+}
 
 /* Values of messages from outside into compiled elements, as the element
  * would read them at the start of its step. */
@@ -673,13 +736,8 @@ apply_inputs(struct glue *g)
 {
     for (size_t i = 0; i < g->nin;) {
         const struct input *a = &g->in[i];
-        double v = 0;
-        size_t j = i;
-        for (; j < g->nin && g->in[j].kind == a->kind && g->in[j].id == a->id &&
-               g->in[j].field == a->field;
-             j++)
-            v = a->add ? v + msg_val(g->in[j].m, g->in[j].slot) : msg_val(g->in[j].m, g->in[j].slot);
-        gs_solver_write(g->s, a->kind, a->id, a->field, v);
+        size_t j = input_run(g, i);
+        gs_solver_write(g->s, a->kind, a->id, a->field, input_value(g, i, j));
         i = j;
     }
 }
@@ -709,8 +767,139 @@ glue_advance(struct gs_sim *sim, void *state, const struct gs_tick *tick, long n
             g->nlast += n;
         }
     }
+    g->view = g->last;
+    g->nview = g->nlast;
     gs_solver_sample(g->s);
     return GS_OK;
+}
+
+/* ---- fused windows ------------------------------------------------------ */
+
+/* Registers the input fields with the solver and sizes the buffers; a
+ * message into the model from one of its own elements (read through a
+ * sampled value, so from the step before) keeps it stepping one step at
+ * a time. */
+static void
+window_prepare(struct glue *g)
+{
+    struct window *w = &g->win;
+    window_drop(w);
+    w->ready = true;
+    w->ok = true;
+    for (size_t i = 0; i < g->nin; i++)
+        if (g->in[i].m->src->solver_index >= 0)
+            w->ok = false;
+    if (!w->ok)
+        return;
+    w->col = xmalloc(sizeof(int) * (g->nin + 1));
+    int nruns = 0;
+    for (size_t i = 0; i < g->nin; i = input_run(g, i))
+        w->col[nruns++] = gs_solver_input(g->s, g->in[i].kind, g->in[i].id, g->in[i].field);
+    for (int r = 0; r < nruns; r++)
+        if (w->col[r] >= w->nin)
+            w->nin = w->col[r] + 1;
+    w->nsample = gs_solver_nsamples(g->s);
+    /* at most 1024 steps, and about 8 MB of values */
+    long per = w->nin + w->nsample + 1;
+    w->rows = (1L << 20) / per;
+    if (w->rows > 1024)
+        w->rows = 1024;
+    if (w->rows < 1)
+        w->rows = 1;
+    w->in = xcalloc((size_t)w->rows * (size_t)w->nin + 1, sizeof *w->in);
+    w->out = xcalloc((size_t)w->rows * (size_t)w->nsample + 1, sizeof *w->out);
+    w->before = xcalloc((size_t)w->nsample + 1, sizeof *w->before);
+    w->first = xcalloc((size_t)w->rows + 1, sizeof *w->first);
+}
+
+static long
+glue_window(struct gs_sim *sim, void *state)
+{
+    struct glue *g = state;
+    (void)sim;
+    if (!gs_solver_model(g->s))
+        return 0;
+    if (!g->win.ready)
+        window_prepare(g);
+    return g->win.ok ? g->win.rows : 0;
+}
+
+/* Step I of the window: the inputs as apply_inputs would write them now. */
+static void
+glue_stage(void *state, long i)
+{
+    struct glue *g = state;
+    struct window *w = &g->win;
+    int r = 0;
+    for (size_t k = 0; k < g->nin; r++) {
+        size_t j = input_run(g, k);
+        if (w->col[r] >= 0)
+            w->in[(size_t)i * (size_t)w->nin + (size_t)w->col[r]] = input_value(g, k, j);
+        k = j;
+    }
+}
+
+static enum gs_status
+glue_run_window(struct gs_sim *sim, void *state, const struct gs_tick *tick, long n)
+{
+    struct glue *g = state;
+    struct window *w = &g->win;
+    struct gs_cmodel *m = gs_solver_model(g->s);
+    m->t = tick->t;
+    m->step = tick->step;
+    /* what the elements that read the model see before the window's first
+     * step (replay(-1)): the spikes of the step before, into LAST */
+    if (g->view != g->last) {
+        if (g->nview > g->caplast) {
+            g->caplast = g->nview;
+            g->last = xreallocarray(g->last, g->caplast, sizeof *g->last);
+        }
+        if (g->nview)
+            memcpy(g->last, g->view, g->nview * sizeof *g->last);
+        g->nlast = g->nview;
+        g->view = g->last;
+    }
+    if (w->nsample)
+        memcpy(w->before, gs_solver_samples(g->s), sizeof *w->before * (size_t)w->nsample);
+    if (gs_solver_advance_window(g->s, n, w->in, w->out) != GS_OK)
+        return gs_error(sim, "the compiled model failed to advance");
+    struct gs_spike buf[256];
+    size_t k;
+    w->nsp = 0;
+    while ((k = gs_solver_spikes(g->s, buf, 256)) > 0) {
+        if (w->nsp + k > w->capsp) {
+            w->capsp = 2 * (w->nsp + k);
+            w->sp = xreallocarray(w->sp, w->capsp, sizeof *w->sp);
+        }
+        memcpy(w->sp + w->nsp, buf, k * sizeof *buf);
+        w->nsp += k;
+    }
+    /* the spikes come oldest first */
+    size_t at = 0;
+    for (long i = 0; i < n; i++) {
+        w->first[i] = at;
+        while (at < w->nsp && w->sp[at].step <= (int64_t)tick->step + i)
+            at++;
+    }
+    w->first[n] = w->nsp;
+    return GS_OK;
+}
+
+static void
+glue_replay(void *state, long i)
+{
+    struct glue *g = state;
+    struct window *w = &g->win;
+    if (i < 0) {
+        g->view = g->last;
+        g->nview = g->nlast;
+        gs_solver_set_samples(g->s, w->before);
+        return;
+    }
+    g->view = w->sp + w->first[i];
+    g->nview = w->first[i + 1] - w->first[i];
+    if (w->nsample)
+        gs_solver_set_samples(g->s, w->out + (size_t)i * (size_t)w->nsample);
 }
 
 static void
@@ -789,6 +978,7 @@ glue_free(void *state)
     }
     free(g->last);
     free(g->carry);
+    window_drop(&g->win);
     free(g);
 }
 
@@ -801,6 +991,10 @@ static const struct gs_solver_ops glue_ops = {
     .sync = glue_sync,
     .release = glue_release,
     .free = glue_free,
+    .window = glue_window,
+    .stage = glue_stage,
+    .run_window = glue_run_window,
+    .replay = glue_replay,
 };
 
 void
@@ -835,8 +1029,8 @@ size_t
 gs_solver_last_spikes(struct gs_sim *sim, const struct gs_spike **out)
 {
     struct glue *g = sim->model->solver == &glue_ops ? sim->model->solver_state : NULL;
-    *out = g ? g->last : NULL;
-    return g ? g->nlast : 0;
+    *out = g ? g->view : NULL;
+    return g ? g->nview : 0;
 }
 
 struct gs_element *

@@ -36,6 +36,9 @@ drop_model(struct gs_solver *s)
     free(s->sample);
     free(s->sval);
     free(s->skey);
+    free(s->input);
+    s->input = NULL;
+    s->ninput = 0;
     s->probe = NULL;
     s->rec = NULL;
     s->nprobe = 0;
@@ -326,6 +329,53 @@ gs_solver_sample(struct gs_solver *s)
 {
     if (s->m && s->nsample > 0)
         s->be->sample(s, s->sample, s->nsample, s->sval);
+}
+
+int
+gs_solver_input(struct gs_solver *s, int kind, int id, int field)
+{
+    int i = s->m ? gs_model_map(s->m, kind, id) : -1;
+    if (i < 0)
+        return -1;
+    s->input = xreallocarray(s->input, (size_t)s->ninput + 1, sizeof *s->input);
+    s->input[s->ninput] = (struct gs_probe){kind, i, field};
+    return s->ninput++;
+}
+
+enum gs_status
+gs_window_by_steps(struct gs_solver *s, int64_t n, const double *in, double *out)
+{
+    for (int64_t i = 0; i < n; i++) {
+        for (int k = 0; k < s->ninput; k++)
+            s->be->write_field(s, s->input[k].kind, s->input[k].idx, s->input[k].field,
+                               in[i * s->ninput + k]);
+        if (s->be->advance(s, 1) != GS_OK)
+            return GS_ERR;
+        if (s->nsample > 0)
+            s->be->sample(s, s->sample, s->nsample, out + i * s->nsample);
+    }
+    return GS_OK;
+}
+
+enum gs_status
+gs_solver_advance_window(struct gs_solver *s, int64_t n, const double *in, double *out)
+{
+    if (!s->m)
+        return GS_ERR;
+    return s->be->advance_window(s, n, in, out);
+}
+
+void
+gs_solver_set_samples(struct gs_solver *s, const double *vals)
+{
+    if (s->nsample > 0 && vals != s->sval)
+        memcpy(s->sval, vals, sizeof *vals * (size_t)s->nsample);
+}
+
+int
+gs_solver_nsamples(const struct gs_solver *s)
+{
+    return s->nsample;
 }
 
 int

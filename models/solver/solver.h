@@ -130,6 +130,22 @@ int gs_solver_add_sample(struct gs_solver *s, int kind, int id, int field);
 const double *gs_solver_samples(const struct gs_solver *s);
 void gs_solver_sample(struct gs_solver *s);
 
+/*
+ * Windows of steps (the scheduler's fused windows, glue.c): the fields
+ * that messages from outside the model write before each step are
+ * registered as inputs (gs_solver_input: field FIELD of (KIND, ID); its
+ * column, -1 for no such element); gs_solver_advance_window then advances
+ * N steps, field k taking IN[i * ninputs + k] before step i, and gives the
+ * sampled fields' values after step i in row i of OUT (one value per
+ * sample). Inputs are dropped with the model.
+ */
+int gs_solver_input(struct gs_solver *s, int kind, int id, int field);
+enum gs_status gs_solver_advance_window(struct gs_solver *s, int64_t n, const double *in,
+                                        double *out);
+/* Sets the sampled values to VALS (a row of OUT, or values kept). */
+void gs_solver_set_samples(struct gs_solver *s, const double *vals);
+int gs_solver_nsamples(const struct gs_solver *s);
+
 /* Registers a field sampled after every step; returns its column. */
 int gs_solver_probe(struct gs_solver *s, int kind, int id, int field);
 /* Moves up to MAX rows of probe values (one double per probe) into OUT;

@@ -107,6 +107,7 @@ const struct gs_backend gs_backend_cpu = {
     .carry = cpu_carry,
     .collect_records = cpu_collect_records,
     .sample = cpu_sample,
+    .advance_window = gs_window_by_steps,
     .release = cpu_release,
     .describe = cpu_describe,
 };
