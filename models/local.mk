@@ -93,6 +93,7 @@ libgensh_a_SOURCES += \
 	%reldir%/solver/sclass.h \
 	%reldir%/solver/glue.c \
 	%reldir%/solver/hines.c \
+	%reldir%/solver/hsyn.c \
 	%reldir%/solver/solver.c \
 	%reldir%/solver/uniform.c \
 	%reldir%/solver/vmath.h \

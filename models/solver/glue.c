@@ -394,8 +394,26 @@ struct binding {
     int slot, col;
 };
 
-/* Binds the slots of messages from compiled elements that read a field
- * the solver holds to the solver's sampled values of those fields. */
+/* The element whose field slot SL of a message from EL reads: EL itself,
+ * or the element a name of EL's class stands for (the names findsolvefield
+ * gives an hsolve: a message from the hsolve reads the compartment's Vm);
+ * NULL when neither. */
+static struct gs_element *
+slot_owner(struct gs_element *el, const struct gs_slot *sl)
+{
+    const char *p = sl->ptr;
+    if (p >= (const char *)el && p < (const char *)el + el->cls->size)
+        return el;
+    struct gs_fref f;
+    if (el->cls->find_field && sl->text && el->cls->find_field(el, sl->text, &f)
+        && f.addr == sl->ptr && f.el != el)
+        return f.el;
+    return NULL;
+}
+
+/* Binds the slots of messages from compiled elements (or hsolves) that
+ * read a field the solver holds to the solver's sampled values of those
+ * fields. */
 static void
 bind_outputs(struct glue *g)
 {
@@ -412,10 +430,6 @@ bind_outputs(struct glue *g)
     qsort(inputs, g->nin, sizeof *inputs, cmp_ptr);
     for (size_t e = 0; e < g->nels; e++) {
         struct gs_element *el = g->els[e];
-        const struct ccache *c = class_cache(g, el->cls);
-        int kind = el->cls->solver->kind;
-        if (gs_model_map(m, kind, el->solver_index) < 0)
-            continue;
         for (int i = 0; i < el->nout; i++) {
             struct gs_msg *msg = el->out[i];
             if (msg->dst->solver_index >= 0 && msg->dst->cls->solver
@@ -425,9 +439,13 @@ bind_outputs(struct glue *g)
                 struct gs_slot *sl = &msg->slot[k];
                 if (sl->kind != GS_SLOT_REAL && sl->kind != GS_SLOT_FLOAT)
                     continue;
-                size_t off = (size_t)((const char *)sl->ptr - (const char *)el);
-                if ((const char *)sl->ptr < (const char *)el || off >= el->cls->size)
+                struct gs_element *t = slot_owner(el, sl);
+                if (!t || !t->cls->solver
+                    || gs_model_map(m, t->cls->solver->kind, t->solver_index) < 0)
                     continue;
+                const struct ccache *c = class_cache(g, t->cls);
+                int kind = t->cls->solver->kind;
+                size_t off = (size_t)((const char *)sl->ptr - (const char *)t);
                 int code = -1;
                 for (int j = 0; j < c->n; j++)
                     if (c->f[j]->offset == off)
@@ -439,7 +457,7 @@ bind_outputs(struct glue *g)
                     b = xreallocarray(b, cap, sizeof *b);
                 }
                 b[nb++] = (struct binding){msg, k,
-                                           gs_solver_add_sample(g->s, kind, el->solver_index, code)};
+                                           gs_solver_add_sample(g->s, kind, t->solver_index, code)};
             }
         }
     }

@@ -512,7 +512,7 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
     int *comp_model = int_array(b->compt.n, -1), *tab_model = int_array(b->tab.n, -1);
     int *syn_model = int_array(b->syn.n, -1), *spk_model = int_array(b->spk.n, -1);
     int *ca_model = int_array(b->ca.n, -1), *tab_slot = int_array(b->tab.n, -1);
-    int *tab_hines = NULL;
+    int *tab_hines = NULL, *syn_hines = NULL;
     bool ok = false;
 
     if (!(dt > 0)) {
@@ -611,11 +611,20 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
             for (int k = 0; k < GS_NGATES; k++)
                 gen_gates += L.tab_gd[i * GS_NGATES + k] >= 0;
         }
+    /* per builder synchan: the hsolve cell of chanmode >= 2 that takes in
+     * its events and integrates it (hsyn.c), instead of the general path */
+    syn_hines = int_array(b->syn.n, -1);
+    for (int i = 0; i < b->syn.n; i++) {
+        int c = L.chan_target[b->tab.n + i];
+        if (c >= 0 && L.comp_hines[c] >= 0 && b->hines.v[L.comp_hines[c]].chanmode >= 2)
+            syn_hines[i] = L.comp_hines[c];
+    }
     m->gen_syn = xmalloc(sizeof(int) * (size_t)(b->syn.n + 1));
     for (int i = 0; i < b->syn.n; i++)
         if (syn_model[i] < 0) {
             syn_model[i] = ns++;
-            m->gen_syn[m->ngen_syn++] = syn_model[i];
+            if (syn_hines[i] < 0)
+                m->gen_syn[m->ngen_syn++] = syn_model[i];
         }
     m->gen_spk = xmalloc(sizeof(int) * (size_t)(b->spk.n + 1));
     for (int i = 0; i < b->spk.n; i++)
@@ -819,6 +828,15 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
         if (!hok)
             goto out;
         gs_hines_prepare(m);
+        int *syn_cell = int_array(m->nsyn, -1), *syn_compt = int_array(m->nsyn, -1);
+        for (int i = 0; i < b->syn.n; i++)
+            if (syn_hines[i] >= 0) {
+                syn_cell[syn_model[i]] = syn_hines[i];
+                syn_compt[syn_model[i]] = comp_model[L.chan_target[b->tab.n + i]];
+            }
+        gs_hsyn_layout(m, syn_cell, syn_compt);
+        free(syn_cell);
+        free(syn_compt);
     }
     ok = true;
 out:
@@ -833,6 +851,7 @@ out:
     free(L.unit_of);
     free(L.comp_hines);
     free(tab_hines);
+    free(syn_hines);
     free(comp_model);
     free(tab_model);
     free(syn_model);

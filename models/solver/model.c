@@ -121,6 +121,7 @@ gs_model_free(struct gs_cmodel *m)
         return;
     gs_model_uniform_free(m);
     gs_hines_free(m);
+    gs_hsyn_free(m);
     for (int g = 0; g < m->ngroup && m->groups; g++) {
         for (int b = 0; b < m->groups[g].nbundle; b++)
             free(m->groups[g].bundle[b].rec);
@@ -201,7 +202,8 @@ gs_model_freq_list(struct gs_cmodel *m)
     bool by_builder = order && m->map_n[GS_K_SYN] == m->nsyn;
     for (int i = 0; i < m->nsyn; i++) {
         int y = by_builder ? order[i] : i;
-        if (m->freq[y] > 1e-20f)
+        /* an hsolved synchan draws in its cell's step (hsyn.c) */
+        if (m->freq[y] > 1e-20f && !(m->syn_hines && m->syn_hines[y] >= 0))
             m->freq_syn[m->nfreq++] = y;
     }
 }
@@ -300,6 +302,7 @@ gs_model_reset(struct gs_cmodel *m)
         m->sX[y] = m->sY[y] = 0;
         m->act[y] = 0;
     }
+    gs_hsyn_reset(m);
     for (int q = 0; q < m->nsynapse; q++)
         m->q_last[q] = -1;
     for (int s = 0; s < m->nspike; s++) {

@@ -333,6 +333,14 @@ struct gs_cmodel {
     bool hines_stale;     /* Cm, Rm, Ra or dt changed: coefficients to recompute */
     double **htab;        /* per table pair, for hsolve gates (chanmode >= 2): rows of
                            * (1 + dt/2 B, dt A), as GENESIS's chip tables; NULL unused */
+    /* synchans in a cell under an hsolve of chanmode 2 to 5: GENESIS's
+     * hsolve takes in their events and integrates them itself, cell by
+     * cell, in its chip order (hsyn.c) */
+    int nhsyn;
+    int *syn_hines;       /* per synchan: its hsolve cell, -1 none (NULL: no cell) */
+    int *hord_first;      /* nhines + 1: each cell's spikegens and synchans, */
+    int *hord;            /* in chip order: >= 0 synchan y, < 0 spikegen -1 - s */
+    struct gs_hsyn *hsyn; /* their events on the way (hsyn.c) */
 
     /* builder id -> array index, per enum gs_ekind (build.h) */
     int *map[6];

@@ -19,6 +19,7 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "formulas.h"
 #include "model.h"
@@ -62,6 +63,33 @@ void gs_hines_prepare(struct gs_cmodel *m);
 void gs_hines_begin(struct gs_cmodel *m);
 void gs_hines_step(struct gs_cmodel *m);
 void gs_hines_free(struct gs_cmodel *m);
+
+/* Synchans under an hsolve of chanmode 2 to 5 (hsyn.c), GENESIS's
+ * hines_conn.c and synchan.c HPROCESS/HSEVENT. gs_hsyn_layout takes, per
+ * model synchan, its cell (SYN_CELL, -1 none) and compartment (SYN_COMPT)
+ * and orders each cell's spikegens and synchans as GENESIS's chip loop
+ * does (after gs_hines_layout). gs_hsyn_reset empties the events
+ * (synchan RESET). gs_hsyn_step runs the hsolve part of a step: the
+ * events of the sources FIRED (N, in GENESIS order) that run before the
+ * hsolvers, then cell by cell the spikes its step sends and its synchans'
+ * delivery and integration. gs_hsyn_send queues synapse Q's event, due in
+ * K steps, as synchan.c's EVENT does for an hsolved synchan;
+ * gs_hsyn_pending lists the events on their way (due step, synapse) into
+ * *OUT from index N (growing it, CAP its size) and returns the new count;
+ * gs_hsyn_carry queues one again after a recompile that goes on from step
+ * NOW. */
+struct gs_event;
+void gs_hsyn_layout(struct gs_cmodel *m, const int *syn_cell, const int *syn_compt);
+void gs_hsyn_reset(struct gs_cmodel *m);
+void gs_hsyn_free(struct gs_cmodel *m);
+void gs_hsyn_step(struct gs_cmodel *m, const int32_t *fired, int n);
+void gs_hsyn_send(struct gs_cmodel *m, int q, int k);
+size_t gs_hsyn_pending(const struct gs_cmodel *m, struct gs_event **out, size_t n, size_t *cap);
+void gs_hsyn_carry(struct gs_cmodel *m, int q, int64_t due, int64_t now);
+
+/* The purpose keys of the keyed draws of a synchan's background frequency
+ * (rng_key_uniform). */
+#define GS_PURPOSE_FREQ 0x53594e46u
 
 /* A delay in steps, as synchan.c's EVENT computes it. */
 static inline int

@@ -59,7 +59,11 @@ void cpu_deliver(struct gs_cmodel *m, struct cpu_state *st);
  * and the randomspikes test this step's input; those that fire go to the
  * fired list. */
 void cpu_spike_tests(struct gs_cmodel *m, struct cpu_state *st, bool grouped);
-/* Queues the events of the fired sources and records their spikes. */
+/* Sorts the fired sources by their GENESIS processing order (often they
+ * come in that order already). */
+void cpu_sort_fired(const struct gs_cmodel *m, struct gs_fired *f);
+/* Queues the events of the fired sources (but those into hsolved
+ * synchans, hsyn.c's) and records their spikes; the fired list stays. */
 void cpu_queue_spikes(struct gs_cmodel *m, struct cpu_state *st);
 enum gs_status cpu_fire(struct gs_solver *s, int src, int64_t at);
 size_t cpu_pending(struct gs_solver *s, struct gs_event **out);

@@ -20,7 +20,6 @@
 #include "../model_int.h"
 #include "cpu.h"
 
-#define PURPOSE_FREQ 0x53594e46u  /* synchan background frequency */
 #define PURPOSE_RSPK 0x5253504bu  /* randomspike draws */
 
 /* ---- the calendar ------------------------------------------------------ */
@@ -138,7 +137,7 @@ cpu_deliver(struct gs_cmodel *m, struct cpu_state *st)
     for (int i = 0; i < m->nfreq; i++) {
         int y = m->freq_syn[i];
         double u = genesis ? rng_genesis_urandom(m->rng)
-                           : rng_key_uniform(m->seed, m->syn_gid[y], PURPOSE_FREQ,
+                           : rng_key_uniform(m->seed, m->syn_gid[y], GS_PURPOSE_FREQ,
                                              (uint64_t)m->step);
         if (u <= m->freq[y] * m->dt)
             m->act[y] = (float)((double)m->act[y] + 1.0 / m->dt);
@@ -233,11 +232,11 @@ cmp_i64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Sorts the fired sources by their GENESIS processing order (often they
- * come in that order already). */
-static void
-sort_fired(const struct gs_cmodel *m, struct gs_fired *f)
+void
+cpu_sort_fired(const struct gs_cmodel *m, struct gs_fired *f)
 {
+    if (f->n < 2)
+        return;
     int k = 1;
     while (k < f->n && m->src_order[f->v[k - 1]] < m->src_order[f->v[k]])
         k++;
@@ -261,8 +260,7 @@ cpu_queue_spikes(struct gs_cmodel *m, struct cpu_state *st)
     struct gs_fired *fd = &st->fired;
     if (fd->n == 0)
         return;
-    if (fd->n > 1)
-        sort_fired(m, fd);
+    cpu_sort_fired(m, fd);
     /* In a large network each source's list and the first delay are
      * cache misses: prefetched a few sources ahead, in two stages. */
     const int32_t *f = fd->v;
@@ -281,10 +279,15 @@ cpu_queue_spikes(struct gs_cmodel *m, struct cpu_state *st)
             }
         }
         int s = f[i];
+        /* a spike that GENESIS's hsolver sends reaches the synchans of
+         * their own, which ran before the hsolvers, a step later */
+        int late = s < m->nspike && m->hspk_steps[s] > 0;
         for (int j = m->out_first[s]; j < m->out_first[s + 1]; j++) {
             int q = m->out_syn[j];
+            if (m->syn_hines && m->syn_hines[m->q_chan[q]] >= 0)
+                continue; /* hsyn.c queued it */
             float delay = m->q_delay[q];
-            int d = gs_delay_steps(m, delay);
+            int d = gs_delay_steps(m, delay) + late;
             if (d >= cal->size)
                 cal_fit(cal, m->step, d);
             if (d == 0 && !m->zero_delay) {
@@ -303,7 +306,6 @@ cpu_queue_spikes(struct gs_cmodel *m, struct cpu_state *st)
         st->spikes[st->nspikes].step = m->step;
         st->spikes[st->nspikes++].src = m->src_order[s];
     }
-    fd->n = 0;
 }
 
 size_t
@@ -344,7 +346,10 @@ cpu_fire(struct gs_solver *s, int src, int64_t at)
         int64_t due = at + gs_syn_dsteps(m, q);
         if (due < m->step)
             due = m->step;
-        cal_push(cal, (int)(due & (cal->size - 1)), q);
+        if (m->syn_hines && m->syn_hines[m->q_chan[q]] >= 0)
+            gs_hsyn_send(m, q, (int)(due - m->step));
+        else
+            cal_push(cal, (int)(due & (cal->size - 1)), q);
         m->q_last[q] = (float)((double)at * m->dt + (double)m->q_delay[q]);
     }
     return GS_OK;
@@ -367,7 +372,7 @@ cpu_pending(struct gs_solver *s, struct gs_event **out)
             (*out)[n++] = (struct gs_event){m->step + i, cal->ev[b][j]};
         }
     }
-    return n;
+    return gs_hsyn_pending(m, out, n, &cap);
 }
 
 void
@@ -381,7 +386,13 @@ cpu_carry(struct gs_solver *s, const struct gs_event *ev, size_t n, int64_t now)
         if (ev[k].due > last)
             last = ev[k].due;
     cal_fit(cal, now, (int)(last - now));
-    for (size_t k = 0; k < n; k++)
-        if (ev[k].due >= now)
+    gs_hsyn_reset(s->m);
+    for (size_t k = 0; k < n; k++) {
+        if (ev[k].due < now)
+            continue;
+        if (s->m->syn_hines && s->m->syn_hines[s->m->q_chan[ev[k].q]] >= 0)
+            gs_hsyn_carry(s->m, ev[k].q, ev[k].due, now);
+        else
             cal_push(cal, (int)(ev[k].due & (cal->size - 1)), ev[k].q);
+    }
 }
