@@ -452,7 +452,7 @@ def draw_rows(ax, fig, rows, args):
         field = fields.pop() if len(fields) == 1 else None
     ylabel = with_units(field or args.field or "value", rows.units)
     as_image = args.image or (n > MAX_LINES and not args.lines)
-    title = "%s: %d column%s, %d rows" % (rows.source, n, "" if n == 1 else "s", len(rows.t))
+    title = "%s: %d column%s, %d rows" % (rows.title, n, "" if n == 1 else "s", len(rows.t))
     if as_image:
         ext = [rows.t[0] if len(rows.t) else 0, rows.t[-1] if len(rows.t) else 1,
                -0.5, n - 0.5]
@@ -510,7 +510,7 @@ def draw_spikes(ax, spikes, fig_height_px):
         from matplotlib.ticker import MaxNLocator
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel(spikes.idlabel)
-    title = "%s: %d spike%s from %d cell%s" % (spikes.source, len(spikes.t),
+    title = "%s: %d spike%s from %d cell%s" % (spikes.title, len(spikes.t),
                                                "" if len(spikes.t) == 1 else "s",
                                                ncells, "" if ncells == 1 else "s")
     return title, {"points": len(ln.get_xdata()), "cells": ncells}
@@ -718,7 +718,10 @@ def main(argv):
         out, fmt = output_and_format(args)
         panels = []
         for path in args.files:
-            panels.extend(read_file(path, args))
+            for p in read_file(path, args):
+                # titles name the file without its folder
+                p.title = os.path.basename(path) + p.source[len(path):]
+                panels.append(p)
         for p in panels:
             if p.kind == "rows":
                 select_columns(p, wanted)
