@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * region.h: regions, their ports and the patterns between them (issue 14).
- * A region is an element subtree with a name and an interface: ports,
- * each an element of the subtree that is an output (a spike source) or an
- * input (a synaptic channel). A pattern connects output ports of one
- * region to input ports of another by a rule (one to one, all to all, or
- * random with a probability, each pair's draw keyed by the identities of
- * its two ports and a seed, so it does not depend on the order of
- * anything or on how the model is spread over ranks). Each connection is
- * a SPIKE message whose synapse gets the pattern's weight and delay.
+ * A region is an element subtree on one node with a name and an
+ * interface: ports, each an element of the subtree that is an output or an
+ * input, spiking or graded (struct port). A pattern connects output ports
+ * of one region to input ports of another by a rule (one to one, all to
+ * all, random with a probability, each pair's draw keyed by the
+ * identities of its two ports and a seed, so it does not depend on the
+ * order of anything or on how the model is spread over ranks) or the
+ * pairs of a file. Each spiking connection is a SPIKE message whose
+ * synapse gets the pattern's (or its line's) weight and delay; each graded
+ * one a value message from a stand-in (made by the interp layer).
  *
  * Ports and patterns hold element handles, never pointers: a port whose
  * element was deleted is reported as such, not followed.

@@ -142,18 +142,30 @@ foreach s (lamina medulla lobula)
     end
 end
 
-if (batch)
-    reset
-    step {tmax} -time
-    // each node closes its files; node 0 draws them once all are closed
+// Closes this node's output files (they are complete once closed); at
+// node 0's prompt: close_files@all.
+function close_files
     str f
     foreach f ({el /##[TYPE=hdf5_out],/##[TYPE=sonata_out]})
         call {f} SAVE
     end
+end
+
+if (batch)
+    reset
+    step {tmax} -time
+    // each node closes its files; node 0 draws them once all are closed
+    close_files
     barrier
     if (me == 0 && picture)
         gensh-plot -o regions.png --lines --title "regions: input, then each region's spikes (0-29 projection, 30-59 local, 60-89 sensory)" \
             {here}stim.h5 lamina_spikes.h5 medulla_spikes.h5 lobula_spikes.h5
     end
     quit@all
+elif (me != 0)
+    // Node 0 keeps the prompt and drives the run (reset@all, step@all);
+    // every other node waits here, running what it asks. Waiting for node
+    // 0 is the plan: no notes about it.
+    setfield /post pvm_hang_time 0
+    barrier 15
 end
