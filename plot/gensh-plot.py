@@ -454,18 +454,22 @@ def draw_rows(ax, fig, rows, args):
     as_image = args.image or (n > MAX_LINES and not args.lines)
     title = "%s: %d column%s, %d rows" % (rows.title, n, "" if n == 1 else "s", len(rows.t))
     if as_image:
-        ext = [rows.t[0] if len(rows.t) else 0, rows.t[-1] if len(rows.t) else 1,
+        # one row still spans a unit of time
+        ext = [rows.t[0], rows.t[-1] if rows.t[-1] > rows.t[0] else rows.t[0] + 1,
                -0.5, n - 0.5]
-        contiguous = rows.ids == list(range(rows.ids[0], rows.ids[0] + n)) if n else True
-        if contiguous and n:
+        contiguous = rows.ids == list(range(rows.ids[0], rows.ids[0] + n))
+        if contiguous:
             ext[2:] = [rows.ids[0] - 0.5, rows.ids[-1] + 0.5]
+        elif n <= MAX_LINES:
+            ax.set_yticks(range(n))
+            ax.set_yticklabels([str(c) for c in rows.ids])
         im = ax.imshow(rows.v.T, aspect="auto", origin="lower", extent=ext,
                        interpolation="nearest", cmap="viridis")
         # the colour bar beside the panel, not taken out of its width: the
         # panels keep one time axis
         cb = fig.colorbar(im, cax=ax.inset_axes([1.01, 0, 0.015, 1]))
         cb.set_label(ylabel)
-        ax.set_ylabel("column" if contiguous else "column (n-th chosen)")
+        ax.set_ylabel("column" if contiguous or n <= MAX_LINES else "column (n-th chosen)")
         return title, {"image": "%dx%d" % (len(rows.t), n), "points": rows.v.size}
     labels = args.labels or []
     lines = 0
@@ -727,6 +731,12 @@ def main(argv):
                 select_columns(p, wanted)
                 p.units = p.units or args.units or ""
             clip_time(p, args.tmin, args.tmax)
+            if p.kind == "rows" and not p.v.shape[1]:
+                raise PlotError("%s has no columns to draw" % p.where)
+            if p.kind == "rows" and not len(p.t):
+                window = args.tmin is not None or args.tmax is not None
+                raise PlotError("%s has no rows%s to draw"
+                                % (p.where, " in the time window" if window else ""))
         if wanted is not None and not any(p.kind == "rows" for p in panels):
             raise PlotError("--columns chooses columns, and no file holds rows of values")
         fig, summary = draw(panels, args)
