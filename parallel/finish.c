@@ -79,6 +79,9 @@ serve_until_quit(struct par *p)
             idle = 0;
             continue;
         }
+        /* The windows of a graphics node other than 0 stay live. */
+        if (p->sim->gui_pump)
+            p->sim->gui_pump(p->sim, false);
         struct timespec ts = {0, idle < 100 ? 50000 : idle < 2000 ? 1000000 : 5000000};
         nanosleep(&ts, NULL);
         idle++;

@@ -282,10 +282,6 @@ main(int argc, char **argv)
     /* Only node 0 reads the terminal; the others run the script, then
      * service requests until node 0 ends the run. */
     bool root = par_rank(sim) == 0;
-    /* Only node 0 draws windows; the others' widgets stay headless and
-     * feed node 0's through raddmsg (PLOT, IVAL). */
-    if (!root)
-        sim->opt.nox = true;
     signals_install(sim, NULL);
     if (root && !cl.opt.batch && cl.opt.silent < 1 && repl_interactive())
         banner_show(sim);

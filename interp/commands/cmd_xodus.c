@@ -10,6 +10,7 @@
  */
 #include "../../models/core/core.h"
 #include "../../models/graphics/graphics.h"
+#include "../../parallel/par.h"
 #include "../cmd.h"
 
 static enum gs_status cmd_xcolorscale_exec(struct gs_call *call);
@@ -194,10 +195,15 @@ cmd_xflushevents_exec(struct gs_call *call)
     return GS_OK;
 }
 
+/* In a parallel run node 0 answers for XODUS: a script that asks before
+ * building its windows, run on every node, draws them once. Another node
+ * draws what its script shows (PGENESIS's graphics_node), and says 1 once
+ * it does. */
 static enum gs_status
 cmd_xgetstat_exec(struct gs_call *call)
 {
-    gs_result_int(call, xo_open_display(call->sim));
+    struct gs_sim *sim = call->sim;
+    gs_result_int(call, par_rank(sim) == 0 ? xo_open_display(sim) : xo_have_display(sim));
     return GS_OK;
 }
 

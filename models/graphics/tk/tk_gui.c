@@ -776,11 +776,15 @@ pump(struct gs_sim *sim, bool now)
         frame(g, now || g->need_full);
         g->need_full = false;
     });
-    /* About 30 frames a second, and drawing at most a tenth of the time:
-     * a frame that took longer (a large view, a loaded machine) puts the
-     * next one further off. */
-    double took = now_s() - t;
-    g->next_frame = t + (10 * took > 1.0 / 30 ? 10 * took : 1.0 / 30);
+    /* About 30 frames a second, and drawing at most about a tenth of the
+     * time: when frames take longer (a large view, a loaded machine) the
+     * next comes further off, at least 4 a second. The cost is averaged
+     * over bounded frames, so that one slow frame (the first drawing of
+     * the windows, at xshow) does not hold the next back. */
+    if (!now)
+        g->frame_cost = 0.8 * g->frame_cost + 0.2 * (now_s() - t);
+    double gap = 10 * g->frame_cost;
+    g->next_frame = t + (gap < 1.0 / 30 ? 1.0 / 30 : gap > 0.25 ? 0.25 : gap);
     if (g->in_frame)
         g->in_frame--;
 }

@@ -62,6 +62,7 @@ struct gs_gui {
     struct tkw *w;
     size_t n, cap;
     double next_frame;  /* wall time of the next bounded frame */
+    double frame_cost;  /* wall seconds a bounded frame takes (running average) */
     jmp_buf *guard;     /* where a broken display connection jumps to */
     bool dead;          /* the display went away, or never opened */
     bool need_full;     /* look for new, shown and hidden forms at the next frame */
