@@ -290,7 +290,6 @@ hines_cell(struct gs_cmodel *m, struct gs_hines *H, const int *list, int n, char
     H->par = xmalloc(sizeof(int) * (size_t)(n + 1));
     H->lo_val = xmalloc(sizeof(int) * (size_t)(n + 1));
     H->up_val = xmalloc(sizeof(int) * (size_t)(n + 1));
-    H->inv = xcalloc((size_t)n + 1, sizeof(double));
     H->tree = !H->copy_val;
     for (int k = 0; k < n; k++) {
         H->par[k] = -1;
@@ -384,7 +383,7 @@ gs_hines_free(struct gs_cmodel *m)
         void *a[] = {H->compt, H->diag0, H->tbyc, H->d, H->r, H->ufirst, H->ucol,
                      H->uval, H->val0, H->val, H->lnk_first, H->lnk_term, H->lnk_val,
                      H->ops, H->tab_first, H->tab, H->par, H->lo_val, H->up_val,
-                     H->inv, H->ch_first, H->ch_kind, H->ch_ref, H->g_gi, H->g_tab,
+                     H->ch_first, H->ch_kind, H->ch_ref, H->g_gi, H->g_tab,
                      H->g_src, H->g_conc, H->g_inst, H->g_A, H->g_B, H->g_X,
                      H->t_g, H->t_pow, H->t_gk, H->ch_loc, H->g};
         for (size_t i = 0; i < sizeof a / sizeof a[0]; i++)
@@ -461,8 +460,59 @@ hines_coeffs(struct gs_cmodel *m)
     m->hines_stale = false;
 }
 
-/* The channel list of each row and, for chanmode >= 2, the gate list of
- * the fast step (only when every gate is a plain table lookup). */
+/* The concentration tabchannel CH's gates read (1 + its pool), 0 none. */
+static int
+tab_conc(const struct gs_cmodel *m, int ch)
+{
+    for (int k = 0; k < GS_NGATES; k++) {
+        int gi = m->tgate[ch * GS_NGATES + k];
+        if (gi >= 0 && m->gconc[gi] >= 0)
+            return 1 + m->gconc[gi];
+    }
+    return 0;
+}
+
+/* hines_child.c's hchild_compare for two channels of a compartment: does
+ * A (kind, ref) come before B in the chip? Tabchannels before synchans
+ * (an Mg_block stands in for its synchan), tabchannels by the
+ * concentration they read, then by Ek. */
+static bool
+chip_before(const struct gs_cmodel *m, uint8_t ka, int a, uint8_t kb, int b)
+{
+    bool sa = ka == 2 || m->tgsrc[a] >= 0, sb = kb == 2 || m->tgsrc[b] >= 0;
+    if (sa != sb)
+        return !sa;
+    if (sa)
+        return false;
+    int ca = tab_conc(m, a), cb = tab_conc(m, b);
+    if (ca != cb)
+        return ca < cb;
+    return m->tEk[a] < m->tEk[b];
+}
+
+/* Puts the channels J0..J1-1 of a row in GENESIS's chip order, by its
+ * insertion sort (which leaves ties in reverse order): the currents are
+ * summed in that order. */
+static void
+chip_order(const struct gs_cmodel *m, struct gs_hines *H, int j0, int j1)
+{
+    for (int j = j0 + 1; j < j1; j++) {
+        uint8_t kind = H->ch_kind[j];
+        int ref = H->ch_ref[j], loc = H->ch_loc[j], i = j - 1;
+        for (; i >= j0 && !chip_before(m, H->ch_kind[i], H->ch_ref[i], kind, ref); i--) {
+            H->ch_kind[i + 1] = H->ch_kind[i];
+            H->ch_ref[i + 1] = H->ch_ref[i];
+            H->ch_loc[i + 1] = H->ch_loc[i];
+        }
+        H->ch_kind[i + 1] = kind;
+        H->ch_ref[i + 1] = ref;
+        H->ch_loc[i + 1] = loc;
+    }
+}
+
+/* The channel list of each row (chanmode >= 2: in GENESIS's chip order)
+ * and, for chanmode >= 2, the gate list of the fast step (only when every
+ * gate is a plain table lookup). */
 static void
 hines_lists(struct gs_cmodel *m, struct gs_hines *H)
 {
@@ -486,6 +536,7 @@ hines_lists(struct gs_cmodel *m, struct gs_hines *H)
             if (kind > GS_T_SYN)
                 continue;
             uint8_t ck = 2;
+            H->ch_loc[nch] = -1;
             if (kind == GS_T_TAB) {
                 ck = 1;
                 if (ti < H->tab_first[k + 1] && H->tab[ti] == t->ref) {
@@ -497,6 +548,8 @@ hines_lists(struct gs_cmodel *m, struct gs_hines *H)
             H->ch_ref[nch++] = t->ref;
         }
         H->ch_first[k + 1] = nch;
+        if (H->chanmode >= 2)
+            chip_order(m, H, H->ch_first[k], nch);
     }
     H->fastgates = H->chanmode >= 2;
     for (int i = 0; i < H->tab_first[H->n]; i++)
@@ -774,21 +827,20 @@ fast_gates(struct gs_cmodel *m, struct gs_hines *H)
     }
 }
 
-/* The tree solve with one division per row: 1/d is kept for the way
- * back. */
+/* The tree solve, dividing where GENESIS's do_crank_hsolve and
+ * do_euler_hsolve divide (a product by the reciprocal rounds
+ * differently). */
 static void
 tree_solve(struct gs_cmodel *m, struct gs_hines *H)
 {
     const int n = H->n;
-    double *d = H->d, *r = H->r, *inv = H->inv;
+    double *d = H->d, *r = H->r;
     const double *val = H->val;
     const int *par = H->par, *lo = H->lo_val, *up = H->up_val;
     for (int k = 0; k < n; k++) {
-        double iv = 1.0 / d[k];
-        inv[k] = iv;
         int p = par[k];
         if (p >= 0) {
-            double f = val[lo[k]] * iv;
+            double f = val[lo[k]] / d[k];
             d[p] -= f * val[up[k]];
             r[p] -= f * r[k];
         }
@@ -799,45 +851,49 @@ tree_solve(struct gs_cmodel *m, struct gs_hines *H)
         double x = r[k];
         if (p >= 0)
             x -= val[up[k]] * r[p];
-        x *= inv[k];
+        x /= d[k];
         r[k] = x;
         int c = H->compt[k];
         m->V[c] = crank ? x + x - m->V[c] : x;
     }
 }
 
-/* A chanmode >= 2 cell: gates, conductances and the matrix row by row,
- * then the solve. */
+/* Row K of a chanmode >= 2 cell from its channels, in the chip's order
+ * and arithmetic (hines_chip.c): ichan starts at Em/Rm (k_leak, a float
+ * quotient, as the chip holds it) + inject and takes each Ek Gk in turn. */
+static void
+chip_row(struct gs_cmodel *m, struct gs_hines *H, int k)
+{
+    int c = H->compt[k];
+    double sumg = 0.0, ichan = (double)m->k_leak[c] + (double)m->inject[c];
+    for (int j = H->ch_first[k]; j < H->ch_first[k + 1]; j++) {
+        int ref = H->ch_ref[j];
+        double g, ek;
+        if (H->ch_kind[j] == 2) {
+            g = gs_syn_gk(m, ref);
+            ek = m->sEk[ref];
+        } else {
+            g = H->ch_kind[j] == 0 && H->fastgates ? H->t_gk[H->ch_loc[j]]
+                : H->ch_kind[j] == 0               ? hines_tab(m, H, ref)
+                                                   : gs_tab_gk(m, ref);
+            ek = m->tEk[ref];
+        }
+        sumg += g;
+        ichan += ek * g;
+    }
+    H->r[k] = m->V[c] + ichan * H->tbyc[k];
+    H->d[k] = sumg * H->tbyc[k] + H->diag0[k];
+}
+
+/* A chanmode >= 2 cell whose wiring is a tree: gates, conductances and
+ * the matrix row by row, then the solve. */
 static void
 hines_fast(struct gs_cmodel *m, struct gs_hines *H)
 {
     if (H->fastgates)
         fast_gates(m, H);
-    const int n = H->n;
-    double *d = H->d, *r = H->r;
-    for (int k = 0; k < n; k++) {
-        int c = H->compt[k];
-        double sumg = 0.0, ichan = 0.0;
-        for (int j = H->ch_first[k]; j < H->ch_first[k + 1]; j++) {
-            int ref = H->ch_ref[j];
-            double g, ek;
-            if (H->ch_kind[j] == 2) {
-                g = gs_syn_gk(m, ref);
-                ek = m->sEk[ref];
-            } else {
-                g = H->ch_kind[j] == 0 && H->fastgates ? H->t_gk[H->ch_loc[j]]
-                    : H->ch_kind[j] == 0               ? hines_tab(m, H, ref)
-                                                       : gs_tab_gk(m, ref);
-                ek = m->tEk[ref];
-            }
-            sumg += g;
-            ichan += ek * g;
-        }
-        /* k_leak is Em/Rm in float, as the chip holds it */
-        double i0 = (double)m->k_leak[c] + (double)m->inject[c];
-        r[k] = m->V[c] + (i0 + ichan) * H->tbyc[k];
-        d[k] = sumg * H->tbyc[k] + H->diag0[k];
-    }
+    for (int k = 0; k < H->n; k++)
+        chip_row(m, H, k);
     tree_solve(m, H);
 }
 
@@ -850,8 +906,12 @@ hines_one(struct gs_cmodel *m, struct gs_hines *H)
     }
     const int n = H->n;
     double *d = H->d, *r = H->r, *val = H->val;
+    if (H->chanmode >= 2 && H->fastgates)
+        fast_gates(m, H);
     int ti = 0;
-    for (int k = 0; k < n; k++) {
+    for (int k = 0; k < n && H->chanmode >= 2; k++)
+        chip_row(m, H, k);
+    for (int k = 0; k < n && H->chanmode < 2; k++) {
         int c = H->compt[k];
         double Vm = m->V[c], sumg = 0.0, ichan = 0.0;
         for (int j = m->term_first[c]; j < m->term_first[c + 1]; j++) {
@@ -875,17 +935,10 @@ hines_one(struct gs_cmodel *m, struct gs_hines *H)
             sumg += g;
             ichan += ek * g;
         }
-        if (H->chanmode >= 2) {
-            /* chip: ichan starts at Em/Rm (a float quotient) + inject */
-            double i0 = (double)(m->Em[c] / m->Rm[c]) + (double)m->inject[c];
-            r[k] = Vm + (i0 + ichan) * H->tbyc[k];
-            d[k] = sumg * H->tbyc[k] + H->diag0[k];
-        } else {
-            /* h_calc.c */
-            r[k] = Vm + H->tbyc[k] * ((double)m->inject[c] +
-                                      (double)m->Em[c] / (double)m->Rm[c] + ichan);
-            d[k] = H->diag0[k] + H->tbyc[k] * sumg;
-        }
+        /* h_calc.c */
+        r[k] = Vm + H->tbyc[k] * ((double)m->inject[c] +
+                                  (double)m->Em[c] / (double)m->Rm[c] + ichan);
+        d[k] = H->diag0[k] + H->tbyc[k] * sumg;
     }
     if (H->copy_val)
         memcpy(val, H->val0, sizeof(double) * (size_t)H->nval);

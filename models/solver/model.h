@@ -201,7 +201,6 @@ struct gs_hines {
     bool tree;
     int *par;             /* row -> parent row, -1 for a root */
     int *lo_val, *up_val; /* val indices of (parent, row) and (row, parent) */
-    double *inv;          /* 1 / the eliminated diagonal, per row */
     /* channels of each row in message order: kind 0 a tabchannel this cell
      * updates, 1 a tabchannel updated elsewhere, 2 a synchan */
     int *ch_first;        /* n + 1 */
