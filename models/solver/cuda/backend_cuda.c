@@ -248,7 +248,7 @@ const struct gs_backend gs_backend_cuda = {
     .carry = cuda_carry,
     .collect_records = cuda_records,
     .sample = cuda_sample,
-    .advance_window = gs_window_by_steps,
+    .advance_window = cuda_advance_window,
     .release = cuda_release,
     .describe = cuda_describe,
 };

@@ -36,6 +36,8 @@ struct cuda_state {
     int ns;
     bool gather, fresh;
     int *gcol;              /* per sampled field: its gathered column, -1 read on the host */
+    int ng;                 /* gathered columns */
+    int nin_set;            /* inputs the device knows (advance_window's) */
     int maxd;               /* the longest delay in steps the spike rings hold */
     int64_t seq;            /* remote spikes queued (their calendar order) */
     struct gs_cuda_dev dev;
@@ -53,6 +55,8 @@ bool cuda_sync_host(struct gs_solver *s);
 
 /* step_cuda.c */
 enum gs_status cuda_advance(struct gs_solver *s, int64_t n);
+enum gs_status cuda_advance_window(struct gs_solver *s, int64_t n, const double *in,
+                                   double *out);
 
 /* spikes_cuda.c: the spikes of the window just run, in the CPU backend's
  * order, into the model's spike list; TSTEP[i]: the time of step STEP0+i */
@@ -66,5 +70,8 @@ size_t cuda_spikes(struct gs_solver *s, struct gs_spike *out, size_t max);
 void cuda_record_probes(struct gs_solver *s);
 size_t cuda_records(struct gs_solver *s, double *out, size_t maxrows);
 void cuda_sample(struct gs_solver *s, const struct gs_probe *list, int n, double *vals);
+/* Whether every one of the solver's sampled fields is gathered on the
+ * device (the gathered columns in gcol, for the list now). */
+bool cuda_samples_gathered(struct gs_solver *s);
 
 #endif

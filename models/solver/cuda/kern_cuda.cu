@@ -6,14 +6,20 @@
  * order (cpu/backend_cpu.c):
  *
  *   A  spikegens outside groups (and every spikegen when a delay is zero)
- *      test the Vm of the step before; randomspikes draw;
- *   B  one thread per unit of a uniform group: its spikegen test, the
- *      events due on its synchans, gates, synchan, compartment (the group
- *      kernel's stages, unit by unit); then the general path (elements in
- *      GENESIS order, one thread, after a barrier: it may read what the
- *      groups computed);
- *   C  Ca_concen pools, one thread each; then A of the next step (they
- *      share a phase: neither reads what the other writes).
+ *      test the Vm of the step before; randomspikes draw (a phase only
+ *      where the model has such sources);
+ *   B  one thread per unit of a uniform group: its input from outside the
+ *      model for this step (a diffamp's INJECT, streamed in with the
+ *      window), its spikegen test, the events due on its synchans, gates,
+ *      synchan, compartment (the group kernel's stages, unit by unit),
+ *      and its Vm into the window's rows when it is sampled; then the
+ *      general path (elements in GENESIS order, one thread, after a
+ *      barrier: it may read what the groups computed);
+ *   C  Ca_concen pools, one thread each;
+ *   D  the other sampled fields into the window's rows.
+ *
+ * A barrier ends each phase. Where the model has no phase A, C or D
+ * (the rsnet tutorial), a step costs one grid-wide barrier.
  *
  * Every value is computed by formulas.h, compiled here with -fmad=false.
  */
@@ -77,10 +83,21 @@ struct devx {
     int nunit;
     struct gs_spike *sp;         /* the spikes, a ring of spcap */
     unsigned long long *nsp, spcap; /* spikes ever recorded (in the result block) */
-    const struct gs_cuda_gather *gat; /* fields sampled at the end of a window */
-    int ngat;
-    double *gout;                /* their values (in the result block) */
-    bool zero_delay, general;
+    /* the sampled fields: a row of NGAT values after each step (EVERY) or
+     * after the window's last, in the result block; a compartment's Vm is
+     * written by the thread that computes it (VCOL: its column, -1 for
+     * none; NULL where no Vm is sampled), the others (LATE) after the step */
+    const struct gs_cuda_gather *late;
+    int nlate, ngat;
+    const int *vcol;
+    double *gout;
+    bool every;
+    /* inputs from outside the model: before step i, compartment c's inject
+     * takes INVAL[i * nin + incol[c]] (incol[c] >= 0) */
+    const int *incol;
+    const float *inval;
+    int nin;
+    bool zero_delay, general, aphase;
 };
 
 struct arr {
@@ -101,10 +118,16 @@ struct gs_cuda {
     char *dstate;                /* the state arrays, one block */
     void *hstate;                /* its pinned host copy */
     size_t nstate;               /* bytes */
-    char *dres;                  /* the result block: spike counter, sampled values */
+    char *dres;                  /* the result block: spike counter, rows of sampled values */
     void *hres;                  /* its pinned host copy */
-    int capgat;                  /* sampled values it holds */
-    struct gs_cuda_gather *dgat;
+    size_t capres;               /* values it holds */
+    int64_t grows;               /* rows of sampled values a window may fill */
+    int64_t lastrow;             /* the row of the model's values now, in hres */
+    struct gs_cuda_gather *dgat; /* the late gathers */
+    int *dvcol;                  /* ncompt: a Vm's column, or -1 */
+    int *dincol;                 /* ncompt: an inject's input column, or -1 */
+    float *dinval;               /* rows of input values */
+    int64_t inrows;              /* rows it holds */
     unsigned long long taken;    /* spikes the host has taken */
     struct gs_tabpair *dtabs;
     double **dtabrec;            /* device rec of each table pair */
@@ -246,12 +269,36 @@ deliver(const devx &x, const gs_cmodel *m, int y, int64_t step)
     m->act[y] = act;
 }
 
+/* Compartment C's input from outside the model in step I of the window. */
+__device__ static void
+take_input(const devx &x, const gs_cmodel *m, int c, int64_t i)
+{
+    if (x.nin) {
+        int k = x.incol[c];
+        if (k >= 0)
+            m->inject[c] = x.inval[i * x.nin + k];
+    }
+}
+
+/* Compartment C's new Vm into row ROW, when it is sampled. */
+__device__ static void
+put_vm(const devx &x, const gs_cmodel *m, int c, int64_t row)
+{
+    if (x.vcol) {
+        int k = x.vcol[c];
+        if (k >= 0)
+            x.gout[row * x.ngat + k] = m->V[c];
+    }
+}
+
 /* One unit of a uniform group: the stages of cpu/kern_body.h. */
 __device__ static void
-group_unit(const devx &x, const gs_cmodel *m, const gs_group *G, int u, int64_t step, double t)
+group_unit(const devx &x, const gs_cmodel *m, const gs_group *G, int u, int64_t step, double t,
+           int64_t i, int64_t row)
 {
     const double dt = m->dt;
     const int c = G->compt0 + u;
+    take_input(x, m, c, i);
     const double v = m->V[c];
     if (G->nspk && !x.zero_delay)
         spikegen(x, m, G->spk0 + u, step, t);
@@ -300,14 +347,17 @@ group_unit(const devx &x, const gs_cmodel *m, const gs_group *G, int u, int64_t 
     double ac = (A + (double)lk) / (double)m->Cm[c], bc = B / (double)m->Cm[c];
     m->Vprev[c] = v;
     m->V[c] = gs_compt_step(v, ac, bc, dt, &m->exptab);
+    put_vm(x, m, c, row);
 }
 
 /* The general path (cpu/general_cpu.c), in element order, one thread. */
 __device__ static void
-general(const devx &x, const gs_cmodel *m, int64_t step)
+general(const devx &x, const gs_cmodel *m, int64_t step, int64_t w, int64_t row)
 {
-    for (int i = 0; i < m->ngen_compt; i++)
+    for (int i = 0; i < m->ngen_compt; i++) {
         m->Vprev[m->gen_compt[i]] = m->V[m->gen_compt[i]];
+        take_input(x, m, m->gen_compt[i], w);
+    }
     for (int i = 0; i < m->ngen_syn; i++)
         deliver(x, m, m->gen_syn[i], step);
     for (int i = 0; i < m->ngen_tab; i++)
@@ -321,6 +371,8 @@ general(const devx &x, const gs_cmodel *m, int64_t step)
         int c = m->gen_compt[i];
         m->V[c] = gs_compt_general(m, c);
     }
+    for (int i = 0; i < m->ngen_compt; i++)
+        put_vm(x, m, m->gen_compt[i], row);
 }
 
 /* Phase A of STEP: spike tests that read the Vm of the step before. */
@@ -368,37 +420,44 @@ step_kernel(devx x, kpatches kp, int64_t step, double t, int64_t n)
                 patch_one(&kp.p[i]);
         grid.sync();
     }
-    phase_a(x, m, tid, nth, step, t);
     for (int64_t i = 0; i < n; i++) {
-        grid.sync();
+        const int64_t row = x.every ? i : 0;
+        if (x.aphase) {
+            phase_a(x, m, tid, nth, step, t);
+            grid.sync();
+        }
         for (long k = tid; k < x.nunit; k += nth) {
             int g = 0;
             while (x.ustart[g + 1] <= k)
                 g++;
-            group_unit(x, m, &m->groups[g], (int)(k - x.ustart[g]), step, t);
-        }
-        if (x.general) {
-            grid.sync();
-            if (tid == 0)
-                general(x, m, step);
+            group_unit(x, m, &m->groups[g], (int)(k - x.ustart[g]), step, t, i, row);
         }
         grid.sync();
-        for (long a = tid; a < m->nca; a += nth) {
-            float act = gs_ca_input(m, (int)a);
-            m->ca_act[a] = act;
-            m->caC[a] = gs_ca_step(m->caC[a], act, m->ca_B[a], m->ca_tau[a], m->dt, &m->exptab);
-            m->Ca[a] = m->Ca_base[a] + m->caC[a];
+        if (x.general) {
+            if (tid == 0)
+                general(x, m, step, i, row);
+            grid.sync();
+        }
+        if (m->nca) {
+            for (long a = tid; a < m->nca; a += nth) {
+                float act = gs_ca_input(m, (int)a);
+                m->ca_act[a] = act;
+                m->caC[a] = gs_ca_step(m->caC[a], act, m->ca_B[a], m->ca_tau[a], m->dt,
+                                       &m->exptab);
+                m->Ca[a] = m->Ca_base[a] + m->caC[a];
+            }
+            grid.sync();
+        }
+        if (x.nlate && (x.every || i + 1 == n)) {
+            for (long k = tid; k < x.nlate; k += nth) {
+                const gs_cuda_gather *g = &x.late[k];
+                x.gout[row * x.ngat + g->col] = g->isf ? (double)*(const float *)g->addr
+                                                       : *(const double *)g->addr;
+            }
+            grid.sync();
         }
         step++;
         t += m->dt;
-        if (i + 1 < n)
-            phase_a(x, m, tid, nth, step, t);
-    }
-    if (x.ngat) { /* the sampled fields, for the host (one small copy) */
-        grid.sync();
-        for (long k = tid; k < x.ngat; k += nth)
-            x.gout[k] = x.gat[k].isf ? (double)*(const float *)x.gat[k].addr
-                                     : *(const double *)x.gat[k].addr;
     }
 }
 
@@ -562,6 +621,9 @@ gs_cuda_close(struct gs_cuda *c)
     cudaFree(c->dres);
     cudaFreeHost(c->hres);
     cudaFree(c->dgat);
+    cudaFree(c->dvcol);
+    cudaFree(c->dincol);
+    cudaFree(c->dinval);
     for (int i = 0; i < c->dm.ntabpair; i++)
         if (c->dtabrec)
             cudaFree(c->dtabrec[i]);
@@ -584,9 +646,9 @@ gs_cuda_close(struct gs_cuda *c)
 /* (Re)makes the result block for CAP sampled values, keeping the spike
  * counter. */
 static bool
-result_block(struct gs_cuda *c, int cap)
+result_block(struct gs_cuda *c, size_t cap)
 {
-    size_t bytes = 8 + sizeof(double) * (size_t)cap;
+    size_t bytes = 8 + sizeof(double) * cap;
     char *d = NULL;
     void *h = NULL;
     if (cudaMalloc(&d, bytes) != cudaSuccess || cudaMallocHost(&h, bytes) != cudaSuccess) {
@@ -603,7 +665,7 @@ result_block(struct gs_cuda *c, int cap)
     c->dres = d;
     c->hres = h;
     memset(h, 0, bytes);
-    c->capgat = cap;
+    c->capres = cap;
     c->x.nsp = (unsigned long long *)d;
     c->x.gout = (double *)(d + 8);
     return true;
@@ -668,8 +730,11 @@ gs_cuda_open(const struct gs_cmodel *m, int dev, int maxd, char *err, size_t err
     x->dq = (const int *)dalloc(c, sizeof(int) * (size_t)m->nsynapse, &ok);
     x->jpos = (const int *)dalloc(c, sizeof(int) * (size_t)m->nsynapse, &ok);
     x->ustart = (const int *)dalloc(c, sizeof(int) * ((size_t)m->ngroup + 1), &ok);
-    x->spcap = (unsigned long long)(nsrc * 2 > 65536 ? nsrc * 2 : 65536);
+    /* room for every source firing in every step of a window of 8 steps
+     * (a large model) up to 256 (a small one) */
+    x->spcap = (unsigned long long)nsrc * 8 > 262144 ? (unsigned long long)nsrc * 8 : 262144;
     x->sp = (struct gs_spike *)dalloc(c, sizeof(struct gs_spike) * x->spcap, &ok);
+    c->grows = 1;
     if (ok && !result_block(c, 0))
         ok = false;
     c->window = nsrc > 0 ? (int64_t)(x->spcap / (unsigned long long)nsrc) : 1 << 20;
@@ -725,6 +790,20 @@ extern "C" int64_t
 gs_cuda_window(const struct gs_cuda *c)
 {
     return c->window;
+}
+
+extern "C" int64_t
+gs_cuda_rows(const struct gs_cuda *c)
+{
+    return c->x.nin && c->inrows < c->grows ? c->inrows : c->grows;
+}
+
+/* Rows of N values that fit about 8 MB, up to 1024. */
+static int64_t
+rows_for(int n)
+{
+    int64_t r = n > 0 ? (1 << 20) / n : 1024;
+    return r < 1 ? 1 : r > 1024 ? 1024 : r;
 }
 
 extern "C" bool
@@ -927,9 +1006,14 @@ flush_patches(struct gs_cuda *c, char *err, size_t errlen)
 }
 
 extern "C" bool
-gs_cuda_run(struct gs_cuda *c, const struct gs_cmodel *m, int64_t n, char *err, size_t errlen)
+gs_cuda_run(struct gs_cuda *c, const struct gs_cmodel *m, int64_t n, const float *in, char *err,
+            size_t errlen)
 {
     cudaSetDevice(c->dev);
+    if (in && c->x.nin && !ck(cudaMemcpy(c->dinval, in, sizeof *in * (size_t)n * (size_t)c->x.nin,
+                             cudaMemcpyHostToDevice),
+                  "input rows", err, errlen))
+        return false;
     kpatches *kp = &c->kp;
     kp->n = 0;
     if (c->npt <= KPATCH) {
@@ -942,6 +1026,10 @@ gs_cuda_run(struct gs_cuda *c, const struct gs_cmodel *m, int64_t n, char *err, 
     struct devx x = c->x;
     x.zero_delay = m->zero_delay;
     x.general = m->ngen_tab + m->ngen_syn + m->ngen_compt > 0;
+    x.aphase = m->ngen_spk > 0 || m->nrand > 0 || m->next > 0 || m->zero_delay;
+    x.every = in != NULL;
+    if (!in)
+        x.nin = 0;
     int64_t step = m->step;
     double t = m->t;
     void *args[] = {&x, kp, &step, &t, &n};
@@ -950,43 +1038,127 @@ gs_cuda_run(struct gs_cuda *c, const struct gs_cmodel *m, int64_t n, char *err, 
               "step kernel launch", err, errlen);
 }
 
-/* The spikes recorded since the host last took them (after
- * gs_cuda_result, which brings the counter). */
+/* An int array of N entries on the device, all -1 (*P made when NULL). */
+static bool
+minus_ones(int **p, size_t n)
+{
+    if (!*p && cudaMalloc((void **)p, sizeof **p * (n ? n : 1)) != cudaSuccess) {
+        *p = NULL;
+        cudaGetLastError();
+        return false;
+    }
+    return cudaMemset(*p, 0xff, sizeof **p * n) == cudaSuccess;
+}
+
+/* An int array of N entries: COL[k] at IDX[k], else -1, onto the device. */
+static bool
+scatter(int **dev, size_t n, const int *idx, const int *col, int k)
+{
+    int *h = (int *)malloc(sizeof *h * (n ? n : 1));
+    if (!h || !minus_ones(dev, n)) {
+        free(h);
+        return false;
+    }
+    memset(h, 0xff, sizeof *h * n);
+    for (int i = 0; i < k; i++)
+        h[idx[i]] = col[i];
+    bool ok = cudaMemcpy(*dev, h, sizeof *h * n, cudaMemcpyHostToDevice) == cudaSuccess;
+    free(h);
+    return ok;
+}
+
 extern "C" bool
 gs_cuda_set_gather(struct gs_cuda *c, const struct gs_cuda_gather *g, int n)
 {
     cudaSetDevice(c->dev);
-    if (n > c->capgat) {
-        cudaFree(c->dgat);
-        c->dgat = NULL;
-        if (cudaMalloc(&c->dgat, sizeof *g * (size_t)n) != cudaSuccess || !result_block(c, n)) {
-            cudaGetLastError();
-            c->x.ngat = 0;
-            return false;
+    const double *V = c->dm.V;
+    size_t nc = (size_t)c->dm.ncompt;
+    int64_t rows = rows_for(n);
+    struct gs_cuda_gather *late = (struct gs_cuda_gather *)malloc(sizeof *late * ((size_t)n + 1));
+    int *vi = (int *)malloc(sizeof(int) * ((size_t)n + 1));
+    int *vc = (int *)malloc(sizeof(int) * ((size_t)n + 1));
+    int nlate = 0, nv = 0;
+    bool ok = late && vi && vc;
+    for (int k = 0; ok && k < n; k++) {
+        const double *a = (const double *)g[k].addr;
+        if (!g[k].isf && a >= V && a < V + nc) {
+            vi[nv] = (int)(a - V);
+            vc[nv++] = g[k].col;
+        } else {
+            late[nlate++] = g[k];
         }
     }
-    if (n)
-        cudaMemcpy(c->dgat, g, sizeof *g * (size_t)n, cudaMemcpyHostToDevice);
-    c->x.gat = c->dgat;
+    cudaFree(c->dgat);
+    c->dgat = NULL;
+    if (ok && (size_t)n * (size_t)rows > c->capres)
+        ok = result_block(c, (size_t)n * (size_t)rows);
+    if (ok && nlate)
+        ok = cudaMalloc((void **)&c->dgat, sizeof *late * (size_t)nlate) == cudaSuccess &&
+             cudaMemcpy(c->dgat, late, sizeof *late * (size_t)nlate, cudaMemcpyHostToDevice) ==
+                 cudaSuccess;
+    if (ok && nv)
+        ok = scatter(&c->dvcol, nc, vi, vc, nv);
+    free(late);
+    free(vi);
+    free(vc);
+    if (!ok) {
+        cudaGetLastError();
+        cudaFree(c->dgat);
+        c->dgat = NULL;
+        n = nlate = nv = 0;
+        rows = 1;
+    }
+    c->x.late = c->dgat;
+    c->x.nlate = nlate;
     c->x.ngat = n;
-    return true;
+    c->x.vcol = nv ? c->dvcol : NULL;
+    c->grows = rows;
+    c->lastrow = 0;
+    return ok;
+}
+
+extern "C" bool
+gs_cuda_set_inputs(struct gs_cuda *c, const int *compt, int n)
+{
+    cudaSetDevice(c->dev);
+    int *col = (int *)malloc(sizeof(int) * ((size_t)n + 1));
+    bool ok = col != NULL;
+    for (int k = 0; ok && k < n; k++)
+        col[k] = k;
+    int64_t rows = rows_for(n);
+    cudaFree(c->dinval);
+    c->dinval = NULL;
+    ok = ok && scatter(&c->dincol, (size_t)c->dm.ncompt, compt, col, n) &&
+         cudaMalloc((void **)&c->dinval, sizeof(float) * (size_t)rows * (size_t)(n ? n : 1)) ==
+             cudaSuccess;
+    free(col);
+    if (!ok) {
+        cudaGetLastError();
+        n = 0;
+    }
+    c->x.incol = c->dincol;
+    c->x.inval = c->dinval;
+    c->x.nin = n;
+    c->inrows = rows;
+    return ok;
 }
 
 extern "C" const double *
-gs_cuda_result(struct gs_cuda *c, char *err, size_t errlen)
+gs_cuda_result(struct gs_cuda *c, int64_t rows, char *err, size_t errlen)
 {
     cudaSetDevice(c->dev);
-    if (!ck(cudaMemcpy(c->hres, c->dres, 8 + sizeof(double) * (size_t)c->x.ngat,
+    if (!ck(cudaMemcpy(c->hres, c->dres, 8 + sizeof(double) * (size_t)c->x.ngat * (size_t)rows,
                        cudaMemcpyDeviceToHost),
             "step kernel", err, errlen))
         return NULL;
+    c->lastrow = rows - 1;
     return (const double *)((const char *)c->hres + 8);
 }
 
 extern "C" const double *
 gs_cuda_gathered(struct gs_cuda *c)
 {
-    return (const double *)((const char *)c->hres + 8);
+    return (const double *)((const char *)c->hres + 8) + c->lastrow * c->x.ngat;
 }
 
 extern "C" void *

@@ -65,28 +65,40 @@ bool gs_cuda_upload(struct gs_cuda *c, const struct gs_cmodel *m, const int *dq,
 void gs_cuda_patch(struct gs_cuda *c, const struct gs_cmodel *m, int kind, int idx, int dq,
                    bool state);
 
-/* A field read at the end of every window: where it lives on the device. */
+/* A sampled field: where it lives on the device and its column in the
+ * rows of gathered values. */
 struct gs_cuda_gather {
     const void *addr;
     int isf;                /* a float (else a double) */
+    int col;
 };
-/* The fields gathered after each window (N of them); false when the
- * device has no room. */
+/* The fields gathered (N of them, one per column, each place once): a
+ * row after each step of a window with inputs, or after its last step;
+ * false when the device has no room. */
 bool gs_cuda_set_gather(struct gs_cuda *c, const struct gs_cuda_gather *g, int n);
+/* The inputs from outside the model: before each step of a window run
+ * with input rows, the inject of compartment COMPT[k] takes column k. */
+bool gs_cuda_set_inputs(struct gs_cuda *c, const int *compt, int n);
+/* The most steps a window with input rows may run (the rows the device
+ * holds). */
+int64_t gs_cuda_rows(const struct gs_cuda *c);
 /* The device copy of the model array at offset OFF of struct gs_cmodel. */
 void *gs_cuda_dev_array(struct gs_cuda *c, size_t off);
-/* Brings the spike counter and the gathered values of the last window
- * (one copy); returns the values (NULL on failure, with ERR). */
-const double *gs_cuda_result(struct gs_cuda *c, char *err, size_t errlen);
-/* The values gs_cuda_result brought. */
+/* Brings the spike counter and ROWS rows of gathered values of the last
+ * window (one copy); returns the rows (NULL on failure, with ERR). */
+const double *gs_cuda_result(struct gs_cuda *c, int64_t rows, char *err, size_t errlen);
+/* The gathered values of the model now (the last row gs_cuda_result brought). */
 const double *gs_cuda_gathered(struct gs_cuda *c);
 
 /* The most steps one window may run (the spike buffer's size). */
 int64_t gs_cuda_window(const struct gs_cuda *c);
 /* Advances N steps (N <= gs_cuda_window) from M's step and time; the
- * model's state stays on the device until gs_cuda_download. */
-bool gs_cuda_run(struct gs_cuda *c, const struct gs_cmodel *m, int64_t n, char *err,
-                 size_t errlen);
+ * model's state stays on the device until gs_cuda_download. With IN (N
+ * rows of the inputs' values; N <= gs_cuda_rows), the inputs take a row
+ * before each step and a row of the sampled fields is gathered after
+ * each; without, the sampled fields are gathered after the last step. */
+bool gs_cuda_run(struct gs_cuda *c, const struct gs_cmodel *m, int64_t n, const float *in,
+                 char *err, size_t errlen);
 /* The spikes since the last call (model source index, step), in no
  * particular order, after gs_cuda_result; returns how many were put in
  * *OUT (malloc'd). */

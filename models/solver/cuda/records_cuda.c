@@ -7,6 +7,7 @@
  * probes, a row of values after every step kept until collected.
  */
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,8 +78,19 @@ dev_field(struct cuda_state *st, const struct gs_cmodel *m, const struct gs_prob
 #undef DA
 }
 
-/* A new list of sampled fields: gathered on the device after each
- * window when every state field in it is a stored one. */
+static int
+cmp_gather(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)((const struct gs_cuda_gather *)a)->addr;
+    uintptr_t y = (uintptr_t)((const struct gs_cuda_gather *)b)->addr;
+    if (x != y)
+        return (x > y) - (x < y);
+    return (((const struct gs_cuda_gather *)a)->col > ((const struct gs_cuda_gather *)b)->col) -
+           (((const struct gs_cuda_gather *)a)->col < ((const struct gs_cuda_gather *)b)->col);
+}
+
+/* A new list of sampled fields: gathered on the device, each place once,
+ * when every state field in it is a stored one. */
 static void
 new_samples(struct cuda_state *st, const struct gs_cmodel *m, const struct gs_probe *list, int n)
 {
@@ -101,14 +113,35 @@ new_samples(struct cuda_state *st, const struct gs_cmodel *m, const struct gs_pr
             all = false;
             continue;
         }
-        g[ng] = (struct gs_cuda_gather){a, isf};
-        st->gcol[i] = ng++;
+        g[ng++] = (struct gs_cuda_gather){a, isf, i}; /* col: the sample, for now */
     }
-    st->gather = all && gs_cuda_set_gather(st->c, g, ng);
+    /* one column per place: sampled twice (two files save one Vm), read once */
+    qsort(g, (size_t)ng, sizeof *g, cmp_gather);
+    int nu = 0;
+    for (int k = 0; k < ng; k++) {
+        if (nu == 0 || g[nu - 1].addr != g[k].addr)
+            g[nu++] = g[k];
+        st->gcol[g[k].col] = nu - 1;
+    }
+    for (int k = 0; k < nu; k++)
+        g[k].col = k;
+    st->ng = nu;
+    st->gather = all && gs_cuda_set_gather(st->c, g, nu);
     if (!st->gather)
         gs_cuda_set_gather(st->c, NULL, 0);
     st->fresh = false;
     free(g);
+}
+
+bool
+cuda_samples_gathered(struct gs_solver *s)
+{
+    struct cuda_state *st = s->be_state;
+    int n = s->nsample;
+    if (!st->slist || n != st->ns ||
+        (n > 0 && memcmp(s->sample, st->slist, sizeof *s->sample * (size_t)n) != 0))
+        new_samples(st, s->m, s->sample, n);
+    return st->gather;
 }
 
 /* The sampled fields (messages from compiled elements read them): the
