@@ -66,10 +66,11 @@ void pool_free(struct gs_pool *p, void *b, size_t size);
 void *pool_realloc(struct gs_pool **pp, void *b, size_t old, size_t size);
 void pool_destroy(struct gs_pool *p);
 
-/* Grows M's array of pointers (from its pool) by one; *CAP doubles. */
-void core_push(struct gs_model *m, void ***arr, int *n, int *cap, void *item);
-/* Frees an array of *CAP pointers made by core_push. */
-void core_array_free(struct gs_model *m, void **arr, int cap);
+/* Grows M's array of pointers (from its pool) by one; its room, 2^*LCAP
+ * pointers (none for 0), doubles when full. */
+void core_push(struct gs_model *m, void ***arr, int *n, uint8_t *lcap, void *item);
+/* Frees an array of 2^LCAP pointers made by core_push. */
+void core_array_free(struct gs_model *m, void **arr, uint8_t lcap);
 /* The bytes of element EL's block (its instance struct). */
 size_t elem_block_size(const struct gs_class *cls);
 /* Removes the item at I, keeping order. */

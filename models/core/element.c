@@ -12,25 +12,31 @@
 #include "../base/rng.h"
 #include "core_int.h"
 
-void
-core_push(struct gs_model *m, void ***arr, int *n, int *cap, void *item)
+/* The pointers an array of room LCAP holds. */
+static size_t
+room(uint8_t lcap)
 {
-    if (*n == *cap) {
+    return lcap ? (size_t)1 << lcap : 0;
+}
+
+void
+core_push(struct gs_model *m, void ***arr, int *n, uint8_t *lcap, void *item)
+{
+    if ((size_t)*n == room(*lcap)) {
         /* From 2: most elements have one or two children or messages. */
-        int ncap = *cap ? *cap * 2 : 2;
-        if (ncap <= *cap)
-            GS_BUG("array of %d pointers cannot grow", *cap);
-        *arr = pool_realloc(&m->pool, *arr, (size_t)*cap * sizeof **arr,
-                            (size_t)ncap * sizeof **arr);
-        *cap = ncap;
+        if (*lcap >= 30)
+            GS_BUG("array of %zu pointers cannot grow", room(*lcap));
+        uint8_t nl = *lcap ? (uint8_t)(*lcap + 1) : 1;
+        *arr = pool_realloc(&m->pool, *arr, room(*lcap) * sizeof **arr, room(nl) * sizeof **arr);
+        *lcap = nl;
     }
     (*arr)[(*n)++] = item;
 }
 
 void
-core_array_free(struct gs_model *m, void **arr, int cap)
+core_array_free(struct gs_model *m, void **arr, uint8_t lcap)
 {
-    pool_free(m->pool, arr, (size_t)cap * sizeof *arr);
+    pool_free(m->pool, arr, room(lcap) * sizeof *arr);
 }
 
 size_t
@@ -262,7 +268,7 @@ link_child(struct gs_element *parent, struct gs_element *el)
 {
     struct gs_model *m = el->model;
     el->parent = parent;
-    core_push(m, (void ***)&parent->child, &parent->nchild, &parent->capchild, el);
+    core_push(m, (void ***)&parent->child, &parent->nchild, &parent->lcapchild, el);
     childmap_of(m)->gen++;
     if (parent->nchild == CHILD_SCAN + 1) {
         for (int i = 0; i < parent->nchild; i++)
@@ -321,9 +327,9 @@ elem_free_memory(struct gs_element *el)
         free(x->saction);
         free(x);
     }
-    core_array_free(m, (void **)el->child, el->capchild);
-    core_array_free(m, (void **)el->in, el->capin);
-    core_array_free(m, (void **)el->out, el->capout);
+    core_array_free(m, (void **)el->child, el->lcapchild);
+    core_array_free(m, (void **)el->in, el->lcapin);
+    core_array_free(m, (void **)el->out, el->lcapout);
     strpool_put(m->strings, el->name);
     pool_free(m->pool, el, elem_block_size(el->cls));
 }

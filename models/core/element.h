@@ -66,14 +66,16 @@ struct gs_element {
     double x, y, z;                /* position, m */
     int index;                     /* cell[3] -> 3; 0 when not given */
     uint32_t slot;                 /* in the model's slot table (handles) */
-    int nchild, capchild;
-    int nin, capin;
-    int nout, capout;
-    unsigned flags;                /* enum gs_elem_flags */
-    int clock;                     /* useclock; starts at cls->clock */
+    int nchild, nin, nout;
     int solver_index;              /* set by the solver's compile when it takes the
                                     * element over; -1 otherwise. Scheduled actions
                                     * are skipped while >= 0. */
+    int16_t clock;                 /* useclock (0..GS_NCLOCKS-1); starts at cls->clock */
+    uint8_t flags;                 /* enum gs_elem_flags */
+    /* the room of child, in and out: 2^l pointers, none for 0 (core_push);
+     * as bytes they keep the header at 120 bytes, a 128-byte block for a
+     * neutral element and 16 bytes less for most others (pool.c's grain) */
+    uint8_t lcapchild, lcapin, lcapout;
 };
 
 /* A handle that survives deletion (STYLE I5). */

@@ -114,8 +114,8 @@ static enum gs_status
 link(struct gs_sim *sim, struct gs_msg *m, struct gs_msg **out)
 {
     struct gs_element *src = m->src, *dst = m->dst;
-    core_push(sim->model, (void ***)&dst->in, &dst->nin, &dst->capin, m);
-    core_push(sim->model, (void ***)&src->out, &src->nout, &src->capout, m);
+    core_push(sim->model, (void ***)&dst->in, &dst->nin, &dst->lcapin, m);
+    core_push(sim->model, (void ***)&src->out, &src->nout, &src->lcapout, m);
     if (dst->cls->msg_added && dst->cls->msg_added(sim, dst, m) != GS_OK) {
         remove_ptr(dst->in, &dst->nin, m);
         remove_ptr(src->out, &src->nout, m);
