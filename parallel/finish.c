@@ -96,6 +96,9 @@ par_end_run(struct gs_sim *sim, enum par_end how)
     if (!p)
         return sim->nerrors;
     par_report_orphans(p);
+    /* This rank's last lines reach node 0 before its "done" does; what it
+     * prints from now on is served requests' output or goes directly. */
+    par_output_unroute(p);
     p->ending = how;
     if (!p->mpi || p->size == 1 || how == PAR_END_SIGNAL)
         return sim->nerrors;

@@ -184,8 +184,14 @@ par_init(struct gs_sim *sim, int nodes)
                             nodes, p->size, p->size == 1 ? "" : "s", nodes);
         return gs_error(sim, "-nodes %d: not inside an MPI job", nodes);
     }
-    if (p->size > 1 && p->rank > 0)
+    if (p->size > 1 && p->rank > 0) {
         par_output_prefix(p);
+        /* Node 0 will have a person at its prompt (par_mpi.c's launcher
+         * says whether its stdin is a terminal). */
+        const char *tty = getenv("GENSH_STDIN_TTY");
+        if (!sim->opt.batch && tty && strcmp(tty, "1") == 0)
+            par_output_route(p);
+    }
     if (p->size > 1) {
         /* E3: name the rank in diagnostics when there are several. */
         snprintf(sim->tag, sizeof sim->tag, "gensh[%d]", p->rank);

@@ -33,6 +33,7 @@ enum par_msg {
     PAR_MSG_WHERE_A, /* answer: query id, state, description */
     PAR_MSG_QUIT,    /* from total node 0: leave now */
     PAR_MSG_DATA,    /* point-to-point data (par_data_send): tag, seq, payload */
+    PAR_MSG_OUTPUT,  /* to node 0: what a rank printed (rankout.c): stream, text */
 };
 
 /* Builds a message. */
@@ -247,6 +248,11 @@ struct par {
     int out_fd;                  /* where the prefixed stream writes */
     bool out_midline;
     char *output_name;           /* paron -output NAME */
+    /* Node 0 has a person at its prompt: this rank's output and error lines
+     * go to node 0, which prints them above the prompt (rankout.c). */
+    bool route_output;
+    FILE *routed_err;            /* sim->err while routed, or NULL */
+    FILE *orig_err;              /* sim->err before */
     int service_depth;
     double last_service;         /* when par_service last polled (tr_wtime) */
     bool sends_pending;          /* sends not yet complete at the last poll */
@@ -341,6 +347,13 @@ void par_meet_free(struct par *p);
 void par_output_prefix(struct par *p);
 enum gs_status par_output_to_file(struct par *p, const char *name);
 void par_output_restore(struct par *p);
+/* On a rank other than 0 whose node 0 has a person at its prompt: output
+ * and error lines travel to node 0 from now on. */
+void par_output_route(struct par *p);
+/* Sends what is held back and writes directly again (the run is ending). */
+void par_output_unroute(struct par *p);
+/* Node 0: prints what rank SRC printed (a PAR_MSG_OUTPUT message). */
+void par_handle_output(struct par *p, int src, struct wire_rd *r);
 
 /* A node number as the user sees it in messages: the total node. */
 #define PAR_NODE_WORD(n) ((n) == 1 ? "node" : "nodes")

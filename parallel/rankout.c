@@ -7,6 +7,14 @@
  * `paron -output NAME` sends it to the file NAME.K instead (no prefix).
  * The C stdout itself is replaced, so Lua's print and anything else that
  * writes to stdout is routed too.
+ *
+ * While node 0 has a person at its prompt, the lines (and the error lines
+ * the rank prints itself) travel to node 0 in PAR_MSG_OUTPUT messages
+ * instead, and node 0 prints them above its prompt, as it does the output
+ * of the requests it serves: through the launcher they would land in the
+ * middle of the line being typed. Until the rank's run ends (its script
+ * done, par_end_run); messages between two ranks keep their order, so
+ * node 0 has printed them all before it sees that the rank is done.
  */
 #define _GNU_SOURCE /* fopencookie */
 #include <errno.h>
@@ -33,6 +41,18 @@ write_all(int fd, const char *s, size_t n)
     return true;
 }
 
+enum { ROUTED_OUT = 1, ROUTED_ERR = 2 };
+
+static void
+send_output(struct par *p, uint32_t stream, const char *text, size_t n)
+{
+    struct wire w;
+    par_msg_begin(&w, PAR_MSG_OUTPUT);
+    wire_u32(&w, stream);
+    wire_bytes(&w, text, n);
+    par_send(p, 0, &w);
+}
+
 /* The cookie stream's write: a prefix at the start of every line. */
 static ssize_t
 prefixed_write(void *cookie, const char *buf, size_t size)
@@ -52,9 +72,71 @@ prefixed_write(void *cookie, const char *buf, size_t size)
         p->out_midline = nl == NULL;
         i += n;
     }
-    bool ok = write_all(p->out_fd, sb_str(&line), line.len);
+    bool ok = true;
+    if (p->route_output && !p->output_name)
+        send_output(p, ROUTED_OUT, sb_str(&line), line.len);
+    else
+        ok = write_all(p->out_fd, sb_str(&line), line.len);
     sb_free(&line);
     return ok ? (ssize_t)size : -1;
+}
+
+/* The routed error stream's write (error lines name the rank already). */
+static ssize_t
+routed_err_write(void *cookie, const char *buf, size_t size)
+{
+    send_output(cookie, ROUTED_ERR, buf, size);
+    return (ssize_t)size;
+}
+
+void
+par_output_route(struct par *p)
+{
+    if (p->rank == 0 || p->route_output)
+        return;
+    if (!p->prefixed)
+        par_output_prefix(p);
+    cookie_io_functions_t fns = {.write = routed_err_write};
+    FILE *f = fopencookie(p, "w", fns);
+    if (!f)
+        return; /* the lines go through the launcher as before */
+    setvbuf(f, NULL, _IOLBF, 0);
+    fflush(p->prefixed);
+    p->routed_err = f;
+    p->orig_err = p->sim->err;
+    p->sim->err = f;
+    p->route_output = true;
+}
+
+void
+par_output_unroute(struct par *p)
+{
+    if (!p->route_output)
+        return;
+    fflush(p->prefixed);
+    fclose(p->routed_err); /* sends what it holds */
+    if (p->sim->err == p->routed_err)
+        p->sim->err = p->orig_err;
+    p->routed_err = NULL;
+    p->route_output = false;
+}
+
+void
+par_handle_output(struct par *p, int src, struct wire_rd *r)
+{
+    uint32_t stream = rd_u32(r);
+    size_t n = 0;
+    const char *text = rd_bytes(r, &n);
+    (void)src;
+    if (p->rank != 0 || (stream != ROUTED_OUT && stream != ROUTED_ERR))
+        r->bad = true;
+    if (r->bad)
+        return; /* handle() reports the corrupt message */
+    struct gs_sim *sim = p->sim;
+    FILE *f = stream == ROUTED_OUT ? (sim->out ? sim->out : stdout)
+                                   : (sim->err ? sim->err : stderr);
+    fwrite(text, 1, n, f);
+    fflush(f);
 }
 
 static int
@@ -113,6 +195,7 @@ par_output_to_file(struct par *p, const char *name)
 void
 par_output_restore(struct par *p)
 {
+    par_output_unroute(p);
     if (!p->prefixed)
         return;
     fflush(p->prefixed);

@@ -189,6 +189,9 @@ handle(struct par *p, int src, char *buf, size_t len)
     case PAR_MSG_WHERE_A:
         store_answer(p, src, &r);
         break;
+    case PAR_MSG_OUTPUT:
+        par_handle_output(p, src, &r);
+        break;
     case PAR_MSG_QUIT:
         rd_u32(&r);
         p->quit_received = true;

@@ -91,11 +91,16 @@ serve_others(struct gs_sim *sim, struct held *h)
     return go_on;
 }
 
-/* Writes what H holds to the real streams. */
+/* Writes what H holds to the real streams. Node 0 of a parallel run
+ * writes the error lines to stdout too: the MPI launcher forwards its
+ * stdout and stderr separately, and would let them overtake the prompt
+ * or the lines printed just before them. */
 static void
 show_held(struct gs_sim *sim, const struct held *h)
 {
     FILE *o = sim->out ? sim->out : stdout, *e = sim->err ? sim->err : stderr;
+    if (par_size(sim) > 1)
+        e = o;
     fwrite(h->out, 1, h->nout, o);
     fflush(o);
     fwrite(h->err, 1, h->nerr, e);
