@@ -139,6 +139,13 @@ par_finalize(struct gs_sim *sim, int status)
     fflush(NULL);
     /* Files every node writes through MPI-IO are closed while MPI runs. */
     parout_end(sim, p->ending != PAR_END_SIGNAL);
+    /* Then every rank's own files (hdf5_out, sonata_out, asc_file...),
+     * also while MPI runs: MPI_Finalize ends the HDF5 library too, and an
+     * hdf5_out closed after it lost the rows it still held. Windows show
+     * elements, so they close first. */
+    if (sim->gui_close)
+        sim->gui_close(sim);
+    model_free(sim);
     /* After a signal the launcher is ending the job: no last meeting. */
     if (mpi && p->ending != PAR_END_SIGNAL)
         tr_finish(p);

@@ -150,6 +150,9 @@ EXTRA_DIST += %reldir%/hdf5/hdf5.test
 # par_hdf5_out on 1, 2 and 4 nodes (TAP; one node without parallel HDF5).
 TESTS += %reldir%/hdf5/parhdf5.test
 EXTRA_DIST += %reldir%/hdf5/parhdf5.test %reldir%/hdf5/data/parh5.g
+# Each node's own hdf5_out, left open, closes whole before MPI ends (TAP).
+TESTS += %reldir%/hdf5/rankfiles.test
+EXTRA_DIST += %reldir%/hdf5/rankfiles.test %reldir%/hdf5/data/rankfiles.g
 # hdf5_in against pulsegens (TAP; skipped without HDF5).
 TESTS += %reldir%/hdf5/hdf5_in.test
 EXTRA_DIST += %reldir%/hdf5/hdf5_in.test
