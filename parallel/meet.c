@@ -192,6 +192,18 @@ meet_out_free(struct meet_out *o)
  * at an id are used in the order they came, one per meeting; a rank that
  * gives up takes its arrival back.
  */
+/* Has this rank asked node R for something it has not answered yet? A
+ * node that has finished its script still runs what it is asked (step@all
+ * from node 0's prompt), and may then arrive at a barrier. */
+static bool
+awaits_reply(const struct par *p, int r)
+{
+    for (size_t i = 0; i < p->npend; i++)
+        if (p->pend[i].node == r && !p->pend[i].done)
+            return true;
+    return false;
+}
+
 static enum gs_status
 meet(struct par *p, int group, int id, const char *what, const char *where, const void *pay,
      size_t len, double timeout, bool barrier, struct meet_out *out)
@@ -254,7 +266,7 @@ meet(struct par *p, int group, int id, const char *what, const char *where, cons
         if (barrier) {
             int gone = -1;
             for (int i = 0; i < nmissing && gone < 0; i++)
-                if (p->peer_state[missing[i]] >= PAR_DONE)
+                if (p->peer_state[missing[i]] >= PAR_DONE && !awaits_reply(p, missing[i]))
                     gone = missing[i];
             if (gone >= 0 && p->peer_state[gone] == PAR_CLOSING) {
                 /* Kept for node 0's prompt, which has closed: leave. */
