@@ -629,6 +629,45 @@ function builtin.arglist(...)
   return out
 end
 
+-- addglobal TYPE NAME [VALUE], getglobal NAME, setglobal NAME VALUE:
+-- globals named by a string (GENESIS's way to reach a global whose name a
+-- variable holds); addglobal inside a function still declares a global.
+function builtin.addglobal(ty, name, ...)
+  if not convert[ty] or name == nil or select("#", ...) > 1 then
+    fail("addglobal: expected a type (int, float or str), a name and maybe a value")
+    return
+  end
+  S.gdecl(str(name), ty, ...)
+end
+
+function builtin.getglobal(name, ...)
+  if name == nil or select("#", ...) > 0 then
+    fail("getglobal: expected the name of a global")
+    return ""
+  end
+  name = str(name)
+  if rawget(store_of(name), name) == nil then
+    fail(sfmt("getglobal: no global named '%s'", name))
+    return ""
+  end
+  -- GENESIS gives a float global's value as C's %f writes it (six places)
+  if types[name] == "float" then return sfmt("%f", S.getg(name)) end
+  return S.getg(name)
+end
+
+function builtin.setglobal(name, ...)
+  if name == nil or select("#", ...) ~= 1 then
+    fail("setglobal: expected the name of a global and its value")
+    return
+  end
+  name = str(name)
+  if rawget(store_of(name), name) == nil then
+    fail(sfmt("setglobal: no global named '%s' (declare it first: addglobal TYPE NAME)", name))
+    return
+  end
+  S.setg(name, (...))
+end
+
 -- floatformat FORMAT: how floats become text, here and (through the
 -- command of that name, when there is one) in field values.
 function builtin.floatformat(fmt, ...)
