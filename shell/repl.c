@@ -219,6 +219,14 @@ stdin_buffered(void)
 #endif
 }
 
+/* Does anything run while the prompt waits: windows, other nodes, a
+ * background step? */
+static bool
+busy_while_waiting(struct gs_sim *sim)
+{
+    return sim->gui_pump || par_size(sim) > 1 || bgstep_pending(sim);
+}
+
 /* Waits for a line without readline: keeps the windows live and runs
  * other nodes' requests meanwhile. Their output is printed above the
  * prompt, which is drawn again (what was typed stays in the terminal's
@@ -229,14 +237,11 @@ wait_for_line(struct repl *r, const char *prompt)
 {
     struct gs_sim *sim = r->sim;
     bool shown = repl_interactive();
-    /* Windows, other nodes or a background step keep running while the
-     * prompt waits. */
-    bool busy = sim->gui_pump || par_size(sim) > 1 || bgstep_pending(sim);
     /* What the last line printed shows while the prompt waits, also on
      * a pipe or file (a script driving the windows reads it there). */
-    if (busy && !stdin_buffered())
+    if (busy_while_waiting(sim) && !stdin_buffered())
         fflush(stdout);
-    while ((sim->gui_pump || par_size(sim) > 1 || bgstep_pending(sim)) && !stdin_buffered()) {
+    while (busy_while_waiting(sim) && !stdin_buffered()) {
         struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
         int rc = poll(&p, 1, bgstep_pending(sim) ? 0 : IDLE_WAIT_US / 1000);
         if (rc > 0 || (rc < 0 && errno != EINTR))

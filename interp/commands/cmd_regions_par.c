@@ -481,6 +481,20 @@ cmd_region_dests_exec(struct gs_call *call)
     return GS_OK;
 }
 
+/* The pattern a link request names: name, destination selector, and
+ * (words 5-7) its rule, probability and seed, as the origin sent them. */
+static struct pattern_spec
+request_spec(const struct gs_call *call)
+{
+    return (struct pattern_spec){
+        .name = gs_arg(call, 0),
+        .dst_sel = gs_arg(call, 1),
+        .rule = (enum pattern_rule)atoi(gs_arg(call, 5)),
+        .probability = strtod(gs_arg(call, 6), NULL),
+        .seed = strtoull(gs_arg(call, 7), NULL, 10),
+    };
+}
+
 /* Makes the connections of a pattern from another node's sources; all or
  * nothing (pattern_link). The pattern stays pending until this node's own
  * regionconnect for it. */
@@ -488,15 +502,9 @@ static enum gs_status
 cmd_region_link_exec(struct gs_call *call)
 {
     struct gs_sim *sim = call->sim;
-    struct pattern_spec spec = {
-        .name = gs_arg(call, 0),
-        .dst_sel = gs_arg(call, 1),
-        .rule = (enum pattern_rule)atoi(gs_arg(call, 5)),
-        .probability = strtod(gs_arg(call, 6), NULL),
-        .seed = strtoull(gs_arg(call, 7), NULL, 10),
-        .weight = strtod(gs_arg(call, 8), NULL),
-        .delay = strtod(gs_arg(call, 9), NULL),
-    };
+    struct pattern_spec spec = request_spec(call);
+    spec.weight = strtod(gs_arg(call, 8), NULL);
+    spec.delay = strtod(gs_arg(call, 9), NULL);
     int rank = atoi(gs_arg(call, 2)), src = atoi(gs_arg(call, 3)), dst = atoi(gs_arg(call, 4));
     struct gs_elist d = GS_ELIST_INIT;
     struct port_list pl;
@@ -561,14 +569,8 @@ static enum gs_status
 cmd_region_graded_exec(struct gs_call *call)
 {
     struct gs_sim *sim = call->sim;
-    struct pattern_spec spec = {
-        .name = gs_arg(call, 0),
-        .dst_sel = gs_arg(call, 1),
-        .rule = (enum pattern_rule)atoi(gs_arg(call, 5)),
-        .probability = strtod(gs_arg(call, 6), NULL),
-        .seed = strtoull(gs_arg(call, 7), NULL, 10),
-        .weight = 1,
-    };
+    struct pattern_spec spec = request_spec(call);
+    spec.weight = 1;
     int snode = atoi(gs_arg(call, 2)), src = atoi(gs_arg(call, 3)), dst = atoi(gs_arg(call, 4));
     struct gs_elist d = GS_ELIST_INIT;
     struct port_list pl;

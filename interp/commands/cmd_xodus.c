@@ -39,12 +39,15 @@ static const struct gs_opt xps_opts[] = {
     {NULL, 0, GS_ARG_STR, NULL},
 };
 
+#define XPS_USAGE                                                                                  \
+    "[-maxgray maxgray] [-mingray mingray] [-inverse 0|1] [-dpi screendpi] [-filename name] "      \
+    "[-printer]"
+
 const struct gs_cmd cmd_setpostscript_entry = {
     .name = "setpostscript",
     .family = "xodus",
     .summary = "alias of xps: where and how graphs and draws are printed (Ctrl-P, PRINT)",
-    .usage = "[-maxgray maxgray] [-mingray mingray] [-inverse 0|1] [-dpi screendpi] "
-             "[-filename name] [-printer]",
+    .usage = XPS_USAGE,
     .opts = xps_opts,
     .min_pos = 0,
     .max_pos = 0,
@@ -130,8 +133,7 @@ const struct gs_cmd cmd_xps_entry = {
     .name = "xps",
     .family = "xodus",
     .summary = "where and how graphs and draws are printed (Ctrl-P, PRINT); no options: show",
-    .usage = "[-maxgray maxgray] [-mingray mingray] [-inverse 0|1] [-dpi screendpi] "
-             "[-filename name] [-printer]",
+    .usage = XPS_USAGE,
     .opts = xps_opts,
     .min_pos = 0,
     .max_pos = 0,

@@ -242,6 +242,16 @@ XO_EVENT(XOCOMMAND, "command", 'c', EV_OTHER, false)
 #NAME, usage, act_##NAME                                                                   \
     }
 
+/* The events of widgets that are drawn on (draw, its canvases, plots):
+ * clicks, enters and drags at a point, with its coordinates. */
+#define XO_POINTER_ACTIONS                                                                         \
+    XO_ACT(B1DOWN, "[x y z]"), XO_ACT(B2DOWN, "[x y z]"), XO_ACT(B3DOWN, "[x y z]"),              \
+        XO_ACT(ANYBDOWN, "[x y z]"), XO_ACT(B1DOUBLE, "[x y z]"), XO_ACT(B2DOUBLE, "[x y z]"),    \
+        XO_ACT(B3DOUBLE, "[x y z]"), XO_ACT(B1ENTER, "[x y z]"), XO_ACT(B2ENTER, "[x y z]"),      \
+        XO_ACT(B3ENTER, "[x y z]"), XO_ACT(XUPDATE, ""), XO_ACT(XODRAG, "[x y z]"),               \
+        XO_ACT(XODROP, "[x y z]"), XO_ACT(XOWASDROPPED, "[x y z]"),                               \
+        XO_ACT(XOCOMMAND, "[arguments...]")
+
 const struct gs_named_action xo_static_actions[] = {
     XO_ACT(XUPDATE, ""),
     GS_ACTION_END,
@@ -270,60 +280,18 @@ const struct gs_named_action xo_dialog_actions[] = {
 };
 
 const struct gs_named_action xo_draw_actions[] = {
-    XO_ACT(B1DOWN, "[x y z]"),
-    XO_ACT(B2DOWN, "[x y z]"),
-    XO_ACT(B3DOWN, "[x y z]"),
-    XO_ACT(ANYBDOWN, "[x y z]"),
-    XO_ACT(B1DOUBLE, "[x y z]"),
-    XO_ACT(B2DOUBLE, "[x y z]"),
-    XO_ACT(B3DOUBLE, "[x y z]"),
-    XO_ACT(B1ENTER, "[x y z]"),
-    XO_ACT(B2ENTER, "[x y z]"),
-    XO_ACT(B3ENTER, "[x y z]"),
-    XO_ACT(XUPDATE, ""),
-    XO_ACT(XODRAG, "[x y z]"),
-    XO_ACT(XODROP, "[x y z]"),
-    XO_ACT(XOWASDROPPED, "[x y z]"),
-    XO_ACT(XOCOMMAND, "[arguments...]"),
+    XO_POINTER_ACTIONS,
     GS_ACTION_END,
 };
 
 const struct gs_named_action xo_canvas_actions[] = {
     {"PRINT", "[file]", xo_print_action},
-    XO_ACT(B1DOWN, "[x y z]"),
-    XO_ACT(B2DOWN, "[x y z]"),
-    XO_ACT(B3DOWN, "[x y z]"),
-    XO_ACT(ANYBDOWN, "[x y z]"),
-    XO_ACT(B1DOUBLE, "[x y z]"),
-    XO_ACT(B2DOUBLE, "[x y z]"),
-    XO_ACT(B3DOUBLE, "[x y z]"),
-    XO_ACT(B1ENTER, "[x y z]"),
-    XO_ACT(B2ENTER, "[x y z]"),
-    XO_ACT(B3ENTER, "[x y z]"),
-    XO_ACT(XUPDATE, ""),
-    XO_ACT(XODRAG, "[x y z]"),
-    XO_ACT(XODROP, "[x y z]"),
-    XO_ACT(XOWASDROPPED, "[x y z]"),
-    XO_ACT(XOCOMMAND, "[arguments...]"),
+    XO_POINTER_ACTIONS,
     GS_ACTION_END,
 };
 
 const struct gs_named_action xo_plot_actions[] = {
     {"ADDPTS", "x y", xplot_addpts},
-    XO_ACT(B1DOWN, "[x y z]"),
-    XO_ACT(B2DOWN, "[x y z]"),
-    XO_ACT(B3DOWN, "[x y z]"),
-    XO_ACT(ANYBDOWN, "[x y z]"),
-    XO_ACT(B1DOUBLE, "[x y z]"),
-    XO_ACT(B2DOUBLE, "[x y z]"),
-    XO_ACT(B3DOUBLE, "[x y z]"),
-    XO_ACT(B1ENTER, "[x y z]"),
-    XO_ACT(B2ENTER, "[x y z]"),
-    XO_ACT(B3ENTER, "[x y z]"),
-    XO_ACT(XUPDATE, ""),
-    XO_ACT(XODRAG, "[x y z]"),
-    XO_ACT(XODROP, "[x y z]"),
-    XO_ACT(XOWASDROPPED, "[x y z]"),
-    XO_ACT(XOCOMMAND, "[arguments...]"),
+    XO_POINTER_ACTIONS,
     GS_ACTION_END,
 };

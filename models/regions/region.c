@@ -662,6 +662,27 @@ pattern_note(struct gs_sim *sim, const struct pattern_spec *spec, int src, int d
     pattern_new(sim, spec, src, dst, node)->n = n;
 }
 
+/* A pattern whose connections this node made: room for its N pairs and
+ * the source paths the requests named. */
+static struct pattern *
+pattern_here(struct gs_sim *sim, const struct pattern_spec *spec, int src, int dst, size_t n,
+             char *const *srcpath, size_t nsrc, bool pending)
+{
+    struct pattern *p = pattern_new(sim, spec, src, dst, -1);
+    p->here = true;
+    p->pending = pending;
+    p->n = n;
+    p->msend = xcalloc(n + 1, sizeof *p->msend);
+    p->mdst = xcalloc(n + 1, sizeof *p->mdst);
+    p->msyn = xcalloc(n + 1, sizeof *p->msyn);
+    p->msrcp = xcalloc(n + 1, sizeof *p->msrcp);
+    p->srcpath = xcalloc(nsrc + 1, sizeof *p->srcpath);
+    p->nsrcpath = nsrc;
+    for (size_t i = 0; i < nsrc; i++)
+        p->srcpath[i] = xstrdup(srcpath[i]);
+    return p;
+}
+
 enum gs_status
 pattern_link(struct gs_sim *sim, const struct pattern_spec *spec, int src, int dst,
              struct gs_element *const *send, char *const *srcpath, size_t nsrc,
@@ -686,18 +707,7 @@ pattern_link(struct gs_sim *sim, const struct pattern_spec *spec, int src, int d
         free(msgs);
         return GS_ERR;
     }
-    struct pattern *p = pattern_new(sim, spec, src, dst, -1);
-    p->here = true;
-    p->pending = pending;
-    p->n = pr->n;
-    p->msend = xcalloc(pr->n + 1, sizeof *p->msend);
-    p->mdst = xcalloc(pr->n + 1, sizeof *p->mdst);
-    p->msyn = xcalloc(pr->n + 1, sizeof *p->msyn);
-    p->msrcp = xcalloc(pr->n + 1, sizeof *p->msrcp);
-    p->srcpath = xcalloc(nsrc + 1, sizeof *p->srcpath);
-    p->nsrcpath = nsrc;
-    for (size_t i = 0; i < nsrc; i++)
-        p->srcpath[i] = xstrdup(srcpath[i]);
+    struct pattern *p = pattern_here(sim, spec, src, dst, pr->n, srcpath, nsrc, pending);
     for (size_t i = 0; i < pr->n; i++) {
         *ref[i].weight = (float)(w ? w[i] : spec->weight);
         *ref[i].delay = (float)(d ? d[i] : spec->delay);
@@ -716,19 +726,8 @@ pattern_link_graded(struct gs_sim *sim, const struct pattern_spec *spec, int src
                     struct gs_element *const *stand, char *const *srcpath, size_t nsrc,
                     struct gs_element *const *dst_el, const struct net_pairs *pr, bool pending)
 {
-    struct pattern *p = pattern_new(sim, spec, src, dst, -1);
-    p->here = true;
+    struct pattern *p = pattern_here(sim, spec, src, dst, pr->n, srcpath, nsrc, pending);
     p->graded = true;
-    p->pending = pending;
-    p->n = pr->n;
-    p->msend = xcalloc(pr->n + 1, sizeof *p->msend);
-    p->mdst = xcalloc(pr->n + 1, sizeof *p->mdst);
-    p->msyn = xcalloc(pr->n + 1, sizeof *p->msyn);
-    p->msrcp = xcalloc(pr->n + 1, sizeof *p->msrcp);
-    p->srcpath = xcalloc(nsrc + 1, sizeof *p->srcpath);
-    p->nsrcpath = nsrc;
-    for (size_t i = 0; i < nsrc; i++)
-        p->srcpath[i] = xstrdup(srcpath[i]);
     for (size_t i = 0; i < pr->n; i++) {
         p->msend[i] = elem_handle(stand[i]);
         p->mdst[i] = elem_handle(dst_el[pr->d[i]]);
