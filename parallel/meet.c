@@ -100,6 +100,7 @@ par_handle_meet(struct par *p, int src, struct wire_rd *r, bool abandon)
     const char *where = abandon ? "" : rd_str(r);
     size_t paylen = 0;
     const void *pay = abandon ? NULL : rd_bytes(r, &paylen);
+    bool fact = abandon && rd_u32(r) != 0;
     if (r->bad)
         return;
     if (abandon) {
@@ -131,6 +132,7 @@ par_handle_meet(struct par *p, int src, struct wire_rd *r, bool abandon)
     m->src = src;
     m->serial = ++p->rec_serial;
     m->abandon = abandon;
+    m->fact = fact;
     m->what = xstrdup(what);
     m->where = xstrdup(where);
     m->payload = paylen ? xmalloc(paylen) : NULL;
@@ -143,7 +145,7 @@ par_handle_meet(struct par *p, int src, struct wire_rd *r, bool abandon)
 }
 
 static void
-send_abandon(struct par *p, int group, int id, int first, int n, const char *reason)
+send_abandon(struct par *p, int group, int id, int first, int n, const char *reason, bool fact)
 {
     for (int r = first; r < first + n; r++) {
         if (r == p->rank)
@@ -153,6 +155,7 @@ send_abandon(struct par *p, int group, int id, int first, int n, const char *rea
         wire_u32(&w, (uint32_t)group);
         wire_u32(&w, (uint32_t)id);
         wire_str(&w, reason);
+        wire_u32(&w, fact);
         par_send(p, r, &w);
     }
 }
@@ -255,6 +258,7 @@ meet(struct par *p, int group, int id, const char *what, const char *where, cons
     struct par_wait w;
     enum gs_status st = GS_OK;
     bool tell = true; /* tell the others when this rank gives up */
+    bool fact = false; /* ... because of a third node's state */
     par_wait_begin(&w, p, what, where, timeout, PAR_WAIT_MEET);
     for (;;) {
         int nmissing = 0;
@@ -279,6 +283,7 @@ meet(struct par *p, int group, int id, const char *what, const char *where, cons
                 st = gs_error(sim, "%s: node %d %s and cannot arrive", what, gone,
                               p->peer_state[gone] == PAR_FINISHING ? "is ending the run"
                                                                    : "has finished its script");
+                fact = true;
                 break;
             }
         }
@@ -293,7 +298,11 @@ meet(struct par *p, int group, int id, const char *what, const char *where, cons
         if (ab) {
             /* (This rank still tells the others: its own arrival must be
              * taken back wherever it is waited for.) */
-            st = gs_error(sim, "%s: node %d gave up: %s", what, ab->src, ab->what);
+            if (ab->fact) /* the same words whichever news comes first */
+                st = gs_error(sim, "%s: %s", what, ab->what);
+            else
+                st = gs_error(sim, "%s: node %d gave up: %s", what, ab->src, ab->what);
+            fact = ab->fact;
             break;
         }
         if (par_wait_step(&w, missing, nmissing) != GS_OK) {
@@ -326,7 +335,7 @@ meet(struct par *p, int group, int id, const char *what, const char *where, cons
         size_t wl = strlen(what);
         if (strncmp(reason, what, wl) == 0 && reason[wl] == ':' && reason[wl + 1] == ' ')
             reason += wl + 2;
-        send_abandon(p, group, id, first, n, reason);
+        send_abandon(p, group, id, first, n, reason, fact);
     }
     p->ninflight--;
     /* A meeting that failed lets go of what it held: those arrivals count

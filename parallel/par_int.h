@@ -112,6 +112,8 @@ struct par_meetrec {
     uint64_t serial; /* order of arrival here */
     uint64_t claimed; /* the meeting (its serial) this arrival counts for, or 0 */
     bool abandon;    /* a give-up notice rather than an arrival */
+    bool fact;       /* (abandon) the reason is a third node's state, which every
+                      * waiter learns: report it, not who passed it on */
     char *what;      /* "barrier 7", "reset", ...; or the reason (abandon) */
     char *where;
     char *payload;
