@@ -66,6 +66,7 @@ libgensh_a_SOURCES += \
 	%reldir%/io/sink_int.h \
 	%reldir%/io/sink.c \
 	%reldir%/io/sink_text.c \
+	%reldir%/io/h5list.h \
 	%reldir%/io/h5table.h \
 	%reldir%/io/hdf5_in.c \
 	%reldir%/io/hdf5_out.c \
@@ -144,7 +145,8 @@ libgensh_a_SOURCES += \
 	%reldir%/regions/selector.h \
 	%reldir%/regions/selector.c \
 	%reldir%/regions/region.h \
-	%reldir%/regions/region.c
+	%reldir%/regions/region.c \
+	%reldir%/regions/pattern_h5.c
 # readcell: building cells from .p files.
 libgensh_a_SOURCES += \
 	%reldir%/cell/readcell.h \

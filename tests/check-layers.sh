@@ -18,7 +18,7 @@ out=$(
     check 'lua\.h|lauxlib\.h|lualib\.h' '^interp/(lstate|lbind|complete|report|lpar|interp_int|l[a-z_]*)\.[ch]$|^interp/[a-z_]*_int\.h$|^tests/'
     check 'readline/' '^shell/(repl|complete)\.c$'
     check 'mpi\.h' '^parallel/(par_mpi|parout)\.c$|^tests/'
-    check 'hdf5\.h' '^models/io/hdf5_file\.c$|^parallel/parout\.c$'
+    check 'hdf5\.h' '^models/io/hdf5_file\.c$|^parallel/parout\.c$|^tests/'
     check 'tk\.h|tcl\.h|X11/' '^models/graphics/tk/'
     check 'cuda_runtime\.h|cuda\.h' '^models/solver/cuda/'
 )

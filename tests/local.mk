@@ -189,3 +189,13 @@ check_PROGRAMS += %reldir%/unit/test_selector.t
 TESTS += %reldir%/unit/test_selector.t
 %canon_reldir%_unit_test_selector_t_SOURCES = %reldir%/unit/test_selector.c %reldir%/tap.h
 %canon_reldir%_unit_test_selector_t_LDADD = $(GS_LIBS)
+# HDF5 pattern files of regions (issue 14): the same connections as the
+# text file of the same lines, and every bad layout an error (TAP; skipped
+# without HDF5). mkpattern_h5 writes the files as h5py would.
+if HAVE_HDF5
+check_PROGRAMS += %reldir%/tools/mkpattern_h5
+%canon_reldir%_tools_mkpattern_h5_SOURCES = %reldir%/tools/mkpattern_h5.c
+%canon_reldir%_tools_mkpattern_h5_CPPFLAGS = $(HDF5_CFLAGS)
+%canon_reldir%_tools_mkpattern_h5_LDADD = $(HDF5_LIBS) -lm
+endif
+EXTRA_DIST += %reldir%/tools/mkpattern_h5.c

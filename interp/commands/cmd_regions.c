@@ -33,7 +33,8 @@ static const struct gs_opt regionconnect_opts[] = {
     {"-weight", 1, GS_ARG_REAL, "w: the weight of every synapse made (default 1)"},
     {"-delay", 1, GS_ARG_REAL, "d: the delay of every synapse made, s (default 0)"},
     {"-file", 1, GS_ARG_STR,
-     "f: the pairs of a pattern file, a line 'source destination [weight [delay]]' each"},
+     "f: the pairs of a pattern file: text, a line 'source destination [weight [delay]]' each, "
+     "or HDF5, the datasets src, dst [, weight, delay]"},
     {NULL, 0, 0, NULL},
 };
 
@@ -181,8 +182,10 @@ cmd_regionconnect_exec(struct gs_call *call)
     else if (file && pattern_file_read(sim, gs_optval(call, "-file", 0), &pf) == GS_OK) {
         /* every node reads it: its first pair names the two regions */
         const char *f = gs_optval(call, "-file", 0);
-        spec.src = (struct port_list){.file = f, .paths = pf.src, .lines = pf.line, .n = pf.n};
-        spec.dst = (struct port_list){.file = f, .paths = pf.dst, .lines = pf.line, .n = pf.n};
+        spec.src = (struct port_list){
+            .file = f, .dataset = pf.h5 ? "src" : NULL, .paths = pf.src, .lines = pf.line, .n = pf.n};
+        spec.dst = (struct port_list){
+            .file = f, .dataset = pf.h5 ? "dst" : NULL, .paths = pf.dst, .lines = pf.line, .n = pf.n};
         spec.src_sel = pf.src[0];
         spec.dst_sel = pf.dst[0];
         pw = xcalloc(pf.n + 1, sizeof *pw);

@@ -148,6 +148,7 @@ side_of_word(struct gs_sim *sim, const char *w, struct port_list *pl, struct pat
     pl->file = w + strlen(FILE_WORD);
     if (pattern_file_read(sim, pl->file, pf) != GS_OK)
         return GS_ERR;
+    pl->dataset = pf->h5 ? "dst" : NULL;
     pl->paths = pf->dst;
     pl->lines = pf->line;
     pl->n = pf->n;

@@ -41,6 +41,7 @@
 
 #include <hdf5.h>
 
+#include "h5list.h"
 #include "h5table.h"
 #include "sink_int.h"
 
@@ -796,4 +797,166 @@ h5table_close(struct h5table *t)
     free(t->time);
     free(t->ids);
     *t = (struct h5table){0, 0, NULL, NULL, NULL};
+}
+
+/* --- 1-D lists read back (h5list.h) ---------------------------------------- */
+
+enum gs_status
+h5list_open(struct gs_sim *sim, const char *file, struct h5list *l)
+{
+    quiet();
+    *l = (struct h5list){file, NULL};
+    hid_t f = H5Fopen(file, H5F_ACC_RDONLY, H5P_DEFAULT);
+    if (f < 0)
+        return gs_error(sim, "cannot read '%s': it is not a readable HDF5 file", file);
+    hid_t *h = xcalloc(1, sizeof *h);
+    *h = f;
+    l->impl = h;
+    return GS_OK;
+}
+
+bool
+h5list_has(struct h5list *l, const char *name)
+{
+    return l->impl && H5Lexists(*(hid_t *)l->impl, name, H5P_DEFAULT) > 0;
+}
+
+static const char *
+class_words(H5T_class_t c)
+{
+    switch (c) {
+    case H5T_INTEGER:
+        return "integers";
+    case H5T_FLOAT:
+        return "floating-point numbers";
+    case H5T_STRING:
+        return "strings";
+    case H5T_COMPOUND:
+        return "compound records";
+    default:
+        return "values of another kind";
+    }
+}
+
+/* Dataset NAME of L, 1-D (*N rows) and of class CLS (or, with CLS
+ * H5T_INTEGER, integer or floating point); -1 after an error. */
+static hid_t
+open_1d(struct gs_sim *sim, struct h5list *l, const char *name, H5T_class_t cls, size_t *n)
+{
+    if (!h5list_has(l, name)) {
+        gs_error(sim, "'%s' has no dataset '%s'", l->file, name);
+        return -1;
+    }
+    hid_t d = H5Dopen2(*(hid_t *)l->impl, name, H5P_DEFAULT);
+    if (d < 0) {
+        gs_error(sim, "'%s': '%s' is not a dataset", l->file, name);
+        return -1;
+    }
+    hid_t sp = H5Dget_space(d), ty = H5Dget_type(d);
+    int rank = H5Sget_simple_extent_ndims(sp);
+    hsize_t dims[H5S_MAX_RANK] = {0};
+    H5Sget_simple_extent_dims(sp, dims, NULL);
+    H5T_class_t c = H5Tget_class(ty);
+    H5Sclose(sp);
+    H5Tclose(ty);
+    bool ok = cls == H5T_STRING ? c == H5T_STRING : c == H5T_INTEGER || c == H5T_FLOAT;
+    if (rank != 1)
+        gs_error(sim, "'%s': dataset '%s' is %d-D, not 1-D", l->file, name, rank);
+    else if (!ok)
+        gs_error(sim, "'%s': dataset '%s' holds %s, not %s", l->file, name, class_words(c),
+                 cls == H5T_STRING ? "strings" : "numbers");
+    if (rank != 1 || !ok) {
+        H5Dclose(d);
+        return -1;
+    }
+    *n = (size_t)dims[0];
+    return d;
+}
+
+/* Reads the N strings of string dataset D into V (new strings). */
+static bool
+read_strings(hid_t d, size_t n, char **v)
+{
+    hid_t ty = H5Dget_type(d), mt = H5Tcopy(H5T_C_S1);
+    H5Tset_cset(mt, H5Tget_cset(ty)); /* as stored: no conversion of characters */
+    bool ok;
+    if (H5Tis_variable_str(ty) > 0) {
+        char **raw = xcalloc(n + 1, sizeof *raw);
+        H5Tset_size(mt, H5T_VARIABLE);
+        ok = n == 0 || H5Dread(d, mt, H5S_ALL, H5S_ALL, H5P_DEFAULT, raw) >= 0;
+        for (size_t i = 0; ok && i < n; i++)
+            v[i] = xstrdup(raw[i] ? raw[i] : "");
+        if (ok && n > 0) {
+            hid_t sp = H5Dget_space(d);
+            H5Dvlen_reclaim(mt, sp, H5P_DEFAULT, raw);
+            H5Sclose(sp);
+        }
+        free(raw);
+    } else {
+        size_t len = H5Tget_size(ty) + 1;
+        char *buf = xcalloc(n * len + 1, 1);
+        H5Tset_size(mt, len);
+        H5Tset_strpad(mt, H5T_STR_NULLTERM);
+        ok = n == 0 || H5Dread(d, mt, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf) >= 0;
+        for (size_t i = 0; ok && i < n; i++)
+            v[i] = xstrndup(buf + i * len, len - 1);
+        free(buf);
+    }
+    H5Tclose(mt);
+    H5Tclose(ty);
+    return ok;
+}
+
+enum gs_status
+h5list_strings(struct gs_sim *sim, struct h5list *l, const char *name, char ***v, size_t *n)
+{
+    *v = NULL;
+    *n = 0;
+    size_t rows = 0;
+    hid_t d = open_1d(sim, l, name, H5T_STRING, &rows);
+    if (d < 0)
+        return GS_ERR;
+    char **s = xcalloc(rows + 1, sizeof *s);
+    bool ok = read_strings(d, rows, s);
+    H5Dclose(d);
+    if (!ok) {
+        for (size_t i = 0; i < rows; i++)
+            free(s[i]);
+        free(s);
+        return gs_error(sim, "'%s': dataset '%s' cannot be read", l->file, name);
+    }
+    *v = s;
+    *n = rows;
+    return GS_OK;
+}
+
+enum gs_status
+h5list_numbers(struct gs_sim *sim, struct h5list *l, const char *name, double **v, size_t *n)
+{
+    *v = NULL;
+    *n = 0;
+    size_t rows = 0;
+    hid_t d = open_1d(sim, l, name, H5T_INTEGER, &rows);
+    if (d < 0)
+        return GS_ERR;
+    double *x = xcalloc(rows + 1, sizeof *x);
+    bool ok = rows == 0 || H5Dread(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, x) >= 0;
+    H5Dclose(d);
+    if (!ok) {
+        free(x);
+        return gs_error(sim, "'%s': dataset '%s' cannot be read", l->file, name);
+    }
+    *v = x;
+    *n = rows;
+    return GS_OK;
+}
+
+void
+h5list_close(struct h5list *l)
+{
+    if (l->impl) {
+        H5Fclose(*(hid_t *)l->impl);
+        free(l->impl);
+    }
+    l->impl = NULL;
 }

@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 
+#include "h5list.h"
 #include "h5table.h"
 #include "sink_int.h"
 
@@ -146,4 +147,46 @@ h5table_close(struct h5table *t)
     free(t->time);
     free(t->ids);
     *t = (struct h5table){0, 0, NULL, NULL, NULL};
+}
+
+enum gs_status
+h5list_open(struct gs_sim *sim, const char *file, struct h5list *l)
+{
+    *l = (struct h5list){file, NULL};
+    return gs_error(sim, "cannot read '%s': it is an HDF5 file, and gensh was built without HDF5 "
+                         "(install the Debian package libhdf5-dev or libhdf5-openmpi-dev and "
+                         "configure again)",
+                    file);
+}
+
+bool
+h5list_has(struct h5list *l, const char *name)
+{
+    (void)l;
+    (void)name;
+    return false;
+}
+
+enum gs_status
+h5list_strings(struct gs_sim *sim, struct h5list *l, const char *name, char ***v, size_t *n)
+{
+    *v = NULL;
+    *n = 0;
+    return gs_error(sim, "cannot read dataset '%s' of '%s': gensh was built without HDF5", name,
+                    l->file);
+}
+
+enum gs_status
+h5list_numbers(struct gs_sim *sim, struct h5list *l, const char *name, double **v, size_t *n)
+{
+    *v = NULL;
+    *n = 0;
+    return gs_error(sim, "cannot read dataset '%s' of '%s': gensh was built without HDF5", name,
+                    l->file);
+}
+
+void
+h5list_close(struct h5list *l)
+{
+    l->impl = NULL;
 }

@@ -362,6 +362,18 @@ region_text(struct gs_sim *sim, const struct region *r, struct strbuf *sb)
 
 /* ---- patterns ------------------------------------------------------------- */
 
+/* "FILE:LINE: " (an HDF5 file: "FILE: DATASET[ROW]: ") before an error
+ * about element I of side PL, or "". */
+static char *
+where(const struct port_list *pl, size_t i)
+{
+    if (!pl->paths)
+        return xstrdup("");
+    if (pl->dataset)
+        return xasprintf("%s: %s[%ld]: ", pl->file, pl->dataset, pl->lines[i]);
+    return xasprintf("%s:%ld: ", pl->file, pl->lines[i]);
+}
+
 /* The elements of side PL: its selector's, or its file's paths in line
  * order (a path once per line that names it). Errors name the file and
  * line of a path that names no element. */
@@ -373,20 +385,15 @@ side_resolve(struct gs_sim *sim, const struct port_list *pl, struct gs_elist *ou
     for (size_t i = 0; i < pl->n; i++) {
         struct gs_element *el = path_lookup(sim, pl->paths[i]);
         if (!el) {
+            char *w = where(pl, i);
+            gs_error(sim, "%selement '%s' does not exist", w, pl->paths[i]);
+            free(w);
             elist_free(out);
-            return gs_error(sim, "%s:%ld: element '%s' does not exist", pl->file, pl->lines[i],
-                            pl->paths[i]);
+            return GS_ERR;
         }
         elist_add(out, el);
     }
     return GS_OK;
-}
-
-/* "FILE:LINE: " before an error about element I of side PL, or "". */
-static char *
-where(const struct port_list *pl, size_t i)
-{
-    return pl->paths ? xasprintf("%s:%ld: ", pl->file, pl->lines[i]) : xstrdup("");
 }
 
 enum gs_status
@@ -547,6 +554,42 @@ pattern_file_free(struct pattern_file *pf)
     memset(pf, 0, sizeof *pf);
 }
 
+void
+pattern_file_add(struct pattern_file *pf, const char *src, const char *dst, long line, double w,
+                 double d)
+{
+    if (pf->n == pf->cap) {
+        pf->cap = pf->cap ? 2 * pf->cap : 64;
+        pf->src = xreallocarray(pf->src, pf->cap, sizeof *pf->src);
+        pf->dst = xreallocarray(pf->dst, pf->cap, sizeof *pf->dst);
+        pf->line = xreallocarray(pf->line, pf->cap, sizeof *pf->line);
+        pf->w = xreallocarray(pf->w, pf->cap, sizeof *pf->w);
+        pf->d = xreallocarray(pf->d, pf->cap, sizeof *pf->d);
+    }
+    pf->src[pf->n] = xstrdup(src);
+    pf->dst[pf->n] = xstrdup(dst);
+    pf->line[pf->n] = line;
+    pf->w[pf->n] = w;
+    pf->d[pf->n++] = d;
+}
+
+/* Does F begin with HDF5's signature (where a superblock may start: byte
+ * 0, 512, 1024, 2048, ...)? */
+static bool
+is_hdf5(FILE *f)
+{
+    static const unsigned char sig[8] = {0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+    unsigned char b[8];
+    for (long at = 0; at >= 0 && fseek(f, at, SEEK_SET) == 0; at = at ? 2 * at : 512) {
+        if (fread(b, 1, sizeof b, f) != sizeof b)
+            break;
+        if (memcmp(b, sig, sizeof sig) == 0)
+            return true;
+    }
+    rewind(f);
+    return false;
+}
+
 /* A number field of a pattern file's line: the whole word, finite. */
 static bool
 number_word(const char *w, double *out)
@@ -562,6 +605,10 @@ pattern_file_read(struct gs_sim *sim, const char *file, struct pattern_file *pf)
     FILE *f = fopen(file, "r");
     if (!f)
         return gs_error(sim, "cannot read pattern file '%s': %s", file, strerror(errno));
+    if (is_hdf5(f)) {
+        fclose(f);
+        return pattern_h5_read(sim, file, pf);
+    }
     char buf[4096];
     long ln = 0;
     enum gs_status st = GS_OK;
@@ -589,19 +636,7 @@ pattern_file_read(struct gs_sim *sim, const char *file, struct pattern_file *pf)
             st = gs_error(sim, "%s:%ld: delay '%s' is not a number >= 0 (s)", file, ln, w[3]);
         if (st != GS_OK)
             break;
-        if (pf->n == pf->cap) {
-            pf->cap = pf->cap ? 2 * pf->cap : 64;
-            pf->src = xreallocarray(pf->src, pf->cap, sizeof *pf->src);
-            pf->dst = xreallocarray(pf->dst, pf->cap, sizeof *pf->dst);
-            pf->line = xreallocarray(pf->line, pf->cap, sizeof *pf->line);
-            pf->w = xreallocarray(pf->w, pf->cap, sizeof *pf->w);
-            pf->d = xreallocarray(pf->d, pf->cap, sizeof *pf->d);
-        }
-        pf->src[pf->n] = xstrdup(w[0]);
-        pf->dst[pf->n] = xstrdup(w[1]);
-        pf->line[pf->n] = ln;
-        pf->w[pf->n] = wt;
-        pf->d[pf->n++] = dl;
+        pattern_file_add(pf, w[0], w[1], ln, wt, dl);
     }
     fclose(f);
     if (st == GS_OK && pf->n == 0)

@@ -144,10 +144,12 @@ const struct port *region_port(struct gs_sim *sim, const struct region *r,
 void region_text(struct gs_sim *sim, const struct region *r, struct strbuf *sb);
 
 /* One side of a pattern: a selector, or (from a pattern file) the paths
- * of its N lines, one each, with their line numbers. */
+ * of its N lines, one each, with their line numbers (an HDF5 file: the
+ * rows of its DATASET, "src" or "dst"; NULL for a text file). */
 struct port_list {
     const char *sel;
     const char *file;
+    const char *dataset;
     char *const *paths;
     const long *lines;
     size_t n;
@@ -166,22 +168,38 @@ struct pattern_spec {
     const double *pw, *pd;  /* RULE_FILE: each line's weight and delay (NAN: WEIGHT, DELAY) */
 };
 
-/* A pattern file read (pattern_file_read): a pair per line. */
+/* A pattern file read (pattern_file_read): a pair per line (an HDF5
+ * file: per row of its datasets). */
 struct pattern_file {
     char **src, **dst;
-    long *line;
+    long *line;             /* text: the line's number; HDF5: the row, from 0 */
     double *w, *d;          /* NAN where the line gives none */
     size_t n, cap;
+    bool h5;                /* read from HDF5: LINE holds rows of "src" and "dst" */
 };
 /*
- * Reads pattern file FILE: a line "source destination [weight [delay]]"
- * per connection (element paths; weight and delay in s as numbers); '#'
- * starts a comment, blank lines are skipped. Errors name the file and
- * line: a line of another shape, a number that is not one (a delay below
- * 0), no pair at all, a file that cannot be read.
+ * Reads pattern file FILE, text or HDF5 (told by the HDF5 signature).
+ * Text: a line "source destination [weight [delay]]" per connection
+ * (element paths; weight and delay in s as numbers); '#' starts a
+ * comment, blank lines are skipped. Errors name the file and line: a line
+ * of another shape, a number that is not one (a delay below 0), no pair
+ * at all, a file that cannot be read. HDF5: pattern_h5_read.
  */
 enum gs_status pattern_file_read(struct gs_sim *sim, const char *file, struct pattern_file *pf);
+/* Appends one pair to PF (copies of the paths). */
+void pattern_file_add(struct pattern_file *pf, const char *src, const char *dst, long line,
+                      double w, double d);
 void pattern_file_free(struct pattern_file *pf);
+/*
+ * Reads HDF5 pattern file FILE (pattern_h5.c; docs/regions.md): the 1-D
+ * string datasets /src and /dst, an element path a row (fixed or variable
+ * length), and optionally the 1-D numeric datasets /weight and /delay (s)
+ * of as many rows, NaN where a row takes -weight or -delay. Errors name
+ * the file and dataset (a dataset missing, not 1-D, of the wrong type or
+ * length) or the row (a weight that is not finite, a delay below 0); no
+ * pair at all. A build without HDF5 says so.
+ */
+enum gs_status pattern_h5_read(struct gs_sim *sim, const char *file, struct pattern_file *pf);
 /* Checks SPEC's name (plain, not taken), probability, weight and delay. */
 enum gs_status pattern_spec_check(struct gs_sim *sim, const struct pattern_spec *spec);
 /* The elements of side PL (appended to OUT, which must be empty): its
