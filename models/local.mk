@@ -162,6 +162,7 @@ libgensh_a_SOURCES += \
 	%reldir%/param/paramtableGA.c \
 	%reldir%/param/paramtableSA.c \
 	%reldir%/param/paramtableSS.c \
+	%reldir%/param/ptab_best.c \
 	%reldir%/param/ptab_file.c
 
 # The CUDA backend (models/solver/cuda/, docs/gpu.md): the host side is C,

@@ -158,6 +158,34 @@ enum gs_status ptab_restore(struct gs_sim *sim, struct gs_element *el, int argc,
 /* The file_alloc of classes whose tables depend on num_params only. */
 enum gs_status ptab_file_alloc(struct gs_sim *sim, struct gs_element *el);
 
+/* SAVEBEST of every class: ARGV[0] (the one argument) gets the text
+ * TABLE writes (the class's layout; TABLE may fail, e.g. GA's statistics).
+ * Errors name the class. */
+enum gs_status ptab_savebest(struct gs_sim *sim, struct gs_element *el, int argc,
+                             const char *const *argv,
+                             enum gs_status (*table)(struct gs_sim *sim, struct gs_element *el,
+                                                     struct strbuf *sb));
+/* The table of BF and CG (DISPLAY WITH_CURRENT, SAVEBEST without). */
+void ptab_plain_table(const struct ptab *p, struct strbuf *sb, bool with_current);
+
+/* A SAVEBEST file read back: N parameters' search flags (1 in the plain
+ * layout), types, ranges, best values and labels; the iteration (or
+ * generation) and the best match (PTAB_HUGE when the file has none). */
+struct ptab_best {
+    int n, iteration;
+    double best_match;
+    int *search, *type;
+    double *range, *best;
+    char **label;
+};
+/* RESTOREBEST's file (ARGV[0]) read whole into OUT, in the plain layout
+ * or the FLAGGED one ("index YES|NO add|mult range best label"). Errors
+ * name the class, the file and the first bad parameter line; OUT then
+ * holds nothing. */
+enum gs_status ptab_read_best(struct gs_sim *sim, struct gs_element *el, int argc,
+                              const char *const *argv, bool flagged, struct ptab_best *out);
+void ptab_best_free(struct ptab_best *b);
+
 /* paramtableGA's coded parameters (getparamGA, setparamGA): the value of
  * parameter I of table T, and setting it (clamped to the range); the
  * number of tables (0 before TABCREATE). EL must be a paramtableGA and T

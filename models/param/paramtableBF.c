@@ -235,29 +235,6 @@ bf_evaluate(struct gs_sim *sim, struct gs_element *el, int argc, const char *con
     return GS_OK;
 }
 
-/* The table GENESIS's DISPLAY prints (and SAVEBEST writes, without the
- * current values). */
-static void
-bf_table(struct paramtableBF *b, struct strbuf *sb, bool with_current)
-{
-    sb_printf(sb, "Best match so far: %g\n", b->best_match);
-    sb_printf(sb, "Parameter table data:\n");
-    sb_printf(sb, with_current ? "-----------------------------------------------------------"
-                                     "------------------\n"
-                                   : "-------------------------------------------------------------\n");
-    sb_printf(sb, "Iteration number: %d\n", b->iteration_number);
-    sb_printf(sb, "Number of parameters: %d\n", b->num_params);
-    sb_printf(sb, with_current ? "Param\tType\tRange\t\tCurrent\t\tBest\t\tLabel\n"
-                                   : "Param\tType\tRange\t\tBest\t\tLabel\n");
-    for (int i = 0; i < b->num_params; i++) {
-        sb_printf(sb, "%d\t%d\t%g\t\t", i, b->type[i], b->range[i]);
-        if (with_current)
-            sb_printf(sb, "%-10.6g\t", b->current[i]);
-        sb_printf(sb, "%-10.6g\t%s\n", b->best[i], b->label[i]);
-    }
-    sb_printf(sb, "Best match so far: %g\n", b->best_match);
-}
-
 static enum gs_status
 bf_display(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
 {
@@ -265,74 +242,50 @@ bf_display(struct gs_sim *sim, struct gs_element *el, int argc, const char *cons
     if (ptab_need_tables(sim, el, "DISPLAY") != GS_OK)
         return GS_ERR;
     struct strbuf sb = STRBUF_INIT;
-    bf_table(BF(el), &sb, true);
+    ptab_plain_table((struct ptab *)(void *)el, &sb, true);
     gs_out(sim, "%s", sb_str(&sb));
     sb_free(&sb);
+    return GS_OK;
+}
+
+/* SAVEBEST's table: DISPLAY's without the current values. */
+static enum gs_status
+bf_best_table(struct gs_sim *sim, struct gs_element *el, struct strbuf *sb)
+{
+    (void)sim;
+    ptab_plain_table((struct ptab *)(void *)el, sb, false);
     return GS_OK;
 }
 
 static enum gs_status
 bf_savebest(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
 {
-    if (argc != 1)
-        return gs_error(sim, "paramtableBF: SAVEBEST expects one argument, a file name; got %d",
-                        argc);
-    if (ptab_need_tables(sim, el, "SAVEBEST") != GS_OK)
-        return GS_ERR;
-    FILE *fp = fopen(argv[0], "w");
-    if (!fp)
-        return gs_error(sim, "paramtableBF: SAVEBEST: cannot open '%s' for writing", argv[0]);
-    struct strbuf sb = STRBUF_INIT;
-    bf_table(BF(el), &sb, false);
-    bool ok = fputs(sb_str(&sb), fp) >= 0;
-    sb_free(&sb);
-    if (fclose(fp) != 0 || !ok)
-        return gs_error(sim, "paramtableBF: SAVEBEST: error writing '%s'", argv[0]);
-    return GS_OK;
+    return ptab_savebest(sim, el, argc, argv, bf_best_table);
 }
 
+/* RESTOREBEST: the table made anew with the file's types, ranges and best
+ * values, which become the current ones. (GENESIS 2.4 reads an unset file
+ * name here; this is what its code means to do.) */
 static enum gs_status
 bf_restorebest(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
 {
-    struct paramtableBF *b = BF(el);
-    char line[1024];
-    int n = -1, iter = 0;
-    if (argc != 1)
-        return gs_error(sim, "paramtableBF: RESTOREBEST expects one argument, a file name; got %d",
-                        argc);
-    FILE *fp = fopen(argv[0], "r");
-    if (!fp)
-        return gs_error(sim, "paramtableBF: RESTOREBEST: cannot open '%s'", argv[0]);
-    for (int i = 0; i < 3; i++)
-        if (!fgets(line, sizeof line, fp))
-            line[0] = '\0';
-    if (fgets(line, sizeof line, fp))
-        sscanf(line, "Iteration number: %d", &iter);
-    if (fgets(line, sizeof line, fp))
-        sscanf(line, "Number of parameters: %d", &n);
-    if (n < 0) {
-        fclose(fp);
-        return gs_error(sim, "paramtableBF: RESTOREBEST: '%s' is not a SAVEBEST file", argv[0]);
-    }
-    if (ptab_alloc(sim, el, n) != GS_OK) {
-        fclose(fp);
+    struct ptab_best f;
+    if (ptab_read_best(sim, el, argc, argv, false, &f) != GS_OK)
         return GS_ERR;
+    enum gs_status st = ptab_alloc(sim, el, f.n);
+    struct paramtableBF *b = BF(el);
+    for (int i = 0; st == GS_OK && i < f.n; i++) {
+        b->type[i] = f.type[i];
+        b->range[i] = f.range[i];
+        b->best[i] = b->current[i] = f.best[i];
+        ptab_set_label((struct ptab *)b, i, f.label[i]);
     }
-    b->iteration_number = iter;
-    if (!fgets(line, sizeof line, fp))
-        line[0] = '\0';
-    for (int i = 0; i < n; i++) {
-        char lab[PTAB_LABEL_SIZE + 1] = "";
-        if (!fgets(line, sizeof line, fp))
-            break;
-        sscanf(line, "%*d %d %lg %lg %80s", &b->type[i], &b->range[i], &b->best[i], lab);
-        ptab_set_label((struct ptab *)b, i, lab);
-        b->current[i] = b->best[i];
+    if (st == GS_OK) {
+        b->iteration_number = f.iteration;
+        b->best_match = f.best_match;
     }
-    if (fgets(line, sizeof line, fp))
-        sscanf(line, "Best match so far: %lg", &b->best_match);
-    fclose(fp);
-    return GS_OK;
+    ptab_best_free(&f);
+    return st;
 }
 
 static enum gs_status

@@ -786,27 +786,6 @@ cg_restart(struct gs_sim *sim, struct gs_element *el, int argc, const char *cons
     return GS_OK;
 }
 
-static void
-cg_table(struct paramtableCG *c, struct strbuf *sb, bool with_current)
-{
-    sb_printf(sb, "Best match so far: %g\n", c->best_match);
-    sb_puts(sb, "Parameter table data:\n");
-    sb_puts(sb, with_current ? "------------------------------------------------------------"
-                               "-----------------\n"
-                             : "-------------------------------------------------------------\n");
-    sb_printf(sb, "Iteration number: %d\n", c->iteration_number);
-    sb_printf(sb, "Number of parameters: %d\n", c->num_params);
-    sb_puts(sb, with_current ? "Param\tType\tRange\t\tCurrent\t\tBest\t\tLabel\n"
-                             : "Param\tType\tRange\t\tBest\t\tLabel\n");
-    for (int i = 0; i < c->num_params; i++) {
-        sb_printf(sb, "%d\t%d\t%g\t\t", i, c->type[i], c->range[i]);
-        if (with_current)
-            sb_printf(sb, "%-10.6g\t", c->current[i]);
-        sb_printf(sb, "%-10.6g\t%s\n", c->best[i], c->label[i]);
-    }
-    sb_printf(sb, "Best match so far: %g\n", c->best_match);
-}
-
 static enum gs_status
 cg_display(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
 {
@@ -814,30 +793,25 @@ cg_display(struct gs_sim *sim, struct gs_element *el, int argc, const char *cons
     if (ptab_need_tables(sim, el, "DISPLAY") != GS_OK)
         return GS_ERR;
     struct strbuf sb = STRBUF_INIT;
-    cg_table(CG(el), &sb, true);
+    ptab_plain_table((struct ptab *)(void *)el, &sb, true);
     gs_out(sim, "%s", sb_str(&sb));
     sb_free(&sb);
+    return GS_OK;
+}
+
+/* SAVEBEST's table: DISPLAY's without the current values. */
+static enum gs_status
+cg_best_table(struct gs_sim *sim, struct gs_element *el, struct strbuf *sb)
+{
+    (void)sim;
+    ptab_plain_table((struct ptab *)(void *)el, sb, false);
     return GS_OK;
 }
 
 static enum gs_status
 cg_savebest(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
 {
-    if (argc != 1)
-        return gs_error(sim, "paramtableCG: SAVEBEST expects one argument, a file name; got %d",
-                        argc);
-    if (ptab_need_tables(sim, el, "SAVEBEST") != GS_OK)
-        return GS_ERR;
-    FILE *fp = fopen(argv[0], "w");
-    if (!fp)
-        return gs_error(sim, "paramtableCG: SAVEBEST: cannot open '%s' for writing", argv[0]);
-    struct strbuf sb = STRBUF_INIT;
-    cg_table(CG(el), &sb, false);
-    bool ok = fputs(sb_str(&sb), fp) >= 0;
-    sb_free(&sb);
-    if (fclose(fp) != 0 || !ok)
-        return gs_error(sim, "paramtableCG: SAVEBEST: error writing '%s'", argv[0]);
-    return GS_OK;
+    return ptab_savebest(sim, el, argc, argv, cg_best_table);
 }
 
 /* RESTOREBEST: reads a SAVEBEST file back (GENESIS 2.4 aborts on this
@@ -848,69 +822,27 @@ cg_savebest(struct gs_sim *sim, struct gs_element *el, int argc, const char *con
 static enum gs_status
 cg_restorebest(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
 {
+    struct ptab_best f;
+    if (ptab_read_best(sim, el, argc, argv, false, &f) != GS_OK)
+        return GS_ERR;
+    enum gs_status st = ptab_alloc(sim, el, f.n);
     struct paramtableCG *c = CG(el);
-    char line[1024];
-    int n = -1, iter = 0;
-    double bm = PTAB_HUGE;
-    if (argc != 1)
-        return gs_error(sim, "paramtableCG: RESTOREBEST expects one argument, a file name; "
-                             "got %d",
-                        argc);
-    FILE *fp = fopen(argv[0], "r");
-    if (!fp)
-        return gs_error(sim, "paramtableCG: RESTOREBEST: cannot open '%s'", argv[0]);
-    for (int k = 0; k < 5 && fgets(line, sizeof line, fp); k++) {
-        if (k == 3)
-            sscanf(line, "Iteration number: %d", &iter);
-        if (k == 4)
-            sscanf(line, "Number of parameters: %d", &n);
+    for (int i = 0; st == GS_OK && i < f.n; i++) {
+        double best = f.best[i], range = f.range[i];
+        c->type[i] = f.type[i];
+        c->range[i] = range;
+        c->min[i] = f.type[i] == 0 ? best - range : best / range;
+        c->max[i] = f.type[i] == 0 ? best + range : best * range;
+        ptab_set_label((struct ptab *)(void *)c, i, f.label[i]);
+        cg_init_param((struct ptab *)(void *)c, i, best);
+        c->best[i] = c->current[i] = best;
     }
-    if (n < 0 || n > 1000000 || !fgets(line, sizeof line, fp)) {
-        fclose(fp);
-        return gs_error(sim, "paramtableCG: RESTOREBEST: '%s' is not a SAVEBEST file", argv[0]);
-    }
-    int *type = xcalloc((size_t)n + 1, sizeof *type);
-    double *range = xcalloc((size_t)n + 1, sizeof *range), *best = xcalloc((size_t)n + 1, sizeof *best);
-    char **label = xcalloc((size_t)n + 1, sizeof *label);
-    enum gs_status st = GS_OK;
-    for (int i = 0; i < n && st == GS_OK; i++) {
-        int num, used = 0;
-        if (!fgets(line, sizeof line, fp)
-            || sscanf(line, "%d %d %lg %lg %n", &num, &type[i], &range[i], &best[i], &used) < 4
-            || num != i || (type[i] != 0 && type[i] != 1)) {
-            st = gs_error(sim, "paramtableCG: RESTOREBEST: '%s': parameter %d's line is not "
-                               "'index type range best label'",
-                          argv[0], i);
-            break;
-        }
-        line[strcspn(line, "\n")] = '\0';
-        label[i] = xstrdup(line + used);
-    }
-    if (st == GS_OK && fgets(line, sizeof line, fp))
-        sscanf(line, "Best match so far: %lg", &bm);
-    fclose(fp);
-    if (st == GS_OK && ptab_alloc(sim, el, n) == GS_OK) {
-        c->iteration_number = iter;
-        c->best_match = bm;
-        for (int i = 0; i < n; i++) {
-            c->type[i] = type[i];
-            c->range[i] = range[i];
-            c->min[i] = type[i] == 0 ? best[i] - range[i] : best[i] / range[i];
-            c->max[i] = type[i] == 0 ? best[i] + range[i] : best[i] * range[i];
-            ptab_set_label((struct ptab *)(void *)c, i, label[i]);
-            cg_init_param((struct ptab *)(void *)c, i, best[i]);
-            c->best[i] = c->current[i] = best[i];
-        }
+    if (st == GS_OK) {
+        c->iteration_number = f.iteration;
+        c->best_match = f.best_match;
         ptab_count_search((struct ptab *)(void *)c);
-    } else {
-        st = GS_ERR;
     }
-    for (int i = 0; i < n; i++)
-        free(label[i]);
-    free(label);
-    free(type);
-    free(range);
-    free(best);
+    ptab_best_free(&f);
     return st;
 }
 

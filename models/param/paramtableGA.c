@@ -777,26 +777,22 @@ ga_table(struct paramtableGA *g, struct strbuf *sb)
     sb_printf(sb, "\nBest fitness so far: %.10g\n", g->best_match);
 }
 
+/* SAVEBEST's table, of the fittest member now. */
+static enum gs_status
+ga_best_table(struct gs_sim *sim, struct gs_element *el, struct strbuf *sb)
+{
+    struct paramtableGA *g = GA(el);
+    if (ga_fitstats(sim, g) != GS_OK)
+        return GS_ERR;
+    g->best_match = g->max_fitness;
+    ga_table(g, sb);
+    return GS_OK;
+}
+
 static enum gs_status
 ga_savebest(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
 {
-    struct paramtableGA *g = GA(el);
-    if (argc != 1)
-        return gs_error(sim, "paramtableGA: SAVEBEST expects one argument, a file name; got %d",
-                        argc);
-    if (ptab_need_tables(sim, el, "SAVEBEST") != GS_OK || ga_fitstats(sim, g) != GS_OK)
-        return GS_ERR;
-    g->best_match = g->max_fitness;
-    FILE *fp = fopen(argv[0], "w");
-    if (!fp)
-        return gs_error(sim, "paramtableGA: SAVEBEST: cannot open '%s' for writing", argv[0]);
-    struct strbuf sb = STRBUF_INIT;
-    ga_table(g, &sb);
-    bool ok = fputs(sb_str(&sb), fp) >= 0;
-    sb_free(&sb);
-    if (fclose(fp) != 0 || !ok)
-        return gs_error(sim, "paramtableGA: SAVEBEST: error writing '%s'", argv[0]);
-    return GS_OK;
+    return ptab_savebest(sim, el, argc, argv, ga_best_table);
 }
 
 /* RESTOREBEST: reads a SAVEBEST file: its values become table 0 (with the
@@ -808,78 +804,42 @@ static enum gs_status
 ga_restorebest(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
 {
     struct paramtableGA *g = GA(el);
-    char line[1024];
-    int n = -1;
-    if (argc != 1)
-        return gs_error(sim, "paramtableGA: RESTOREBEST expects one argument, a file name; "
-                             "got %d",
-                        argc);
-    if (ptab_need_tables(sim, el, "RESTOREBEST") != GS_OK)
+    struct ptab_best f;
+    if (ptab_need_tables(sim, el, "RESTOREBEST") != GS_OK
+        || ptab_read_best(sim, el, argc, argv, true, &f) != GS_OK)
         return GS_ERR;
-    FILE *fp = fopen(argv[0], "r");
-    if (!fp)
-        return gs_error(sim, "paramtableGA: RESTOREBEST: cannot open '%s'", argv[0]);
-    for (int k = 0; k < 5 && fgets(line, sizeof line, fp); k++)
-        if (k == 4)
-            sscanf(line, "Number of parameters: %d", &n);
-    if (n != g->num_params) {
-        fclose(fp);
-        return gs_error(sim, "paramtableGA: RESTOREBEST: '%s' holds %d parameters, the table "
-                             "%d",
-                        argv[0], n, g->num_params);
-    }
-    for (int k = 0; k < 3; k++)
-        if (!fgets(line, sizeof line, fp))
-            line[0] = '\0';
-    int *search = xcalloc((size_t)n + 1, sizeof *search), *type = xcalloc((size_t)n + 1, sizeof *type);
-    double *range = xcalloc((size_t)n + 1, sizeof *range), *best = xcalloc((size_t)n + 1, sizeof *best);
+    const char *fn = argv[0];
     enum gs_status st = GS_OK;
-    for (int i = 0; i < n && st == GS_OK; i++) {
-        char varied[16], ty[16];
-        int num;
-        if (!fgets(line, sizeof line, fp)
-            || sscanf(line, "%d %15s %15s %lg %lg", &num, varied, ty, &range[i], &best[i]) != 5) {
-            st = gs_error(sim, "paramtableGA: RESTOREBEST: '%s': parameter %d's line is not "
-                               "'index YES|NO add|mult range best label'",
-                          argv[0], i);
-            break;
-        }
-        search[i] = strcmp(varied, "YES") == 0;
-        type[i] = strcmp(ty, "mult") == 0;
-        double c = g->center[i];
-        double lo = type[i] == 0 ? c - range[i] : c / range[i];
-        double hi = type[i] == 0 ? c + range[i] : c * range[i];
-        if (num != i)
-            st = gs_error(sim, "paramtableGA: RESTOREBEST: '%s': the parameters are out of "
-                               "order (%d where %d belongs)",
-                          argv[0], num, i);
-        else if (type[i] == 0 ? range[i] <= 0.0 : range[i] <= 1.0)
+    if (f.n != g->num_params)
+        st = gs_error(sim, "paramtableGA: RESTOREBEST: '%s' holds %d parameters, the table %d",
+                      fn, f.n, g->num_params);
+    for (int i = 0; i < f.n && st == GS_OK; i++) {
+        double c = g->center[i], range = f.range[i], best = f.best[i];
+        double lo = f.type[i] == 0 ? c - range : c / range;
+        double hi = f.type[i] == 0 ? c + range : c * range;
+        if (f.type[i] == 0 ? range <= 0.0 : range <= 1.0)
             st = gs_error(sim, "paramtableGA: RESTOREBEST: '%s': range %g of parameter %d is "
                                "too small",
-                          argv[0], range[i], i);
-        else if (!search[i] && fabs(c - best[i]) > PTAB_TINY)
+                          fn, range, i);
+        else if (!f.search[i] && fabs(c - best) > PTAB_TINY)
             st = gs_error(sim, "paramtableGA: RESTOREBEST: '%s': fixed parameter %d (%g) is "
                                "not its centre (%g)",
-                          argv[0], i, best[i], c);
-        else if (best[i] < lo || best[i] > hi)
+                          fn, i, best, c);
+        else if (best < lo || best > hi)
             st = gs_error(sim, "paramtableGA: RESTOREBEST: '%s': parameter %d (%g) is outside "
                                "its range",
-                          argv[0], i, best[i]);
+                          fn, i, best);
     }
-    fclose(fp);
     if (st == GS_OK) {
-        for (int i = 0; i < n; i++) {
-            g->search[i] = search[i];
-            g->type[i] = type[i];
-            g->range[i] = range[i];
-            *code(g, g->param, 0, i) = ga_encode(g, i, g->center[i], best[i]);
+        for (int i = 0; i < f.n; i++) {
+            g->search[i] = f.search[i];
+            g->type[i] = f.type[i];
+            g->range[i] = f.range[i];
+            *code(g, g->param, 0, i) = ga_encode(g, i, g->center[i], f.best[i]);
         }
         ga_seed(sim, g, 1, false, false);
     }
-    free(search);
-    free(type);
-    free(range);
-    free(best);
+    ptab_best_free(&f);
     return st;
 }
 

@@ -711,36 +711,31 @@ sa_display2(struct gs_sim *sim, struct gs_element *el, int argc, const char *con
     return GS_OK;
 }
 
+/* SAVEBEST's table (more digits than DISPLAY's). */
+static enum gs_status
+sa_best_table(struct gs_sim *sim, struct gs_element *el, struct strbuf *sb)
+{
+    (void)sim;
+    const struct paramtableSA *s = SA(el);
+    sb_printf(sb, "Best match so far: %g\n", s->best_match);
+    sb_puts(sb, "Parameter table data:\n");
+    sb_puts(sb, "-----------------------------------------------------------------------\n");
+    sb_printf(sb, "Iteration number: %d\n", s->iteration_number);
+    sb_printf(sb, "Temperature: %f\n", s->temperature);
+    sb_printf(sb, "Number of parameters: %d\n", s->num_params);
+    sb_puts(sb, "\nParam  Varied?  Type  Range      Best                       Label\n");
+    sb_puts(sb, "-----  -------  ----  -----      ----                       -----\n\n");
+    for (int i = 0; i < s->num_params; i++)
+        sb_printf(sb, "%-5d  %s      %s  %-8g   %-25.20g  %s\n", i, s->search[i] ? "YES" : "NO ",
+                  s->type[i] ? "mult" : "add ", s->range[i], s->best[i], s->label[i]);
+    sb_printf(sb, "\nBest match so far: %.10g\n", s->best_match);
+    return GS_OK;
+}
+
 static enum gs_status
 sa_savebest(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
 {
-    struct paramtableSA *s = SA(el);
-    if (argc != 1)
-        return gs_error(sim, "paramtableSA: SAVEBEST expects one argument, a file name; got %d",
-                        argc);
-    if (ptab_need_tables(sim, el, "SAVEBEST") != GS_OK)
-        return GS_ERR;
-    FILE *fp = fopen(argv[0], "w");
-    if (!fp)
-        return gs_error(sim, "paramtableSA: SAVEBEST: cannot open '%s' for writing", argv[0]);
-    struct strbuf sb = STRBUF_INIT;
-    sb_printf(&sb, "Best match so far: %g\n", s->best_match);
-    sb_puts(&sb, "Parameter table data:\n");
-    sb_puts(&sb, "-----------------------------------------------------------------------\n");
-    sb_printf(&sb, "Iteration number: %d\n", s->iteration_number);
-    sb_printf(&sb, "Temperature: %f\n", s->temperature);
-    sb_printf(&sb, "Number of parameters: %d\n", s->num_params);
-    sb_puts(&sb, "\nParam  Varied?  Type  Range      Best                       Label\n");
-    sb_puts(&sb, "-----  -------  ----  -----      ----                       -----\n\n");
-    for (int i = 0; i < s->num_params; i++)
-        sb_printf(&sb, "%-5d  %s      %s  %-8g   %-25.20g  %s\n", i, s->search[i] ? "YES" : "NO ",
-                  s->type[i] ? "mult" : "add ", s->range[i], s->best[i], s->label[i]);
-    sb_printf(&sb, "\nBest match so far: %.10g\n", s->best_match);
-    bool ok = fputs(sb_str(&sb), fp) >= 0;
-    sb_free(&sb);
-    if (fclose(fp) != 0 || !ok)
-        return gs_error(sim, "paramtableSA: SAVEBEST: error writing '%s'", argv[0]);
-    return GS_OK;
+    return ptab_savebest(sim, el, argc, argv, sa_best_table);
 }
 
 static enum gs_status

@@ -265,9 +265,12 @@ ss_recenter(struct gs_sim *sim, struct gs_element *el, int argc, const char *con
     return GS_OK;
 }
 
-static void
-ss_table(struct paramtableSS *s, struct strbuf *sb)
+/* The table of DISPLAY and SAVEBEST. */
+static enum gs_status
+ss_table(struct gs_sim *sim, struct gs_element *el, struct strbuf *sb)
 {
+    (void)sim;
+    const struct paramtableSS *s = SS(el);
     sb_printf(sb, "Best match so far: %g\n", s->best_match);
     sb_puts(sb, "Parameter table data:\n");
     sb_puts(sb, "-----------------------------------------------------------------------\n");
@@ -288,6 +291,7 @@ ss_table(struct paramtableSS *s, struct strbuf *sb)
               s->multvarscale);
     sb_printf(sb, "Rate of variance contraction: %g\n", s->contract);
     sb_printf(sb, "Best match so far: %g\n", s->best_match);
+    return GS_OK;
 }
 
 static enum gs_status
@@ -297,7 +301,7 @@ ss_display(struct gs_sim *sim, struct gs_element *el, int argc, const char *cons
     if (ptab_need_tables(sim, el, "DISPLAY") != GS_OK)
         return GS_ERR;
     struct strbuf sb = STRBUF_INIT;
-    ss_table(SS(el), &sb);
+    ss_table(sim, el, &sb);
     gs_out(sim, "%s\n", sb_str(&sb));
     sb_free(&sb);
     return GS_OK;
@@ -306,21 +310,7 @@ ss_display(struct gs_sim *sim, struct gs_element *el, int argc, const char *cons
 static enum gs_status
 ss_savebest(struct gs_sim *sim, struct gs_element *el, int argc, const char *const *argv)
 {
-    if (argc != 1)
-        return gs_error(sim, "paramtableSS: SAVEBEST expects one argument, a file name; got %d",
-                        argc);
-    if (ptab_need_tables(sim, el, "SAVEBEST") != GS_OK)
-        return GS_ERR;
-    FILE *fp = fopen(argv[0], "w");
-    if (!fp)
-        return gs_error(sim, "paramtableSS: SAVEBEST: cannot open '%s' for writing", argv[0]);
-    struct strbuf sb = STRBUF_INIT;
-    ss_table(SS(el), &sb);
-    bool ok = fputs(sb_str(&sb), fp) >= 0;
-    sb_free(&sb);
-    if (fclose(fp) != 0 || !ok)
-        return gs_error(sim, "paramtableSS: SAVEBEST: error writing '%s'", argv[0]);
-    return GS_OK;
+    return ptab_savebest(sim, el, argc, argv, ss_table);
 }
 
 static enum gs_status
