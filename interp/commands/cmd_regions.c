@@ -19,6 +19,8 @@
 
 static enum gs_status cmd_region_exec(struct gs_call *call);
 static enum gs_status cmd_regionconnect_exec(struct gs_call *call);
+static enum gs_status cmd_regionmap_exec(struct gs_call *call);
+static enum gs_status cmd_regionnode_exec(struct gs_call *call);
 static enum gs_status cmd_regionport_exec(struct gs_call *call);
 static enum gs_status cmd_showpattern_exec(struct gs_call *call);
 static enum gs_status cmd_showregion_exec(struct gs_call *call);
@@ -39,7 +41,10 @@ static const struct gs_opt regionconnect_opts[] = {
 };
 
 static const struct gs_opt region_opts[] = {
-    {"-node", 1, GS_ARG_INT, "n: the node that holds the region (default 0)"},
+    {"-node", 1, GS_ARG_STR,
+     "n|auto: the node that holds the region (default 0); auto: the one regionmap chooses"},
+    {"-cells", 1, GS_ARG_REAL, "n: the region's cells, for regionmap's balance"},
+    {"-synapses", 1, GS_ARG_REAL, "n: the synapses onto its cells, for regionmap's balance"},
     {NULL, 0, 0, NULL},
 };
 
@@ -57,7 +62,7 @@ const struct gs_cmd cmd_region_entry = {
     .family = "regions",
     .summary = "declare a region: a named element subtree on one node, with an interface of "
                "ports",
-    .usage = "name root [-node n]",
+    .usage = "name root [-node n|auto] [-cells n] [-synapses n]",
     .pos = {{"name", GS_ARG_STR}, {"root", GS_ARG_STR}},
     .min_pos = 2,
     .max_pos = 2,
@@ -79,6 +84,28 @@ const struct gs_cmd cmd_regionconnect_entry = {
     .opts = regionconnect_opts,
     .flags = GS_CMD_MUTATES | GS_CMD_RESULT | GS_CMD_COLLECTIVE,
     .exec = cmd_regionconnect_exec,
+};
+
+const struct gs_cmd cmd_regionmap_entry = {
+    .name = "regionmap",
+    .family = "regions",
+    .summary = "choose the nodes of the regions declared with -node auto, balancing their cost",
+    .usage = "",
+    .max_pos = 0,
+    .flags = GS_CMD_RESULT | GS_CMD_COLLECTIVE,
+    .exec = cmd_regionmap_exec,
+};
+
+const struct gs_cmd cmd_regionnode_entry = {
+    .name = "regionnode",
+    .family = "regions",
+    .summary = "the node that holds a region",
+    .usage = "region",
+    .pos = {{"region", GS_ARG_STR}},
+    .min_pos = 1,
+    .max_pos = 1,
+    .flags = GS_CMD_RESULT,
+    .exec = cmd_regionnode_exec,
 };
 
 const struct gs_cmd cmd_regionport_entry = {
@@ -108,10 +135,11 @@ const struct gs_cmd cmd_showpattern_entry = {
 const struct gs_cmd cmd_showregion_entry = {
     .name = "showregion",
     .family = "regions",
-    .summary = "show a region's interface: its ports and their directions",
-    .usage = "region",
+    .summary = "show a region's interface (its ports and their directions), or every "
+               "region's node and size",
+    .usage = "[region]",
     .pos = {{"region", GS_ARG_STR}},
-    .min_pos = 1,
+    .min_pos = 0,
     .max_pos = 1,
     .exec = cmd_showregion_exec,
 };
@@ -124,21 +152,35 @@ cmd_region_exec(struct gs_call *call)
     struct gs_sim *sim = call->sim;
     enum gs_status st = GS_OK;
     int node = 0;
-    if (gs_has_opt(call, "-node")) {
-        long n = gs_optval_int(call, "-node", 0);
-        char text[32];
+    const char *nw = gs_has_opt(call, "-node") ? gs_optval(call, "-node", 0) : "0";
+    double cells = gs_has_opt(call, "-cells") ? gs_optval_real(call, "-cells", 0) : 0;
+    double syn = gs_has_opt(call, "-synapses") ? gs_optval_real(call, "-synapses", 0) : 0;
+    if (strcmp(nw, "auto") == 0) {
+        node = REGION_UNMAPPED;
+        if (!gs_has_opt(call, "-cells"))
+            st = gs_error(sim, "-node auto needs the region's size, which regionmap balances: "
+                               "-cells n [-synapses n]");
+    } else {
+        char *end;
+        long n = strtol(nw, &end, 10);
         int *nv = NULL, nn = 0;
-        snprintf(text, sizeof text, "%ld", n);
-        if (n < 0)
-            st = gs_error(sim, "-node expects a node number >= 0, got %ld", n);
+        if (end == nw || *end || n < 0 || n > 1 << 20)
+            st = gs_error(sim, "-node expects a node number >= 0 or 'auto', got '%s'", nw);
         else
-            st = par_nodelist(sim, text, &nv, &nn); /* "node 5 does not exist (nodes 0-3)" */
+            st = par_nodelist(sim, nw, &nv, &nn); /* "node 5 does not exist (nodes 0-3)" */
         free(nv);
         node = (int)n;
     }
+    if (st == GS_OK && !(cells >= 0 && isfinite(cells) && syn >= 0 && isfinite(syn)))
+        st = gs_error(sim, "-cells and -synapses expect counts >= 0, got %g and %g", cells, syn);
     size_t before = sim->regions ? sim->regions->n : 0;
     if (st == GS_OK)
         st = region_add(sim, gs_arg(call, 0), gs_arg(call, 1), node, par_mynode(sim));
+    if (st == GS_OK) {
+        struct region *r = &sim->regions->v[sim->regions->n - 1];
+        r->cells = cells;
+        r->synapses = syn;
+    }
     if (par_agree(sim, "region", st, call->origin) == GS_OK)
         return GS_OK;
     if (st == GS_OK && sim->regions->n > before)
@@ -225,6 +267,31 @@ cmd_regionconnect_exec(struct gs_call *call)
     return GS_OK;
 }
 
+/* regionmap is collective: every node maps the same regions alike (the
+ * declarations and the sizes are the same on every node). */
+static enum gs_status
+cmd_regionmap_exec(struct gs_call *call)
+{
+    struct gs_sim *sim = call->sim;
+    size_t n = regions_map(sim, par_nnodes(sim), par_mynode(sim));
+    if (par_agree(sim, "regionmap", GS_OK, call->origin) != GS_OK)
+        return GS_ERR;
+    gs_result_int(call, (long long)n);
+    return GS_OK;
+}
+
+static enum gs_status
+cmd_regionnode_exec(struct gs_call *call)
+{
+    struct region *r = region_find(call->sim, gs_arg(call, 0));
+    if (!r)
+        return gs_error(call->sim, "there is no region '%s'", gs_arg(call, 0));
+    if (r->node == REGION_UNMAPPED)
+        return region_mapped(call->sim, r);
+    gs_result_int(call, r->node);
+    return GS_OK;
+}
+
 /* regionport is collective: the region's node adds the ports, every node
  * returns their count, and a refusal there is an error on every node.
  * (So when any node goes on past it, the ports are in place for the
@@ -241,6 +308,8 @@ cmd_regionport_exec(struct gs_call *call)
         st = gs_error(sim, "there is no region '%s'", gs_arg(call, 0));
     else if (in == out)
         st = gs_error(sim, "give one direction: -input or -output");
+    else if (r->node == REGION_UNMAPPED)
+        st = region_mapped(sim, r);
     else if (r->node == par_mynode(sim))
         st = region_add_ports(sim, r, gs_arg(call, 1), in ? PORT_IN : PORT_OUT,
                               gs_optval(call, "-graded", 0), &added);
@@ -263,11 +332,46 @@ cmd_showpattern_exec(struct gs_call *call)
     return regions_show(call, "pattern", p->name, p->here ? par_mynode(call->sim) : p->node);
 }
 
+/* Every region's node, size and cost, and each node's total: the
+ * mapping, as every node knows it. */
+static void
+show_regions(struct gs_sim *sim)
+{
+    struct gs_regions *rs = sim->regions;
+    int nn = par_nnodes(sim);
+    double *load = xcalloc((size_t)nn + 1, sizeof *load);
+    gs_out(sim, "%-12s %-16s %5s %10s %10s %10s\n", "region", "root", "node", "cells",
+           "synapses", "cost");
+    for (size_t i = 0; rs && i < rs->n; i++) {
+        const struct region *r = &rs->v[i];
+        char node[16];
+        if (r->node == REGION_UNMAPPED)
+            snprintf(node, sizeof node, "auto");
+        else
+            snprintf(node, sizeof node, "%d", r->node);
+        gs_out(sim, "%-12s %-16s %5s %10g %10g %10g\n", r->name, r->rootpath, node, r->cells,
+               r->synapses, region_cost(r));
+        if (r->node >= 0 && r->node < nn)
+            load[r->node] += region_cost(r);
+    }
+    gs_out(sim, "cost by node:");
+    for (int k = 0; k < nn; k++)
+        gs_out(sim, " %g", load[k]);
+    gs_out(sim, "\n");
+    free(load);
+}
+
 static enum gs_status
 cmd_showregion_exec(struct gs_call *call)
 {
+    if (call->npos == 0) {
+        show_regions(call->sim);
+        return GS_OK;
+    }
     struct region *r = region_find(call->sim, gs_arg(call, 0));
     if (!r)
         return gs_error(call->sim, "there is no region '%s'", gs_arg(call, 0));
+    if (r->node == REGION_UNMAPPED)
+        return region_mapped(call->sim, r);
     return regions_show(call, "region", r->name, r->node);
 }

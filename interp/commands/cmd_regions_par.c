@@ -409,6 +409,8 @@ regions_connect_any(struct gs_call *call, const struct pattern_spec *spec, int *
     if (region_of_selector(sim, spec->src_sel, &rs) != GS_OK
         || region_of_selector(sim, spec->dst_sel, &rd) != GS_OK)
         return GS_ERR;
+    if ((rs && region_mapped(sim, rs) != GS_OK) || (rd && region_mapped(sim, rd) != GS_OK))
+        return GS_ERR;
     if (!rs || !rd) {
         if (par_nnodes(sim) > 1)
             return gs_error(sim,

@@ -84,6 +84,71 @@ el_of(struct gs_sim *sim, struct gs_handle h)
     return elem_from_handle(sim->model, h);
 }
 
+struct gs_element *
+region_root(struct gs_sim *sim, struct region *r)
+{
+    if (!r->local)
+        return NULL;
+    struct gs_element *root = el_of(sim, r->root);
+    if (!root && r->root.gen == 0 && (root = path_lookup(sim, r->rootpath)) != NULL)
+        r->root = elem_handle(root);
+    return root;
+}
+
+enum gs_status
+region_mapped(struct gs_sim *sim, const struct region *r)
+{
+    if (r->node != REGION_UNMAPPED)
+        return GS_OK;
+    return gs_error(sim, "region '%s' has no node yet: it was declared with -node auto, and "
+                         "regionmap chooses its node",
+                    r->name);
+}
+
+double
+region_cost(const struct region *r)
+{
+    return r->cells + REGION_SYNAPSE_COST * r->synapses;
+}
+
+size_t
+regions_map(struct gs_sim *sim, int nnodes, int mynode)
+{
+    struct gs_regions *rs = sim->regions;
+    if (!rs || nnodes < 1)
+        return 0;
+    double *load = xcalloc((size_t)nnodes, sizeof *load);
+    size_t *todo = xcalloc(rs->n + 1, sizeof *todo), n = 0;
+    for (size_t i = 0; i < rs->n; i++) {
+        if (rs->v[i].node == REGION_UNMAPPED)
+            todo[n++] = i;
+        else if (rs->v[i].node < nnodes)
+            load[rs->v[i].node] += region_cost(&rs->v[i]);
+    }
+    /* the largest first, the first declared among equals (insertion sort:
+     * stable, and a model has tens of regions, not thousands) */
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && region_cost(&rs->v[todo[j]]) > region_cost(&rs->v[todo[j - 1]]);
+             j--) {
+            size_t t = todo[j];
+            todo[j] = todo[j - 1];
+            todo[j - 1] = t;
+        }
+    for (size_t i = 0; i < n; i++) {
+        struct region *r = &rs->v[todo[i]];
+        int best = 0;
+        for (int k = 1; k < nnodes; k++)
+            if (load[k] < load[best])
+                best = k;
+        r->node = best;
+        r->local = best == mynode;
+        load[best] += region_cost(r);
+    }
+    free(load);
+    free(todo);
+    return n;
+}
+
 /* The region whose subtree holds EL (the root included), or NULL; only
  * regions of this node have a root here. */
 static struct region *
@@ -91,7 +156,7 @@ region_of(struct gs_sim *sim, const struct gs_element *el)
 {
     struct gs_regions *rs = sim->regions;
     for (size_t i = 0; rs && i < rs->n; i++) {
-        struct gs_element *root = el_of(sim, rs->v[i].root);
+        struct gs_element *root = region_root(sim, &rs->v[i]);
         if (root && (root == el || elem_is_ancestor(root, el)))
             return &rs->v[i];
     }
@@ -185,7 +250,7 @@ region_add(struct gs_sim *sim, const char *name, const char *rootp, int node, in
         return gs_error(sim, "region '%s' exists already", name);
     struct gs_element *root = NULL;
     if (node == mynode && path_find(sim, rootp, &root) != GS_OK)
-        return GS_ERR;
+        return GS_ERR; /* (a region mapped later is made after it is declared) */
     char *path = root ? elem_path_str(root) : absolute(sim, rootp);
     struct gs_regions *rs = regions_of(sim);
     for (size_t i = 0; i < rs->n; i++) {
@@ -206,6 +271,7 @@ region_add(struct gs_sim *sim, const char *name, const char *rootp, int node, in
     rs->v[rs->n++] = (struct region){.name = xstrdup(name),
                                      .rootpath = path,
                                      .node = node,
+                                     .local = node == mynode,
                                      .root = root ? elem_handle(root) : (struct gs_handle){0}};
     return GS_OK;
 }
@@ -296,9 +362,13 @@ region_add_ports(struct gs_sim *sim, struct region *r, const char *sel, enum por
     enum gs_status st = GS_ERR;
     if (added)
         *added = 0;
-    struct gs_element *root = el_of(sim, r->root);
+    struct gs_element *root = region_root(sim, r);
     if (!root) {
-        gs_error(sim, "the root of region '%s' was deleted", r->name);
+        if (r->root.gen == 0)
+            gs_error(sim, "the root '%s' of region '%s' does not exist on its node (%d)",
+                     r->rootpath, r->name, r->node);
+        else
+            gs_error(sim, "the root of region '%s' was deleted", r->name);
         goto out;
     }
     if (sel_resolve(sim, sel, &l) != GS_OK)
@@ -349,7 +419,8 @@ region_text(struct gs_sim *sim, const struct region *r, struct strbuf *sb)
     for (size_t i = 0; i < r->nports; i++)
         nin += r->ports[i].dir == PORT_IN;
     sb_printf(sb, "region %s at %s: %zu ports (%zu input, %zu output)\n", r->name,
-              el_of(sim, r->root) ? r->rootpath : "(deleted)", r->nports, nin, r->nports - nin);
+              region_root(sim, (struct region *)r) ? r->rootpath : "(deleted)", r->nports, nin,
+              r->nports - nin);
     for (size_t i = 0; i < r->nports; i++) {
         struct gs_element *el = el_of(sim, r->ports[i].el);
         char *p = el ? elem_path_str(el) : xstrdup("(deleted)");

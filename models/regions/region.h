@@ -59,8 +59,10 @@ struct port_slot {
 struct region {
     char *name;
     char *rootpath;        /* absolute, as region_by_path compares it */
-    int node;              /* the zone node that holds it */
-    struct gs_handle root; /* on NODE */
+    int node;              /* the zone node that holds it; REGION_UNMAPPED until regions_map */
+    bool local;            /* NODE is this node */
+    double cells, synapses; /* the size the script gave (0 when none), for regions_map */
+    struct gs_handle root; /* on NODE (found when first needed: region_root) */
     struct port *ports;    /* in the order declared (on NODE) */
     size_t nports, capports;
     struct port_slot *index; /* ports by slot (region_port), of the first NINDEXED */
@@ -114,6 +116,28 @@ struct region *region_find(struct gs_sim *sim, const char *name);
  */
 enum gs_status region_add(struct gs_sim *sim, const char *name, const char *root, int node,
                           int mynode);
+/* The node of a region declared with -node auto before regions_map. */
+#define REGION_UNMAPPED (-1)
+/* What a synapse costs against a cell when regions_map balances (a cell
+ * is computed every step, a synapse only when a spike reaches it). */
+#define REGION_SYNAPSE_COST 0.01
+/* R's cost for regions_map: its cells plus REGION_SYNAPSE_COST a synapse. */
+double region_cost(const struct region *r);
+/*
+ * Maps every region still REGION_UNMAPPED onto the NNODES nodes of the
+ * zone (MYNODE is this one), balancing the cost (region_cost): the
+ * largest first, each onto the node whose regions cost least so far
+ * (those already mapped counted), ties to the region declared first and
+ * the lowest node. The same on every node. Returns how many it mapped.
+ */
+size_t regions_map(struct gs_sim *sim, int nnodes, int mynode);
+/* GS_OK when R has a node; else the error that regionmap has not chosen
+ * it yet. */
+enum gs_status region_mapped(struct gs_sim *sim, const struct region *r);
+/* The root of R, on R's node (looked up by path the first time: a region
+ * mapped by regions_map is made after it is declared); NULL elsewhere, or
+ * when it does not exist (yet). */
+struct gs_element *region_root(struct gs_sim *sim, struct region *r);
 /* Undoes the last region_add (a collective region refused elsewhere). */
 void region_drop_last(struct gs_sim *sim);
 /* The region whose root path is PATH or one of its ancestors, compared as

@@ -4,10 +4,13 @@
 //     gensh -batch regions.g -batch                # one node
 //     gensh -nodes 3 -batch regions.g -batch       # a region a node
 //     gensh -nodes 4 -batch regions.g 0.7 -batch   # 0.7 s; node 3 idle
+//     gensh -nodes 2 -batch regions.g -auto -batch # nodes chosen by gensh
 //
-// Arguments: [TMAX] [-batch] [-nopicture]. TMAX is the model time (1 s);
-// -batch runs it, writes the picture and ends every node; -nopicture
-// leaves the picture out.
+// Arguments: [TMAX] [-batch] [-nopicture] [-auto]. TMAX is the model time
+// (1 s); -batch runs it, writes the picture and ends every node;
+// -nopicture leaves the picture out; -auto lets regionmap choose the
+// regions' nodes (by their cells and synapses) instead of region k on
+// node k % N.
 
 float tmax = 1.0
 float dt = 1e-4             // time step, s
@@ -23,6 +26,7 @@ float v_rest = -0.08        // the rest the graded inputs are measured from, V
 
 int batch = 0
 int picture = 1
+int automap = 0
 int a = 1
 str arg
 while (a <= {argc})
@@ -31,6 +35,8 @@ while (a <= {argc})
         batch = 1
     elif ({strcmp {arg} "-nopicture"} == 0)
         picture = 0
+    elif ({strcmp {arg} "-auto"} == 0)
+        automap = 1
     else
         tmax = {arg}
     end
@@ -106,13 +112,43 @@ end
 
 // Region k on node k % N: with 3 nodes a region a node, with 4 one idle,
 // with 1 all three on node 0. Only the region's node makes its cells.
+// With -auto, regionmap chooses: each region is declared first with its
+// size (cells: projection, local and sensory neurons; synapses: those
+// inside it and the expected ones from the other two regions), then made
+// on the node chosen (on 2 nodes the lamina, the largest, alone on node
+// 0, the other two on node 1).
 str r
 int k = 0
+int node
+if (automap)
+    foreach r (lamina medulla lobula)
+        int cells = {2 * NCELL}
+        int inside = NCELL
+        if (k == 0)
+            cells = {3 * NCELL}
+            inside = {2 * NCELL}
+        end
+        region {r} /{r} -node auto -cells {cells} \
+            -synapses {inside + 2 * NCELL * NCELL * p_between}
+        k = k + 1
+    end
+    regionmap
+    if (me == 0)
+        showregion
+    end
+end
+k = 0
 foreach r (lamina medulla lobula)
-    if ({k % N} == me)
+    node = {k % N}
+    if (automap)
+        node = {regionnode {r}}
+    end
+    if (node == me)
         make_region {r} {k == 0}
     end
-    region {r} /{r} -node {k % N}
+    if (!automap)
+        region {r} /{r} -node {node}
+    end
     regionport {r} /{r}/proj/rscell[0:{NCELL}]/soma/spike -output
     regionport {r} /{r}/proj/rscell[0:{NCELL}]/soma -output -graded Vm
     regionport {r} /{r}/local/rscell[0:{NCELL}]/soma/Ex_syn -input
