@@ -9,11 +9,13 @@
  *
  * with dt' = dt for backward Euler (V(t+dt) = V') and dt' = dt/2 for
  * Crank-Nicolson (V(t+dt) = 2 V' - V). The rows are numbered in Hines'
- * order (each compartment before the one it hangs from), the elimination
- * is worked out once at compile time (with the fill-in a non-tree wiring
- * needs, such as the sibling links of symcompartments) and unrolled into
- * a list of operations, as GENESIS's funcs array; a step only fills the
- * diagonal and right-hand side, runs the list and substitutes back.
+ * order (each compartment before the one it hangs from; for a cell of
+ * compartments, GENESIS's own numbering, see genesis_order), the
+ * elimination is worked out once at compile time (with the fill-in a
+ * non-tree wiring needs, such as the sibling links of symcompartments)
+ * and unrolled into a list of operations, as GENESIS's funcs array; a
+ * step only fills the diagonal and right-hand side, runs the list and
+ * substitutes back.
  *
  * With chanmode >= 1 the cell's tabchannels are updated here, before the
  * compartments, from the Vm of the previous step (GENESIS's staggered
@@ -26,6 +28,7 @@
  * The arrays live in the compiled model (model.h), so a GPU backend can
  * mirror them and run the same operations.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,6 +115,99 @@ is_axial(int kind)
 }
 
 /*
+ * GENESIS's Hines numbering (hines_init.c, h_init and do_hnum) for a cell
+ * of compartments (not symcompartments) whose AXIAL messages make a
+ * forest: the parent of a compartment is the sender of its AXIAL; from
+ * each compartment without a parent (in path order) the rows are handed
+ * out from the last one down: the compartment, then its children that have
+ * none of their own, then each child that has, depth first; children in
+ * path order. Fills ORD[0..N) with local indices in row order and PAR
+ * with each one's parent (-1 none); false when the wiring is not such a
+ * forest (a compartment with two parents, a loop, a symcompartment),
+ * where the caller numbers the cell its own way.
+ */
+static bool
+genesis_order(const struct gs_cmodel *m, const int *list, const int *local, int n, int *ord,
+              int *par)
+{
+    for (int i = 0; i < n; i++) {
+        par[i] = -1;
+        if (m->csym[list[i]])
+            return false;
+        int c = list[i];
+        for (int j = m->term_first[c]; j < m->term_first[c + 1]; j++) {
+            const struct gs_term *t = &m->terms[j];
+            if ((t->kind & ~GS_TERM_PREV) != GS_T_AXIAL || local[t->ref] == i)
+                continue;
+            if (par[i] >= 0)
+                return false;
+            par[i] = local[t->ref];
+        }
+    }
+    /* each compartment's children, in path order */
+    int *kfirst = xcalloc((size_t)n + 2, sizeof(int)), *kid = xmalloc(sizeof(int) * (size_t)(n + 1));
+    int *stack = xmalloc(sizeof(int) * (size_t)(n + 1));
+    for (int i = 0; i < n; i++)
+        if (par[i] >= 0)
+            kfirst[par[i] + 2]++;
+    for (int i = 0; i < n; i++)
+        kfirst[i + 2] += kfirst[i + 1];
+    for (int i = 0; i < n; i++)
+        if (par[i] >= 0)
+            kid[kfirst[par[i] + 1]++] = i;
+#define NKID(c) (kfirst[(c) + 1] - kfirst[c])
+    int next = n - 1;
+    for (int root = 0; root < n; root++) {
+        if (par[root] >= 0)
+            continue;
+        int sp = 0;
+        stack[sp++] = root;
+        while (sp > 0) {
+            int c = stack[--sp];
+            ord[next--] = c;
+            for (int e = kfirst[c]; e < kfirst[c + 1]; e++)
+                if (NKID(kid[e]) == 0)
+                    ord[next--] = kid[e];
+            /* the children that have children, the first on top */
+            for (int e = kfirst[c + 1] - 1; e >= kfirst[c]; e--)
+                if (NKID(kid[e]) > 0)
+                    stack[sp++] = kid[e];
+        }
+    }
+#undef NKID
+    free(kfirst);
+    free(kid);
+    free(stack);
+    /* compartments left out lie on a loop of parents */
+    return next == -1;
+}
+
+/* Puts the links of row K in the order GENESIS's hines_init.c takes them
+ * off the diagonal: the links to its children by their rows, then the
+ * AXIAL to its parent (which matters for the last bits of the diagonal). */
+static void
+genesis_links(const struct gs_cmodel *m, struct gs_hines *H, int k, const int *pos,
+              const int *local)
+{
+    int l0 = H->lnk_first[k], l1 = H->lnk_first[k + 1];
+    for (int a = l0 + 1; a < l1; a++) {
+        int term = H->lnk_term[a], val = H->lnk_val[a], b = a - 1;
+        const struct gs_term *t = &m->terms[term];
+        int key = (t->kind & ~GS_TERM_PREV) == GS_T_AXIAL ? INT_MAX : pos[local[t->ref]];
+        for (; b >= l0; b--) {
+            const struct gs_term *u = &m->terms[H->lnk_term[b]];
+            int kb = (u->kind & ~GS_TERM_PREV) == GS_T_AXIAL ? INT_MAX : pos[local[u->ref]];
+            if (kb <= key)
+                break;
+            H->lnk_term[b + 1] = H->lnk_term[b];
+            H->lnk_val[b + 1] = H->lnk_val[b];
+        }
+        H->lnk_term[b + 1] = term;
+        H->lnk_val[b + 1] = val;
+    }
+}
+
+/*
  * Lays out cell H from its compartments LIST[0..N) (model indices, in the
  * hsolve's path order): Hines' numbering (breadth first from the first
  * compartment, then reversed, so every compartment comes before the one
@@ -151,6 +247,8 @@ hines_cell(struct gs_cmodel *m, struct gs_hines *H, const int *list, int n, char
     int *from = xmalloc(sizeof(int) * (size_t)(n + 1));
     int *mark = xcalloc((size_t)n + 1, sizeof(int));
     bool *seen = xcalloc((size_t)n + 1, sizeof(bool));
+    int *ord = xmalloc(sizeof(int) * (size_t)(n + 1));
+    int *gpar = xmalloc(sizeof(int) * (size_t)(n + 1));
     if (!ok)
         goto out;
     adj = xmalloc(sizeof(int) * (size_t)(na + 1));
@@ -161,11 +259,13 @@ hines_cell(struct gs_cmodel *m, struct gs_hines *H, const int *list, int n, char
             if (is_axial(m->terms[j].kind))
                 adj[na++] = local[m->terms[j].ref];
     }
-    /* Each connected part is numbered breadth first from its centre (the
-     * middle of its longest path), so that the elimination runs along
-     * several independent branches at once; path order otherwise. */
+    /* GENESIS's numbering where its hsolve would number the cell; other
+     * wirings (symcompartments, loops) have each connected part numbered
+     * breadth first from its centre (the middle of its longest path), so
+     * that the elimination runs along several branches at once. */
+    H->genesis = genesis_order(m, list, local, n, ord, gpar);
     int stamp = 0;
-    for (int s0 = 0; s0 < n; s0++) {
+    for (int s0 = 0; s0 < n && !H->genesis; s0++) {
         if (seen[s0])
             continue;
         int root = s0;
@@ -209,7 +309,7 @@ hines_cell(struct gs_cmodel *m, struct gs_hines *H, const int *list, int n, char
     H->n = n;
     H->compt = xmalloc(sizeof(int) * (size_t)(n + 1));
     for (int k = 0; k < n; k++) {
-        int l = bfs[n - 1 - k];
+        int l = H->genesis ? ord[k] : bfs[n - 1 - k];
         pos[l] = k;
         H->compt[k] = list[l];
     }
@@ -243,6 +343,8 @@ hines_cell(struct gs_cmodel *m, struct gs_hines *H, const int *list, int n, char
             H->lnk_val[nl++] = nbk == k ? -1 : pat_entry(&p, k, nbk, true);
         }
         H->lnk_first[k + 1] = nl;
+        if (H->genesis)
+            genesis_links(m, H, k, pos, local);
     }
     /* the elimination, worked out once */
     int cap = 0;
@@ -318,9 +420,12 @@ hines_cell(struct gs_cmodel *m, struct gs_hines *H, const int *list, int n, char
     H->tbyc = xcalloc((size_t)n + 1, sizeof(double));
     H->d = xcalloc((size_t)n + 1, sizeof(double));
     H->r = xcalloc((size_t)n + 1, sizeof(double));
+    H->bval = xcalloc((size_t)p.nval + 1, sizeof(double));
     pat_free(&p);
     free(pos);
 out:
+    free(ord);
+    free(gpar);
     free(local);
     free(bfs);
     free(seen);
@@ -382,15 +487,19 @@ gs_hines_free(struct gs_cmodel *m)
         struct gs_hines *H = &m->hines[h];
         void *a[] = {H->compt, H->diag0, H->tbyc, H->d, H->r, H->ufirst, H->ucol,
                      H->uval, H->val0, H->val, H->lnk_first, H->lnk_term, H->lnk_val,
-                     H->ops, H->tab_first, H->tab, H->par, H->lo_val, H->up_val,
+                     H->ops, H->tab_first, H->tab, H->par, H->bval, H->lo_val, H->up_val,
                      H->ch_first, H->ch_kind, H->ch_ref, H->g_gi, H->g_tab,
                      H->g_src, H->g_conc, H->g_inst, H->g_A, H->g_B, H->g_X,
-                     H->t_g, H->t_pow, H->t_gk, H->ch_loc, H->g};
+                     H->t_g, H->t_pow, H->t_gk, H->ch_loc, H->g, H->ch_cain, H->ch_pool, H->pool};
         for (size_t i = 0; i < sizeof a / sizeof a[0]; i++)
             free(a[i]);
     }
     free(m->hines);
     free(m->comp_hines);
+    free(m->ca_flux);
+    free(m->ca_hines);
+    m->ca_flux = NULL;
+    m->ca_hines = NULL;
     for (int i = 0; i < m->ntabpair && m->htab; i++)
         free(m->htab[i]);
     free(m->htab);
@@ -427,15 +536,30 @@ hines_coeffs(struct gs_cmodel *m)
         struct gs_hines *H = &m->hines[h];
         double dt = H->method == GS_M_CRANK ? m->dt / 2.0 : m->dt;
         memset(H->val0, 0, sizeof(double) * (size_t)H->nval);
+        memset(H->bval, 0, sizeof(double) * (size_t)H->nval);
         for (int k = 0; k < H->n; k++) {
             int c = H->compt[k];
             double Cm = m->Cm[c];
             H->diag0[k] = 1.0 + dt / (Cm * (double)m->Rm[c]);
             H->tbyc[k] = dt / Cm;
             for (int l = H->lnk_first[k]; l < H->lnk_first[k + 1]; l++) {
-                double temp = -dt / (Cm * link_ra(m, c, &m->terms[H->lnk_term[l]]));
-                if (H->lnk_val[l] >= 0)
+                const struct gs_term *t = &m->terms[H->lnk_term[l]];
+                double temp = -dt / (Cm * link_ra(m, c, t)), back = temp;
+                /* GENESIS's hines_init.c computes the entry of a row
+                 * towards its parent twice: for the elimination (and the
+                 * row's diagonal) as dt/(Cm Ra) with Cm Ra a product of
+                 * two C floats, rounded to float; for the back
+                 * substitution in double. The two differ by up to 6e-8
+                 * relative, which moves a branched cell's Vm by 1e-10 V a
+                 * step and its resting state by 1e-5 of the drive. */
+                if (H->genesis && (t->kind & ~GS_TERM_PREV) == GS_T_AXIAL) {
+                    float cmra = m->Cm[c] * m->Ra[c];
+                    temp = -dt / (double)cmra;
+                }
+                if (H->lnk_val[l] >= 0) {
                     H->val0[H->lnk_val[l]] += temp;
+                    H->bval[H->lnk_val[l]] += back;
+                }
                 H->diag0[k] -= temp;
             }
         }
@@ -460,31 +584,33 @@ hines_coeffs(struct gs_cmodel *m)
     m->hines_stale = false;
 }
 
-/* The concentration tabchannel CH's gates read (1 + its pool), 0 none. */
+/* The pool tabchannel CH's gates read, or else the pool its current
+ * flows into (an I_Ca or fI_Ca message; FEED, per tabchannel), as 1 + its
+ * index; 0 neither. */
 static int
-tab_conc(const struct gs_cmodel *m, int ch)
+tab_conc(const struct gs_cmodel *m, const int *feed, int ch)
 {
     for (int k = 0; k < GS_NGATES; k++) {
         int gi = m->tgate[ch * GS_NGATES + k];
         if (gi >= 0 && m->gconc[gi] >= 0)
             return 1 + m->gconc[gi];
     }
-    return 0;
+    return 1 + feed[ch];
 }
 
 /* hines_child.c's hchild_compare for two channels of a compartment: does
  * A (kind, ref) come before B in the chip? Tabchannels before synchans
  * (an Mg_block stands in for its synchan), tabchannels by the
- * concentration they read, then by Ek. */
+ * concentration they read or feed (tab_conc), then by Ek. */
 static bool
-chip_before(const struct gs_cmodel *m, uint8_t ka, int a, uint8_t kb, int b)
+chip_before(const struct gs_cmodel *m, const int *feed, uint8_t ka, int a, uint8_t kb, int b)
 {
     bool sa = ka == 2 || m->tgsrc[a] >= 0, sb = kb == 2 || m->tgsrc[b] >= 0;
     if (sa != sb)
         return !sa;
     if (sa)
         return false;
-    int ca = tab_conc(m, a), cb = tab_conc(m, b);
+    int ca = tab_conc(m, feed, a), cb = tab_conc(m, feed, b);
     if (ca != cb)
         return ca < cb;
     return m->tEk[a] < m->tEk[b];
@@ -494,12 +620,12 @@ chip_before(const struct gs_cmodel *m, uint8_t ka, int a, uint8_t kb, int b)
  * insertion sort (which leaves ties in reverse order): the currents are
  * summed in that order. */
 static void
-chip_order(const struct gs_cmodel *m, struct gs_hines *H, int j0, int j1)
+chip_order(const struct gs_cmodel *m, const int *feed, struct gs_hines *H, int j0, int j1)
 {
     for (int j = j0 + 1; j < j1; j++) {
         uint8_t kind = H->ch_kind[j];
         int ref = H->ch_ref[j], loc = H->ch_loc[j], i = j - 1;
-        for (; i >= j0 && !chip_before(m, H->ch_kind[i], H->ch_ref[i], kind, ref); i--) {
+        for (; i >= j0 && !chip_before(m, feed, H->ch_kind[i], H->ch_ref[i], kind, ref); i--) {
             H->ch_kind[i + 1] = H->ch_kind[i];
             H->ch_ref[i + 1] = H->ch_ref[i];
             H->ch_loc[i + 1] = H->ch_loc[i];
@@ -514,7 +640,7 @@ chip_order(const struct gs_cmodel *m, struct gs_hines *H, int j0, int j1)
  * and, for chanmode >= 2, the gate list of the fast step (only when every
  * gate is a plain table lookup). */
 static void
-hines_lists(struct gs_cmodel *m, struct gs_hines *H)
+hines_lists(struct gs_cmodel *m, const int *feed, struct gs_hines *H)
 {
     int nch = 0, ng = 0;
     for (int k = 0; k < H->n; k++) {
@@ -549,7 +675,7 @@ hines_lists(struct gs_cmodel *m, struct gs_hines *H)
         }
         H->ch_first[k + 1] = nch;
         if (H->chanmode >= 2)
-            chip_order(m, H, H->ch_first[k], nch);
+            chip_order(m, feed, H, H->ch_first[k], nch);
     }
     H->fastgates = H->chanmode >= 2;
     for (int i = 0; i < H->tab_first[H->n]; i++)
@@ -597,11 +723,85 @@ hines_lists(struct gs_cmodel *m, struct gs_hines *H)
         }
 }
 
+/* The Ca_concen pools GENESIS's hsolve integrates (chanmode >= 2): a
+ * pool whose inputs are all I_Ca or fI_Ca messages from channels of one
+ * such cell; ch_cain ties each of those channels to its input. */
+static void
+hines_pools(struct gs_cmodel *m)
+{
+    m->ca_flux = xcalloc((size_t)m->nca + 1, sizeof(double));
+    m->ca_hines = xcalloc((size_t)m->nca + 1, sizeof(bool));
+    /* per pool: the cell of its inputs' channels, -1 none yet, -2 mixed */
+    int *cell = xmalloc(sizeof(int) * (size_t)(m->nca + 1));
+    for (int a = 0; a < m->nca; a++)
+        cell[a] = m->cain_first[a + 1] > m->cain_first[a] ? -1 : -2;
+    for (int h = 0; h < m->nhines; h++) {
+        struct gs_hines *H = &m->hines[h];
+        int nch = H->ch_first[H->n];
+        H->ch_cain = xmalloc(sizeof(int) * (size_t)(nch + 1));
+        H->ch_pool = xmalloc(sizeof(int) * (size_t)(nch + 1));
+        for (int j = 0; j < nch; j++)
+            H->ch_cain[j] = H->ch_pool[j] = -1;
+    }
+    for (int a = 0; a < m->nca; a++) {
+        for (int i = m->cain_first[a]; i < m->cain_first[a + 1] && cell[a] != -2; i++) {
+            const struct gs_cainput *in = &m->cain[i];
+            int found = -2;
+            if (in->kind == GS_CA_ICA || in->kind == GS_CA_FICA)
+                for (int h = 0; h < m->nhines && found == -2; h++) {
+                    const struct gs_hines *H = &m->hines[h];
+                    if (H->chanmode < 2)
+                        continue;
+                    for (int j = 0; j < H->ch_first[H->n]; j++)
+                        if (H->ch_ref[j] == in->chan
+                            && (H->ch_kind[j] == 2) == (in->chkind == GS_CH_SYN)
+                            && H->ch_cain[j] < 0) {
+                            found = h;
+                            break;
+                        }
+                }
+            cell[a] = cell[a] == -1 || cell[a] == found ? found : -2;
+        }
+    }
+    for (int h = 0; h < m->nhines; h++) {
+        struct gs_hines *H = &m->hines[h];
+        H->pool = xmalloc(sizeof(int) * (size_t)(m->nca + 1));
+        H->npool = 0;
+        for (int a = 0; a < m->nca; a++) {
+            if (cell[a] != h)
+                continue;
+            H->pool[H->npool++] = a;
+            m->ca_hines[a] = true;
+            for (int i = m->cain_first[a]; i < m->cain_first[a + 1]; i++)
+                for (int j = 0; j < H->ch_first[H->n]; j++)
+                    if (H->ch_ref[j] == m->cain[i].chan
+                        && (H->ch_kind[j] == 2) == (m->cain[i].chkind == GS_CH_SYN)
+                        && H->ch_cain[j] < 0) {
+                        H->ch_cain[j] = i;
+                        H->ch_pool[j] = a;
+                        break;
+                    }
+        }
+    }
+    free(cell);
+}
+
 void
 gs_hines_prepare(struct gs_cmodel *m)
 {
+    /* the pool each tabchannel's current flows into, -1 none */
+    int *feed = xmalloc(sizeof(int) * (size_t)(m->ntab + 1));
+    for (int i = 0; i < m->ntab; i++)
+        feed[i] = -1;
+    for (int a = 0; a < m->nca; a++)
+        for (int i = m->cain_first[a]; i < m->cain_first[a + 1]; i++)
+            if (m->cain[i].chkind == GS_CH_TAB
+                && (m->cain[i].kind == GS_CA_ICA || m->cain[i].kind == GS_CA_FICA))
+                feed[m->cain[i].chan] = a;
     for (int h = 0; h < m->nhines; h++)
-        hines_lists(m, &m->hines[h]);
+        hines_lists(m, feed, &m->hines[h]);
+    free(feed);
+    hines_pools(m);
     /* chip tables for the gates the hsolves integrate with chanmode >= 2 */
     for (int h = 0; h < m->nhines; h++) {
         const struct gs_hines *H = &m->hines[h];
@@ -638,7 +838,9 @@ gs_hines_prepare(struct gs_cmodel *m)
             q->xdivs = t->xdivs;
             q->src = H->g_src[j];
             q->conc = H->g_conc[j];
-            q->interp = H->calcmode != 0 && t->mode != GS_TAB_NOINTERP;
+            /* the chip interpolates by the hsolve's calcmode alone, not
+             * by the table's calc_mode (hines_chip.c) */
+            q->interp = H->calcmode != 0;
             const struct gs_hgate *b = j > 0 ? &H->g[j - 1] : NULL;
             q->same = b && b->src == q->src && b->conc == q->conc && b->xmin == q->xmin
                       && b->invdx == q->invdx && b->xdivs == q->xdivs && b->interp == q->interp;
@@ -736,7 +938,7 @@ hines_tab(struct gs_cmodel *m, const struct gs_hines *H, int ch)
         const double *ht = m->htab[d->tab];
         if (H->chanmode >= 2 && t->mode != GS_TAB_FIXED && d->input != GS_GIN_CODEP && ht) {
             double f;
-            int i = tab_pos(t, x, H->calcmode != 0 && t->mode != GS_TAB_NOINTERP, &f);
+            int i = tab_pos(t, x, H->calcmode != 0, &f);
             if (d->instant) {
                 const double *r = t->rec + 4 * i;
                 X = (f * r[1] + r[0]) / (f * r[3] + r[2]);
@@ -846,11 +1048,12 @@ tree_solve(struct gs_cmodel *m, struct gs_hines *H)
         }
     }
     bool crank = H->method == GS_M_CRANK;
+    const double *bval = H->bval;
     for (int k = n - 1; k >= 0; k--) {
         int p = par[k];
         double x = r[k];
         if (p >= 0)
-            x -= val[up[k]] * r[p];
+            x -= bval[up[k]] * r[p];
         x /= d[k];
         r[k] = x;
         int c = H->compt[k];
@@ -880,9 +1083,47 @@ chip_row(struct gs_cmodel *m, struct gs_hines *H, int k)
         }
         sumg += g;
         ichan += ek * g;
+        int ci = H->ch_cain[j];
+        if (ci >= 0) {
+            /* FLUX_OP and SCALE_FLUX_OP: Ik, or the fraction of fI_Ca
+             * times it (chanmode 2 and 3 multiply the other way round) */
+            const struct gs_cainput *in = &m->cain[ci];
+            double v = m->V[c], *fl = &m->ca_flux[H->ch_pool[j]];
+            if (in->kind == GS_CA_ICA)
+                *fl += g * (ek - v);
+            else if (H->chanmode >= 4)
+                *fl += in->frac * (g * (ek - v));
+            else
+                *fl += in->frac * g * (ek - v);
+        }
     }
     H->r[k] = m->V[c] + ichan * H->tbyc[k];
     H->d[k] = sumg * H->tbyc[k] + H->diag0[k];
+}
+
+/* The rows of a chanmode >= 2 cell, then its pools: hines_conc_chip.c's
+ * trapezoidal step of a Ca_concen from the current its channels sent in
+ * this step (summed by chip_row, in double),
+ * Ca' = Ca_base + ((Ca - Ca_base)(2 - itau) + flux dt B) / itau with
+ * itau = 1 + dt/(2 tau), where the Ca_concen element integrates by
+ * exponential Euler in float. */
+static void
+chip_rows(struct gs_cmodel *m, struct gs_hines *H)
+{
+    for (int i = 0; i < H->npool; i++)
+        m->ca_flux[H->pool[i]] = 0.0;
+    for (int k = 0; k < H->n; k++)
+        chip_row(m, H, k);
+    double dt = m->dt;
+    for (int i = 0; i < H->npool; i++) {
+        int a = H->pool[i];
+        double base = m->Ca_base[a], itau = 1.0 + dt / (double)(2.0f * m->ca_tau[a]);
+        double Ca = base + ((m->Ca[a] - base) * (2.0 - itau) + m->ca_flux[a] * (dt * m->ca_B[a]))
+                           / itau;
+        m->Ca[a] = Ca;
+        m->caC[a] = Ca - base;
+        m->ca_act[a] = (float)m->ca_flux[a];
+    }
 }
 
 /* A chanmode >= 2 cell whose wiring is a tree: gates, conductances and
@@ -892,8 +1133,7 @@ hines_fast(struct gs_cmodel *m, struct gs_hines *H)
 {
     if (H->fastgates)
         fast_gates(m, H);
-    for (int k = 0; k < H->n; k++)
-        chip_row(m, H, k);
+    chip_rows(m, H);
     tree_solve(m, H);
 }
 
@@ -909,8 +1149,8 @@ hines_one(struct gs_cmodel *m, struct gs_hines *H)
     if (H->chanmode >= 2 && H->fastgates)
         fast_gates(m, H);
     int ti = 0;
-    for (int k = 0; k < n && H->chanmode >= 2; k++)
-        chip_row(m, H, k);
+    if (H->chanmode >= 2)
+        chip_rows(m, H);
     for (int k = 0; k < n && H->chanmode < 2; k++) {
         int c = H->compt[k];
         double Vm = m->V[c], sumg = 0.0, ichan = 0.0;
@@ -959,10 +1199,13 @@ hines_one(struct gs_cmodel *m, struct gs_hines *H)
         }
     }
     bool crank = H->method == GS_M_CRANK;
+    /* back substitution: the entries as GENESIS computes them for it, or
+     * as the elimination left them where it changed them (fill-in) */
+    const double *bval = H->copy_val ? val : H->bval;
     for (int k = n - 1; k >= 0; k--) {
         double x = r[k];
         for (int e = H->ufirst[k]; e < H->ufirst[k + 1]; e++)
-            x -= val[H->uval[e]] * r[H->ucol[e]];
+            x -= bval[H->uval[e]] * r[H->ucol[e]];
         x /= d[k];
         r[k] = x;
         int c = H->compt[k];

@@ -190,6 +190,8 @@ struct gs_hines {
     int *uval;
     int nval;
     double *val0, *val;
+    double *bval;         /* the entries back substitution reads (hines_coeffs) */
+    bool genesis;         /* rows numbered as GENESIS's hsolve numbers them */
     int *lnk_first;       /* n + 1: the axial links of each row: val0 index and */
     int *lnk_term;        /* compartment term that gives its resistance */
     int *lnk_val;
@@ -220,6 +222,11 @@ struct gs_hines {
     int8_t *t_pow;
     double *t_gk;         /* Gk of the step */
     int *ch_loc;          /* per channel of kind 0: its index in t_gk */
+    /* chanmode >= 2: the Ca_concen pools fed only by this cell's channels,
+     * which GENESIS's hsolve integrates itself (hines_conc_chip.c) */
+    int *ch_cain;         /* per channel: its I_Ca or fI_Ca input (m->cain), -1 none, */
+    int *ch_pool;         /* and the pool it feeds */
+    int npool, *pool;
 };
 
 /* A spike: source id (spike-source numbering) and the step it fired in. */
@@ -309,6 +316,8 @@ struct gs_cmodel {
     /* Ca_concen */
     int nca;
     double *caC, *Ca, *Ca_base;
+    double *ca_flux;      /* per pool: the current an hsolve sums for it this step */
+    bool *ca_hines;       /* per pool: integrated by an hsolve, not the general path */
     float *ca_tau, *ca_B, *ca_thick, *ca_act;
     float *ca_ext;        /* I_Ca from outside the compiled model (GS_SF_CAEXT) */
     int *cain_first;

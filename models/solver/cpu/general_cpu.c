@@ -44,6 +44,8 @@ void
 cpu_ca_pools(struct gs_cmodel *m)
 {
     for (int a = 0; a < m->nca; a++) {
+        if (m->ca_hines && m->ca_hines[a])
+            continue; /* its hsolve integrated it (hines.c) */
         float act = gs_ca_input(m, a);
         m->ca_act[a] = act;
         m->caC[a] = gs_ca_step(m->caC[a], act, m->ca_B[a], m->ca_tau[a], m->dt, &m->exptab);

@@ -3,8 +3,11 @@
 // under an hsolve, backward Euler (the default) and Crank-Nicolson
 // (setmethod 11), against the closed forms of the two schemes,
 // V(k+1) = (V(k) + dt/Cm (Em/Rm + I)) / (1 + dt/(Cm Rm)) and
-// V(k+1) = 2 V' - V(k) with dt/2 in V'; a two-compartment cell against
-// its steady state (Va - Em = 5.238095 mV, Vb - Em = 4.761905 mV);
+// V(k+1) = 2 V' - V(k) with dt/2 in V'; a two-compartment cell near
+// its steady state (Va - Em = 5.238095 mV, Vb - Em = 4.761905 mV), where
+// it settles 9e-9 V above it, as GENESIS's hsolve does (nxgenesis prints
+// the same two values: its elimination takes b's link to a as a float
+// product, its back substitution as a double one; docs/solver.md);
 // the fields; findsolvefield names that read and write through.
 create neutral /cell
 create compartment /cell/soma
