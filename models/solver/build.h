@@ -164,9 +164,12 @@ void gsb_set_gid(struct gs_build *b, int kind, int id, uint64_t gid);
 /*
  * Lays the model out. Returns a new model (caller frees with
  * gs_model_free) or NULL with a message in ERR for a bad reference or
- * an unsupported wiring.
+ * an unsupported wiring. It uses B up: each kind's records are freed as
+ * soon as they are written into the model (so that a large model's
+ * records and arrays are not resident together), and B can then only be
+ * freed; compiling it again is an error.
  */
-struct gs_cmodel *gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err,
+struct gs_cmodel *gsb_compile(struct gs_build *b, double dt, uint64_t seed, char *err,
                              size_t errlen);
 
 /* Array index of builder id ID of kind KIND in a compiled model. */

@@ -6,6 +6,7 @@
 #ifndef GS_SOLVER_BUILD_INT_H
 #define GS_SOLVER_BUILD_INT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "build.h"
@@ -17,6 +18,14 @@
             (vec).v = xreallocarray((vec).v, (size_t)(vec).cap, sizeof *(vec).v);                 \
         }                                                                                          \
         (vec).v[(vec).n++] = (val);                                                                \
+    } while (0)
+/* Frees a kind's records once the layout has written them (gsb_compile
+ * uses the builder up). */
+#define DROP(vec)                                                                                  \
+    do {                                                                                           \
+        free((vec).v);                                                                             \
+        (vec).v = NULL;                                                                            \
+        (vec).n = (vec).cap = 0;                                                                   \
     } while (0)
 #define VEC(T)                                                                                     \
     struct {                                                                                       \
@@ -53,6 +62,7 @@ struct gs_build {
     VEC(struct gsb_hines) hines;
     VEC(struct bhc) hcompt;
     int next;                      /* external sources */
+    bool spent;                    /* laid out: its records are freed */
 };
 
 

@@ -378,17 +378,20 @@ put_compt(struct gs_cmodel *m, int i, const struct gsb_compt *c)
     m->csym[i] = c->sym;
 }
 
-/* Padding units: harmless values that never fire and never overflow. */
+/* The padding units of group G in the arrays of KIND (GS_K_COMPT, GS_K_TAB,
+ * GS_K_SYN or GS_K_SRC): harmless values that never fire and never
+ * overflow. */
 static void
-pad_group(struct gs_cmodel *m, const struct gs_group *g)
+pad_group(struct gs_cmodel *m, const struct gs_group *g, int kind)
 {
     const struct gsb_compt pc = {0, 1, 1, 1, 0, -0.065f, 0, 0, -0.065, false};
     for (int u = g->n; u < g->npad; u++) {
         int c = g->compt0 + u;
-        put_compt(m, c, &pc);
+        if (kind == GS_K_COMPT)
+            put_compt(m, c, &pc);
         for (int s = 0; s < g->nslot; s++) {
             int ch = g->base[s] + u;
-            if (g->kind[s] == GS_CH_TAB) {
+            if (g->kind[s] == GS_CH_TAB && kind == GS_K_TAB) {
                 m->Gbar[ch] = 0;
                 m->tEk[ch] = 0;
                 m->tvsrc[ch] = c;
@@ -401,14 +404,14 @@ pad_group(struct gs_cmodel *m, const struct gs_group *g)
                         m->gconc[gi] = -1;
                     }
                 }
-            } else {
+            } else if (g->kind[s] == GS_CH_SYN && kind == GS_K_SYN) {
                 m->sEk[ch] = 0;
                 m->tau1[ch] = m->tau2[ch] = 1;
                 m->gmax[ch] = 0;
                 m->svsrc[ch] = c;
             }
         }
-        if (g->nspk) {
+        if (g->nspk && kind == GS_K_SRC) {
             int s = g->spk0 + u;
             m->thresh[s] = INFINITY;
             m->gvsrc[s] = c;
@@ -498,8 +501,26 @@ int_array(int n, int fill)
     return a;
 }
 
+/* Allocates the model's arrays of KIND (gs_model_alloc). */
+static bool
+alloc_kind(struct lay *L, int kind)
+{
+    const struct gs_cmodel *m = L->m;
+    if (gs_model_alloc(L->m, kind))
+        return true;
+    return fail(L, "not enough memory for %d compartments, %d channels and %d synapses",
+                m->map_n[GS_K_COMPT], m->map_n[GS_K_TAB] + m->map_n[GS_K_SYN],
+                m->map_n[GS_K_SYNAPSE]);
+}
+
+/*
+ * The records of each kind are freed (DROP) as soon as the kind is
+ * written, and the next kind's arrays are allocated after that, so that
+ * they take the freed memory: the compile's peak is the builder's records
+ * and the layout's scratch, not that plus the whole model.
+ */
 struct gs_cmodel *
-gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_t errlen)
+gsb_compile(struct gs_build *b, double dt, uint64_t seed, char *err, size_t errlen)
 {
     struct gs_cmodel *m = xcalloc(1, sizeof *m);
     m->dt = dt;
@@ -509,12 +530,26 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
     struct cterms ct = {NULL, NULL};
     struct sig *sigs = NULL;
     int *gsize = NULL;
-    int *comp_model = int_array(b->compt.n, -1), *tab_model = int_array(b->tab.n, -1);
-    int *syn_model = int_array(b->syn.n, -1), *spk_model = int_array(b->spk.n, -1);
-    int *ca_model = int_array(b->ca.n, -1), *tab_slot = int_array(b->tab.n, -1);
+    /* the builder id -> array index maps, filled as the layout decides */
+    m->map_n[GS_K_COMPT] = b->compt.n;
+    m->map_n[GS_K_TAB] = b->tab.n;
+    m->map_n[GS_K_SYN] = b->syn.n;
+    m->map_n[GS_K_SYNAPSE] = b->synapse.n;
+    m->map_n[GS_K_SRC] = b->src.n;
+    m->map_n[GS_K_CA] = b->ca.n;
+    for (int k = 0; k < GS_K_NKINDS; k++)
+        m->map[k] = int_array(m->map_n[k], -1);
+    int *comp_model = m->map[GS_K_COMPT], *tab_model = m->map[GS_K_TAB];
+    int *syn_model = m->map[GS_K_SYN], *ca_model = m->map[GS_K_CA];
+    int *spk_model = int_array(b->spk.n, -1), *tab_slot = int_array(b->tab.n, -1);
     int *tab_hines = NULL, *syn_hines = NULL;
     bool ok = false;
 
+    if (b->spent) {
+        fail(&L, "the builder was laid out already (it is used up by a compile)");
+        goto out;
+    }
+    b->spent = true;
     if (!(dt > 0)) {
         fail(&L, "time step %g must be > 0", dt);
         goto out;
@@ -644,28 +679,51 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
     m->next = b->next;
     m->nsynapse = b->synapse.n;
     m->nca = b->ca.n;
-    m->map_n[GS_K_COMPT] = b->compt.n;
-    m->map_n[GS_K_TAB] = b->tab.n;
-    m->map_n[GS_K_SYN] = b->syn.n;
-    m->map_n[GS_K_SYNAPSE] = b->synapse.n;
-    m->map_n[GS_K_SRC] = b->src.n;
-    m->map_n[GS_K_CA] = b->ca.n;
-    if (!gs_model_alloc(m)) {
-        fail(&L, "not enough memory for %d compartments, %d channels and %d synapses",
-             b->compt.n, b->tab.n + b->syn.n, b->synapse.n);
-        goto out;
-    }
     put_tables(m, b);
     for (int g = 0; g < ng; g++)
         make_bundles(m, &m->groups[g]);
 
-    /* values */
+    /* message terms of the general compartments (the last use of the
+     * builder's terms) */
+    if (!alloc_kind(&L, GS_K_COMPT))
+        goto out;
+    for (int c = 0; c < b->compt.n; c++)
+        if (L.comp_group[c] < 0)
+            m->term_first[comp_model[c] + 1] = ct.first[c + 1] - ct.first[c];
+    for (int c = 0; c < m->ncompt; c++)
+        m->term_first[c + 1] += m->term_first[c];
+    m->terms = xcalloc((size_t)m->term_first[m->ncompt] + 1, sizeof *m->terms);
+    for (int c = 0; c < b->compt.n; c++) {
+        if (L.comp_group[c] >= 0)
+            continue;
+        int o = m->term_first[comp_model[c]];
+        for (int j = ct.first[c]; j < ct.first[c + 1]; j++) {
+            const struct bterm *t = &b->term.v[ct.idx[j]];
+            int k = t->kind & ~GS_TERM_PREV;
+            int ref = k == GS_T_TAB ? tab_model[t->ref]
+                      : k == GS_T_SYN ? syn_model[t->ref] : comp_model[t->ref];
+            m->terms[o].kind = (uint8_t)t->kind;
+            m->terms[o++].ref = ref;
+        }
+    }
+    DROP(b->term);
+    free(ct.first);
+    free(ct.idx);
+    ct.first = ct.idx = NULL;
+
+    /* values, kind by kind */
     for (int g = 0; g < ng; g++)
-        pad_group(m, &m->groups[g]);
+        pad_group(m, &m->groups[g], GS_K_COMPT);
     for (int c = 0; c < b->compt.n; c++) {
         put_compt(m, comp_model[c], &b->compt.v[c]);
         m->comp_general[comp_model[c]] = L.comp_group[c] < 0 && L.comp_hines[c] < 0;
     }
+    DROP(b->compt);
+
+    if (!alloc_kind(&L, GS_K_TAB))
+        goto out;
+    for (int g = 0; g < ng; g++)
+        pad_group(m, &m->groups[g], GS_K_TAB);
     int gnext = ngt;
     for (int i = 0; i < b->tab.n; i++) {
         int gidx[GS_NGATES], mi = tab_model[i];
@@ -688,16 +746,32 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
         m->tvsrc[mi] = v >= 0 ? comp_model[v] : -1;
         m->tgsrc[mi] = b->tab.v[i].gsyn1 ? syn_model[b->tab.v[i].gsyn1 - 1] : -1;
     }
+    DROP(b->tab);
+    free(L.tab_gd);
+    free(tab_slot);
+    L.tab_gd = tab_slot = NULL;
+
+    if (!alloc_kind(&L, GS_K_SYN))
+        goto out;
+    for (int g = 0; g < ng; g++)
+        pad_group(m, &m->groups[g], GS_K_SYN);
     for (int i = 0; i < b->syn.n; i++) {
         put_syn(m, syn_model[i], &b->syn.v[i]);
         int v = b->syn.v[i].vsrc;
         m->svsrc[syn_model[i]] = v >= 0 ? comp_model[v] : -1;
         m->syn_gid[syn_model[i]] = (uint64_t)i;
     }
+    DROP(b->syn);
+
+    if (!alloc_kind(&L, GS_K_SRC))
+        goto out;
+    for (int g = 0; g < ng; g++)
+        pad_group(m, &m->groups[g], GS_K_SRC);
     for (int i = 0; i < b->spk.n; i++) {
         int v = b->spk.v[i].vsrc;
         put_spk(m, spk_model[i], &b->spk.v[i], v >= 0 ? comp_model[v] : v);
     }
+    DROP(b->spk);
     for (int i = 0; i < b->rnd.n; i++) {
         const struct gsb_randomspike *r = &b->rnd.v[i];
         m->r_rate[i] = r->rate;
@@ -711,6 +785,7 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
         m->r_stride[i] = r->stride;
         m->r_dt[i] = r->dt;
     }
+    DROP(b->rnd);
     /* spike sources: builder numbering <-> spikegens then randomspikes */
     int nsrc = m->nspike + m->nrand + m->next;
     for (int i = 0; i < b->src.n; i++) {
@@ -721,6 +796,18 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
         m->src_order[ms] = i;
         m->src_gid[ms] = (uint64_t)i;
     }
+    DROP(b->src);
+    for (int i = 0; i < b->gid.n; i++) {
+        const struct bgid *g = &b->gid.v[i];
+        if (g->kind == GS_K_SRC && in_range(g->id, m->map_n[GS_K_SRC]))
+            m->src_gid[m->map[GS_K_SRC][g->id]] = g->gid;
+        else if (g->kind == GS_K_SYN && in_range(g->id, m->map_n[GS_K_SYN]))
+            m->syn_gid[syn_model[g->id]] = g->gid;
+    }
+    DROP(b->gid);
+
+    if (!alloc_kind(&L, GS_K_CA))
+        goto out;
     for (int i = 0; i < b->ca.n; i++) {
         m->caC[i] = b->ca.v[i].C;
         m->Ca[i] = b->ca.v[i].Ca;
@@ -729,8 +816,26 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
         m->ca_B[i] = b->ca.v[i].B;
         m->ca_thick[i] = b->ca.v[i].thick;
     }
+    DROP(b->ca);
+    /* Ca_concen inputs */
+    for (int i = 0; i < b->cain.n; i++)
+        m->cain_first[b->cain.v[i].ca + 1]++;
+    for (int a = 0; a < m->nca; a++)
+        m->cain_first[a + 1] += m->cain_first[a];
+    m->cain = xcalloc((size_t)b->cain.n + 1, sizeof *m->cain);
+    int *fa = xcalloc((size_t)m->nca + 1, sizeof(int));
+    for (int i = 0; i < b->cain.n; i++) {
+        const struct bcain *c = &b->cain.v[i];
+        struct gs_cainput in = c->in;
+        in.chan = in.chkind == GS_CH_TAB ? tab_model[in.chan] : syn_model[in.chan];
+        m->cain[m->cain_first[c->ca] + fa[c->ca]++] = in;
+    }
+    free(fa);
+    DROP(b->cain);
 
     /* synapses by synchan, and the outgoing lists by source */
+    if (!alloc_kind(&L, GS_K_SYNAPSE))
+        goto out;
     for (int i = 0; i < b->synapse.n; i++)
         m->syn_first[syn_model[b->synapse.v[i].syn] + 1]++;
     for (int y = 0; y < m->nsyn; y++)
@@ -755,54 +860,8 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
     }
     free(fy);
     free(fs);
+    DROP(b->synapse);
 
-    /* message terms of the general compartments */
-    for (int c = 0; c < b->compt.n; c++)
-        if (L.comp_group[c] < 0)
-            m->term_first[comp_model[c] + 1] = ct.first[c + 1] - ct.first[c];
-    for (int c = 0; c < m->ncompt; c++)
-        m->term_first[c + 1] += m->term_first[c];
-    m->terms = xcalloc((size_t)m->term_first[m->ncompt] + 1, sizeof *m->terms);
-    for (int c = 0; c < b->compt.n; c++) {
-        if (L.comp_group[c] >= 0)
-            continue;
-        int o = m->term_first[comp_model[c]];
-        for (int j = ct.first[c]; j < ct.first[c + 1]; j++) {
-            const struct bterm *t = &b->term.v[ct.idx[j]];
-            int k = t->kind & ~GS_TERM_PREV;
-            int ref = k == GS_T_TAB ? tab_model[t->ref]
-                      : k == GS_T_SYN ? syn_model[t->ref] : comp_model[t->ref];
-            m->terms[o].kind = (uint8_t)t->kind;
-            m->terms[o++].ref = ref;
-        }
-    }
-    /* Ca_concen inputs */
-    for (int i = 0; i < b->cain.n; i++)
-        m->cain_first[b->cain.v[i].ca + 1]++;
-    for (int a = 0; a < m->nca; a++)
-        m->cain_first[a + 1] += m->cain_first[a];
-    m->cain = xcalloc((size_t)b->cain.n + 1, sizeof *m->cain);
-    int *fa = xcalloc((size_t)m->nca + 1, sizeof(int));
-    for (int i = 0; i < b->cain.n; i++) {
-        const struct bcain *c = &b->cain.v[i];
-        struct gs_cainput in = c->in;
-        in.chan = in.chkind == GS_CH_TAB ? tab_model[in.chan] : syn_model[in.chan];
-        m->cain[m->cain_first[c->ca] + fa[c->ca]++] = in;
-    }
-    free(fa);
-
-    /* builder id -> index maps (GS_K_SRC and GS_K_SYNAPSE filled above) */
-    memcpy(m->map[GS_K_COMPT], comp_model, sizeof(int) * (size_t)b->compt.n);
-    memcpy(m->map[GS_K_TAB], tab_model, sizeof(int) * (size_t)b->tab.n);
-    memcpy(m->map[GS_K_SYN], syn_model, sizeof(int) * (size_t)b->syn.n);
-    memcpy(m->map[GS_K_CA], ca_model, sizeof(int) * (size_t)b->ca.n);
-    for (int i = 0; i < b->gid.n; i++) {
-        const struct bgid *g = &b->gid.v[i];
-        if (g->kind == GS_K_SRC && in_range(g->id, b->src.n))
-            m->src_gid[m->map[GS_K_SRC][g->id]] = g->gid;
-        else if (g->kind == GS_K_SYN && in_range(g->id, b->syn.n))
-            m->syn_gid[syn_model[g->id]] = g->gid;
-    }
     if (b->hines.n > 0) {
         int nh = b->hines.n;
         int *first = xcalloc((size_t)nh + 1, sizeof(int));
@@ -817,7 +876,7 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
             const struct bhc *e = &b->hcompt.v[i];
             list[first[e->hines] + fill[e->hines]++] = comp_model[e->compt];
         }
-        for (int i = 0; i < b->tab.n; i++)
+        for (int i = 0; i < m->map_n[GS_K_TAB]; i++)
             if (tab_hines[i] >= 0)
                 tab_cell[tab_model[i]] = tab_hines[i];
         bool hok = gs_hines_layout(m, nh, b->hines.v, first, list, tab_cell, err, errlen);
@@ -829,10 +888,10 @@ gsb_compile(const struct gs_build *b, double dt, uint64_t seed, char *err, size_
             goto out;
         gs_hines_prepare(m);
         int *syn_cell = int_array(m->nsyn, -1), *syn_compt = int_array(m->nsyn, -1);
-        for (int i = 0; i < b->syn.n; i++)
+        for (int i = 0; i < m->map_n[GS_K_SYN]; i++)
             if (syn_hines[i] >= 0) {
                 syn_cell[syn_model[i]] = syn_hines[i];
-                syn_compt[syn_model[i]] = comp_model[L.chan_target[b->tab.n + i]];
+                syn_compt[syn_model[i]] = comp_model[L.chan_target[m->map_n[GS_K_TAB] + i]];
             }
         gs_hsyn_layout(m, syn_cell, syn_compt);
         free(syn_cell);
@@ -852,11 +911,7 @@ out:
     free(L.comp_hines);
     free(tab_hines);
     free(syn_hines);
-    free(comp_model);
-    free(tab_model);
-    free(syn_model);
     free(spk_model);
-    free(ca_model);
     free(tab_slot);
     if (!ok) {
         gs_model_free(m);

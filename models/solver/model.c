@@ -21,96 +21,110 @@
 #define ARR(p, n) ((p) = calloc((size_t)(n) + 1, sizeof *(p)), ok = ok && (p) != NULL)
 
 bool
-gs_model_alloc(struct gs_cmodel *m)
+gs_model_alloc(struct gs_cmodel *m, int kind)
 {
     bool ok = true;
     int nc = m->ncompt, nt = m->ntab, ns = m->nsyn, nq = m->nsynapse;
     int nsrc = m->nspike + m->nrand + m->next;
-    ARR(m->V, nc);
-    ARR(m->Vprev, nc);
-    ARR(m->initVm, nc);
-    ARR(m->Em, nc);
-    ARR(m->Rm, nc);
-    ARR(m->Cm, nc);
-    ARR(m->Ra, nc);
-    ARR(m->inject, nc);
-    ARR(m->dia, nc);
-    ARR(m->len, nc);
-    ARR(m->k_leak, nc);
-    ARR(m->k_B0, nc);
-    ARR(m->comp_general, nc);
-    ARR(m->csym, nc);
-    ARR(m->coeff, nc);
-    ARR(m->coeff2, nc);
-    ARR(m->Gbar, nt);
-    ARR(m->tEk, nt);
-    ARR(m->tgate, nt * GS_NGATES);
-    ARR(m->tvsrc, nt);
-    ARR(m->tgsrc, nt);
-    ARR(m->tvreset, nt);
-    ARR(m->tXidle, nt * GS_NGATES);
-    ARR(m->X, m->ngate);
-    ARR(m->gdef, m->ngate);
-    ARR(m->gconc, m->ngate);
-    ARR(m->sX, ns);
-    ARR(m->sY, ns);
-    ARR(m->act, ns);
-    ARR(m->sEk, ns);
-    ARR(m->tau1, ns);
-    ARR(m->tau2, ns);
-    ARR(m->gmax, ns);
-    ARR(m->freq, ns);
-    ARR(m->norm, ns);
-    ARR(m->normw, ns);
-    ARR(m->xc1, ns);
-    ARR(m->xc2, ns);
-    ARR(m->yc1, ns);
-    ARR(m->yc2, ns);
-    ARR(m->svsrc, ns);
-    ARR(m->syn_first, ns + 1);
-    ARR(m->syn_gid, ns);
-    ARR(m->q_weight, nq);
-    ARR(m->q_delay, nq);
-    ARR(m->q_last, nq);
-    ARR(m->q_src, nq);
-    ARR(m->q_chan, nq);
-    ARR(m->thresh, m->nspike);
-    ARR(m->refract, m->nspike);
-    ARR(m->amp, m->nspike);
-    ARR(m->lastevent, m->nspike);
-    ARR(m->gvsrc, m->nspike);
-    ARR(m->ginput, m->nspike);
-    ARR(m->lastfire, m->nspike);
-    ARR(m->hspk_steps, m->nspike);
-    ARR(m->hspk_count, m->nspike);
-    ARR(m->r_rate, m->nrand);
-    ARR(m->r_refract, m->nrand);
-    ARR(m->r_reset_value, m->nrand);
-    ARR(m->r_min, m->nrand);
-    ARR(m->r_max, m->nrand);
-    ARR(m->r_last, m->nrand);
-    ARR(m->r_state, m->nrand);
-    ARR(m->r_realrate, m->nrand);
-    ARR(m->r_stride, m->nrand);
-    ARR(m->r_dt, m->nrand);
-    ARR(m->r_reset, m->nrand);
-    ARR(m->out_first, nsrc + 1);
-    ARR(m->out_syn, nq);
-    ARR(m->src_order, nsrc);
-    ARR(m->src_gid, nsrc);
-    ARR(m->caC, m->nca);
-    ARR(m->Ca, m->nca);
-    ARR(m->Ca_base, m->nca);
-    ARR(m->ca_tau, m->nca);
-    ARR(m->ca_B, m->nca);
-    ARR(m->ca_thick, m->nca);
-    ARR(m->ca_act, m->nca);
-    ARR(m->ca_ext, m->nca);
-    ARR(m->cain_first, m->nca + 1);
-    ARR(m->term_first, nc + 1);
-    ARR(m->freq_syn, ns);
-    for (int k = 0; k < 6; k++)
-        ARR(m->map[k], m->map_n[k]);
+    switch (kind) {
+    case GS_K_COMPT:
+        ARR(m->V, nc);
+        ARR(m->Vprev, nc);
+        ARR(m->initVm, nc);
+        ARR(m->Em, nc);
+        ARR(m->Rm, nc);
+        ARR(m->Cm, nc);
+        ARR(m->Ra, nc);
+        ARR(m->inject, nc);
+        ARR(m->dia, nc);
+        ARR(m->len, nc);
+        ARR(m->k_leak, nc);
+        ARR(m->k_B0, nc);
+        ARR(m->comp_general, nc);
+        ARR(m->csym, nc);
+        ARR(m->coeff, nc);
+        ARR(m->coeff2, nc);
+        ARR(m->term_first, nc + 1);
+        break;
+    case GS_K_TAB:
+        ARR(m->Gbar, nt);
+        ARR(m->tEk, nt);
+        ARR(m->tgate, nt * GS_NGATES);
+        ARR(m->tvsrc, nt);
+        ARR(m->tgsrc, nt);
+        ARR(m->tvreset, nt);
+        ARR(m->tXidle, nt * GS_NGATES);
+        ARR(m->X, m->ngate);
+        ARR(m->gdef, m->ngate);
+        ARR(m->gconc, m->ngate);
+        break;
+    case GS_K_SYN:
+        ARR(m->sX, ns);
+        ARR(m->sY, ns);
+        ARR(m->act, ns);
+        ARR(m->sEk, ns);
+        ARR(m->tau1, ns);
+        ARR(m->tau2, ns);
+        ARR(m->gmax, ns);
+        ARR(m->freq, ns);
+        ARR(m->norm, ns);
+        ARR(m->normw, ns);
+        ARR(m->xc1, ns);
+        ARR(m->xc2, ns);
+        ARR(m->yc1, ns);
+        ARR(m->yc2, ns);
+        ARR(m->svsrc, ns);
+        ARR(m->syn_gid, ns);
+        ARR(m->freq_syn, ns);
+        break;
+    case GS_K_SYNAPSE:
+        ARR(m->syn_first, ns + 1);
+        ARR(m->q_weight, nq);
+        ARR(m->q_delay, nq);
+        ARR(m->q_last, nq);
+        ARR(m->q_src, nq);
+        ARR(m->q_chan, nq);
+        ARR(m->out_first, nsrc + 1);
+        ARR(m->out_syn, nq);
+        break;
+    case GS_K_SRC:
+        ARR(m->thresh, m->nspike);
+        ARR(m->refract, m->nspike);
+        ARR(m->amp, m->nspike);
+        ARR(m->lastevent, m->nspike);
+        ARR(m->gvsrc, m->nspike);
+        ARR(m->ginput, m->nspike);
+        ARR(m->lastfire, m->nspike);
+        ARR(m->hspk_steps, m->nspike);
+        ARR(m->hspk_count, m->nspike);
+        ARR(m->r_rate, m->nrand);
+        ARR(m->r_refract, m->nrand);
+        ARR(m->r_reset_value, m->nrand);
+        ARR(m->r_min, m->nrand);
+        ARR(m->r_max, m->nrand);
+        ARR(m->r_last, m->nrand);
+        ARR(m->r_state, m->nrand);
+        ARR(m->r_realrate, m->nrand);
+        ARR(m->r_stride, m->nrand);
+        ARR(m->r_dt, m->nrand);
+        ARR(m->r_reset, m->nrand);
+        ARR(m->src_order, nsrc);
+        ARR(m->src_gid, nsrc);
+        break;
+    case GS_K_CA:
+        ARR(m->caC, m->nca);
+        ARR(m->Ca, m->nca);
+        ARR(m->Ca_base, m->nca);
+        ARR(m->ca_tau, m->nca);
+        ARR(m->ca_B, m->nca);
+        ARR(m->ca_thick, m->nca);
+        ARR(m->ca_act, m->nca);
+        ARR(m->ca_ext, m->nca);
+        ARR(m->cain_first, m->nca + 1);
+        break;
+    default:
+        GS_BUG("no arrays of element kind %d", kind);
+    }
     return ok;
 }
 

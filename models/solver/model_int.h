@@ -24,9 +24,15 @@
 #include "formulas.h"
 #include "model.h"
 
-/* Allocates every array for the counts already set in M; false when a
- * user-sized allocation fails (nothing is left allocated then). */
-bool gs_model_alloc(struct gs_cmodel *m);
+/* Allocates the arrays of element kind KIND (enum gs_ekind of build.h;
+ * GS_K_TAB with the gates, GS_K_SRC the spikegens and randomspikes,
+ * GS_K_SYNAPSE the synapses and the lists of them by synchan and by
+ * source) for the counts already set in M, zeroed. The layout allocates
+ * each kind's arrays only when it writes them, after freeing the records
+ * of the kinds before, so that the model's arrays and the builder's
+ * records are not all resident at once. False when a user-sized
+ * allocation fails (gs_model_free frees what was allocated). */
+bool gs_model_alloc(struct gs_cmodel *m, int kind);
 
 /* GENESIS RESET of every element, in the order RESET reaches them:
  * compartments, then channels (which read the reset Vm), synchans,

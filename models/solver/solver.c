@@ -127,7 +127,7 @@ choose_backend(struct gs_solver *s)
 }
 
 enum gs_status
-gs_solver_compile(struct gs_solver *s, const struct gs_build *b, double dt, uint64_t seed,
+gs_solver_compile(struct gs_solver *s, struct gs_build *b, double dt, uint64_t seed,
                   char *err, size_t errlen)
 {
     struct gs_cmodel *m = gsb_compile(b, dt, seed, err, errlen);

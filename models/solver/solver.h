@@ -67,12 +67,13 @@ const char *gs_backend_pick_name(enum gs_backend_pick pick);
 bool gs_backend_pick_parse(const char *name, enum gs_backend_pick *out);
 
 /*
- * Compiles B (kept by the caller) with time step DT and random SEED,
- * replacing any previous model. The state (Vm, gate states, ...) is the
- * builder's; gs_solver_reset() applies GENESIS RESET instead.
+ * Compiles B with time step DT and random SEED, replacing any previous
+ * model. B is used up (gsb_compile): the caller can only free it. The
+ * state (Vm, gate states, ...) is the builder's; gs_solver_reset()
+ * applies GENESIS RESET instead.
  * Errors: GS_ERR with a message in ERR for bad wiring or no memory.
  */
-enum gs_status gs_solver_compile(struct gs_solver *s, const struct gs_build *b, double dt,
+enum gs_status gs_solver_compile(struct gs_solver *s, struct gs_build *b, double dt,
                                  uint64_t seed, char *err, size_t errlen);
 /* GENESIS RESET of the compiled model: initial values, time 0. */
 void gs_solver_reset(struct gs_solver *s);

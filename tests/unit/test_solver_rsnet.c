@@ -122,6 +122,14 @@ run_cell(const char *what, int col, int self, const int *nb, int nnb, bool injec
     snprintf(name, sizeof name, "%s: %ld spikes, reference %ld, %ld differ", what, nmine, nref,
              mismatch);
     ok(nref > 0 && nmine == nref && mismatch == 0, name);
+    /* the compile used the builder up: compiling it again is an error,
+     * and the model compiled from it is kept */
+    err[0] = 0;
+    bool again = gs_solver_compile(s, b, DT, 1, err, sizeof err) == GS_OK;
+    snprintf(name, sizeof name, "%s: a used builder does not compile again (%s)", what, err);
+    ok(!again && strstr(err, "laid out already") &&
+       fabs(gs_solver_read(s, GS_K_COMPT, c.compt, GS_SF_VM) - ref[NSTEPS - 1][col]) <= 1e-6,
+       name);
     gs_solver_free(s);
     gsb_free(b);
 }
