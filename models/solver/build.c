@@ -36,6 +36,8 @@ gsb_free(struct gs_build *b)
     free(b->compt.v);
     free(b->tabs.v);
     free(b->tab.v);
+    free(b->gates.v);
+    free(b->gslot);
     free(b->syn.v);
     free(b->spk.v);
     free(b->rnd.v);
@@ -123,10 +125,75 @@ gsb_tabpair(struct gs_build *b, const void *keyA, const void *keyB, int xdivs, d
     return b->tabs.n - 1;
 }
 
+static uint64_t
+gates_hash(const struct bgates *d)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (int k = 0; k < GS_NGATES; k++) {
+        const struct bgate *g = &d->g[k];
+        h = hash_bytes(h, &g->tab, sizeof g->tab);
+        h = hash_bytes(h, &g->conc, sizeof g->conc);
+        h = hash_bytes(h, &g->power, sizeof g->power);
+        h = hash_bytes(h, &g->instant, sizeof g->instant);
+        h = hash_bytes(h, &g->input, sizeof g->input);
+    }
+    return h;
+}
+
+static bool
+gates_eq(const struct bgates *a, const struct bgates *b)
+{
+    for (int k = 0; k < GS_NGATES; k++) {
+        const struct bgate *x = &a->g[k], *y = &b->g[k];
+        if (x->tab != y->tab || x->conc != y->conc || x->power != y->power ||
+            x->instant != y->instant || x->input != y->input)
+            return false;
+    }
+    return true;
+}
+
+/* The index of gate description D (its hash set), added if new. */
+static int
+gates_id(struct gs_build *b, struct bgates *d)
+{
+    d->hash = gates_hash(d);
+    if (2 * (b->gates.n + 1) > b->gcap) {
+        b->gcap = b->gcap ? 2 * b->gcap : 64;
+        b->gslot = xreallocarray(b->gslot, (size_t)b->gcap, sizeof *b->gslot);
+        for (int i = 0; i < b->gcap; i++)
+            b->gslot[i] = -1;
+        for (int i = 0; i < b->gates.n; i++) {
+            size_t j = b->gates.v[i].hash & (size_t)(b->gcap - 1);
+            while (b->gslot[j] >= 0)
+                j = (j + 1) & (size_t)(b->gcap - 1);
+            b->gslot[j] = i;
+        }
+    }
+    size_t j = d->hash & (size_t)(b->gcap - 1);
+    for (; b->gslot[j] >= 0; j = (j + 1) & (size_t)(b->gcap - 1)) {
+        const struct bgates *e = &b->gates.v[b->gslot[j]];
+        if (e->hash == d->hash && gates_eq(e, d))
+            return b->gslot[j];
+    }
+    PUSH(b->gates, *d);
+    b->gslot[j] = b->gates.n - 1;
+    return b->gates.n - 1;
+}
+
 int
 gsb_tabchannel(struct gs_build *b, const struct gsb_tabchan *t)
 {
-    PUSH(b->tab, *t);
+    struct bgates d;
+    struct btabch r = {t->Gbar, t->Ek, t->vsrc, t->gsyn1, t->vreset, {0}, 0};
+    memset(&d, 0, sizeof d);
+    for (int k = 0; k < GS_NGATES; k++) {
+        const struct gsb_gate *g = &t->g[k];
+        d.g[k] = (struct bgate){g->tab, g->conc, g->power, (uint8_t)(g->instant != 0),
+                                (uint8_t)g->input};
+        r.state[k] = g->state;
+    }
+    r.gates = gates_id(b, &d);
+    PUSH(b->tab, r);
     return b->tab.n - 1;
 }
 
@@ -226,8 +293,11 @@ gsb_set_gsyn(struct gs_build *b, int tab, int syn, float ek)
 void
 gsb_set_conc(struct gs_build *b, int tab, int gate, int ca)
 {
-    if (tab >= 0 && tab < b->tab.n && gate >= 0 && gate < GS_NGATES)
-        b->tab.v[tab].g[gate].conc = ca;
+    if (tab >= 0 && tab < b->tab.n && gate >= 0 && gate < GS_NGATES) {
+        struct bgates d = b->gates.v[b->tab.v[tab].gates];
+        d.g[gate].conc = ca;
+        b->tab.v[tab].gates = gates_id(b, &d);
+    }
 }
 
 void

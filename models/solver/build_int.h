@@ -40,6 +40,27 @@ struct btab {
     const void *keyA, *keyB; /* the caller's names for the pair: repeats are found fast */
     uint64_t hash;
 };
+/* The gates of a tabchannel as the builder keeps them: what the copies of
+ * one prototype share (tables, powers, inputs, Ca sources), stored once
+ * and named by index from each channel's record. */
+struct bgate {
+    int tab, conc;
+    float power;
+    uint8_t instant, input;
+};
+struct bgates {
+    struct bgate g[GS_NGATES];
+    uint64_t hash;
+};
+/* A tabchannel's record: its own values, and its gates' shared
+ * description (56 bytes instead of the 128 of struct gsb_tabchan). */
+struct btabch {
+    float Gbar, Ek;
+    int vsrc, gsyn1;
+    double vreset;
+    double state[GS_NGATES];
+    int gates;       /* index into gs_build.gates */
+};
 struct bsrc { int kind, idx; };  /* 0 spikegen, 1 randomspike, 2 external */
 struct bterm { int compt, kind, ref; };
 struct bcain { int ca; struct gs_cainput in; };
@@ -49,7 +70,10 @@ struct bhc { int hines, compt; };
 struct gs_build {
     VEC(struct gsb_compt) compt;
     VEC(struct btab) tabs;
-    VEC(struct gsb_tabchan) tab;
+    VEC(struct btabch) tab;
+    VEC(struct bgates) gates;
+    int *gslot;                    /* hash of gates: index, -1 empty */
+    int gcap;                      /* its size, a power of two */
     VEC(struct gsb_synchan) syn;
     VEC(struct gsb_spikegen) spk;
     VEC(struct gsb_randomspike) rnd;

@@ -25,7 +25,7 @@ struct lay {
     struct gs_cmodel *m;
     char *err;
     size_t errlen;
-    int *tab_gd;      /* builder tabchannel * 3: gatedef, -1 absent */
+    int *tab_gd;      /* per gate description (gs_build.gates) * 3: gatedef, -1 absent */
     int *chan_target; /* per channel (tab then syn): compartment, -1, or -2 (several) */
     int *comp_group;  /* per compartment: group or -1 */
     int *comp_spk;    /* per compartment: the one spikegen watching it, -1, -2 */
@@ -96,16 +96,23 @@ check_refs(struct lay *L)
             return fail(L, "bad message source %d (kind %d) into compartment %d", t->ref, k,
                         t->compt);
     }
-    L->tab_gd = xmalloc(sizeof(int) * (size_t)(b->tab.n * GS_NGATES + 1));
+    /* each gate description is checked and given its gatedefs at its first
+     * channel, in channel order (-2: not yet) */
+    L->tab_gd = xmalloc(sizeof(int) * (size_t)(b->gates.n * GS_NGATES + 1));
+    for (int i = 0; i < b->gates.n * GS_NGATES; i++)
+        L->tab_gd[i] = -2;
     for (int i = 0; i < b->tab.n; i++) {
-        const struct gsb_tabchan *t = &b->tab.v[i];
+        const struct btabch *t = &b->tab.v[i];
         if (t->vsrc != -1 && !in_range(t->vsrc, nc))
             return fail(L, "tabchannel %d: VOLTAGE source %d does not exist", i, t->vsrc);
         if (t->gsyn1 && !in_range(t->gsyn1 - 1, b->syn.n))
             return fail(L, "tabchannel %d: Gk source synchan %d does not exist", i, t->gsyn1 - 1);
+        int *gd = &L->tab_gd[t->gates * GS_NGATES];
+        if (gd[0] != -2)
+            continue;
         for (int k = 0; k < GS_NGATES; k++) {
-            const struct gsb_gate *g = &t->g[k];
-            L->tab_gd[i * GS_NGATES + k] = -1;
+            const struct bgate *g = &b->gates.v[t->gates].g[k];
+            gd[k] = -1;
             if (g->tab < 0 || g->power == 0.0f)
                 continue;
             if (!in_range(g->tab, b->tabs.n))
@@ -116,7 +123,7 @@ check_refs(struct lay *L)
             float pw = g->input == GS_GIN_CODEP ? -g->power : g->power;
             struct gs_gatedef d = {g->tab, pw, (uint8_t)ptype_of(pw), (uint8_t)(g->instant != 0),
                                    (uint8_t)g->input};
-            L->tab_gd[i * GS_NGATES + k] = gatedef_id(L->m, &d);
+            gd[k] = gatedef_id(L->m, &d);
         }
     }
     for (int i = 0; i < b->syn.n; i++)
@@ -211,6 +218,13 @@ index_terms(const struct gs_build *b, struct cterms *ct)
     free(fill);
 }
 
+/* The gatedefs of builder tabchannel TAB's gates (-1: absent). */
+static const int *
+tab_gd(const struct lay *L, int tab)
+{
+    return &L->tab_gd[L->b->tab.v[tab].gates * GS_NGATES];
+}
+
 /* Tabchannel I has a gate with analytic rates (an hh_channel) or takes its
  * Gbar from a synchan (an Mg_block): it runs in the general path, never in
  * a group or an hsolve. */
@@ -220,7 +234,7 @@ tab_analytic(const struct gs_build *b, int i)
     if (b->tab.v[i].gsyn1)
         return true;
     for (int k = 0; k < GS_NGATES; k++) {
-        const struct gsb_gate *g = &b->tab.v[i].g[k];
+        const struct bgate *g = &b->gates.v[b->tab.v[i].gates].g[k];
         if (g->tab >= 0 && g->power != 0.0f && b->tabs.v[g->tab].mode == GS_TAB_HH)
             return true;
     }
@@ -281,7 +295,7 @@ make_groups(struct lay *L, const struct cterms *ct, struct sig **sigs_out, int *
                 ok = false;
             s.kind[j] = k;
             for (int g = 0; g < GS_NGATES; g++)
-                s.gd[j][g] = k == GS_T_TAB ? L->tab_gd[t->ref * GS_NGATES + g] : -1;
+                s.gd[j][g] = k == GS_T_TAB ? tab_gd(L, t->ref)[g] : -1;
         }
         if (!ok)
             continue;
@@ -425,19 +439,20 @@ static void
 put_tab(struct lay *L, int mi, int bi, const int *gidx, const int *ca_model)
 {
     struct gs_cmodel *m = L->m;
-    const struct gsb_tabchan *t = &L->b->tab.v[bi];
+    const struct btabch *t = &L->b->tab.v[bi];
+    const struct bgates *d = &L->b->gates.v[t->gates];
     m->Gbar[mi] = t->Gbar;
     m->tEk[mi] = t->Ek;
     m->tvreset[mi] = t->vreset;
     for (int k = 0; k < GS_NGATES; k++) {
         int gi = gidx[k];
         m->tgate[mi * GS_NGATES + k] = gi;
-        m->tXidle[mi * GS_NGATES + k] = t->g[k].state;
+        m->tXidle[mi * GS_NGATES + k] = t->state[k];
         if (gi < 0)
             continue;
-        m->X[gi] = t->g[k].state;
-        m->gdef[gi] = L->tab_gd[bi * GS_NGATES + k];
-        m->gconc[gi] = t->g[k].conc >= 0 ? ca_model[t->g[k].conc] : -1;
+        m->X[gi] = t->state[k];
+        m->gdef[gi] = tab_gd(L, bi)[k];
+        m->gconc[gi] = d->g[k].conc >= 0 ? ca_model[d->g[k].conc] : -1;
     }
 }
 
@@ -644,7 +659,7 @@ gsb_compile(struct gs_build *b, double dt, uint64_t seed, char *err, size_t errl
             if (tab_hines[i] < 0)
                 m->gen_tab[m->ngen_tab++] = tab_model[i];
             for (int k = 0; k < GS_NGATES; k++)
-                gen_gates += L.tab_gd[i * GS_NGATES + k] >= 0;
+                gen_gates += tab_gd(&L, i)[k] >= 0;
         }
     /* per builder synchan: the hsolve cell of chanmode >= 2 that takes in
      * its events and integrates it (hsyn.c), instead of the general path */
@@ -731,7 +746,7 @@ gsb_compile(struct gs_build *b, double dt, uint64_t seed, char *err, size_t errl
         bool grouped = c >= 0 && L.comp_group[c] >= 0;
         for (int k = 0; k < GS_NGATES; k++) {
             gidx[k] = -1;
-            if (L.tab_gd[i * GS_NGATES + k] < 0)
+            if (tab_gd(&L, i)[k] < 0)
                 continue;
             if (grouped) {
                 const struct gs_group *G = &m->groups[L.comp_group[c]];
@@ -747,6 +762,10 @@ gsb_compile(struct gs_build *b, double dt, uint64_t seed, char *err, size_t errl
         m->tgsrc[mi] = b->tab.v[i].gsyn1 ? syn_model[b->tab.v[i].gsyn1 - 1] : -1;
     }
     DROP(b->tab);
+    DROP(b->gates);
+    free(b->gslot);
+    b->gslot = NULL;
+    b->gcap = 0;
     free(L.tab_gd);
     free(tab_slot);
     L.tab_gd = tab_slot = NULL;
