@@ -88,9 +88,19 @@ msg_block_size(int nslots)
     return sizeof(struct gs_msg) + (size_t)nslots * sizeof(struct gs_slot);
 }
 
+/* Bumped wherever a message comes or goes or a slot is pointed anew. */
+static unsigned long slots_epoch = 1;
+
+unsigned long
+msg_slots_epoch(void)
+{
+    return slots_epoch;
+}
+
 void
 msg_free_unlinked(struct gs_msg *m)
 {
+    slots_epoch++;
     struct gs_model *model = m->dst->model;
     for (int i = 0; i < m->nslots; i++)
         strpool_put(model->strings, m->slot[i].text);
@@ -114,6 +124,7 @@ static enum gs_status
 link(struct gs_sim *sim, struct gs_msg *m, struct gs_msg **out)
 {
     struct gs_element *src = m->src, *dst = m->dst;
+    slots_epoch++;
     core_push(sim->model, (void ***)&dst->in, &dst->nin, &dst->lcapin, m);
     core_push(sim->model, (void ***)&src->out, &src->nout, &src->lcapout, m);
     if (dst->cls->msg_added && dst->cls->msg_added(sim, dst, m) != GS_OK) {
@@ -227,6 +238,7 @@ void
 msg_resolve(struct gs_msg *m)
 {
     struct gs_sim *sim = m->dst->model->sim;
+    slots_epoch++;
     for (int i = 0; i < m->nslots; i++)
         if (resolve_slot(sim, m->src, &m->slot[i]) != GS_OK) {
             /* The field existed when the message was made; class fields do
@@ -240,6 +252,7 @@ msg_resolve(struct gs_msg *m)
 void
 msg_slot_bind(struct gs_msg *m, int k, enum gs_slot_kind kind, const void *ptr)
 {
+    slots_epoch++;
     m->slot[k].kind = kind;
     m->slot[k].ptr = ptr;
 }

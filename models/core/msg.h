@@ -95,6 +95,10 @@ void msg_delete(struct gs_sim *sim, struct gs_msg *m);
 void msg_resolve(struct gs_msg *m);
 /* Points slot K of M at the solver's storage. */
 void msg_slot_bind(struct gs_msg *m, int k, enum gs_slot_kind kind, const void *ptr);
+/* A number that changes whenever any message is added or freed or any
+ * slot is resolved or bound again: what a reader caches from slots (an
+ * output's row of value pointers) holds while it is unchanged. */
+unsigned long msg_slots_epoch(void);
 /* Index of M in M->dst->in (0-based), or -1. */
 int msg_in_index(const struct gs_msg *m);
 /* Index of M in M->src->out (0-based), or -1. */

@@ -5,7 +5,8 @@
  *
  * Rows (hdf5_out): one file per element,
  *
- *     /data              double [row x column], chunked, shuffle + deflate
+ *     /data              double [row x column], in chunks of rows (all
+ *                        columns), deflated (compress)
  *     /time              double [row], s
  *     /columns/path      the source of each column (strings)
  *     /columns/field     its field (strings)
@@ -13,10 +14,11 @@
  *     attributes of /:   gensh_version, command_line, script, dt, t0, units
  *
  * Rows are kept in memory and written FLUSH_ROWS at a time (at every row
- * when the element's flush is set), each block followed by H5Fflush: a
- * run killed between blocks leaves a file that reads as the rows of the
- * last block written. A clean end (quit, end of a batch run, SIGINT,
- * SIGTERM, a fatal error) closes the file with every row.
+ * when the element's flush is set), each block one write of whole chunks
+ * followed by H5Fflush: a run killed between blocks leaves a file that
+ * reads as the rows of the last block written. A clean end (quit, end of
+ * a batch run, SIGINT, SIGTERM, a fatal error) closes the file with every
+ * row.
  *
  * Shared rows (par_hdf5_out): a file one rank made as above, opened by
  * every rank of a zone through MPI-IO; each rank writes its own columns
@@ -55,8 +57,10 @@ struct sink_h5 {
     hsize_t nrows;             /* rows (spikes) in the file */
     double *buf, *tbuf;        /* rows (spikes: times) kept since the last block */
     unsigned long long *ids;   /* spikes: node ids */
-    long nbuf, capbuf;
+    long nbuf, capbuf, bufper; /* rows kept, room for rows of BUFPER values */
     bool failed;               /* a write failed since the last sync */
+    hsize_t whole;             /* rows of a chunk of /data that holds whole rows, unfiltered
+                                * (written as it is kept: append_rows); 0: not so */
     char *name;                /* the file, for errors */
     /* Shared rows: the zone's communicator (an MPI_Comm *, or NULL: this
      * process alone), whether this rank writes /time, and the columns it
@@ -145,13 +149,15 @@ command_line(char *cmd, size_t ncmd, char *script, size_t nscript)
     fclose(fp);
 }
 
-/* An extensible 1-D or 2-D dataset of TYPE (EARLY: for MPI-IO). */
+/* An extensible 1-D or 2-D dataset of TYPE, in chunks of CHUNK_ROWS rows
+ * by CHUNK_COLS columns, deflated at level COMPRESS (0: not), the bytes
+ * shuffled first if SHUFFLE (EARLY: for MPI-IO). */
 static hid_t
 make_dataset(hid_t loc, const char *name, hid_t type, int rank, hsize_t cols, hsize_t chunk_rows,
-             int compress, bool early)
+             hsize_t chunk_cols, int compress, bool shuffle, bool early)
 {
     hsize_t dims[2] = {0, cols}, maxd[2] = {H5S_UNLIMITED, cols ? cols : H5S_UNLIMITED};
-    hsize_t chunk[2] = {chunk_rows, cols ? (cols < 8192 ? cols : 8192) : 1};
+    hsize_t chunk[2] = {chunk_rows, chunk_cols ? chunk_cols : 1};
     hid_t sp = H5Screate_simple(rank, dims, maxd);
     hid_t pl = H5Pcreate(H5P_DATASET_CREATE);
     H5Pset_chunk(pl, rank, chunk);
@@ -159,14 +165,39 @@ make_dataset(hid_t loc, const char *name, hid_t type, int rank, hsize_t cols, hs
      * the dataset grows (collectively), not at the first write. */
     if (early)
         H5Pset_alloc_time(pl, H5D_ALLOC_TIME_EARLY);
-    if (compress > 0) {
+    if (compress > 0 && shuffle)
         H5Pset_shuffle(pl);
+    if (compress > 0)
         H5Pset_deflate(pl, (unsigned)compress);
-    }
     hid_t d = H5Dcreate2(loc, name, type, sp, H5P_DEFAULT, pl, H5P_DEFAULT);
     H5Pclose(pl);
     H5Sclose(sp);
     return d;
+}
+
+/* The largest chunk of /data, in bytes: a chunk is one write to the
+ * file, and on the test machine (docs/io.md) the kernel took 2 to 4 times
+ * as long a byte for writes of 2.8 or 6 MB as for writes of 0.7 or 1.4. */
+#define CHUNK_MAX ((hsize_t)3 << 19)
+
+/* The chunks of /data match its writes: all COLS columns, and a part of
+ * the block of FLUSH_ROWS rows (itself where it is no more than CHUNK_MAX,
+ * else the largest equal part that is), so that a block is written, and
+ * compressed, in whole chunks and no chunk is written twice. Only a row
+ * over CHUNK_MAX alone is cut into equal runs of columns. */
+static void
+chunk_shape(hsize_t cols, long flush_rows, hsize_t *crows, hsize_t *ccols)
+{
+    hsize_t row = 8 * (cols ? cols : 1);
+    hsize_t parts = (row + CHUNK_MAX - 1) / CHUNK_MAX;
+    *ccols = cols ? (cols + parts - 1) / parts : 1;
+    hsize_t rows = (hsize_t)flush_rows;
+    for (hsize_t k = 1; k <= rows; k++)
+        if (rows % k == 0 && (rows / k) * 8 * *ccols <= CHUNK_MAX) {
+            *crows = rows / k;
+            return;
+        }
+    *crows = 1;
 }
 
 /* A fixed 1-D dataset of N strings. */
@@ -206,6 +237,23 @@ fail_open(struct gs_sim *sim, struct sink_h5 *x, const char *name, const char *w
     return gs_error(sim, "cannot write HDF5 file '%s': %s", name, what);
 }
 
+/* The rows of D's chunks when each holds whole rows and no filter
+ * touches them (its chunks are then the kept rows as they are), else 0. */
+static hsize_t
+whole_rows(hid_t d)
+{
+    hid_t pl = H5Dget_create_plist(d), sp = H5Dget_space(d);
+    hsize_t chunk[2] = {0, 0}, dims[2] = {0, 0};
+    hsize_t rows = 0;
+    if (H5Pget_layout(pl) == H5D_CHUNKED && H5Pget_nfilters(pl) == 0
+        && H5Sget_simple_extent_dims(sp, dims, NULL) == 2 && H5Pget_chunk(pl, 2, chunk) == 2
+        && chunk[1] == dims[1] && dims[1] > 0)
+        rows = chunk[0];
+    H5Sclose(sp);
+    H5Pclose(pl);
+    return rows;
+}
+
 static enum gs_status
 h5_start(struct gs_sim *sim, struct sink *s, const char *name, const struct sink_cols *c)
 {
@@ -236,24 +284,24 @@ h5_start(struct gs_sim *sim, struct sink *s, const char *name, const struct sink
             return fail_open(sim, x, name, "cannot make the group /spikes/POPULATION");
         }
         put_str_attr(p, "sorting", "by_time");
-        x->time = make_dataset(p, "timestamps", H5T_NATIVE_DOUBLE, 1, 0, 4096, x->compress, false);
-        x->data = make_dataset(p, "node_ids", H5T_NATIVE_ULLONG, 1, 0, 4096, x->compress, false);
+        x->time = make_dataset(p, "timestamps", H5T_NATIVE_DOUBLE, 1, 0, 4096, 1, x->compress,
+                               true, false);
+        x->data = make_dataset(p, "node_ids", H5T_NATIVE_ULLONG, 1, 0, 4096, 1, x->compress,
+                               true, false);
         if (x->time >= 0)
             put_str_attr(x->time, "units", "ms");
         H5Gclose(p);
         H5Gclose(g);
     } else {
-        hsize_t cols = (hsize_t)x->ncols;
-        hsize_t ccols = cols ? (cols < 8192 ? cols : 8192) : 1;
-        hsize_t crows = (hsize_t)(131072 / ccols);
-        if (crows < 1)
-            crows = 1;
-        if (crows > (hsize_t)x->flush_rows)
-            crows = (hsize_t)x->flush_rows;
+        hsize_t cols = (hsize_t)x->ncols, crows, ccols;
+        chunk_shape(cols, x->flush_rows, &crows, &ccols);
         bool early = c && c->shared;
-        x->data = make_dataset(x->file, "data", H5T_NATIVE_DOUBLE, 2, cols, crows, x->compress,
+        /* Deflate alone: on the rsnet's Vm (docs/io.md) the shuffle made
+         * the file larger and the writing slower. */
+        x->data = make_dataset(x->file, "data", H5T_NATIVE_DOUBLE, 2, cols, crows, ccols,
+                               x->compress, false, early);
+        x->time = make_dataset(x->file, "time", H5T_NATIVE_DOUBLE, 1, 0, 1024, 1, 0, false,
                                early);
-        x->time = make_dataset(x->file, "time", H5T_NATIVE_DOUBLE, 1, 0, 1024, 0, early);
         if (x->time >= 0)
             put_str_attr(x->time, "units", "s");
         if (x->data >= 0) {
@@ -289,6 +337,7 @@ h5_start(struct gs_sim *sim, struct sink *s, const char *name, const struct sink
     }
     if (x->data < 0 || x->time < 0)
         return fail_open(sim, x, name, "cannot make its datasets");
+    x->whole = x->sonata || x->shared ? 0 : whole_rows(x->data);
     if (H5Fflush(x->file, H5F_SCOPE_LOCAL) < 0)
         return fail_open(sim, x, name, "cannot flush it");
     return GS_OK;
@@ -376,34 +425,71 @@ h5_open(struct gs_sim *sim, struct sink *s, const char *name, const struct sink_
     }
     x->ncols = n;
     x->nrows = dims[0];
+    x->whole = x->shared ? 0 : whole_rows(x->data);
     return GS_OK;
 }
 
 static void
 grow_buf(struct sink_h5 *x, long per)
 {
-    if (x->nbuf < x->capbuf)
+    if (per < 1)
+        per = 1;
+    if (x->nbuf < x->capbuf && per == x->bufper)
         return;
-    x->capbuf = x->capbuf ? 2 * x->capbuf : 64;
-    x->buf = xreallocarray(x->buf, (size_t)x->capbuf * (size_t)(per ? per : 1), sizeof *x->buf);
+    if (x->nbuf >= x->capbuf)
+        x->capbuf = x->capbuf ? 2 * x->capbuf : 64;
+    x->bufper = per;
+    x->buf = xreallocarray(x->buf, (size_t)x->capbuf * (size_t)per, sizeof *x->buf);
     x->tbuf = xreallocarray(x->tbuf, (size_t)x->capbuf, sizeof *x->tbuf);
     x->ids = xreallocarray(x->ids, (size_t)x->capbuf, sizeof *x->ids);
 }
 
-/* Appends N rows of MEM (COLS per row; COLS 0: 1-D) to D at row AT. */
+/* Writes N rows of MEM (COLS per row; COLS 0: 1-D) into D at row AT. */
 static bool
-append(hid_t d, hid_t type, hsize_t at, hsize_t n, hsize_t cols, const void *mem)
+put_rows(hid_t d, hid_t type, hsize_t at, hsize_t n, hsize_t cols, const void *mem)
 {
     int rank = cols ? 2 : 1;
-    hsize_t size[2] = {at + n, cols}, start[2] = {at, 0}, count[2] = {n, cols};
-    if (H5Dset_extent(d, size) < 0)
-        return false;
+    hsize_t start[2] = {at, 0}, count[2] = {n, cols};
     hid_t fs = H5Dget_space(d);
     hid_t ms = H5Screate_simple(rank, count, NULL);
     bool ok = H5Sselect_hyperslab(fs, H5S_SELECT_SET, start, NULL, count, NULL) >= 0
               && H5Dwrite(d, type, ms, fs, H5P_DEFAULT, mem) >= 0;
     H5Sclose(ms);
     H5Sclose(fs);
+    return ok;
+}
+
+/* Appends N rows of MEM (COLS per row; COLS 0: 1-D) to D at row AT. */
+static bool
+append(hid_t d, hid_t type, hsize_t at, hsize_t n, hsize_t cols, const void *mem)
+{
+    hsize_t size[2] = {at + n, cols};
+    return H5Dset_extent(d, size) >= 0 && put_rows(d, type, at, n, cols, mem);
+}
+
+/* Appends the N kept rows to /data at row AT: the chunks they fill whole
+ * go to the file as the rows are kept (H5Dwrite_chunk: HDF5 neither
+ * copies nor clears a chunk buffer for them), the rows before and after
+ * through a selection. */
+static bool
+append_rows(struct sink_h5 *x, hsize_t at, hsize_t n)
+{
+    hsize_t cols = (hsize_t)x->ncols, c = x->whole;
+    hsize_t first = c ? (at + c - 1) / c * c : at + n, end = c ? (at + n) / c * c : at + n;
+    if (first >= end)
+        return append(x->data, H5T_NATIVE_DOUBLE, at, n, cols, x->buf);
+    hsize_t size[2] = {at + n, cols};
+    bool ok = H5Dset_extent(x->data, size) >= 0;
+    if (ok && first > at)
+        ok = put_rows(x->data, H5T_NATIVE_DOUBLE, at, first - at, cols, x->buf);
+    for (hsize_t r = first; ok && r < end; r += c) {
+        hsize_t offset[2] = {r, 0};
+        ok = H5Dwrite_chunk(x->data, H5P_DEFAULT, 0, offset, (size_t)(c * cols * sizeof *x->buf),
+                            x->buf + (r - at) * cols) >= 0;
+    }
+    if (ok && end < at + n)
+        ok = put_rows(x->data, H5T_NATIVE_DOUBLE, end, at + n - end, cols,
+                      x->buf + (end - at) * cols);
     return ok;
 }
 
@@ -503,8 +589,7 @@ write_block(struct sink_h5 *x)
         ok = append(x->time, H5T_NATIVE_DOUBLE, x->nrows, n, 0, x->tbuf)
              && append(x->data, H5T_NATIVE_ULLONG, x->nrows, n, 0, x->ids);
     } else {
-        ok = (x->ncols == 0
-              || append(x->data, H5T_NATIVE_DOUBLE, x->nrows, n, (hsize_t)x->ncols, x->buf))
+        ok = (x->ncols == 0 || append_rows(x, x->nrows, n))
              && append(x->time, H5T_NATIVE_DOUBLE, x->nrows, n, 0, x->tbuf);
         if (ok && x->ncols == 0) {
             hsize_t size[2] = {x->nrows + n, 0};
@@ -521,6 +606,16 @@ write_block(struct sink_h5 *x)
     x->nbuf = 0;
 }
 
+static double *
+h5_space(struct sink *s, long n)
+{
+    struct sink_h5 *x = H5(s);
+    if (n != (x->shared ? x->nlcols : x->ncols))
+        return NULL;
+    grow_buf(x, n);
+    return x->buf + (size_t)x->nbuf * (size_t)n;
+}
+
 static void
 h5_row(struct sink *s, double t, const double *v, long n)
 {
@@ -530,8 +625,9 @@ h5_row(struct sink *s, double t, const double *v, long n)
         return;
     }
     grow_buf(x, n);
-    if (n > 0)
-        memcpy(x->buf + (size_t)x->nbuf * (size_t)n, v, (size_t)n * sizeof *v);
+    double *at = x->buf + (size_t)x->nbuf * (size_t)n;
+    if (n > 0 && v != at)
+        memcpy(at, v, (size_t)n * sizeof *v);
     x->tbuf[x->nbuf++] = t;
     if (x->nbuf >= x->flush_rows)
         write_block(x);
@@ -592,6 +688,7 @@ h5_free(struct sink *s)
 static const struct sink_ops h5_ops = {
     .start = h5_start,
     .open = h5_open,
+    .space = h5_space,
     .row = h5_row,
     .spike = h5_spike,
     .sync = h5_sync,
@@ -696,6 +793,39 @@ get_double_attr(hid_t obj, const char *name, double *v)
     return ok;
 }
 
+/* DATASET of FILE, with a chunk cache that holds a row of its chunks:
+ * rows are read one at a time, and gensh's own files have chunks of many
+ * rows (chunk_shape), each of which would otherwise be read (and
+ * decompressed) again for every row. */
+static hid_t
+open_rows(hid_t file, const char *dataset)
+{
+    hid_t d = H5Dopen2(file, dataset, H5P_DEFAULT);
+    if (d < 0)
+        return d;
+    hid_t pl = H5Dget_create_plist(d), sp = H5Dget_space(d), ty = H5Dget_type(d);
+    hsize_t chunk[2] = {0, 0}, dims[2] = {0, 0};
+    size_t bytes = 0;
+    if (H5Pget_layout(pl) == H5D_CHUNKED && H5Pget_chunk(pl, 2, chunk) == 2
+        && H5Sget_simple_extent_dims(sp, dims, NULL) == 2 && chunk[1] > 0)
+        bytes = (size_t)(chunk[0] * ((dims[1] + chunk[1] - 1) / chunk[1]) * chunk[1])
+                * H5Tget_size(ty);
+    H5Tclose(ty);
+    H5Sclose(sp);
+    H5Pclose(pl);
+    size_t nslots, nbytes;
+    double w0;
+    hid_t dapl = H5Pcreate(H5P_DATASET_ACCESS);
+    H5Pget_chunk_cache(dapl, &nslots, &nbytes, &w0);
+    if (bytes + bytes / 8 > nbytes) {
+        H5Dclose(d);
+        H5Pset_chunk_cache(dapl, nslots, bytes + bytes / 8, w0);
+        d = H5Dopen2(file, dataset, dapl);
+    }
+    H5Pclose(dapl);
+    return d;
+}
+
 enum gs_status
 h5table_open(struct gs_sim *sim, const char *file, const char *dataset, struct h5table *t)
 {
@@ -706,7 +836,7 @@ h5table_open(struct gs_sim *sim, const char *file, const char *dataset, struct h
     hid_t f = H5Fopen(file, H5F_ACC_RDONLY, H5P_DEFAULT);
     if (f < 0)
         return gs_error(sim, "cannot read '%s': it is not an HDF5 file", file);
-    hid_t d = H5Lexists(f, dataset, H5P_DEFAULT) > 0 ? H5Dopen2(f, dataset, H5P_DEFAULT) : -1;
+    hid_t d = H5Lexists(f, dataset, H5P_DEFAULT) > 0 ? open_rows(f, dataset) : -1;
     if (d < 0) {
         H5Fclose(f);
         return gs_error(sim, "'%s' has no dataset %s", file, dataset);

@@ -86,7 +86,9 @@ hdf5_out_process(struct gs_sim *sim, struct gs_element *el, const struct gs_tick
             return GS_ERR;
         f->ncols = (int)c.n;
     }
-    long n = outelem_values(el, MSG_SAVE);
+    /* The values go straight into the block the sink keeps. */
+    double *row = sink_row_space(f->out.sink, f->ncols);
+    long n = row ? outelem_gather(el, MSG_SAVE, row, f->ncols) : outelem_values(el, MSG_SAVE);
     if (n != f->ncols) {
         char *p = elem_path_str(el);
         gs_error(sim, "hdf5_out '%s' has %ld SAVE messages, but the file '%s' was started with "
@@ -95,7 +97,7 @@ hdf5_out_process(struct gs_sim *sim, struct gs_element *el, const struct gs_tick
         free(p);
         return GS_ERR;
     }
-    sink_row(f->out.sink, tick->t, f->out.vals, n);
+    sink_row(f->out.sink, tick->t, row ? row : f->out.vals, n);
     f->nrows++;
     struct sink_file sf = outelem_file(el);
     return sink_done(sim, f->out.sink, &sf, tick->t);

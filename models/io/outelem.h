@@ -35,6 +35,7 @@ struct outelem {
     struct sink *sink;  /* not a field: the file, made by the class at its first use */
     double *vals;       /* not a field: the tick's values (outelem_values) */
     long capvals;
+    struct outelem_plan *plan; /* not a field: how the values are gathered (outelem.c) */
 };
 
 struct outelem_head {
@@ -71,6 +72,9 @@ enum gs_status outelem_release(struct gs_sim *sim, struct gs_element *el);
 /* The values of EL's messages of type TYPE (first slot), in message order,
  * into the head's row; returns how many. */
 long outelem_values(struct gs_element *el, int type);
+/* The same values into DST, which has room for MAX: returns how many
+ * messages there are, and writes nothing when that is more than MAX. */
+long outelem_gather(struct gs_element *el, int type, double *dst, long max);
 /* How many messages of type TYPE EL has. */
 long outelem_count(const struct gs_element *el, int type);
 

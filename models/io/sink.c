@@ -74,6 +74,12 @@ sink_open(struct gs_sim *sim, struct sink *s, const struct sink_file *f,
     return GS_OK;
 }
 
+double *
+sink_row_space(struct sink *s, long n)
+{
+    return s->ops->space ? s->ops->space(s, n) : NULL;
+}
+
 void
 sink_row(struct sink *s, double t, const double *v, long n)
 {

@@ -94,6 +94,11 @@ enum gs_status sink_start(struct gs_sim *sim, struct sink *s, const struct sink_
  * started when it does not exist. */
 enum gs_status sink_open(struct gs_sim *sim, struct sink *s, const struct sink_file *f,
                          const struct sink_cols *c);
+/* Where the next row's N values may be put in place, to be passed to
+ * sink_row as V: HDF5 rows keep a block of rows in memory, and a row
+ * gathered straight into it is not copied again. NULL: the sink copies
+ * V from wherever it is. */
+double *sink_row_space(struct sink *s, long n);
 /* Writes one row: time T and N values V. */
 void sink_row(struct sink *s, double t, const double *v, long n);
 /* Writes one spike of column INDEX (1-based for text lines; io_index for

@@ -15,6 +15,9 @@ struct sink_ops {
     /* Opens NAME for appending (C: the element's columns, or NULL). */
     enum gs_status (*open)(struct gs_sim *sim, struct sink *s, const char *name,
                            const struct sink_cols *c);
+    /* Room for the next row's N values (sink_row_space), or NULL if the
+     * kind keeps none (optional). */
+    double *(*space)(struct sink *s, long n);
     void (*row)(struct sink *s, double t, const double *v, long n);
     void (*spike)(struct sink *s, long index, const struct gs_element *src, double t);
     /* Pushes what is buffered (to the disk if HARD); false on a write

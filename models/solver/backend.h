@@ -114,6 +114,10 @@ enum gs_status gs_window_by_steps(struct gs_solver *s, int64_t n, const double *
 
 /* Host-side field access on the model arrays (fields.c), by array index. */
 double gs_model_read(const struct gs_cmodel *m, int kind, int idx, int field);
+/* The array that holds FIELD of every element of KIND as doubles, so that
+ * gs_model_read(m, kind, i, field) is its element i; NULL where the field
+ * is computed or kept in another type. */
+const double *gs_model_doubles(const struct gs_cmodel *m, int kind, int field);
 enum gs_wresult gs_model_write(struct gs_cmodel *m, int kind, int idx, int field, double v);
 
 #endif

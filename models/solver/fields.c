@@ -78,6 +78,18 @@ compt_im(const struct gs_cmodel *m, int c)
     return im;
 }
 
+const double *
+gs_model_doubles(const struct gs_cmodel *m, int kind, int f)
+{
+    switch (kind) {
+    case GS_K_COMPT:
+        return f == GS_SF_VM ? m->V : f == GS_SF_PREV ? m->Vprev : NULL;
+    case GS_K_SYN:
+        return f == GS_SF_X ? m->sX : f == GS_SF_Y ? m->sY : NULL;
+    }
+    return NULL;
+}
+
 double
 gs_model_read(const struct gs_cmodel *m, int kind, int i, int f)
 {

@@ -10,11 +10,23 @@
 #include "../model_int.h"
 #include "cpu.h"
 
+/* A field kept as doubles is read straight from its array (found again
+ * only where the kind or field changes from the probe before: a run of
+ * somas' Vm is a plain gather), any other through gs_model_read. */
 void
 cpu_sample(struct gs_solver *s, const struct gs_probe *list, int n, double *vals)
 {
-    for (int i = 0; i < n; i++)
-        vals[i] = gs_model_read(s->m, list[i].kind, list[i].idx, list[i].field);
+    const double *a = NULL;
+    int kind = -1, field = -1;
+    for (int i = 0; i < n; i++) {
+        const struct gs_probe *p = &list[i];
+        if (p->kind != kind || p->field != field) {
+            kind = p->kind;
+            field = p->field;
+            a = gs_model_doubles(s->m, kind, field);
+        }
+        vals[i] = a ? a[p->idx] : gs_model_read(s->m, kind, p->idx, field);
+    }
 }
 
 void
