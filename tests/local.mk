@@ -153,6 +153,10 @@ EXTRA_DIST += %reldir%/hdf5/parhdf5.test %reldir%/hdf5/data/parh5.g
 # Each node's own hdf5_out, left open, closes whole before MPI ends (TAP).
 TESTS += %reldir%/hdf5/rankfiles.test
 EXTRA_DIST += %reldir%/hdf5/rankfiles.test %reldir%/hdf5/data/rankfiles.g
+# hdf5_in on 2 nodes reads only its node's columns, as the 1-node run (TAP).
+TESTS += %reldir%/hdf5/parhdf5_in.test
+EXTRA_DIST += %reldir%/hdf5/parhdf5_in.test %reldir%/hdf5/data/stim6.g \
+    %reldir%/hdf5/data/parh5in.g
 # hdf5_in against pulsegens (TAP; skipped without HDF5).
 TESTS += %reldir%/hdf5/hdf5_in.test
 EXTRA_DIST += %reldir%/hdf5/hdf5_in.test

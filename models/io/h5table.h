@@ -25,8 +25,13 @@ struct h5table {
  * times, /time or /columns/index of the wrong length. */
 enum gs_status h5table_open(struct gs_sim *sim, const char *file, const char *dataset,
                             struct h5table *t);
-/* Reads row ROW (NCOLS values) into V; false on a read error. */
+/* Reads row ROW into V: its NCOLS values, or after h5table_select only
+ * the selected columns' values, in their order; false on a read error. */
 bool h5table_row(struct h5table *t, long row, double *v);
+/* From now on h5table_row reads only the N columns at positions COLS
+ * (ascending, each less than NCOLS; N may be 0): hdf5_in reads only the
+ * columns its messages use, in a parallel run its own node's cells'. */
+void h5table_select(struct h5table *t, const long *cols, long n);
 /* Closes the file and frees T's arrays. */
 void h5table_close(struct h5table *t);
 

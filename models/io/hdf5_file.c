@@ -749,7 +749,20 @@ sink_hdf5_forget(struct sink *s)
 
 struct h5t_impl {
     hid_t file, data;
+    hid_t fs, ms;   /* the selected columns of row 0 and the values read (h5table_select);
+                     * -1: every column */
+    long nsel;
 };
+
+static void
+unselect(struct h5t_impl *im)
+{
+    if (im->fs >= 0)
+        H5Sclose(im->fs);
+    if (im->ms >= 0)
+        H5Sclose(im->ms);
+    im->fs = im->ms = -1;
+}
 
 /* The 1-D dataset NAME of FILE read as TYPE into a new array of N, or NULL
  * when it is not there (*BAD: it is there, but not 1-D of N). */
@@ -893,6 +906,7 @@ h5table_open(struct gs_sim *sim, const char *file, const char *dataset, struct h
     struct h5t_impl *im = xcalloc(1, sizeof *im);
     im->file = f;
     im->data = d;
+    im->fs = im->ms = -1;
     t->impl = im;
     return GS_OK;
 }
@@ -903,6 +917,13 @@ h5table_row(struct h5table *t, long row, double *v)
     struct h5t_impl *im = t->impl;
     if (!im || row < 0 || row >= t->nrows)
         return false;
+    if (im->fs >= 0) {
+        /* The selection of row 0, moved to ROW. */
+        hssize_t at[2] = {(hssize_t)row, 0};
+        return im->nsel == 0
+               || (H5Soffset_simple(im->fs, at) >= 0
+                   && H5Dread(im->data, H5T_NATIVE_DOUBLE, im->ms, im->fs, H5P_DEFAULT, v) >= 0);
+    }
     if (t->ncols == 0)
         return true;
     hid_t fs = H5Dget_space(im->data);
@@ -916,10 +937,31 @@ h5table_row(struct h5table *t, long row, double *v)
 }
 
 void
+h5table_select(struct h5table *t, const long *cols, long n)
+{
+    struct h5t_impl *im = t->impl;
+    if (!im)
+        return;
+    unselect(im);
+    im->nsel = n;
+    im->fs = H5Dget_space(im->data);
+    H5Sselect_none(im->fs);
+    for (long i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && cols[j] == cols[j - 1] + 1; j++)
+            ;
+        hsize_t start[2] = {0, (hsize_t)cols[i]}, count[2] = {1, (hsize_t)(j - i)};
+        H5Sselect_hyperslab(im->fs, H5S_SELECT_OR, start, NULL, count, NULL);
+    }
+    hsize_t m[1] = {n > 0 ? (hsize_t)n : 1};
+    im->ms = H5Screate_simple(1, m, NULL);
+}
+
+void
 h5table_close(struct h5table *t)
 {
     struct h5t_impl *im = t->impl;
     if (im) {
+        unselect(im);
         H5Dclose(im->data);
         H5Fclose(im->file);
         free(im);

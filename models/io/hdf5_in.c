@@ -13,7 +13,9 @@
  * a step change in the file is one in the run). reset opens the file again and checks
  * it; a tick past the file's last row (its time plus the last row
  * interval) is an error naming the file, as is a val[ID] the file has no
- * column for.
+ * column for. Only the columns whose val[ID] something reads (a message,
+ * getfield) are read from the file: in a parallel run, where each node's
+ * hdf5_in drives that node's cells, a node reads its own cells' columns.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -29,8 +31,11 @@ struct hdf5_in {
     int nrows, ncols;     /* the dataset's size (read-only) */
     int row;              /* the row played now (-1: none yet) */
     struct h5table tab;   /* not fields */
-    double *rowv;         /* the row read, by column */
+    int nread;            /* columns read from each row (read-only) */
+    double *rowv;         /* the row read: the values of the columns read */
+    long *cols;           /* the positions of the columns read (NREAD) */
     double *val;          /* the values by identifier: val[ID] */
+    unsigned char *used;  /* used[ID]: val[ID] is read (its column is read) */
     long nval;
 };
 
@@ -41,6 +46,7 @@ static const struct gs_field hdf5_in_fields[] = {
     GS_FIELD_RO(struct hdf5_in, nrows, GS_INT, "", "rows (times) of the dataset"),
     GS_FIELD_RO(struct hdf5_in, ncols, GS_INT, "", "columns of the dataset"),
     GS_FIELD_RO(struct hdf5_in, row, GS_INT, "", "the row played now (-1: none)"),
+    GS_FIELD_RO(struct hdf5_in, nread, GS_INT, "", "columns read from each row: those whose val[ID] is read"),
     GS_FIELD_END,
 };
 
@@ -64,8 +70,40 @@ close_file(struct hdf5_in *h)
 {
     h5table_close(&h->tab);
     free(h->rowv);
+    free(h->cols);
     h->rowv = NULL;
+    h->cols = NULL;
+    h->nread = 0;
     h->is_open = 0;
+}
+
+/* Reads only the file's columns whose val[ID] is read. */
+static void
+select_columns(struct hdf5_in *h)
+{
+    const struct h5table *tab = &h->tab;
+    free(h->rowv);
+    free(h->cols);
+    h->cols = xcalloc((size_t)tab->ncols + 1, sizeof *h->cols);
+    long k = 0;
+    for (long c = 0; c < tab->ncols; c++)
+        if (tab->ids[c] >= 0 && tab->ids[c] < h->nval && h->used[tab->ids[c]])
+            h->cols[k++] = c;
+    h->nread = (int)k;
+    h->rowv = xcalloc((size_t)k + 1, sizeof *h->rowv);
+    h5table_select(&h->tab, h->cols, k);
+}
+
+/* Row R of the file into val (its columns that are read). */
+static bool
+load_row(struct hdf5_in *h, long r)
+{
+    if (!h5table_row(&h->tab, r, h->rowv))
+        return false;
+    h->row = (int)r;
+    for (long k = 0; k < h->nread; k++)
+        h->val[h->tab.ids[h->cols[k]]] = h->rowv[k];
+    return true;
 }
 
 /* VAL holds identifiers 0 .. N-1 at least. Messages point into it: after
@@ -76,8 +114,11 @@ grow_val(struct hdf5_in *h, long n)
     if (n <= h->nval)
         return;
     h->val = xreallocarray(h->val, (size_t)n, sizeof *h->val);
-    for (long i = h->nval; i < n; i++)
+    h->used = xreallocarray(h->used, (size_t)n, sizeof *h->used);
+    for (long i = h->nval; i < n; i++) {
         h->val[i] = 0;
+        h->used[i] = 0;
+    }
     h->nval = n;
     for (int i = 0; i < h->el.nout; i++)
         msg_resolve(h->el.out[i]);
@@ -104,6 +145,16 @@ hdf5_in_find_field(struct gs_element *el, const char *name, struct gs_fref *out)
     if (id < 0)
         return false;
     grow_val(h, id + 1);
+    if (!h->used[id]) {
+        /* First read while the file is open (getfield): its column is
+         * read from now on, and val[ID] is the row's value at once. */
+        h->used[id] = 1;
+        if (h->is_open) {
+            select_columns(h);
+            if (h->row >= 0)
+                load_row(h, h->row);
+        }
+    }
     out->field = &hdf5_in_val_field;
     out->type = GS_REAL;
     out->addr = &h->val[id];
@@ -119,6 +170,9 @@ hdf5_in_copy(struct gs_sim *sim, struct gs_element *dst, const struct gs_element
     struct hdf5_in *h = GS_INST(struct hdf5_in, dst);
     h->tab = (struct h5table){0, 0, NULL, NULL, NULL};
     h->rowv = h->val = NULL;
+    h->cols = NULL;
+    h->used = NULL;
+    h->nread = 0;
     h->nval = 0;
     h->is_open = 0;
     h->row = -1;
@@ -131,7 +185,9 @@ hdf5_in_destroy(struct gs_element *el)
     struct hdf5_in *h = GS_INST(struct hdf5_in, el);
     close_file(h);
     free(h->val);
+    free(h->used);
     h->val = NULL;
+    h->used = NULL;
 }
 
 /* The last row at or before T (rows are mostly played in order) into
@@ -162,16 +218,12 @@ play(struct gs_sim *sim, struct hdf5_in *h, double t, double dt0, bool at_reset)
     }
     if (r == h->row)
         return GS_OK;
-    if (!h5table_row(&h->tab, r, h->rowv)) {
+    if (!load_row(h, r)) {
         char *p = elem_path_str(&h->el);
         gs_error(sim, "hdf5_in '%s': cannot read row %ld of '%s'", p, r, h->filename);
         free(p);
         return GS_ERR;
     }
-    h->row = (int)r;
-    for (long c = 0; c < tab->ncols; c++)
-        if (tab->ids[c] >= 0 && tab->ids[c] < h->nval)
-            h->val[tab->ids[c]] = h->rowv[c];
     return GS_OK;
 }
 
@@ -214,7 +266,7 @@ hdf5_in_reset(struct gs_sim *sim, struct gs_element *el)
         close_file(h);
         return GS_ERR;
     }
-    h->rowv = xcalloc((size_t)h->tab.ncols + 1, sizeof *h->rowv);
+    select_columns(h);
     h->is_open = 1;
     /* The values of the reset's time, as a pulsegen's output is set at
      * reset: the first step already sees them. */
