@@ -490,7 +490,7 @@ gs_hines_free(struct gs_cmodel *m)
                      H->ops, H->tab_first, H->tab, H->par, H->bval, H->lo_val, H->up_val,
                      H->ch_first, H->ch_kind, H->ch_ref, H->g_gi, H->g_tab,
                      H->g_src, H->g_conc, H->g_inst, H->g_A, H->g_B, H->g_X,
-                     H->t_g, H->t_pow, H->t_gk, H->ch_loc, H->g, H->ch_cain, H->ch_pool, H->pool};
+                     H->t_g, H->t_pow, H->t_gk, H->ch_loc, H->g, H->ch_cain, H->ch_pool, H->pool, H->fixed, H->ffix};
         for (size_t i = 0; i < sizeof a / sizeof a[0]; i++)
             free(a[i]);
     }
@@ -524,6 +524,43 @@ link_ra(const struct gs_cmodel *m, int c, const struct gs_term *t)
     if (k == GS_T_HEAD)
         return (double)m->Ra[t->ref] * m->coeff2[c];
     return m->Ra[c];
+}
+
+/*
+ * The rows of a tree whose eliminated diagonal is the same every step: a
+ * row without channels (its diagonal is diag0 each step) whose children
+ * are all such rows. Their elimination factors (val / d, as tree_solve
+ * divides) are worked out here once, so that a step divides only where a
+ * conductance changed: a passive cable's forward elimination then has no
+ * division on its chain, with the same results to the bit.
+ */
+static void
+fixed_rows(struct gs_hines *H)
+{
+    const int n = H->n;
+    free(H->fixed);
+    free(H->ffix);
+    H->fixed = xcalloc((size_t)n + 1, 1);
+    H->ffix = xcalloc((size_t)n + 1, sizeof(double));
+    if (!H->tree || H->chanmode < 2 || !H->ch_first)
+        return;
+    for (int k = 0; k < n; k++)
+        H->fixed[k] = H->ch_first[k + 1] == H->ch_first[k];
+    for (int k = 0; k < n; k++)
+        if (!H->fixed[k] && H->par[k] >= 0)
+            H->fixed[H->par[k]] = 0;
+    double *dd = xmalloc(sizeof(double) * (size_t)(n + 1));
+    for (int k = 0; k < n; k++)
+        dd[k] = 0.0 * H->tbyc[k] + H->diag0[k]; /* chip_row's, with no conductance */
+    for (int k = 0; k < n; k++) {
+        int p = H->par[k];
+        if (!H->fixed[k] || p < 0)
+            continue;
+        double f = H->val[H->lo_val[k]] / dd[k];
+        H->ffix[k] = f;
+        dd[p] -= f * H->val[H->up_val[k]];
+    }
+    free(dd);
 }
 
 /* hines_init.c and chip_put_compt: the constant part of the diagonal, the
@@ -564,6 +601,7 @@ hines_coeffs(struct gs_cmodel *m)
             }
         }
         memcpy(H->val, H->val0, sizeof(double) * (size_t)H->nval);
+        fixed_rows(H);
     }
     double dt = m->dt, tby2 = dt / 2.0;
     for (int i = 0; i < m->ntabpair; i++) {
@@ -967,6 +1005,20 @@ hines_tab(struct gs_cmodel *m, const struct gs_hines *H, int ch)
     return g;
 }
 
+/* The trapezoidal step of NG gates from their table rows, two or more
+ * gates a division (the same quotients as one by one): the divisions are
+ * most of a cell's gate time. GCC's -O2 vectorises only loops it finds
+ * very cheap, so this one asks for its usual cost model. */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("vect-cost-model=dynamic")))
+#endif
+static void
+trapezoid(int ng, double *restrict X, const double *restrict A, const double *restrict B)
+{
+    for (int j = 0; j < ng; j++)
+        X[j] = (X[j] * (2.0 - B[j]) + A[j]) / B[j];
+}
+
 /* The gates of a chanmode >= 2 cell: the table rows first (scattered
  * reads), then the trapezoidal step over the cell's gates in one loop the
  * compiler vectorises (its divisions dominate). */
@@ -997,8 +1049,7 @@ fast_gates(struct gs_cmodel *m, struct gs_hines *H)
         A[j] = f * r[q->oa + 1] + r[q->oa];
         X[j] = Xm[gi[j]];
     }
-    for (int j = 0; j < ng; j++)
-        X[j] = (X[j] * (2.0 - B[j]) + A[j]) / B[j];
+    trapezoid(ng, X, A, B);
     for (int j = 0; j < ng; j++) {
         if (H->g_inst[j])
             X[j] = A[j] / B[j];
@@ -1039,21 +1090,34 @@ tree_solve(struct gs_cmodel *m, struct gs_hines *H)
     double *d = H->d, *r = H->r;
     const double *val = H->val;
     const int *par = H->par, *lo = H->lo_val, *up = H->up_val;
+    const uint8_t *fixed = H->fixed;
+    /* The row last written stays in registers (rc, dc for row `have`): in
+     * an unbranched stretch each row is the next one's parent, and
+     * reading it back from memory would add a store-to-load delay to
+     * every link of the chain. */
+    double rc = 0.0, dc = 0.0;
+    int have = -1;
     for (int k = 0; k < n; k++) {
         int p = par[k];
-        if (p >= 0) {
-            double f = val[lo[k]] / d[k];
-            d[p] -= f * val[up[k]];
-            r[p] -= f * r[k];
-        }
+        if (p < 0)
+            continue;
+        double rk = have == k ? rc : r[k], dk = have == k ? dc : d[k];
+        double f = fixed[k] ? H->ffix[k] : val[lo[k]] / dk;
+        dc = d[p] - f * val[up[k]];
+        rc = r[p] - f * rk;
+        d[p] = dc;
+        r[p] = rc;
+        have = p;
     }
     bool crank = H->method == GS_M_CRANK;
     const double *bval = H->bval;
+    double x = 0.0;
     for (int k = n - 1; k >= 0; k--) {
         int p = par[k];
-        double x = r[k];
+        double xp = p == k + 1 ? x : p >= 0 ? r[p] : 0.0; /* x: row k + 1's */
+        x = r[k];
         if (p >= 0)
-            x -= bval[up[k]] * r[p];
+            x -= bval[up[k]] * xp;
         x /= d[k];
         r[k] = x;
         int c = H->compt[k];

@@ -203,6 +203,8 @@ struct gs_hines {
     bool tree;
     int *par;             /* row -> parent row, -1 for a root */
     int *lo_val, *up_val; /* val indices of (parent, row) and (row, parent) */
+    uint8_t *fixed;       /* rows whose elimination is the same every step */
+    double *ffix;         /* and their factors (hines.c, fixed_rows) */
     /* channels of each row in message order: kind 0 a tabchannel this cell
      * updates, 1 a tabchannel updated elsewhere, 2 a synchan */
     int *ch_first;        /* n + 1 */
