@@ -3,6 +3,12 @@
  * cmd_math.c: the math family: the C library functions GENESIS scripts
  * call ({exp 1}, {pow x 2}, ...), rounding and min/max. Domain errors
  * are errors, not silent NaNs. The random numbers are in cmd_random.c.
+ *
+ * GENESIS's math commands (shell_ops.c) are C functions that return a
+ * float, so a script gets their value rounded to single precision ({exp 1}
+ * is 2.718281746, {max 0.1 0.2} is 0.200000003): gensh rounds the same
+ * way (as_float), since scripts fill channel tables with them and
+ * GENESIS's tables hold those values.
  */
 #include <math.h>
 
@@ -33,13 +39,20 @@ static const struct unary unary_fns[] = {
 };
 enum { U_ABS, U_ACOS, U_ASIN, U_ATAN, U_COS, U_EXP, U_LOG, U_LOG10, U_SIN, U_SQRT, U_TAN };
 
+/* A result as GENESIS's float-returning command gives it. */
+static double
+as_float(double v)
+{
+    return (double)(float)v;
+}
+
 static enum gs_status
 run_unary(struct gs_call *call, const struct unary *u)
 {
     double x = gs_arg_real(call, 0);
     if (x < u->lo || x > u->hi || (u->open_lo && x == u->lo))
         return gs_error(call->sim, "expected %s, got '%s'", u->domain, gs_arg(call, 0));
-    gs_result_real(call, u->fn(x));
+    gs_result_real(call, as_float(u->fn(x)));
     return GS_OK;
 }
 
@@ -82,7 +95,7 @@ cmd_pow_exec(struct gs_call *call)
     if (x == 0 && y < 0)
         return gs_error(call->sim, "zero to a negative power ('%s') is undefined",
                         gs_arg(call, 1));
-    gs_result_real(call, pow(x, y));
+    gs_result_real(call, as_float(pow(x, y)));
     return GS_OK;
 }
 
@@ -149,7 +162,7 @@ static enum gs_status
 cmd_min_exec(struct gs_call *call)
 {
     double a = gs_arg_real(call, 0), b = gs_arg_real(call, 1);
-    gs_result_real(call, a < b ? a : b);
+    gs_result_real(call, as_float(a < b ? a : b));
     return GS_OK;
 }
 
@@ -157,7 +170,7 @@ static enum gs_status
 cmd_max_exec(struct gs_call *call)
 {
     double a = gs_arg_real(call, 0), b = gs_arg_real(call, 1);
-    gs_result_real(call, a > b ? a : b);
+    gs_result_real(call, as_float(a > b ? a : b));
     return GS_OK;
 }
 

@@ -14,6 +14,7 @@ echo after reset: Ca {getfield /ca Ca}, C {getfield /ca C}
 // the diffamp's output is 0 in the first step (devices run after the pool)
 step 1
 echo first step: C {getfield /ca C}
+// (the script's exp is GENESIS's, a float: 6e-8 relative)
 function exact(t)
     float b = {getfield /ca B}, tau = {getfield /ca tau}
     return {b * 2e-9 * tau * (1 - {exp {-t / tau}})}
@@ -23,7 +24,7 @@ foreach n (2 11 101 1001)
     step {n - {getstat -step}}
     float t = {getstat -time} - 1e-4
     float err = {abs {{getfield /ca C} - {exact {t}}}}
-    echo t = {t}: C {getfield /ca C}, exact to 1e-7 relative: {err < 1e-7 * {exact {t}}}, Ca - C = Ca_base: {{abs {{getfield /ca Ca} - {getfield /ca C} - 0.05}} < 1e-9}
+    echo t = {t}: C {getfield /ca C}, exact to 1e-6 relative: {err < 1e-6 * {exact {t}}}, Ca - C = Ca_base: {{abs {{getfield /ca Ca} - {getfield /ca C} - 0.05}} < 1e-9}
 end
 // writes go through: C set to 0 by hand; the current, removed now, still
 // flows in the next step (the diffamp runs after the pool), then C decays
