@@ -124,14 +124,14 @@ TESTS += %reldir%/validation/threads.test
 EXTRA_DIST += %reldir%/validation/threads.test
 
 # Rallpacks 1 and 3 under an hsolve against the exact cable and real
-# GENESIS runs of the same scripts (TAP); the hsolve benchmark
-# (tests/perf/bench_hsolve, not run by make check).
+# GENESIS runs of the same scripts (TAP); the corpus benchmark, which
+# times them (tests/perf/bench_corpus, not run by make check).
 TESTS += %reldir%/validation/rallpack.test
 EXTRA_DIST += %reldir%/validation/rallpack.test %reldir%/validation/rallpack/cable.g \
 	%reldir%/validation/rallpack/axon.g %reldir%/validation/rallpack/cable.awk \
 	%reldir%/validation/rallpack/cacell.g %reldir%/validation/data/hsolve_ca_genesis.txt.xz \
 	%reldir%/validation/data/rallpack1_genesis.txt.xz \
-	%reldir%/validation/data/rallpack3_genesis.txt.xz %reldir%/perf/bench_hsolve
+	%reldir%/validation/data/rallpack3_genesis.txt.xz %reldir%/perf/bench_corpus
 
 # The channel objects (hh_channel, ...) against nxgenesis running the same
 # scripts (TAP).
