@@ -25,19 +25,29 @@ rng_splitmix64(uint64_t *x)
     return z ^ (z >> 31);
 }
 
+/* The hash below a word at a time (rng_key_hash(s, i, p, c) is
+ * rng_key_step(rng_key_step(rng_key_step(rng_key_start(s), i), p), c)),
+ * so that many draws sharing their first words hash those once. */
+RNG_HD uint64_t
+rng_key_start(uint64_t seed)
+{
+    uint64_t x = seed ^ 0x243f6a8885a308d3ULL;
+    return rng_splitmix64(&x);
+}
+
+RNG_HD uint64_t
+rng_key_step(uint64_t h, uint64_t word)
+{
+    uint64_t x = h ^ word;
+    return rng_splitmix64(&x);
+}
+
 /* Four rounds of a splitmix-style mixer over the key words: every bit of
  * every word reaches every output bit. */
 RNG_HD uint64_t
 rng_key_hash(uint64_t seed, uint64_t id, uint64_t purpose, uint64_t counter)
 {
-    uint64_t x = seed ^ 0x243f6a8885a308d3ULL;
-    uint64_t h = rng_splitmix64(&x);
-    x = h ^ id;
-    h = rng_splitmix64(&x);
-    x = h ^ purpose;
-    h = rng_splitmix64(&x);
-    x = h ^ counter;
-    return rng_splitmix64(&x);
+    return rng_key_step(rng_key_step(rng_key_step(rng_key_start(seed), id), purpose), counter);
 }
 
 /* The top 53 bits as a double in [0, 1). */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../base/rng.h"
+#include "../base/rng_key.h"
 #include "../base/strbuf.h"
 #include "../network/network.h"
 #include "selector.h"
@@ -250,7 +251,7 @@ region_add(struct gs_sim *sim, const char *name, const char *rootp, int node, in
         return gs_error(sim, "region '%s' exists already", name);
     struct gs_element *root = NULL;
     if (node == mynode && path_find(sim, rootp, &root) != GS_OK)
-        return GS_ERR; /* (a region mapped later is made after it is declared) */
+        return GS_ERR; /* (never with -node auto: regionmap chooses the node later) */
     char *path = root ? elem_path_str(root) : absolute(sim, rootp);
     struct gs_regions *rs = regions_of(sim);
     for (size_t i = 0; i < rs->n; i++) {
@@ -589,13 +590,21 @@ pattern_choose(struct gs_sim *sim, const struct pattern_spec *spec, size_t ns, c
                         "one to one needs as many sources as destinations: '%s' selects %zu "
                         "ports, '%s' selects %zu",
                         spec->src_sel, ns, spec->dst_sel, nd);
+    /* A pair's draw: rng_key_uniform(seed, rng_key(seed, source key,
+     * PURPOSE_PATTERN, destination key), PURPOSE_PATTERN, 0), its hash's
+     * words shared by a source's pairs (and the seed's by all) hashed once:
+     * the same numbers at half the cost (the draws are most of the time a
+     * large pattern takes to make). */
+    uint64_t start = rng_key_start(spec->seed);
     for (size_t i = 0; i < ns; i++) {
         size_t j0 = spec->rule == RULE_ONE_TO_ONE ? i : 0;
         size_t j1 = spec->rule == RULE_ONE_TO_ONE ? i + 1 : nd;
+        uint64_t src = rng_key_step(rng_key_step(start, sk[i]), PURPOSE_PATTERN);
         for (size_t j = j0; j < j1; j++) {
             if (spec->rule == RULE_RANDOM) {
-                uint64_t pair = rng_key(spec->seed, sk[i], PURPOSE_PATTERN, dk[j]);
-                if (!(rng_key_uniform(spec->seed, pair, PURPOSE_PATTERN, 0) < spec->probability))
+                uint64_t pair = rng_key_step(src, dk[j]);
+                uint64_t h = rng_key_step(rng_key_step(rng_key_step(start, pair), PURPOSE_PATTERN), 0);
+                if (!(rng_unit(h) < spec->probability))
                     continue;
             }
             if (pr->n == pr->cap) {
