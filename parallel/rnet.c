@@ -427,11 +427,15 @@ setup(struct gs_sim *sim, struct rnet *r, bool multi)
     for (size_t i = 0; i < r->fgrad.nout; i++)
         if (r->fgrad.out[i].node >= 0 && r->fgrad.out[i].node < n)
             mgrad[(size_t)me * (size_t)n + (size_t)r->fgrad.out[i].node] -= 1;
+    /* (the delays through the cache: a proxy of a region's source may
+     * feed thousands of synapses, millions in all, too many for a field
+     * lookup each) */
+    struct net_syncache cache = {0};
     for (size_t i = 0; i < r->nprox; i++) {
         struct gs_element *p = elem_from_handle(m, r->prox[i].h);
         for (int k = 0; p && k < p->nout; k++) {
             struct net_synref s;
-            if (!net_is_synapse(p->out[k]) || net_synapse(sim, p->out[k], &s) != GS_OK)
+            if (!net_is_synapse(p->out[k]) || net_synapse_cached(sim, &cache, p->out[k], &s) != GS_OK)
                 continue;
             double steps = floor((double)*s.delay / dt + 0.9);
             if (steps < v[0])
