@@ -121,7 +121,7 @@ gs_model_read(const struct gs_cmodel *m, int kind, int i, int f)
         case GS_SF_Y:
         case GS_SF_Z: {
             int k = f - GS_SF_X, gi = m->tgate[i * GS_NGATES + k];
-            return gi >= 0 ? m->X[gi] : m->tXidle[i * GS_NGATES + k];
+            return gi >= 0 ? m->X[gi] : m->Xidle[-1 - gi];
         }
         }
         break;
@@ -244,7 +244,7 @@ gs_model_write(struct gs_cmodel *m, int kind, int i, int f, double v)
             if (gi >= 0)
                 m->X[gi] = v;
             else
-                m->tXidle[i * GS_NGATES + k] = v;
+                m->Xidle[-1 - gi] = v;
             return GS_W_OK;
         }
         }

@@ -31,6 +31,7 @@ struct lay {
     int *comp_spk;    /* per compartment: the one spikegen watching it, -1, -2 */
     int *unit_of;     /* per compartment: unit index within its group */
     int *comp_hines;  /* per compartment: the hsolve cell it belongs to, or -1 */
+    int idle;         /* absent gates given their place in Xidle so far */
 };
 
 static bool
@@ -396,8 +397,9 @@ put_compt(struct gs_cmodel *m, int i, const struct gsb_compt *c)
  * GS_K_SYN or GS_K_SRC): harmless values that never fire and never
  * overflow. */
 static void
-pad_group(struct gs_cmodel *m, const struct gs_group *g, int kind)
+pad_group(struct lay *L, const struct gs_group *g, int kind)
 {
+    struct gs_cmodel *m = L->m;
     const struct gsb_compt pc = {0, 1, 1, 1, 0, -0.065f, 0, 0, -0.065, false};
     for (int u = g->n; u < g->npad; u++) {
         int c = g->compt0 + u;
@@ -410,12 +412,14 @@ pad_group(struct gs_cmodel *m, const struct gs_group *g, int kind)
                 m->tEk[ch] = 0;
                 m->tvsrc[ch] = c;
                 for (int k = 0; k < GS_NGATES; k++) {
-                    int gi = g->gdef[s][k] >= 0 ? g->gbase[s][k] + u : -1;
+                    int gi = g->gdef[s][k] >= 0 ? g->gbase[s][k] + u : -1 - L->idle++;
                     m->tgate[ch * GS_NGATES + k] = gi;
                     if (gi >= 0) {
                         m->X[gi] = 0;
                         m->gdef[gi] = g->gdef[s][k];
                         m->gconc[gi] = -1;
+                    } else {
+                        m->Xidle[-1 - gi] = 0;
                     }
                 }
             } else if (g->kind[s] == GS_CH_SYN && kind == GS_K_SYN) {
@@ -445,11 +449,12 @@ put_tab(struct lay *L, int mi, int bi, const int *gidx, const int *ca_model)
     m->tEk[mi] = t->Ek;
     m->tvreset[mi] = t->vreset;
     for (int k = 0; k < GS_NGATES; k++) {
-        int gi = gidx[k];
+        int gi = gidx[k] >= 0 ? gidx[k] : -1 - L->idle++;
         m->tgate[mi * GS_NGATES + k] = gi;
-        m->tXidle[mi * GS_NGATES + k] = t->state[k];
-        if (gi < 0)
+        if (gi < 0) {
+            m->Xidle[-1 - gi] = t->state[k];
             continue;
+        }
         m->X[gi] = t->state[k];
         m->gdef[gi] = tab_gd(L, bi)[k];
         m->gconc[gi] = d->g[k].conc >= 0 ? ca_model[d->g[k].conc] : -1;
@@ -688,6 +693,7 @@ gsb_compile(struct gs_build *b, double dt, uint64_t seed, char *err, size_t errl
     m->ncompt = nc;
     m->ntab = nt;
     m->ngate = ngt + gen_gates;
+    m->nidle = nt * GS_NGATES - m->ngate;
     m->nsyn = ns;
     m->nspike = nsp;
     m->nrand = b->rnd.n;
@@ -728,7 +734,7 @@ gsb_compile(struct gs_build *b, double dt, uint64_t seed, char *err, size_t errl
 
     /* values, kind by kind */
     for (int g = 0; g < ng; g++)
-        pad_group(m, &m->groups[g], GS_K_COMPT);
+        pad_group(&L, &m->groups[g], GS_K_COMPT);
     for (int c = 0; c < b->compt.n; c++) {
         put_compt(m, comp_model[c], &b->compt.v[c]);
         m->comp_general[comp_model[c]] = L.comp_group[c] < 0 && L.comp_hines[c] < 0;
@@ -738,7 +744,7 @@ gsb_compile(struct gs_build *b, double dt, uint64_t seed, char *err, size_t errl
     if (!alloc_kind(&L, GS_K_TAB))
         goto out;
     for (int g = 0; g < ng; g++)
-        pad_group(m, &m->groups[g], GS_K_TAB);
+        pad_group(&L, &m->groups[g], GS_K_TAB);
     int gnext = ngt;
     for (int i = 0; i < b->tab.n; i++) {
         int gidx[GS_NGATES], mi = tab_model[i];
@@ -773,7 +779,7 @@ gsb_compile(struct gs_build *b, double dt, uint64_t seed, char *err, size_t errl
     if (!alloc_kind(&L, GS_K_SYN))
         goto out;
     for (int g = 0; g < ng; g++)
-        pad_group(m, &m->groups[g], GS_K_SYN);
+        pad_group(&L, &m->groups[g], GS_K_SYN);
     for (int i = 0; i < b->syn.n; i++) {
         put_syn(m, syn_model[i], &b->syn.v[i]);
         int v = b->syn.v[i].vsrc;
@@ -785,7 +791,7 @@ gsb_compile(struct gs_build *b, double dt, uint64_t seed, char *err, size_t errl
     if (!alloc_kind(&L, GS_K_SRC))
         goto out;
     for (int g = 0; g < ng; g++)
-        pad_group(m, &m->groups[g], GS_K_SRC);
+        pad_group(&L, &m->groups[g], GS_K_SRC);
     for (int i = 0; i < b->spk.n; i++) {
         int v = b->spk.v[i].vsrc;
         put_spk(m, spk_model[i], &b->spk.v[i], v >= 0 ? comp_model[v] : v);

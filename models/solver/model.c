@@ -53,7 +53,7 @@ gs_model_alloc(struct gs_cmodel *m, int kind)
         ARR(m->tvsrc, nt);
         ARR(m->tgsrc, nt);
         ARR(m->tvreset, nt);
-        ARR(m->tXidle, nt * GS_NGATES);
+        ARR(m->Xidle, m->nidle);
         ARR(m->X, m->ngate);
         ARR(m->gdef, m->ngate);
         ARR(m->gconc, m->ngate);
@@ -144,7 +144,7 @@ gs_model_free(struct gs_cmodel *m)
     void *arrs[] = {
         m->V, m->Vprev, m->initVm, m->Em, m->Rm, m->Cm, m->Ra, m->inject, m->dia, m->len,
         m->k_leak, m->k_B0, m->comp_general, m->csym, m->coeff, m->coeff2, m->Gbar, m->tEk, m->tgate, m->tvsrc, m->tgsrc, m->tvreset,
-        m->tXidle, m->X, m->gdef, m->gconc, m->gatedef, m->sX, m->sY, m->act, m->sEk, m->tau1,
+        m->Xidle, m->X, m->gdef, m->gconc, m->gatedef, m->sX, m->sY, m->act, m->sEk, m->tau1,
         m->tau2, m->gmax, m->freq, m->norm, m->normw, m->xc1, m->xc2, m->yc1, m->yc2, m->svsrc,
         m->syn_first, m->syn_gid, m->q_weight, m->q_delay, m->q_last, m->q_src, m->q_chan,
         m->thresh, m->refract, m->amp, m->lastevent, m->gvsrc, m->ginput, m->lastfire, m->hspk_steps, m->hspk_count, m->r_rate,

@@ -261,11 +261,13 @@ struct gs_cmodel {
     /* tabchannels and gates */
     int ntab;
     float *Gbar, *tEk;
-    int *tgate;           /* ntab * GS_NGATES gate indices, -1 none */
+    int *tgate;           /* ntab * GS_NGATES gate indices; < 0: the gate is absent
+                           * (power 0), its state kept in Xidle[-1 - tgate] */
     int *tvsrc;           /* VOLTAGE source compartment, -1 none */
     int *tgsrc;           /* Mg_block: the synchan whose Gk of the step is Gbar, -1 none */
     double *tvreset;      /* v used at reset when there is no VOLTAGE source */
-    double *tXidle;       /* ntab * GS_NGATES: states of absent gates (power 0) */
+    int nidle;
+    double *Xidle;        /* the states of the absent gates (a field still) */
     int ngate;
     double *X;            /* gate states */
     int *gdef;            /* gatedef per gate */

@@ -411,7 +411,8 @@ gs_solver_bytes(const struct gs_solver *s)
     size_t b = 0;
     b += (size_t)m->ncompt * (2 * sizeof(double) + 10 * sizeof(float) + sizeof(double) + 1);
     b += (size_t)m->ntab * (2 * sizeof(float) + (GS_NGATES * 2 + 1) * sizeof(int) +
-                            (GS_NGATES + 1) * sizeof(double));
+                            sizeof(double));
+    b += (size_t)m->nidle * sizeof(double);
     b += (size_t)m->ngate * (sizeof(double) + 2 * sizeof(int));
     b += (size_t)m->nsyn * (6 * sizeof(double) + 8 * sizeof(float) + 3 * sizeof(int) + 10);
     /* weight, delay, arrival time; source, channel, out_syn */
