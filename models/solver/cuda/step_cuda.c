@@ -21,6 +21,22 @@
 #include "../model_int.h"
 #include "cuda.h"
 
+/* After a window of W steps on the device: the host's step count and
+ * time move on, dt by dt (TSTEP gets each step's start), and the
+ * window's spikes are taken. */
+static void
+host_steps(struct gs_solver *s, int64_t w, double *tstep)
+{
+    struct gs_cmodel *m = s->m;
+    int64_t step0 = m->step;
+    for (int64_t i = 0; i < w; i++) {
+        tstep[i] = m->t;
+        m->step++;
+        m->t += m->dt;
+    }
+    cuda_take_spikes(s, step0, tstep);
+}
+
 enum gs_status
 cuda_advance(struct gs_solver *s, int64_t n)
 {
@@ -41,13 +57,7 @@ cuda_advance(struct gs_solver *s, int64_t n)
         }
         st->stale = true;
         st->fresh = st->gather;
-        int64_t step0 = m->step;
-        for (int64_t i = 0; i < w; i++) {
-            tstep[i] = m->t;
-            m->step++;
-            m->t += m->dt;
-        }
-        cuda_take_spikes(s, step0, tstep);
+        host_steps(s, w, tstep);
         if (s->nprobe) {
             if (!cuda_sync_host(s))
                 r = GS_ERR;
@@ -126,13 +136,7 @@ cuda_advance_window(struct gs_solver *s, int64_t n, const double *in, double *ou
         }
         st->stale = true;
         st->fresh = true;
-        int64_t step0 = m->step;
-        for (int64_t i = 0; i < w; i++) {
-            tstep[i] = m->t;
-            m->step++;
-            m->t += m->dt;
-        }
-        cuda_take_spikes(s, step0, tstep);
+        host_steps(s, w, tstep);
         for (int64_t i = 0; i < w; i++)
             for (int j = 0; j < ns; j++)
                 out[(done + i) * ns + j] =
